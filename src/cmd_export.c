@@ -1,0 +1,9 @@
+/* cmd_export.c — placeholder until `quipu export` lands: says so instead of pretending. */
+#include "cli.h"
+
+int cmd_export(int argc, char **argv)
+{
+    (void)argc;
+    cli_error(argv[0], "not available yet in this build");
+    return QP_EXIT_FAILURE;
+}

@@ -1,0 +1,9 @@
+/* cmd_extract.c — placeholder until `quipu extract` lands: says so instead of pretending. */
+#include "cli.h"
+
+int cmd_extract(int argc, char **argv)
+{
+    (void)argc;
+    cli_error(argv[0], "not available yet in this build");
+    return QP_EXIT_FAILURE;
+}

@@ -1,0 +1,91 @@
+/* main.c — `quipu` dispatches to its subcommands. */
+#include "cli.h"
+#include "qp.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"ingest", cmd_ingest, "read articles, extract events, store them"},
+    {"documents", cmd_documents, "list the stored documents"},
+    {"events", cmd_events, "list the stored events (table, JSONL or CSV)"},
+    {"extract", cmd_extract, "JSONL articles in, JSONL events out, no database"},
+    {"timex", cmd_timex, "find and normalise time expressions (TIMEX3)"},
+    {"query", cmd_query, "ask the graph: backers, enemies, allies, sides, path, why"},
+    {"export", cmd_export, "write the graph as GraphML or GEXF for Gephi"},
+    {"timeline", cmd_timeline, "write a chronological briefing or timeline"},
+    {"gazetteer", cmd_gazetteer, "build or extend the place gazetteer from GeoNames"},
+    {"demo", cmd_demo, "ingest the bundled examples and write a graph and a briefing"},
+};
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "quipu %s — news articles into a knowledge graph and a timeline\n\n"
+            "Usage: quipu COMMAND [OPTIONS] [ARGS]\n\nCommands:\n",
+            QP_VERSION);
+    for (size_t i = 0; i < QP_ARRAY_LEN(commands); i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out,
+            "\n`quipu COMMAND --help` tells more about each.\n\n"
+            "Exit status: 0 done; 1 failed (nothing done); 2 bad command line;\n"
+            "3 done, but some inputs were skipped (each is named on stderr).\n"
+            "The database is --db FILE, else $QUIPU_DB, else ./quipu.db.\n");
+}
+
+void cli_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "quipu %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int cli_is_date(const char *s)
+{
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int m = atoi(s + 5), d = atoi(s + 8);
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+const char *cli_default_db(void)
+{
+    const char *env = getenv("QUIPU_DB");
+    return env && *env ? env : "quipu.db";
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return QP_EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+        usage(stdout);
+        return QP_EXIT_OK;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        printf("quipu %s\n", QP_VERSION);
+        return QP_EXIT_OK;
+    }
+    for (size_t i = 0; i < QP_ARRAY_LEN(commands); i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "quipu: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return QP_EXIT_USAGE;
+}

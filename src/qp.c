@@ -1,0 +1,25 @@
+/* qp.c — error strings. */
+#include "qp.h"
+
+const char *qp_strerror(int err)
+{
+    switch (err) {
+    case QP_OK: return "success";
+    case QP_ENOMEM: return "out of memory";
+    case QP_EINVAL: return "invalid argument";
+    case QP_EIO: return "input/output error";
+    case QP_EUTF8: return "invalid UTF-8";
+    case QP_EEMPTY: return "empty input";
+    case QP_ETOOBIG: return "input larger than the size limit";
+    case QP_EJSON: return "malformed JSON";
+    case QP_EDB: return "database error";
+    case QP_EDBVERSION: return "database written by a newer quipu";
+    case QP_ENOTFOUND: return "not found";
+    case QP_EAMBIGUOUS: return "ambiguous name";
+    case QP_ELANG: return "language not supported";
+    case QP_EBUSY: return "database is locked";
+    case QP_ELEXICON: return "malformed lexicon";
+    case QP_EGRAPH: return "graph error";
+    default: return "unknown error";
+    }
+}

@@ -1,0 +1,35 @@
+/* qp.h — quipu's common ground: error codes, version, and small shared helpers. */
+#ifndef QP_H
+#define QP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define QP_VERSION "0.1.0"
+
+/* Errors are negative; 0 is success. qp_strerror() turns one into a sentence. */
+enum {
+    QP_OK = 0,
+    QP_ENOMEM = -1,     /* out of memory */
+    QP_EINVAL = -2,     /* invalid argument */
+    QP_EIO = -3,        /* read or write failed */
+    QP_EUTF8 = -4,      /* invalid UTF-8 */
+    QP_EEMPTY = -5,     /* empty input */
+    QP_ETOOBIG = -6,    /* input over the size limit */
+    QP_EJSON = -7,      /* malformed JSON */
+    QP_EDB = -8,        /* database error */
+    QP_EDBVERSION = -9, /* database written by a newer quipu */
+    QP_ENOTFOUND = -10, /* no such thing */
+    QP_EAMBIGUOUS = -11,/* more than one thing matches */
+    QP_ELANG = -12,     /* language not supported */
+    QP_EBUSY = -13,     /* database locked */
+    QP_ELEXICON = -14,  /* lexicon file malformed */
+    QP_EGRAPH = -15,    /* graph library error */
+};
+
+/* Returns a static string for an error code; never NULL. */
+const char *qp_strerror(int err);
+
+#define QP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+#endif

@@ -1,0 +1,71 @@
+/* store.h — the SQLite store: documents, sentences, actors, places, events; versioned schema. */
+#ifndef QP_STORE_H
+#define QP_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "event.h"
+
+typedef struct qp_migration {
+    int version;
+    const char *name;
+    const char *sql;
+} qp_migration;
+
+/* Built from the schema/NNN_name.sql files by schema/embed.py, sorted by version. */
+extern const qp_migration qp_migrations[];
+extern const size_t qp_migrations_count;
+
+typedef struct qp_store {
+    sqlite3 *db;
+    char *path;
+    char errmsg[512]; /* the last error, in words, naming the file */
+} qp_store;
+
+/* Opens (creating if need be) and migrates the database at path. Returns 0, QP_EDB (bad or
+ * corrupt file), QP_EDBVERSION (written by a newer quipu) or QP_EBUSY; on error s->errmsg says
+ * why and qp_store_close() must still be called. */
+int qp_store_open(qp_store *s, const char *path);
+/* Closes; safe on a store whose open failed. */
+void qp_store_close(qp_store *s);
+/* The schema version this quipu writes. */
+int qp_store_schema_version(void);
+
+/* Transactions: batches of documents are written in one. 0 or QP_EDB/QP_EBUSY. */
+int qp_store_begin(qp_store *s);
+int qp_store_commit(qp_store *s);
+void qp_store_rollback(qp_store *s);
+
+/* A document as stored. */
+typedef struct qp_doc_info {
+    int64_t id;
+    const char *name, *hash, *url, *title, *source, *lang, *published, *ingested_at, *status;
+    const char *text;
+    size_t text_len;
+    int clutter_lines;
+    int sentences, events;
+} qp_doc_info;
+
+/* Looks a document up by hash; returns its row id, 0 when absent, or a negative error. */
+int64_t qp_store_find_hash(qp_store *s, const char *hash);
+
+/* Filter for reading events back. NULL/0 fields do not filter. */
+typedef struct qp_event_filter {
+    const char *actor;   /* actor id: matches actor1 or actor2, and actors whose parent it is */
+    const char *action;  /* PLOVER code */
+    const char *place;   /* place id or label (case-insensitive) */
+    const char *since;   /* YYYY-MM-DD: events whose time ends after it */
+    const char *until;   /* YYYY-MM-DD: events whose time starts on or before it */
+    const char *doc;     /* document name */
+    int include_hidden;  /* also negated and hypothetical events */
+} qp_event_filter;
+
+/* Calls fn for each event matching f, ordered by time then document and sentence. The event's
+ * strings live only during the call. fn returns non-zero to stop (that value is returned).
+ * Returns 0 or QP_EDB. */
+typedef int (*qp_event_fn)(const qp_event *e, void *ud);
+int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, void *ud);
+
+#endif
