@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <sqlite3.h>
 
+#include "document.h"
 #include "event.h"
 
 typedef struct qp_migration {
@@ -50,6 +51,18 @@ typedef struct qp_doc_info {
 
 /* Looks a document up by hash; returns its row id, 0 when absent, or a negative error. */
 int64_t qp_store_find_hash(qp_store *s, const char *hash);
+
+/* Stores a document with its sentences, clutter lines and events (actors and places they name
+ * are added or updated). Call inside qp_store_begin/commit. Returns the new row id (> 0), or
+ * a negative error (QP_EDB, QP_EBUSY); a document whose hash is already stored is not
+ * written again and its existing row id is returned as a negative-free value through
+ * *existing (set to 1 in that case, 0 otherwise). */
+int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
+
+/* Calls fn for each stored document, oldest published first; strings live during the call.
+ * Returns 0, QP_EDB, or fn's non-zero value. */
+typedef int (*qp_doc_fn)(const qp_doc_info *d, void *ud);
+int qp_store_documents_each(qp_store *s, qp_doc_fn fn, void *ud);
 
 /* Filter for reading events back. NULL/0 fields do not filter. */
 typedef struct qp_event_filter {

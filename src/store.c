@@ -1,0 +1,453 @@
+/* store.c — SQLite store: opening, migrations, writes of documents and events, reads. */
+#include "store.h"
+#include "qp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static int set_error(qp_store *s, int code, const char *what)
+{
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s: %s", s->path ? s->path : "(database)", what,
+             s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    return code;
+}
+
+static int sqlite_code(int rc)
+{
+    rc &= 0xff;
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        return QP_EBUSY;
+    if (rc == SQLITE_NOMEM)
+        return QP_ENOMEM;
+    return QP_EDB;
+}
+
+static int exec(qp_store *s, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : set_error(s, sqlite_code(rc), what);
+}
+
+int qp_store_schema_version(void)
+{
+    return qp_migrations_count ? qp_migrations[qp_migrations_count - 1].version : 0;
+}
+
+static int read_user_version(qp_store *s, int *version)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return set_error(s, sqlite_code(rc), "not a quipu database (or corrupt)");
+    }
+    *version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int migrate(qp_store *s)
+{
+    int version, r = read_user_version(s, &version);
+    if (r)
+        return r;
+    int latest = qp_store_schema_version();
+    if (version > latest) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s: written by a newer quipu (schema version %d; this quipu knows up to %d); "
+                 "upgrade quipu to read it",
+                 s->path, version, latest);
+        return QP_EDBVERSION;
+    }
+    if (version == latest)
+        return 0;
+    /* BEGIN IMMEDIATE: two quipus opening a fresh database must not both migrate it */
+    if ((r = exec(s, "BEGIN IMMEDIATE", "cannot start the migration")))
+        return r;
+    if ((r = read_user_version(s, &version)))
+        goto fail;
+    for (size_t i = 0; i < qp_migrations_count; i++) {
+        if (qp_migrations[i].version <= version)
+            continue;
+        if ((r = exec(s, qp_migrations[i].sql, qp_migrations[i].name)))
+            goto fail;
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", qp_migrations[i].version);
+        if ((r = exec(s, sql, "cannot record the schema version")))
+            goto fail;
+    }
+    if ((r = exec(s, "COMMIT", "cannot commit the migration")))
+        goto fail;
+    return 0;
+fail:
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return r;
+}
+
+int qp_store_open(qp_store *s, const char *path)
+{
+    memset(s, 0, sizeof *s);
+    s->path = strdup(path);
+    if (!s->path)
+        return QP_ENOMEM;
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK)
+        return set_error(s, sqlite_code(rc), "cannot open");
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 0);
+    int r;
+    if ((r = read_user_version(s, &(int){0})))
+        return r;
+    /* WAL lets readers (queries, exports) run while an ingest writes */
+    if ((r = exec(s, "PRAGMA journal_mode = WAL", "cannot switch to WAL")))
+        return r;
+    if ((r = exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", "cannot set pragmas")))
+        return r;
+    return migrate(s);
+}
+
+void qp_store_close(qp_store *s)
+{
+    if (s->db)
+        sqlite3_close_v2(s->db);
+    free(s->path);
+    s->db = NULL;
+    s->path = NULL;
+}
+
+int qp_store_begin(qp_store *s)
+{
+    return exec(s, "BEGIN IMMEDIATE", "cannot start a transaction");
+}
+
+int qp_store_commit(qp_store *s)
+{
+    return exec(s, "COMMIT", "cannot commit");
+}
+
+void qp_store_rollback(qp_store *s)
+{
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t qp_store_find_hash(qp_store *s, const char *hash)
+{
+    sqlite3_stmt *st = NULL;
+    int64_t id = 0;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE hash = ?", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return set_error(s, sqlite_code(rc), "cannot look up a document");
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE)
+        id = set_error(s, sqlite_code(rc), "cannot look up a document");
+    sqlite3_finalize(st);
+    return id;
+}
+
+/* Binds a string or NULL. */
+static void bind_str(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int step_done(qp_store *s, sqlite3_stmt *st, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : set_error(s, sqlite_code(rc), what);
+}
+
+static int put_actor(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
+{
+    if (!a->id)
+        return 0;
+    /* a parent is written first so the foreign key holds; its label is its id until a
+     * document names it directly */
+    bind_str(st, 1, a->id);
+    bind_str(st, 2, a->label ? a->label : a->id);
+    bind_str(st, 3, a->label_fr);
+    bind_str(st, 4, a->kind ? a->kind : "unknown");
+    bind_str(st, 5, a->country);
+    bind_str(st, 6, a->parent);
+    return step_done(s, st, "cannot store an actor");
+}
+
+static int put_parent(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
+{
+    if (!a->id || !a->parent)
+        return 0;
+    qp_actor_ref p = {.id = a->parent, .label = a->parent, .kind = "unknown"};
+    sqlite3_stmt *ins;
+    int rc = sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO actors (id, label, kind) VALUES (?, ?, ?)",
+                                -1, &ins, NULL);
+    if (rc != SQLITE_OK)
+        return set_error(s, sqlite_code(rc), "cannot store an actor");
+    bind_str(ins, 1, p.id);
+    bind_str(ins, 2, p.label);
+    bind_str(ins, 3, p.kind);
+    int r = step_done(s, ins, "cannot store an actor");
+    sqlite3_finalize(ins);
+    (void)st;
+    return r;
+}
+
+int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
+{
+    static const char *sql_doc =
+        "INSERT INTO documents (name, hash, url, title, source, lang, published, ingested_at, text, "
+        "clutter_lines, status) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    static const char *sql_sent = "INSERT INTO sentences (document_id, idx, start, end) VALUES (?,?,?,?)";
+    static const char *sql_clut = "INSERT INTO clutter (document_id, line_no, text) VALUES (?,?,?)";
+    static const char *sql_actor =
+        "INSERT INTO actors (id, label, label_fr, kind, country, parent) VALUES (?,?,?,?,?,?) "
+        "ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_fr = coalesce(excluded.label_fr, label_fr), "
+        "kind = excluded.kind, country = coalesce(excluded.country, country), "
+        "parent = coalesce(excluded.parent, parent) WHERE actors.kind = 'unknown' OR actors.label = actors.id";
+    static const char *sql_place =
+        "INSERT OR IGNORE INTO places (id, label, country, lat, lon, feature) VALUES (?,?,?,?,?,?)";
+    static const char *sql_event =
+        "INSERT INTO events (uid, document_id, sentence, actor1, actor1_text, action, mode, context, cameo, "
+        "action_text, actor2, actor2_text, place_id, place_text, time_value, time_start, time_end, time_grain, "
+        "time_text, time_anchor, evidence_start, evidence_end, confidence, flags, speaker) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    sqlite3_stmt *doc = NULL, *sent = NULL, *clut = NULL, *act = NULL, *plc = NULL, *ev = NULL;
+    int64_t id = qp_store_find_hash(s, d->hash);
+    *existing = 0;
+    if (id != 0) {
+        *existing = id > 0;
+        return id;
+    }
+    int rc;
+    if ((rc = sqlite3_prepare_v2(s->db, sql_doc, -1, &doc, NULL)) ||
+        (rc = sqlite3_prepare_v2(s->db, sql_sent, -1, &sent, NULL)) ||
+        (rc = sqlite3_prepare_v2(s->db, sql_clut, -1, &clut, NULL)) ||
+        (rc = sqlite3_prepare_v2(s->db, sql_actor, -1, &act, NULL)) ||
+        (rc = sqlite3_prepare_v2(s->db, sql_place, -1, &plc, NULL)) ||
+        (rc = sqlite3_prepare_v2(s->db, sql_event, -1, &ev, NULL))) {
+        id = set_error(s, sqlite_code(rc), "cannot prepare");
+        goto cleanup;
+    }
+    char now[32];
+    time_t t = time(NULL);
+    struct tm tm;
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+
+    /* a name already taken by another text gets the hash appended: nothing is overwritten */
+    char name[512];
+    snprintf(name, sizeof name, "%s", d->name);
+    for (int attempt = 0; attempt < 2; attempt++) {
+        bind_str(doc, 1, name);
+        bind_str(doc, 2, d->hash);
+        bind_str(doc, 3, d->url);
+        bind_str(doc, 4, d->title);
+        bind_str(doc, 5, d->source);
+        bind_str(doc, 6, d->lang);
+        bind_str(doc, 7, d->published);
+        bind_str(doc, 8, now);
+        sqlite3_bind_text(doc, 9, d->text, (int)d->text_len, SQLITE_STATIC);
+        sqlite3_bind_int(doc, 10, (int)d->n_clutter);
+        bind_str(doc, 11, d->status ? d->status : "extracted");
+        rc = sqlite3_step(doc);
+        sqlite3_reset(doc);
+        if (rc == SQLITE_DONE)
+            break;
+        if (rc == SQLITE_CONSTRAINT && attempt == 0) {
+            snprintf(name, sizeof name, "%s~%.8s", d->name, d->hash);
+            continue;
+        }
+        id = set_error(s, sqlite_code(rc), "cannot store a document");
+        goto cleanup;
+    }
+    id = sqlite3_last_insert_rowid(s->db);
+
+    for (size_t i = 0; i < d->n_sentences; i++) {
+        sqlite3_bind_int64(sent, 1, id);
+        sqlite3_bind_int64(sent, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(sent, 3, (sqlite3_int64)d->sentences[i].start);
+        sqlite3_bind_int64(sent, 4, (sqlite3_int64)d->sentences[i].end);
+        if ((rc = step_done(s, sent, "cannot store a sentence"))) {
+            id = rc;
+            goto cleanup;
+        }
+    }
+    for (size_t i = 0; i < d->n_clutter; i++) {
+        sqlite3_bind_int64(clut, 1, id);
+        sqlite3_bind_int(clut, 2, d->clutter[i].line_no);
+        bind_str(clut, 3, d->clutter[i].text);
+        if ((rc = step_done(s, clut, "cannot store a clutter line"))) {
+            id = rc;
+            goto cleanup;
+        }
+    }
+    for (size_t i = 0; i < d->n_events; i++) {
+        const qp_event *e = &d->events[i];
+        const qp_actor_ref *actors[2] = {&e->actor1, &e->actor2};
+        for (int k = 0; k < 2; k++) {
+            if ((rc = put_parent(s, act, actors[k])) || (rc = put_actor(s, act, actors[k]))) {
+                id = rc;
+                goto cleanup;
+            }
+        }
+        if (e->place.id) {
+            bind_str(plc, 1, e->place.id);
+            bind_str(plc, 2, e->place.label ? e->place.label : e->place.id);
+            bind_str(plc, 3, e->place.country);
+            sqlite3_bind_double(plc, 4, e->place.lat);
+            sqlite3_bind_double(plc, 5, e->place.lon);
+            bind_str(plc, 6, e->place.feature);
+            if ((rc = step_done(s, plc, "cannot store a place"))) {
+                id = rc;
+                goto cleanup;
+            }
+        }
+        char uid[600];
+        snprintf(uid, sizeof uid, "%s#%d.%zu", name, e->sentence, i);
+        int c = 1;
+        bind_str(ev, c++, e->uid ? e->uid : uid);
+        sqlite3_bind_int64(ev, c++, id);
+        sqlite3_bind_int(ev, c++, e->sentence);
+        bind_str(ev, c++, e->actor1.id);
+        bind_str(ev, c++, e->actor1.text);
+        bind_str(ev, c++, e->action);
+        bind_str(ev, c++, e->mode);
+        bind_str(ev, c++, e->context);
+        bind_str(ev, c++, e->cameo);
+        bind_str(ev, c++, e->action_text);
+        bind_str(ev, c++, e->actor2.id);
+        bind_str(ev, c++, e->actor2.text);
+        bind_str(ev, c++, e->place.id);
+        bind_str(ev, c++, e->place.text);
+        bind_str(ev, c++, e->time.value);
+        bind_str(ev, c++, e->time.start);
+        bind_str(ev, c++, e->time.end);
+        bind_str(ev, c++, e->time.grain);
+        bind_str(ev, c++, e->time.text);
+        bind_str(ev, c++, e->time.anchor);
+        sqlite3_bind_int64(ev, c++, (sqlite3_int64)e->evidence_start);
+        sqlite3_bind_int64(ev, c++, (sqlite3_int64)e->evidence_end);
+        sqlite3_bind_double(ev, c++, e->confidence);
+        sqlite3_bind_int(ev, c++, e->flags);
+        bind_str(ev, c++, e->speaker);
+        if ((rc = step_done(s, ev, "cannot store an event"))) {
+            id = rc;
+            goto cleanup;
+        }
+    }
+cleanup:
+    sqlite3_finalize(doc);
+    sqlite3_finalize(sent);
+    sqlite3_finalize(clut);
+    sqlite3_finalize(act);
+    sqlite3_finalize(plc);
+    sqlite3_finalize(ev);
+    return id;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+int qp_store_documents_each(qp_store *s, qp_doc_fn fn, void *ud)
+{
+    static const char *sql =
+        "SELECT d.id, d.name, d.hash, d.url, d.title, d.source, d.lang, d.published, d.ingested_at, "
+        "d.status, d.clutter_lines, (SELECT count(*) FROM sentences WHERE document_id = d.id), "
+        "(SELECT count(*) FROM events WHERE document_id = d.id AND (flags & 3) = 0), length(CAST(d.text AS BLOB)) "
+        "FROM documents d ORDER BY d.published IS NULL, d.published, d.id";
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return set_error(s, sqlite_code(rc), "cannot list documents");
+    int r = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        qp_doc_info d = {
+            .id = sqlite3_column_int64(st, 0), .name = col(st, 1), .hash = col(st, 2), .url = col(st, 3),
+            .title = col(st, 4), .source = col(st, 5), .lang = col(st, 6), .published = col(st, 7),
+            .ingested_at = col(st, 8), .status = col(st, 9), .clutter_lines = sqlite3_column_int(st, 10),
+            .sentences = sqlite3_column_int(st, 11), .events = sqlite3_column_int(st, 12),
+            .text_len = (size_t)sqlite3_column_int64(st, 13),
+        };
+        if ((r = fn(&d, ud)))
+            break;
+    }
+    if (!r && rc != SQLITE_DONE)
+        r = set_error(s, sqlite_code(rc), "cannot list documents");
+    sqlite3_finalize(st);
+    return r;
+}
+
+int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, void *ud)
+{
+    qp_event_filter none = {0};
+    if (!f)
+        f = &none;
+    char sql[4096];
+    snprintf(sql, sizeof sql,
+        "SELECT e.uid, d.name, e.sentence, "
+        " e.actor1, a1.label, a1.label_fr, a1.kind, a1.country, a1.parent, e.actor1_text, "
+        " e.actor2, a2.label, a2.label_fr, a2.kind, a2.country, a2.parent, e.actor2_text, "
+        " e.action, e.mode, e.context, e.cameo, e.action_text, "
+        " e.place_id, p.label, p.country, p.lat, p.lon, p.feature, e.place_text, "
+        " e.time_value, e.time_start, e.time_end, e.time_grain, e.time_text, e.time_anchor, "
+        " e.evidence_start, e.evidence_end, substr(CAST(d.text AS BLOB), e.evidence_start + 1, e.evidence_end - e.evidence_start), "
+        " e.confidence, e.flags, e.speaker "
+        "FROM events e JOIN documents d ON d.id = e.document_id "
+        "LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2 "
+        "LEFT JOIN places p ON p.id = e.place_id "
+        "WHERE (?1 IS NULL OR e.actor1 = ?1 OR e.actor2 = ?1 OR a1.parent = ?1 OR a2.parent = ?1) "
+        "AND (?2 IS NULL OR e.action = upper(?2)) "
+        "AND (?3 IS NULL OR e.place_id = ?3 OR p.label = ?3 COLLATE NOCASE OR e.place_text = ?3 COLLATE NOCASE) "
+        "AND (?4 IS NULL OR coalesce(e.time_end, e.time_start, d.published) > ?4) "
+        "AND (?5 IS NULL OR coalesce(e.time_start, d.published) <= ?5) "
+        "AND (?6 IS NULL OR d.name = ?6) "
+        "AND (?7 OR (e.flags & %d) = 0) "
+        "ORDER BY e.time_start IS NULL, e.time_start, d.name, e.sentence, e.id",
+        QP_EVENT_HIDDEN);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return set_error(s, sqlite_code(rc), "cannot read events");
+    bind_str(st, 1, f->actor);
+    bind_str(st, 2, f->action);
+    bind_str(st, 3, f->place);
+    bind_str(st, 4, f->since);
+    bind_str(st, 5, f->until);
+    bind_str(st, 6, f->doc);
+    sqlite3_bind_int(st, 7, f->include_hidden);
+    int r = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        qp_event e = {
+            .uid = col(st, 0), .doc = col(st, 1), .sentence = sqlite3_column_int(st, 2),
+            .actor1 = {col(st, 3), col(st, 4), col(st, 5), col(st, 6), col(st, 7), col(st, 8), col(st, 9)},
+            .actor2 = {col(st, 10), col(st, 11), col(st, 12), col(st, 13), col(st, 14), col(st, 15), col(st, 16)},
+            .action = col(st, 17), .mode = col(st, 18), .context = col(st, 19), .cameo = col(st, 20),
+            .action_text = col(st, 21),
+            .place = {col(st, 22), col(st, 23), col(st, 24), sqlite3_column_double(st, 25),
+                      sqlite3_column_double(st, 26), col(st, 27), col(st, 28)},
+            .time = {col(st, 29), col(st, 30), col(st, 31), col(st, 32), col(st, 33), col(st, 34)},
+            .evidence_start = (size_t)sqlite3_column_int64(st, 35),
+            .evidence_end = (size_t)sqlite3_column_int64(st, 36),
+            .evidence_text = col(st, 37),
+            .confidence = sqlite3_column_double(st, 38), .flags = sqlite3_column_int(st, 39),
+            .speaker = col(st, 40),
+        };
+        if ((r = fn(&e, ud)))
+            break;
+    }
+    if (!r && rc != SQLITE_DONE)
+        r = set_error(s, sqlite_code(rc), "cannot read events");
+    sqlite3_finalize(st);
+    return r;
+}

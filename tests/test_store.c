@@ -1,0 +1,194 @@
+/* test_store.c — the SQLite store: creation, migrations, version guard, writes and reads. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "qp.h"
+#include "store.h"
+
+static char dbpath[256];
+
+static int setup(void **state)
+{
+    snprintf(dbpath, sizeof dbpath, "/tmp/qp-test-store-%d.db", (int)getpid());
+    unlink(dbpath);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char p[300];
+    unlink(dbpath);
+    snprintf(p, sizeof p, "%s-wal", dbpath);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", dbpath);
+    unlink(p);
+    return 0;
+}
+
+static int count_rows(qp_store *s, const char *table)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static void fresh_database_gets_latest_schema(void **state)
+{
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s.db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), qp_store_schema_version());
+    sqlite3_finalize(st);
+    assert_int_equal(count_rows(&s, "documents"), 0);
+    qp_store_close(&s);
+    /* opening again is a no-op migration */
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    qp_store_close(&s);
+}
+
+static void newer_database_is_refused(void **state)
+{
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    assert_int_equal(sqlite3_exec(s.db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+    qp_store_close(&s);
+    assert_int_equal(qp_store_open(&s, dbpath), QP_EDBVERSION);
+    assert_non_null(strstr(s.errmsg, "newer quipu"));
+    assert_non_null(strstr(s.errmsg, dbpath));
+    qp_store_close(&s);
+}
+
+static void corrupt_file_is_refused(void **state)
+{
+    FILE *f = fopen(dbpath, "wb");
+    assert_non_null(f);
+    for (int i = 0; i < 200; i++)
+        fputs("this is not a database at all. ", f);
+    fclose(f);
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), QP_EDB);
+    assert_non_null(strstr(s.errmsg, dbpath));
+    qp_store_close(&s);
+}
+
+static qp_document sample_doc(const char *name, const char *text, const char *hash)
+{
+    static qp_span sents[2];
+    static qp_clutter_line clut[1] = {{3, "A LIRE AUSSI"}};
+    static qp_event ev[1];
+    sents[0] = (qp_span){0, 11};
+    sents[1] = (qp_span){12, strlen(text)};
+    memset(ev, 0, sizeof ev);
+    ev[0] = (qp_event){
+        .sentence = 1,
+        .actor1 = {.id = "IRQ-AIRFORCE", .label = "Iraqi Air Force", .kind = "military", .country = "IRQ",
+                   .parent = "IRQ-GOV", .text = "l'armée de l'air irakienne"},
+        .action = "ASSAULT", .mode = "aerial", .cameo = "19", .action_text = "raids",
+        .place = {.id = "geonames:92138", .label = "Al Qa'im", .country = "IQ", .lat = 34.39, .lon = 40.99,
+                  .feature = "P.PPLA2", .text = "al-Qaïm"},
+        .time = {.value = "2017-11-02", .start = "2017-11-02", .end = "2017-11-03", .grain = "day", .anchor = "document"},
+        .evidence_start = 12, .evidence_end = 22, .confidence = 0.8,
+    };
+    qp_document d = {.name = name, .lang = "fr", .published = "2017-11-02", .text = text,
+                     .text_len = strlen(text), .sentences = sents, .n_sentences = 2, .clutter = clut,
+                     .n_clutter = 1, .events = ev, .n_events = 1};
+    snprintf(d.hash, sizeof d.hash, "%s", hash);
+    return d;
+}
+
+static int collect(const qp_event *e, void *ud)
+{
+    int *n = ud;
+    assert_string_equal(e->actor1.id, "IRQ-AIRFORCE");
+    assert_string_equal(e->actor1.parent, "IRQ-GOV");
+    assert_string_equal(e->place.label, "Al Qa'im");
+    assert_string_equal(e->evidence_text, "Raids sur ");
+    assert_string_equal(e->doc, "seed");
+    (*n)++;
+    return 0;
+}
+
+static void documents_are_stored_once_and_read_back(void **state)
+{
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    const char *text = "Une phrase. Raids sur al-Qaïm.";
+    qp_document d = sample_doc("seed", text, "abc123");
+    int existing;
+    assert_int_equal(qp_store_begin(&s), 0);
+    int64_t id = qp_store_add_document(&s, &d, &existing);
+    assert_true(id > 0);
+    assert_int_equal(existing, 0);
+    int64_t id2 = qp_store_add_document(&s, &d, &existing);
+    assert_int_equal(id2, id);
+    assert_int_equal(existing, 1);
+    /* the same name with another text is kept under a suffixed name, not overwritten */
+    qp_document other = sample_doc("seed", "Autre texte. Raids sur Mossoul.", "def456");
+    other.n_events = 0;
+    assert_true(qp_store_add_document(&s, &other, &existing) > id);
+    assert_int_equal(qp_store_commit(&s), 0);
+    assert_int_equal(count_rows(&s, "documents"), 2);
+    assert_int_equal(count_rows(&s, "sentences"), 4);
+    assert_int_equal(count_rows(&s, "events"), 1);
+    assert_int_equal(count_rows(&s, "actors"), 2); /* the actor and its parent */
+    int n = 0;
+    assert_int_equal(qp_store_events_each(&s, NULL, collect, &n), 0);
+    assert_int_equal(n, 1);
+    /* filters: by parent actor, by action, by date window */
+    n = 0;
+    qp_event_filter f = {.actor = "IRQ-GOV"};
+    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(n, 1);
+    n = 0;
+    f = (qp_event_filter){.action = "aid"};
+    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(n, 0);
+    n = 0;
+    f = (qp_event_filter){.since = "2017-11-03"};
+    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(n, 0);
+    f = (qp_event_filter){.since = "2017-11-02", .until = "2017-11-02"};
+    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(n, 1);
+    qp_store_close(&s);
+}
+
+static void rollback_leaves_nothing(void **state)
+{
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    qp_document d = sample_doc("seed", "Une phrase. Raids sur al-Qaïm.", "abc123");
+    int existing;
+    assert_int_equal(qp_store_begin(&s), 0);
+    assert_true(qp_store_add_document(&s, &d, &existing) > 0);
+    qp_store_rollback(&s);
+    assert_int_equal(count_rows(&s, "documents"), 0);
+    assert_int_equal(count_rows(&s, "events"), 0);
+    qp_store_close(&s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(fresh_database_gets_latest_schema, setup, teardown),
+        cmocka_unit_test_setup_teardown(newer_database_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(corrupt_file_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(documents_are_stored_once_and_read_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
