@@ -20,6 +20,7 @@ const char *qp_strerror(int err)
     case QP_EBUSY: return "database is locked";
     case QP_ELEXICON: return "malformed lexicon";
     case QP_EGRAPH: return "graph error";
+    case QP_EGAZETTEER: return "gazetteer file corrupt or stale (rebuild it: quipu gazetteer import)";
     default: return "unknown error";
     }
 }

@@ -25,6 +25,7 @@ enum {
     QP_EBUSY = -13,     /* database locked */
     QP_ELEXICON = -14,  /* lexicon file malformed */
     QP_EGRAPH = -15,    /* graph library error */
+    QP_EGAZETTEER = -16,/* gazetteer file corrupt, truncated or from another quipu version */
 };
 
 /* Returns a static string for an error code; never NULL. */
