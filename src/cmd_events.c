@@ -1,9 +1,146 @@
-/* cmd_events.c — placeholder until `quipu events` lands. */
+/* cmd_events.c — `quipu events`: the stored events, filtered, as a table, JSONL or CSV. */
 #include "cli.h"
+#include "event_json.h"
+#include "qp.h"
+#include "store.h"
+
+#include <getopt.h>
+#include <jansson.h>
+#include <string.h>
+
+static void help(FILE *out)
+{
+    fputs("Usage: quipu events [--db FILE] [--actor X] [--action A] [--place P] [--since D] [--until D]\n"
+          "                    [--doc NAME] [--all] [--format table|jsonl|csv]\n\n"
+          "Lists the events extracted from the stored articles, in time order.\n\n"
+          "  --db FILE       database (default: $QUIPU_DB or ./quipu.db)\n"
+          "  --actor X       events where actor id X (or an actor under it: IRQ-GOV takes in the Iraqi\n"
+          "                  air force) is initiator or recipient\n"
+          "  --action A      a PLOVER category: ASSAULT, AID, SUPPORT, COOPERATE, MOBILIZE, … (or LEAD)\n"
+          "  --place P       a place id (geonames:92138) or name (Al Qa'im)\n"
+          "  --since D       events that end after D (YYYY-MM-DD)\n"
+          "  --until D       events that start on or before D\n"
+          "  --doc NAME      events of one document\n"
+          "  --all           also negated and hypothetical events (hidden by default)\n"
+          "  --format F      table (default), jsonl (one JSON object per event: see README), csv\n\n"
+          "Example: quipu events --actor RUS --action AID --since 2017-01-01 --format jsonl\n",
+          out);
+}
+
+static int print_jsonl(const qp_event *e, void *ud)
+{
+    (void)ud;
+    json_t *o = qp_event_to_json(e);
+    if (!o)
+        return QP_ENOMEM;
+    char *s = json_dumps(o, JSON_COMPACT);
+    if (s)
+        puts(s);
+    free(s);
+    json_decref(o);
+    return 0;
+}
+
+static void csv_field(const char *s, int last)
+{
+    if (s && strpbrk(s, ",\"\n\r")) {
+        putchar('"');
+        for (; *s; s++) {
+            if (*s == '"')
+                putchar('"');
+            putchar(*s);
+        }
+        putchar('"');
+    } else if (s) {
+        fputs(s, stdout);
+    }
+    putchar(last ? '\n' : ',');
+}
+
+static int print_csv(const qp_event *e, void *ud)
+{
+    (void)ud;
+    char conf[16], sent[16];
+    snprintf(conf, sizeof conf, "%.2f", e->confidence);
+    snprintf(sent, sizeof sent, "%d", e->sentence);
+    const char *f[] = {e->uid, e->doc, sent, e->time.value, e->actor1.id, e->actor1.label, e->action, e->mode,
+                       e->cameo, e->actor2.id, e->actor2.label, e->place.id, e->place.label, e->place.country,
+                       conf, e->evidence_text};
+    for (size_t i = 0; i < QP_ARRAY_LEN(f); i++)
+        csv_field(f[i], i + 1 == QP_ARRAY_LEN(f));
+    return 0;
+}
+
+static int print_table(const qp_event *e, void *ud)
+{
+    int *n = ud;
+    (*n)++;
+    printf("%-10.10s %-22.22s %-10.10s %-22.22s %-18.18s %.60s\n", e->time.value ? e->time.value : "-",
+           e->actor1.label ? e->actor1.label : "-", e->action, e->actor2.label ? e->actor2.label : "-",
+           e->place.label ? e->place.label : "-", e->evidence_text ? e->evidence_text : "");
+    return 0;
+}
 
 int cmd_events(int argc, char **argv)
 {
-    (void)argc;
-    cli_error(argv[0], "not available yet in this build");
-    return QP_EXIT_FAILURE;
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},     {"actor", required_argument, NULL, 'a'},
+        {"action", required_argument, NULL, 'A'}, {"place", required_argument, NULL, 'p'},
+        {"since", required_argument, NULL, 's'},  {"until", required_argument, NULL, 'u'},
+        {"doc", required_argument, NULL, 'D'},    {"all", no_argument, NULL, 'x'},
+        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db = cli_default_db(), *format = "table";
+    qp_event_filter f = {0};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "d:a:A:p:s:u:D:xf:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'a': f.actor = optarg; break;
+        case 'A': f.action = optarg; break;
+        case 'p': f.place = optarg; break;
+        case 's': f.since = optarg; break;
+        case 'u': f.until = optarg; break;
+        case 'D': f.doc = optarg; break;
+        case 'x': f.include_hidden = 1; break;
+        case 'f': format = optarg; break;
+        case 'h': help(stdout); return QP_EXIT_OK;
+        default: help(stderr); return QP_EXIT_USAGE;
+        }
+    }
+    if ((f.since && !cli_is_date(f.since)) || (f.until && !cli_is_date(f.until))) {
+        cli_error("events", "--since and --until take YYYY-MM-DD");
+        return QP_EXIT_USAGE;
+    }
+    qp_event_fn fn;
+    if (!strcmp(format, "jsonl"))
+        fn = print_jsonl;
+    else if (!strcmp(format, "csv"))
+        fn = print_csv;
+    else if (!strcmp(format, "table"))
+        fn = print_table;
+    else {
+        cli_error("events", "--format takes table, jsonl or csv, not '%s'", format);
+        return QP_EXIT_USAGE;
+    }
+    qp_store s;
+    if (qp_store_open(&s, db)) {
+        cli_error("events", "%s", s.errmsg);
+        qp_store_close(&s);
+        return QP_EXIT_FAILURE;
+    }
+    if (fn == print_csv)
+        puts("id,doc,sentence,date,actor1,actor1_label,action,mode,cameo,actor2,actor2_label,place,place_label,"
+             "country,confidence,evidence");
+    if (fn == print_table)
+        printf("%-10s %-22s %-10s %-22s %-18s %s\n", "DATE", "ACTOR", "ACTION", "RECIPIENT", "PLACE", "EVIDENCE");
+    int n = 0, rc = QP_EXIT_OK;
+    if (qp_store_events_each(&s, &f, fn, &n)) {
+        cli_error("events", "%s", s.errmsg);
+        rc = QP_EXIT_FAILURE;
+    }
+    qp_store_close(&s);
+    return rc;
 }

@@ -1,0 +1,295 @@
+/* clean.c — normalisation with utf8proc, then clutter removal line by line. */
+#include "clean.h"
+#include "buf.h"
+#include "qp.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+/* Phrases that mark a line as site furniture wherever they stand in a short line: account and
+ * comment prompts, ads, sharing, newsletters, legal notices — French and English. Folded to
+ * ASCII lower case before comparison (see lower_ascii_fold). */
+static const char *const furniture[] = {
+    "envie d'afficher votre publicite", "contactez-nous", "connectez-vous", "creez un compte",
+    "creer un compte", "creez votre compte", "votre compte", "espace des commentaires",
+    "pour pouvoir commenter", "commenter cet article", "reagir a cet article", "vos commentaires",
+    "commentaire est obligatoire", "brouillon", "charte de moderation", "abonnez-vous",
+    "s'abonner", "abonne", "newsletter", "partager sur", "partager cet article", "envoyer par email",
+    "envoyer par e-mail", "imprimer l'article", "ajouter aux favoris", "vos favoris",
+    "agrandir le texte", "reduire le texte", "plan du site", "mentions legales",
+    "conditions d'utilisation", "conditions generales", "donnees a caractere personnel",
+    "politique de confidentialite", "cookies", "publicite", "champs obligatoires",
+    "mot de passe", "adresse mail", "adresse e-mail", "formulaire", "copyright", "(c) ",
+    "tous droits reserves", "telechargez l'application", "decouvrez l'application",
+    "suivez-nous", "lire notre dossier", "offre limitee", "sans engagement", "edition du jour",
+    "les services de", "nos journaux", "les sites du groupe", "les sites editoriaux",
+    "lecture du monde en cours", "sur un autre appareil", "consultez les articles de la rubrique",
+    "temps de lecture", "share this", "share on", "subscribe", "sign up", "sign in",
+    "log in to", "create an account", "follow us", "advertisement", "click here",
+    "all rights reserved", "privacy policy", "terms of use", "terms of service", "newsletter",
+    "download the app", "leave a comment", "comments are closed", "read more",
+};
+
+/* Lines that open a block of related headlines: the block is dropped with them. */
+static const char *const related_markers[] = {
+    "a lire aussi", "lire aussi", "a lire egalement", "lire egalement", "voir aussi",
+    "sur le meme sujet", "la redaction vous conseille", "dans la meme rubrique", "les plus lus",
+    "les plus partages", "articles lies", "a voir aussi", "nos articles", "read also", "see also",
+    "related articles", "related stories", "related:", "more on this", "most read", "you may also like",
+    "recommended", "more stories",
+};
+
+/* Lower-cases ASCII and drops the accents of Latin-1 letters: enough to compare with the
+ * tables above, which are plain ASCII. */
+static size_t lower_ascii_fold(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t o = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+    while (left > 0 && o + 1 < cap) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
+        if (k <= 0)
+            break;
+        p += k;
+        left -= k;
+        if (c < 0x80) {
+            out[o++] = (char)tolower(c);
+            continue;
+        }
+        utf8proc_int32_t d[8];
+        int lbc = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+                                                     UTF8PROC_CASEFOLD, &lbc);
+        if (n >= 1 && d[0] < 0x80)
+            out[o++] = (char)tolower(d[0]);
+        else if (c == 0x2019 || c == 0x2018)
+            out[o++] = '\'';
+        else
+            out[o++] = '?';
+    }
+    out[o] = '\0';
+    return o;
+}
+
+static int contains_any(const char *hay, const char *const *needles, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strstr(hay, needles[i]))
+            return 1;
+    return 0;
+}
+
+/* "Publié le 15/01/12 à 00h00", "— Mis à jour le …", "Updated: …", "Published …" */
+static int is_dateline_stamp(const char *f)
+{
+    return strstr(f, "publie le ") || strstr(f, "mis a jour le ") || strstr(f, "mis a jour :") ||
+           !strncmp(f, "updated ", 8) || !strncmp(f, "updated:", 8) || !strncmp(f, "published ", 10) ||
+           !strncmp(f, "last updated", 12);
+}
+
+int qp_clean_is_clutter_line(const char *line, size_t len)
+{
+    char f[512];
+    if (len > 160)
+        return 0; /* a paragraph that mentions "newsletter" is still a paragraph */
+    lower_ascii_fold(line, len, f, sizeof f);
+    if (is_dateline_stamp(f))
+        return 1;
+    return contains_any(f, furniture, QP_ARRAY_LEN(furniture));
+}
+
+static int is_related_marker(const char *line, size_t len)
+{
+    char f[128];
+    if (len > 60)
+        return 0;
+    size_t n = lower_ascii_fold(line, len, f, sizeof f);
+    while (n && (f[n - 1] == '.' || f[n - 1] == ':' || f[n - 1] == ' ' || f[n - 1] == '!'))
+        f[--n] = '\0';
+    const char *p = f;
+    while (*p == ' ' || *p == '>' || *p == '-' || *p == '*')
+        p++;
+    for (size_t i = 0; i < QP_ARRAY_LEN(related_markers); i++)
+        if (!strcmp(p, related_markers[i]))
+            return 1;
+    return 0;
+}
+
+/* A short line that does not end a sentence: a headline, a link, a caption. */
+static int is_headline_like(const char *line, size_t len)
+{
+    while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+        len--;
+    if (len == 0 || len > 200)
+        return 0;
+    char last = line[len - 1];
+    return last != '.' && last != ':' && last != ';';
+}
+
+static int is_blank(const char *line, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isspace((unsigned char)line[i]))
+            return 0;
+    return 1;
+}
+
+/* Step 1: everything but clutter — BOM, line ends, NFC, quotes, spaces, controls. */
+static int normalise(const char *raw, size_t len, qp_buf *out, qp_clean_result *res)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)raw;
+    size_t off = 0;
+    int line = 1;
+    if (len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3))
+        off = 3;
+    /* validate first, so the error names the exact byte */
+    for (size_t i = off; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        if (k < 0) {
+            res->bad_offset = i;
+            res->bad_line = line;
+            return QP_EUTF8;
+        }
+        if (c == '\n')
+            line++;
+        i += (size_t)k;
+    }
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n = utf8proc_map(p + off, (utf8proc_ssize_t)(len - off), &nfc,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0)
+        return n == UTF8PROC_ERROR_NOMEM ? QP_ENOMEM : QP_EUTF8;
+    int r = qp_buf_reserve(out, (size_t)n);
+    for (utf8proc_ssize_t i = 0; r == 0 && i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(nfc + i, n - i, &c);
+        if (k < 0) {
+            r = QP_EUTF8;
+            break;
+        }
+        i += k;
+        switch (c) {
+        case '\r':
+            if (i < n && nfc[i] == '\n')
+                continue;
+            r = qp_buf_putc(out, '\n');
+            continue;
+        case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0x02BC:
+            r = qp_buf_putc(out, '\'');
+            continue;
+        case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+            r = qp_buf_putc(out, '"');
+            continue;
+        case 0x00A0: case 0x202F: case 0x2007: case 0x2009: case 0x200A: case 0x3000:
+            r = qp_buf_putc(out, ' ');
+            continue;
+        case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+            continue; /* invisible: zero-width spaces and joiners, soft hyphens */
+        case 0x2028: case 0x2029:
+            r = qp_buf_putc(out, '\n');
+            continue;
+        default:
+            break;
+        }
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F || (c >= 0x80 && c < 0xA0))
+            continue;
+        r = qp_buf_append(out, (const char *)nfc + i - k, (size_t)k);
+    }
+    free(nfc);
+    return r;
+}
+
+int qp_clean(const char *raw, size_t len, qp_arena *arena, qp_clean_result *out)
+{
+    memset(out, 0, sizeof *out);
+    qp_buf norm, kept;
+    qp_buf_init(&norm);
+    qp_buf_init(&kept);
+    int r = normalise(raw, len, &norm, out);
+    if (r)
+        goto cleanup;
+
+    /* Lines: index them once, then mark clutter, then copy what is kept. */
+    size_t nlines = 1;
+    for (size_t i = 0; i < norm.len; i++)
+        nlines += norm.data[i] == '\n';
+    size_t *starts = qp_arena_alloc(arena, nlines * sizeof *starts);
+    size_t *lens = qp_arena_alloc(arena, nlines * sizeof *lens);
+    unsigned char *drop = qp_arena_calloc(arena, nlines, 1);
+    out->clutter = qp_arena_alloc(arena, nlines * sizeof *out->clutter);
+    if (!starts || !lens || !drop || !out->clutter) {
+        r = QP_ENOMEM;
+        goto cleanup;
+    }
+    const char *text = norm.data ? norm.data : "";
+    size_t li = 0, s = 0;
+    for (size_t i = 0; i <= norm.len; i++) {
+        if (i == norm.len || text[i] == '\n') {
+            starts[li] = s;
+            lens[li] = i - s;
+            li++;
+            s = i + 1;
+        }
+    }
+    nlines = li;
+    for (size_t i = 0; i < nlines; i++) {
+        const char *l = text + starts[i];
+        if (qp_clean_is_clutter_line(l, lens[i])) {
+            drop[i] = 1;
+        } else if (is_related_marker(l, lens[i])) {
+            /* the marker and the headlines under it, up to the first real paragraph */
+            drop[i] = 1;
+            size_t j = i + 1;
+            while (j < nlines && (is_blank(text + starts[j], lens[j]) || is_headline_like(text + starts[j], lens[j])))
+                drop[j++] = 1;
+            i = j - 1;
+        }
+    }
+    /* Runs of three or more headline-like lines are link lists, not an article. */
+    for (size_t i = 0; i < nlines;) {
+        size_t j = i;
+        while (j < nlines && !drop[j] && is_headline_like(text + starts[j], lens[j]))
+            j++;
+        if (j - i >= 3)
+            for (size_t k = i; k < j; k++)
+                drop[k] = 1;
+        i = j > i ? j : i + 1;
+    }
+    for (size_t i = 0; i < nlines; i++) {
+        const char *l = text + starts[i];
+        if (drop[i]) {
+            if (!is_blank(l, lens[i])) {
+                qp_clutter_line *c = &out->clutter[out->n_clutter++];
+                c->line_no = (int)i + 1;
+                c->text = qp_arena_strndup(arena, l, lens[i]);
+                if (!c->text) {
+                    r = QP_ENOMEM;
+                    goto cleanup;
+                }
+            }
+            continue;
+        }
+        /* trailing spaces go; a kept line ends with one newline */
+        size_t n = lens[i];
+        while (n && (l[n - 1] == ' ' || l[n - 1] == '\t'))
+            n--;
+        if ((r = qp_buf_append(&kept, l, n)) || (r = qp_buf_putc(&kept, '\n')))
+            goto cleanup;
+    }
+    /* no trailing blank lines */
+    while (kept.len && (kept.data[kept.len - 1] == '\n' || kept.data[kept.len - 1] == ' '))
+        kept.len--;
+    out->text = qp_arena_strndup(arena, kept.data ? kept.data : "", kept.len);
+    out->len = kept.len;
+    if (!out->text)
+        r = QP_ENOMEM;
+cleanup:
+    qp_buf_destroy(&norm);
+    qp_buf_destroy(&kept);
+    return r;
+}

@@ -1,0 +1,69 @@
+/* ingest.h — reading articles (text files, JSON Lines, directories, stdin) into the store. */
+#ifndef QP_INGEST_H
+#define QP_INGEST_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "document.h"
+#include "extract.h"
+#include "lang.h"
+#include "store.h"
+
+typedef struct qp_ingest_opts {
+    const char *lang;       /* "auto" (default), "fr" or "en": forces the language */
+    const char *date;       /* YYYY-MM-DD for documents that carry none, or NULL */
+    size_t max_bytes;       /* largest document accepted; 0 = 16 MiB */
+    int verbose;            /* list removed clutter lines and each document */
+    int progress;           /* a progress line on stderr */
+    size_t batch;           /* documents per transaction; 0 = 64 */
+} qp_ingest_opts;
+
+typedef struct qp_ingest_stats {
+    size_t read, stored, duplicates, skipped, not_extracted, events, clutter, bytes;
+    size_t bad_utf8, empty, too_big, bad_json, unreadable, db_errors;
+    double seconds;
+} qp_ingest_stats;
+
+typedef struct qp_ingest {
+    qp_store *store;
+    qp_langid *langid;
+    qp_extractor *extractor;
+    qp_ingest_opts opts;
+    qp_ingest_stats stats;
+    size_t in_batch;
+    int in_tx;
+    double started, last_progress;
+    FILE *log;              /* where warnings go: stderr */
+} qp_ingest;
+
+/* Metadata of one article as read; NULL fields are unknown. */
+typedef struct qp_article_meta {
+    const char *name, *url, *title, *source, *date, *lang;
+    const char *origin;     /* "file.jsonl:12" for messages */
+} qp_article_meta;
+
+/* Prepares an ingest into an open store with loaded language id and extractor (both may be
+ * NULL: no language detection means "und"; no extractor stores without events). Returns 0. */
+int qp_ingest_init(qp_ingest *ig, qp_store *store, qp_langid *langid, qp_extractor *x, const qp_ingest_opts *o);
+/* Commits what is pending and fills ig->stats.seconds. Returns 0 or a store error. */
+int qp_ingest_finish(qp_ingest *ig);
+
+/* Ingests a file, a directory (recursively, *.txt / *.jsonl / *.json / no extension) or "-"
+ * (standard input; JSON Lines when it starts with '{'). Problems with single documents are
+ * reported on ig->log, counted, and skipped; returns 0 unless the store failed (QP_EDB,
+ * QP_EBUSY), in which case what was committed before stays. */
+int qp_ingest_path(qp_ingest *ig, const char *path);
+
+/* Ingests one article's raw bytes. Returns 0 (stored, duplicate or skipped — see stats) or a
+ * store error. */
+int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta);
+
+/* Cleans, identifies the language, splits and extracts one article into doc (allocated in
+ * arena), without any store: what `quipu extract` and ingest share. Returns 0, QP_EUTF8 (the
+ * message in err names the byte and line), QP_EEMPTY, QP_ENOMEM. */
+int qp_ingest_prepare(qp_langid *langid, const qp_extractor *x, const char *raw, size_t len,
+                      const qp_article_meta *meta, const char *force_lang, qp_arena *arena, qp_document *doc,
+                      char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,100 @@
+/* lang.c — libexttextcat n-gram fingerprints, with a function-word vote for short texts. */
+#include "lang.h"
+#include "datadir.h"
+#include "qp.h"
+
+#include <libexttextcat/textcat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct qp_langid {
+    void *textcat;
+};
+
+int qp_langid_init(qp_langid **out)
+{
+    *out = NULL;
+    char conf[4096];
+    if (qp_data_path("lexicon/langid.conf", conf, sizeof conf))
+        return QP_ENOTFOUND;
+    qp_langid *l = calloc(1, sizeof *l);
+    if (!l)
+        return QP_ENOMEM;
+    const char *prefix = getenv("QUIPU_TEXTCAT_DIR");
+    l->textcat = special_textcat_Init(conf, prefix && *prefix ? prefix : "/usr/share/libexttextcat/");
+    if (!l->textcat) {
+        free(l);
+        return QP_ENOTFOUND;
+    }
+    *out = l;
+    return 0;
+}
+
+void qp_langid_destroy(qp_langid *l)
+{
+    if (!l)
+        return;
+    if (l->textcat)
+        textcat_Done(l->textcat);
+    free(l);
+}
+
+/* Counts very frequent function words of each language: reliable on a headline, where
+ * n-gram fingerprints are not. */
+static void vote_function_words(const char *text, size_t len, int *fr, int *en)
+{
+    static const char *const fr_words[] = {"le", "la", "les", "des", "du", "de", "et", "est", "une", "un",
+                                           "dans", "pour", "qui", "que", "sur", "par", "avec", "au", "aux", "ont", "a"};
+    static const char *const en_words[] = {"the", "of", "and", "to", "in", "is", "was", "for", "on", "that",
+                                           "with", "by", "from", "has", "have", "were", "are", "at", "a", "an"};
+    *fr = *en = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && !((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z'))
+            i++;
+        size_t s = i;
+        while (i < len && (((text[i] | 0x20) >= 'a' && (text[i] | 0x20) <= 'z') || (unsigned char)text[i] >= 0x80))
+            i++;
+        size_t n = i - s;
+        if (n == 0 || n > 5)
+            continue;
+        for (size_t k = 0; k < QP_ARRAY_LEN(fr_words); k++)
+            if (strlen(fr_words[k]) == n && !strncasecmp(text + s, fr_words[k], n))
+                (*fr)++;
+        for (size_t k = 0; k < QP_ARRAY_LEN(en_words); k++)
+            if (strlen(en_words[k]) == n && !strncasecmp(text + s, en_words[k], n))
+                (*en)++;
+    }
+}
+
+int qp_langid_detect(qp_langid *l, const char *text, size_t len, char code[8])
+{
+    /* a few kilobytes are plenty and keep long documents cheap */
+    size_t n = len > 4096 ? 4096 : len;
+    while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--; /* do not cut a character in two */
+    const char *res = l && l->textcat ? textcat_Classify(l->textcat, text, n) : "SHORT";
+    if (res && res[0] == '[') {
+        size_t k = 0;
+        const char *p = res + 1;
+        while (*p && *p != '-' && *p != ']' && k < 7)
+            code[k++] = *p++;
+        code[k] = '\0';
+        /* textcat is unsure between several: let function words decide between fr and en */
+        if (strchr(res + 1, '[') && (!strcmp(code, "fr") || !strcmp(code, "en"))) {
+            int fr, en;
+            vote_function_words(text, n, &fr, &en);
+            if (fr + en >= 3)
+                strcpy(code, fr >= en ? "fr" : "en");
+        }
+        return 0;
+    }
+    int fr, en;
+    vote_function_words(text, n, &fr, &en);
+    if (fr + en >= 2 && fr != en)
+        strcpy(code, fr > en ? "fr" : "en");
+    else
+        strcpy(code, "und");
+    return 0;
+}

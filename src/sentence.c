@@ -1,0 +1,170 @@
+/* sentence.c — a boundary scanner with abbreviation lists for French and English. */
+#include "sentence.h"
+#include "qp.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* Abbreviations that end with a period inside a sentence, lower case, without the period. */
+static const char *const abbrev_common[] = {
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "gen", "gén", "col", "cdt", "lt", "lieut", "cpt",
+    "capt", "sgt", "adm", "st", "ste", "av", "apr", "env", "etc", "cf", "p", "pp", "vol", "no", "n°",
+    "mr", "mrs", "ms", "prof", "rev", "jr", "sr", "gov", "sen", "rep", "maj", "brig", "cmdr", "cpl",
+    "pvt", "fig", "jan", "feb", "fév", "févr", "mar", "apr", "avr", "jun", "jul", "juil", "aug", "sep",
+    "sept", "oct", "nov", "dec", "déc", "janv", "vs", "inc", "ltd", "co", "corp", "dept", "approx",
+    "est", "ex", "min", "max", "tél", "tel", "art", "al", "ibid", "op", "chap", "éd", "ed", "mgr",
+    "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "j.-c", "ap. j.-c", "av. j.-c", "st-",
+};
+
+static int is_abbrev(const char *word, size_t n)
+{
+    char low[16];
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    /* a single capital letter is an initial: "George W. Bush", "A. Merkel" */
+    if (n == 1 && isupper((unsigned char)word[0]))
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)word[i]);
+    low[n] = '\0';
+    for (size_t i = 0; i < QP_ARRAY_LEN(abbrev_common); i++)
+        if (!strcmp(low, abbrev_common[i]))
+            return 1;
+    /* dotted acronyms: "U.S", "É.-U" */
+    int dots = 0;
+    for (size_t i = 0; i < n; i++)
+        dots += word[i] == '.';
+    return dots >= 1 && n <= 6;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Starts like a new sentence: a capital (ASCII or any non-ASCII letter, which in these
+ * languages is an accented capital far more often than not at this position), a digit, or
+ * an opening quote or dash. */
+static int starts_sentence(const char *p, const char *end)
+{
+    if (p >= end)
+        return 0;
+    unsigned char c = (unsigned char)*p;
+    if (isupper(c) || isdigit(c) || c == '"' || c == '(' || c == '-' || c == '\'')
+        return 1;
+    if (c == 0xC2 && p + 1 < end && (unsigned char)p[1] == 0xAB)
+        return 1; /* « */
+    if (c == 0xE2 && p + 2 < end && (unsigned char)p[1] == 0x80 &&
+        ((unsigned char)p[2] == 0x94 || (unsigned char)p[2] == 0x93))
+        return 1; /* — – */
+    if (c == 0xC3 && p + 1 < end && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9E)
+        return 1; /* À-Þ */
+    return 0;
+}
+
+static int is_closer(const char *p, const char *end, size_t *n)
+{
+    if (p >= end)
+        return 0;
+    if (*p == '"' || *p == ')' || *p == '\'' || *p == ']') {
+        *n = 1;
+        return 1;
+    }
+    if ((unsigned char)p[0] == 0xC2 && p + 1 < end && (unsigned char)p[1] == 0xBB) {
+        *n = 2; /* » */
+        return 1;
+    }
+    return 0;
+}
+
+typedef struct {
+    qp_span *items;
+    size_t n, cap;
+    qp_arena *arena;
+} span_list;
+
+static int push(span_list *l, const char *text, size_t s, size_t e)
+{
+    while (s < e && (is_space(text[s]) || text[s] == '\n'))
+        s++;
+    while (e > s && (is_space(text[e - 1]) || text[e - 1] == '\n'))
+        e--;
+    if (e <= s)
+        return 0;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        qp_span *n = qp_arena_alloc(l->arena, cap * sizeof *n);
+        if (!n)
+            return QP_ENOMEM;
+        if (l->n)
+            memcpy(n, l->items, l->n * sizeof *n);
+        l->items = n;
+        l->cap = cap;
+    }
+    l->items[l->n++] = (qp_span){s, e};
+    return 0;
+}
+
+int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena *arena, qp_span **out,
+                       size_t *count)
+{
+    span_list l = {.arena = arena};
+    size_t start = 0;
+    const char *end = text + len;
+    int r = 0;
+    (void)lang; /* the abbreviation list serves both languages */
+    for (size_t i = 0; i < len && !r; i++) {
+        char c = text[i];
+        if (c == '\n') {
+            r = push(&l, text, start, i);
+            start = i + 1;
+            continue;
+        }
+        int ellipsis = (unsigned char)c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+                       (unsigned char)text[i + 2] == 0xA6;
+        if (c != '.' && c != '!' && c != '?' && !ellipsis)
+            continue;
+        size_t j = i + (ellipsis ? 3 : 1);
+        while (j < len && (text[j] == '.' || text[j] == '!' || text[j] == '?'))
+            j++;
+        if (c == '.' && j == i + 1) {
+            /* the word before: an abbreviation, or a number ("5.000", "3.")? */
+            size_t w = i;
+            while (w > start && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"')
+                w--;
+            if (is_abbrev(text + w, i - w))
+                continue;
+            if (i + 1 < len && isdigit((unsigned char)text[i + 1]))
+                continue;
+        }
+        size_t k = j, cn;
+        /* `. »`, `."`: the closing quote belongs to the sentence that ends */
+        size_t probe = k;
+        while (probe < len && is_space(text[probe]))
+            probe++;
+        if (is_closer(text + probe, end, &cn) && (probe == k || text[probe] != '\'')) {
+            /* a French closing guillemet may follow a space; an ASCII quote must be glued */
+            if (probe == k || (unsigned char)text[probe] == 0xC2) {
+                k = probe + cn;
+                while (is_closer(text + k, end, &cn))
+                    k += cn;
+            }
+        }
+        if (k < len && !is_space(text[k]) && text[k] != '\n')
+            continue; /* "3.5", "U.S.A", "site.fr" */
+        size_t n = k;
+        while (n < len && is_space(text[n]))
+            n++;
+        if (n >= len || text[n] == '\n' || starts_sentence(text + n, end)) {
+            r = push(&l, text, start, k);
+            start = k;
+            i = k - 1;
+        }
+    }
+    if (!r)
+        r = push(&l, text, start, len);
+    *out = l.items;
+    *count = l.n;
+    return r;
+}

@@ -1,0 +1,20 @@
+/* sentence.h — sentence boundaries in French and English news text. */
+#ifndef QP_SENTENCE_H
+#define QP_SENTENCE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "document.h"
+
+/* Splits text (cleaned, UTF-8) into sentences: every line break ends one (headlines and
+ * datelines stand alone), and so does . ! ? or … followed by a space and a capital, a digit
+ * or an opening quote — unless the word before the period is an abbreviation of lang
+ * ("M.", "Mme", "gén.", "av.", "Dr.", "Gen.", "U.S.", an initial) or the period ends a
+ * number. Closing quotes and brackets after the punctuation stay in the sentence. Spans
+ * exclude surrounding spaces; empty lines give no sentence. Returns 0 or QP_ENOMEM;
+ * *out is allocated in arena. */
+int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena *arena, qp_span **out,
+                       size_t *count);
+
+#endif

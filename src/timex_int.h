@@ -1,0 +1,149 @@
+/* timex_int.h — what the timex tokeniser, the language rules and the resolver share (internal). */
+#ifndef QP_TIMEX_INT_H
+#define QP_TIMEX_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "timex.h"
+
+/* ---- tokens ---------------------------------------------------------------------------- */
+
+enum { TK_WORD, TK_NUM, TK_PUNCT };
+
+/* Word classes, looked up once per token so the rules compare small integers. */
+enum {
+    C_NONE = 0,
+    C_MONTH,    /* val 1..12 */
+    C_DOW,      /* val 1 (Monday) .. 7; plural forms too (flag TF_PLURAL) */
+    C_NUMW,     /* number word, val its value */
+    C_ORD,      /* ordinal word, val its rank */
+    C_UNIT,     /* val a U_* unit */
+    C_SEASON,   /* val 1 spring .. 4 winter */
+    C_KW,       /* val a K_* keyword */
+    C_REF,      /* val an index into tx_refs: PRESENT_REF, PAST_REF, FUTURE_REF adverbs */
+};
+
+enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_SEMESTER,
+       U_YEAR, U_DECADE, U_CENTURY, U_MILLENNIUM, U_TERM5, U_TERM7 };
+
+/* Keywords shared by both languages' rules (each language maps its own words to them). */
+enum {
+    K_YESTERDAY = 1, K_TOMORROW, K_TODAY, K_BEFORE_YESTERDAY, K_AFTER_TOMORROW, K_TONIGHT,
+    K_LAST,     /* dernier, passé, last, past, previous */
+    K_NEXT,     /* prochain, next, coming */
+    K_THIS,     /* ce, cet, cette, this */
+    K_THE,      /* le, la, l, les, the */
+    K_MORNING, K_EVENING, K_NIGHT, K_AFTERNOON, K_NOON, K_MIDNIGHT, K_DAYTIME,
+    K_H,        /* h, heures as a clock mark */
+    K_ABOUT,    /* vers, environ, about, around */
+    K_START, K_MID, K_END, K_MIDDLE,
+    K_EACH,     /* chaque, each, every */
+    K_ALL,      /* tous, toutes */
+    K_SEVERAL,  /* plusieurs, quelques, several, a few, des */
+    K_IL, K_Y, K_A, K_IN, K_SINCE, K_FOR, K_OF, K_AGO, K_SAME, K_EVE, K_NEXTDAY, K_ET,
+    K_CENTURY_WORD, K_YEARS_PL, K_AT, K_CI, K_COURANT, K_EARLY, K_LATE, K_EARLIER,
+    K_HALF, K_QUARTER_OF, K_DERNIERS, K_CES, K_YEAR_WORD, K_AM, K_PM, K_MOREMORE,
+    K_LOCAL, K_TO, K_OCLOCK, K_THOSE, K_PER,
+};
+
+#define TF_PLURAL 1u   /* the word is a plural (lundis, days) */
+#define TF_CAP 2u      /* starts with a capital letter */
+#define TF_GLUED 4u    /* no space between this token and the previous one */
+#define TF_SENT 8u     /* a sentence or paragraph starts before this token */
+#define TF_ACCENT 16u  /* the raw word has non-ASCII letters ("à" versus "a") */
+#define TF_MI 32u      /* "mi-octobre": the middle of what the rest of the word names */
+
+typedef struct tx_tok {
+    uint32_t start, end;  /* bytes in the text */
+    uint8_t kind, cls, flags, flen;
+    int32_t val;          /* class value, or the number of a TK_NUM (-1 when too long) */
+    char f[24];           /* folded form (lower case, no accents), "" when too long */
+} tx_tok;
+
+/* ---- underspecified values the rules emit and the resolver anchors ------------------- */
+
+enum { G_NONE, G_DAY, G_WEEK, G_WEEKEND, G_MONTH, G_QUARTER, G_HALF, G_SEASON, G_YEAR,
+       G_DECADE, G_CENTURY };
+
+enum {
+    X_ABS,      /* y m d given by grain; y < 0: the year is the document's (dir/tense pick) */
+    X_REL,      /* off units of grain from the document date */
+    X_DOW,      /* weekday d (1..7), dir -1 last, +1 next, 0 by tense */
+    X_LIT,      /* lit is the value (durations, sets, PRESENT_REF…) */
+    X_ANCHOR,   /* a time of day on the day the text last spoke of (or the document date) */
+};
+
+typedef struct tx_spec {
+    uint8_t kind, grain, type;
+    int8_t dir;
+    int y, m, d, off;
+    char tod[8];    /* time of day: "NI", "MO", "15:30" ("" none) */
+    char lit[24];
+} tx_spec;
+
+typedef struct tx_match {
+    size_t a, b;    /* token range [a, b) */
+    tx_spec s;
+} tx_match;
+
+typedef struct tx_doc {
+    const char *text;
+    size_t len;
+    tx_tok *t;
+    size_t n;
+    int en;         /* 1 English, 0 French */
+} tx_doc;
+
+/* Tokenises and classifies; tokens in arena. Returns 0 or QP_ENOMEM. */
+int tx_tokenize(tx_doc *d, qp_arena *arena);
+
+/* Language rules: fill m and return 1 when an expression starts at token i, else 0. */
+int tx_fr_match(const tx_doc *d, size_t i, tx_match *m);
+int tx_en_match(const tx_doc *d, size_t i, tx_match *m);
+
+/* A word list, hashed on first use (timex.c). */
+typedef struct tx_entry {
+    const char *w;
+    uint8_t cls, flags;
+    int16_t val;
+} tx_entry;
+
+/* Fills table (slots entries, a power of two, zeroed) with the n entries; once per list. */
+void tx_lex_build(const tx_entry *e, size_t n, uint16_t *table, size_t slots);
+/* Finds a folded word; returns its class and sets val and flags, 0 when absent. */
+int tx_lex_find(const tx_entry *e, const uint16_t *table, size_t slots, const char *f, size_t len,
+                int *val, unsigned *flags);
+
+/* Word classes of each language: cls and val for a folded word, 0 when unknown. */
+int tx_fr_class(const char *f, size_t n, int *val, unsigned *flags);
+int tx_en_class(const char *f, size_t n, int *val, unsigned *flags);
+
+/* Tense of the sentence around tokens [a, b): -1 past, +1 future, 0 unknown. */
+int tx_tense(const tx_doc *d, size_t a, size_t b);
+
+/* ---- helpers the rules share (timex.c) ---- */
+int tx_is(const tx_doc *d, size_t i, int cls, int val);  /* token i has class cls, value val */
+int tx_word(const tx_doc *d, size_t i, const char *w);    /* folded form equals w */
+int tx_apos(const tx_doc *d, size_t i);                    /* apostrophe */
+int tx_number(const tx_doc *d, size_t i, size_t *next, double *v, int *approx);
+void tx_lit(tx_spec *s, int type, const char *lit);
+int tx_duration_lit(tx_spec *s, double n, int unit, int approx);
+
+/* ---- resolution (timex_resolve.c) ---- */
+typedef struct tx_resolver {
+    int has_dct;
+    int32_t dct;        /* days since 1970-01-01 */
+    int32_t last_day;   /* the last day the text spoke of, for times of day; dct at start */
+    int has_last;
+} tx_resolver;
+
+int tx_days_from_civil(int y, int m, int d);
+void tx_civil_from_days(int32_t z, int *y, int *m, int *d);
+int tx_parse_date(const char *s, int32_t *days);
+/* 1 when day d exists in month m of year y (y <= 0: of some year, so 29 February is fine). */
+int tx_valid_day(int y, int m, int d);
+/* Resolves one spec into out's value, interval and grain. tense is tx_tense's answer. */
+int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *arena, qp_timex *out);
+
+#endif

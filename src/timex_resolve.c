@@ -1,0 +1,347 @@
+/* timex_resolve.c — second phase: anchor underspecified values on the document date. */
+#include <stdio.h>
+#include <string.h>
+
+#include "qp.h"
+#include "timex_int.h"
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm). */
+int tx_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void tx_civil_from_days(int32_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int yy = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = yy + (*m <= 2);
+}
+
+static int is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int month_days(int y, int m)
+{
+    static const int md[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : md[m - 1];
+}
+
+int tx_parse_date(const char *s, int32_t *days)
+{
+    int y, m, d;
+    char tail;
+    if (!s || strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || s[4] != '-' || s[7] != '-')
+        return QP_EINVAL;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return QP_EINVAL;
+    if (m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+        return QP_EINVAL;
+    *days = tx_days_from_civil(y, m, d);
+    return 0;
+}
+
+/* 1 Monday .. 7 Sunday; 1970-01-01 was a Thursday. */
+static int weekday(int32_t days)
+{
+    int w = (int)((days % 7 + 7 + 3) % 7);
+    return w + 1;
+}
+
+/* ISO 8601 week of a day: the week's year and number (2021-01-01 is in 2020-W53). */
+static void iso_week(int32_t days, int *wy, int *wn)
+{
+    int32_t thursday = days - (weekday(days) - 1) + 3;
+    int y, m, d;
+    tx_civil_from_days(thursday, &y, &m, &d);
+    *wy = y;
+    *wn = (thursday - tx_days_from_civil(y, 1, 1)) / 7 + 1;
+}
+
+static int32_t iso_week_monday(int wy, int wn)
+{
+    int32_t jan4 = tx_days_from_civil(wy, 1, 4);
+    return jan4 - (weekday(jan4) - 1) + (wn - 1) * 7;
+}
+
+static void add_months(int *y, int *m, int k)
+{
+    int t = *y * 12 + (*m - 1) + k;
+    *y = t >= 0 ? t / 12 : -((11 - t) / 12);
+    *m = t - *y * 12 + 1;
+}
+
+static char *ymd(qp_arena *a, int32_t days)
+{
+    int y, m, d;
+    tx_civil_from_days(days, &y, &m, &d);
+    return qp_arena_printf(a, "%04d-%02d-%02d", y, m, d);
+}
+
+static const char *grain_name(int g)
+{
+    static const char *const names[] = {NULL, "day", "week", "week", "month", "quarter", "month",
+                                        "season", "year", "decade", "century"};
+    return g >= 0 && g < (int)QP_ARRAY_LEN(names) ? names[g] : NULL;
+}
+
+/* Fills value, interval and grain of a fully known date of grain g. */
+static int emit_abs(qp_arena *a, int g, int y, int m, int d, const char *tod, qp_timex *out)
+{
+    int32_t b = 0, e = 0;
+    const char *sea = "SPSUFAWI";
+    char v[48];
+    switch (g) {
+    case G_DAY:
+        b = tx_days_from_civil(y, m, d), e = b + 1;
+        snprintf(v, sizeof v, "%04d-%02d-%02d", y, m, d);
+        break;
+    case G_WEEK:
+    case G_WEEKEND: {
+        int wy, wn;
+        iso_week(tx_days_from_civil(y, m, d), &wy, &wn);
+        b = iso_week_monday(wy, wn), e = b + 7;
+        if (g == G_WEEKEND)
+            b += 5;
+        snprintf(v, sizeof v, "%04d-W%02d%s", wy, wn, g == G_WEEKEND ? "-WE" : "");
+        break;
+    }
+    case G_MONTH: {
+        int y2 = y, m2 = m;
+        add_months(&y2, &m2, 1);
+        b = tx_days_from_civil(y, m, 1), e = tx_days_from_civil(y2, m2, 1);
+        snprintf(v, sizeof v, "%04d-%02d", y, m);
+        break;
+    }
+    case G_QUARTER:
+    case G_HALF: {
+        int len = g == G_QUARTER ? 3 : 6, m0 = (m - 1) * len + 1, y2 = y, m2 = m0;
+        add_months(&y2, &m2, len);
+        b = tx_days_from_civil(y, m0, 1), e = tx_days_from_civil(y2, m2, 1);
+        snprintf(v, sizeof v, "%04d-%c%d", y, g == G_QUARTER ? 'Q' : 'H', m);
+        break;
+    }
+    case G_SEASON: {
+        /* meteorological seasons: close enough for ordering; winter runs into the next year */
+        int m0 = 3 * m, y2 = y, m2 = m0;
+        add_months(&y2, &m2, 3);
+        b = tx_days_from_civil(y, m0, 1), e = tx_days_from_civil(y2, m2, 1);
+        snprintf(v, sizeof v, "%04d-%.2s", y, sea + 2 * (m - 1));
+        break;
+    }
+    case G_YEAR:
+        b = tx_days_from_civil(y, 1, 1), e = tx_days_from_civil(y + 1, 1, 1);
+        snprintf(v, sizeof v, "%04d", y);
+        break;
+    case G_DECADE:
+        b = tx_days_from_civil(y / 10 * 10, 1, 1), e = tx_days_from_civil(y / 10 * 10 + 10, 1, 1);
+        snprintf(v, sizeof v, "%03d", y / 10);
+        break;
+    case G_CENTURY:
+        b = tx_days_from_civil(y / 100 * 100, 1, 1), e = tx_days_from_civil(y / 100 * 100 + 100, 1, 1);
+        snprintf(v, sizeof v, "%02d", y / 100);
+        break;
+    default:
+        return QP_EINVAL;
+    }
+    if (tod && *tod && g == G_DAY) {
+        size_t l = strlen(v);
+        snprintf(v + l, sizeof v - l, "T%s", tod);
+        out->type = QP_TIMEX_TIME;
+    }
+    out->value = qp_arena_strdup(a, v);
+    out->begin = ymd(a, b);
+    out->end_date = ymd(a, e);
+    out->grain = tod && *tod && g == G_DAY ? "time" : grain_name(g);
+    return out->value && out->begin && out->end_date ? 0 : QP_ENOMEM;
+}
+
+/* The value without a document date: what the text says, the rest X'ed out. */
+static int emit_under(qp_arena *a, const tx_spec *s, qp_timex *out)
+{
+    char v[48];
+    const char *sea = "SPSUFAWI";
+    switch (s->kind == X_DOW ? -1 : s->grain) {
+    case -1: snprintf(v, sizeof v, "XXXX-WXX-%d", s->d); break;
+    case G_DAY:
+        if (s->kind == X_ABS && s->m)
+            snprintf(v, sizeof v, "XXXX-%02d-%02d", s->m, s->d);
+        else
+            snprintf(v, sizeof v, "XXXX-XX-XX");
+        break;
+    case G_WEEK: snprintf(v, sizeof v, "XXXX-WXX"); break;
+    case G_WEEKEND: snprintf(v, sizeof v, "XXXX-WXX-WE"); break;
+    case G_MONTH:
+        if (s->kind == X_ABS && s->m)
+            snprintf(v, sizeof v, "XXXX-%02d", s->m);
+        else
+            snprintf(v, sizeof v, "XXXX-XX");
+        break;
+    case G_QUARTER: snprintf(v, sizeof v, "XXXX-Q%c", s->kind == X_ABS ? '0' + s->m : 'X'); break;
+    case G_HALF: snprintf(v, sizeof v, "XXXX-H%c", s->kind == X_ABS ? '0' + s->m : 'X'); break;
+    case G_SEASON: snprintf(v, sizeof v, "XXXX-%.2s", sea + 2 * ((s->m ? s->m : 1) - 1)); break;
+    default: snprintf(v, sizeof v, "XXXX"); break;
+    }
+    if (s->tod[0]) {
+        size_t l = strlen(v);
+        snprintf(v + l, sizeof v - l, "T%s", s->tod);
+        out->type = QP_TIMEX_TIME;
+    }
+    out->value = qp_arena_strdup(a, v);
+    out->grain = s->tod[0] ? "time" : grain_name(s->kind == X_DOW ? G_DAY : s->grain);
+    return out->value ? 0 : QP_ENOMEM;
+}
+
+/* Year for a month (and day) written without one: the document's year, moved by one when
+ * "dernier"/"prochain" or the tense says the date lies on the other side of the dct. */
+static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
+{
+    int y, m, d;
+    tx_civil_from_days(r->dct, &y, &m, &d);
+    int dir = s->dir ? s->dir : tense;
+    if (s->grain == G_QUARTER || s->grain == G_HALF || s->grain == G_YEAR)
+        return y;
+    int cm = s->m, cd = s->grain == G_DAY ? s->d : 0;
+    int cmp = cm != m ? (cm > m ? 1 : -1) : (cd == 0 || cd == d ? 0 : (cd > d ? 1 : -1));
+    if (s->grain == G_SEASON) {
+        int sm = 3 * s->m;   /* first month of the season */
+        cmp = sm > m ? 1 : (sm + 2 < m ? -1 : 0);
+    }
+    if (dir < 0 && cmp > 0)
+        return y - 1;
+    if (dir > 0 && cmp < 0)
+        return y + 1;
+    return y;
+}
+
+int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_timex *out)
+{
+    out->type = (qp_timex_type)s->type;
+    out->relative = s->kind == X_REL || s->kind == X_DOW || s->kind == X_ANCHOR || (s->kind == X_ABS && s->y < 0);
+    if (s->kind == X_LIT) {
+        out->value = qp_arena_strdup(a, s->lit);
+        out->relative = 0;
+        return out->value ? 0 : QP_ENOMEM;
+    }
+    if (s->kind == X_ABS && s->y >= 0) {
+        int rc = emit_abs(a, s->grain, s->y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
+        if (rc == 0 && s->grain == G_DAY)
+            r->last_day = tx_days_from_civil(s->y, s->m, s->d), r->has_last = 1;
+        return rc;
+    }
+    if (!r->has_dct) {
+        if (s->kind == X_ANCHOR && r->has_last) {
+            int y, m, d;
+            tx_civil_from_days(r->last_day, &y, &m, &d);
+            return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+        }
+        if (s->kind == X_ANCHOR) {
+            char v[32];
+            snprintf(v, sizeof v, "XXXX-XX-XXT%s", s->tod);
+            out->type = QP_TIMEX_TIME;
+            out->value = qp_arena_strdup(a, v);
+            out->grain = "time";
+            return out->value ? 0 : QP_ENOMEM;
+        }
+        return emit_under(a, s, out);
+    }
+    int y, m, d, rc;
+    tx_civil_from_days(r->dct, &y, &m, &d);
+    int32_t day = r->dct;
+    switch (s->kind) {
+    case X_ABS:
+        y = pick_year(r, s, tense);
+        if (s->grain == G_DAY && s->d > month_days(y, s->m))
+            return emit_under(a, s, out);   /* 29 février of a common year */
+        rc = emit_abs(a, s->grain, y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
+        if (rc == 0 && s->grain == G_DAY)
+            r->last_day = tx_days_from_civil(y, s->m, s->d), r->has_last = 1;
+        return rc;
+    case X_DOW: {
+        int w = weekday(r->dct);
+        int dir = s->dir ? s->dir : (tense ? tense : -1);
+        int diff = s->d - w;   /* -6..6 */
+        if (s->dir < 0) {          /* "mardi dernier": strictly before */
+            if (diff >= 0)
+                diff -= 7;
+        } else if (s->dir > 0) {   /* "mardi prochain": strictly after */
+            if (diff <= 0)
+                diff += 7;
+        } else if (dir < 0) {
+            if (diff > 0)
+                diff -= 7;
+        } else {
+            if (diff < 0)
+                diff += 7;
+        }
+        day = r->dct + diff;
+        tx_civil_from_days(day, &y, &m, &d);
+        r->last_day = day, r->has_last = 1;
+        return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+    }
+    case X_ANCHOR:
+        tx_civil_from_days(r->last_day, &y, &m, &d);
+        return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+    case X_REL:
+        switch (s->grain) {
+        case G_DAY:
+            day = r->dct + s->off;
+            tx_civil_from_days(day, &y, &m, &d);
+            r->last_day = day, r->has_last = 1;
+            return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+        case G_WEEK:
+        case G_WEEKEND:
+            tx_civil_from_days(r->dct + 7 * s->off, &y, &m, &d);
+            return emit_abs(a, s->grain, y, m, d, NULL, out);
+        case G_MONTH:
+            add_months(&y, &m, s->off);
+            return emit_abs(a, G_MONTH, y, m, 1, NULL, out);
+        case G_QUARTER: {
+            int q = (m - 1) / 3 + s->off, yy = y + (q >= 0 ? q / 4 : -((3 - q) / 4));
+            q -= (yy - y) * 4;
+            return emit_abs(a, G_QUARTER, yy, q + 1, 1, NULL, out);
+        }
+        case G_HALF: {
+            int h = (m - 1) / 6 + s->off, yy = y + (h >= 0 ? h / 2 : -((1 - h) / 2));
+            h -= (yy - y) * 2;
+            return emit_abs(a, G_HALF, yy, h + 1, 1, NULL, out);
+        }
+        case G_YEAR:
+            return emit_abs(a, G_YEAR, y + s->off, 1, 1, NULL, out);
+        case G_DECADE:
+            return emit_abs(a, G_DECADE, y + 10 * s->off, 1, 1, NULL, out);
+        case G_CENTURY:
+            return emit_abs(a, G_CENTURY, y + 100 * s->off, 1, 1, NULL, out);
+        case G_SEASON: {
+            /* this/last/next season, seasons being three-month blocks from March */
+            int t = (y * 12 + m - 1 - 2) / 3 + s->off;   /* index of season containing dct */
+            int sy = t / 4, sq = t % 4;                  /* sq 0 spring .. 3 winter */
+            return emit_abs(a, G_SEASON, sy, sq + 1, 1, NULL, out);
+        }
+        }
+        return emit_under(a, s, out);
+    }
+    return emit_under(a, s, out);
+}
+
+int tx_valid_day(int y, int m, int d)
+{
+    if (m < 1 || m > 12 || d < 1)
+        return 0;
+    return d <= (y > 0 ? month_days(y, m) : (m == 2 ? 29 : month_days(2001, m)));
+}
