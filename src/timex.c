@@ -535,7 +535,8 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
     for (size_t i = 0; i < d.n;) {
         const tx_tok *t = &d.t[i];
         /* cheap gate: rules only start on classified words and numbers */
-        if (t->kind == TK_PUNCT || (t->kind == TK_WORD && t->cls == C_NONE)) {
+        if (t->kind == TK_PUNCT || (t->kind == TK_WORD && t->cls == C_NONE &&
+                                    !(i + 1 < d.n && d.t[i + 1].cls == C_UNIT))) {   /* XIXe siècle */
             i++;
             continue;
         }
