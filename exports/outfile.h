@@ -1,0 +1,28 @@
+/* outfile.h — output files written whole or not at all: a temporary name, then rename. */
+#ifndef QP_OUTFILE_H
+#define QP_OUTFILE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "buf.h"
+
+typedef struct qp_outfile {
+    FILE *fp;
+    char *path;      /* the final name; NULL for stdout */
+    char *tmp;       /* the temporary name in the same directory, renamed on commit */
+    int failed;      /* a write failed: commit will refuse */
+} qp_outfile;
+
+/* Opens a temporary file beside path ("-" means stdout, written directly). Returns 0, or
+ * QP_EIO / QP_ENOMEM with err holding a sentence naming the file; nothing to close then. */
+int qp_outfile_open(qp_outfile *o, const char *path, char *err, size_t errlen);
+/* Writes the buffer's contents and clears it. Returns 0 or QP_EIO (also remembered). */
+int qp_outfile_flush(qp_outfile *o, qp_buf *b);
+/* Flushes to disk, closes and renames over path. Returns 0, or QP_EIO with err set; either
+ * way the outfile is finished (on failure the temporary file is removed). */
+int qp_outfile_commit(qp_outfile *o, char *err, size_t errlen);
+/* Abandons the output: closes and removes the temporary file. Safe after commit. */
+void qp_outfile_abort(qp_outfile *o);
+
+#endif

@@ -1,0 +1,547 @@
+/* timeline.c — reads the events of a period back from the store, merges those several
+ * articles tell alike, numbers the sources, finds the blocs, and hands over to a renderer. */
+#include "timeline_int.h"
+
+#include "graph.h"
+#include "outfile.h"
+#include "qp.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+int qp_timeline_format_parse(const char *s)
+{
+    static const struct { const char *name; int fmt; } names[] = {
+        {"md", QP_TIMELINE_MD}, {"markdown", QP_TIMELINE_MD}, {"html", QP_TIMELINE_HTML},
+        {"json", QP_TIMELINE_JSON}, {"timelinejs", QP_TIMELINE_JSON}, {"csv", QP_TIMELINE_CSV},
+        {"jsonl", QP_TIMELINE_JSONL},
+    };
+    for (size_t i = 0; s && i < QP_ARRAY_LEN(names); i++)
+        if (!strcasecmp(s, names[i].name))
+            return names[i].fmt;
+    return QP_EINVAL;
+}
+
+/* ---- reading ---- */
+
+typedef struct doc_map {
+    size_t *slots;  /* doc index + 1; 0 is empty */
+    size_t cap;
+} doc_map;
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+typedef struct loader {
+    tl *t;
+    doc_map map;
+    int err;
+} loader;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap * 2 : 64;
+    while (n < need)
+        n *= 2;
+    void *q = realloc(*p, n * size);
+    if (!q)
+        return QP_ENOMEM;
+    *p = q;
+    *cap = n;
+    return 0;
+}
+
+/* The index of the document named name, added when new; (size_t)-1 when out of memory. */
+static size_t doc_index(loader *l, const char *name)
+{
+    tl *t = l->t;
+    if (t->n_docs * 2 >= l->map.cap) {
+        size_t cap = l->map.cap ? l->map.cap * 2 : 64;
+        size_t *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return (size_t)-1;
+        for (size_t i = 0; i < t->n_docs; i++) {
+            size_t h = hash_str(t->docs[i].name) & (cap - 1);
+            while (slots[h])
+                h = (h + 1) & (cap - 1);
+            slots[h] = i + 1;
+        }
+        free(l->map.slots);
+        l->map.slots = slots;
+        l->map.cap = cap;
+    }
+    size_t h = hash_str(name) & (l->map.cap - 1);
+    for (; l->map.slots[h]; h = (h + 1) & (l->map.cap - 1))
+        if (!strcmp(t->docs[l->map.slots[h] - 1].name, name))
+            return l->map.slots[h] - 1;
+    if (grow((void **)&t->docs, &t->cap_docs, t->n_docs + 1, sizeof *t->docs))
+        return (size_t)-1;
+    tl_doc *d = &t->docs[t->n_docs];
+    memset(d, 0, sizeof *d);
+    if (!(d->name = qp_arena_strdup(&t->arena, name)))
+        return (size_t)-1;
+    l->map.slots[h] = ++t->n_docs;
+    return t->n_docs - 1;
+}
+
+#define DUP(field) (c->field = qp_arena_strdup(a, e->field), !e->field || c->field)
+
+static int copy_actor(qp_arena *a, qp_actor_ref *c, const qp_actor_ref *e)
+{
+    return DUP(id) && DUP(label) && DUP(label_fr) && DUP(kind) && DUP(country) && DUP(parent) && DUP(text);
+}
+
+static int copy_event(qp_arena *a, qp_event *c, const qp_event *e)
+{
+    *c = *e;
+    return DUP(uid) && DUP(doc) && copy_actor(a, &c->actor1, &e->actor1) &&
+           copy_actor(a, &c->actor2, &e->actor2) && DUP(action) && DUP(mode) && DUP(context) &&
+           DUP(cameo) && DUP(action_text) && DUP(place.id) && DUP(place.label) && DUP(place.country) &&
+           DUP(place.feature) && DUP(place.text) && DUP(time.value) && DUP(time.start) && DUP(time.end) &&
+           DUP(time.grain) && DUP(time.text) && DUP(time.anchor) && DUP(evidence_text) && DUP(speaker);
+}
+
+static int on_event(const qp_event *e, void *ud)
+{
+    loader *l = ud;
+    tl *t = l->t;
+    if (grow((void **)&t->events, &t->cap_events, t->n_events + 1, sizeof *t->events))
+        return l->err = QP_ENOMEM;
+    tl_event *te = &t->events[t->n_events];
+    memset(te, 0, sizeof *te);
+    if (!copy_event(&t->arena, &te->e, e))
+        return l->err = QP_ENOMEM;
+    /* an event without a start date is undated whatever else it carries: no date is invented */
+    if (!te->e.time.start) {
+        te->e.time.end = NULL;
+        te->e.time.grain = NULL;
+    }
+    if ((te->doc = doc_index(l, e->doc ? e->doc : "?")) == (size_t)-1)
+        return l->err = QP_ENOMEM;
+    t->n_events++;
+    return 0;
+}
+
+static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT title, url, source, published FROM documents WHERE name = ?",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(err, errlen, "%s: cannot read documents: %s", s->path ? s->path : "database",
+                 sqlite3_errmsg(s->db));
+        return QP_EDB;
+    }
+    for (size_t i = 0; i < t->n_docs; i++) {
+        tl_doc *d = &t->docs[i];
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_ROW)
+            continue;
+        const char **f[] = {&d->title, &d->url, &d->source, &d->published};
+        for (int k = 0; k < 4; k++) {
+            const char *v = (const char *)sqlite3_column_text(st, k);
+            if (v && *v && !(*f[k] = qp_arena_strdup(&t->arena, v))) {
+                sqlite3_finalize(st);
+                return QP_ENOMEM;
+            }
+        }
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+/* ---- merging and ordering ---- */
+
+static int cmp_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+static const char *actor_key(const qp_actor_ref *a)
+{
+    return a->id ? a->id : a->label ? a->label : a->text;
+}
+
+/* Dated before undated; earlier start first; at one start, the wider period first. */
+static int cmp_period(const qp_event *a, const qp_event *b)
+{
+    if (!a->time.start || !b->time.start)
+        return (a->time.start == NULL) - (b->time.start == NULL);
+    int c = strcmp(a->time.start, b->time.start);
+    return c ? c : -cmp_str(a->time.end, b->time.end);
+}
+
+static const tl *sort_ctx;
+
+static int cmp_merge(const void *pa, const void *pb)
+{
+    size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+    const qp_event *a = &sort_ctx->events[ia].e, *b = &sort_ctx->events[ib].e;
+    int c = cmp_period(a, b);
+    if (!c)
+        c = cmp_str(actor_key(&a->actor1), actor_key(&b->actor1));
+    if (!c)
+        c = cmp_str(a->action, b->action);
+    if (!c)
+        c = cmp_str(actor_key(&a->actor2), actor_key(&b->actor2));
+    return c ? c : (ia > ib) - (ia < ib);
+}
+
+static int same_line(const qp_event *a, const qp_event *b)
+{
+    return !cmp_period(a, b) && !cmp_str(a->time.end, b->time.end) &&
+           !cmp_str(actor_key(&a->actor1), actor_key(&b->actor1)) && !cmp_str(a->action, b->action) &&
+           !cmp_str(actor_key(&a->actor2), actor_key(&b->actor2));
+}
+
+static int cmp_item(const void *pa, const void *pb)
+{
+    const tl_item *a = pa, *b = pb;
+    int c = cmp_period(&sort_ctx->events[a->first].e, &sort_ctx->events[b->first].e);
+    return c ? c : (a->first > b->first) - (a->first < b->first);
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const tl_item *a = &sort_ctx->items[*(const size_t *)pa], *b = &sort_ctx->items[*(const size_t *)pb];
+    if (a->n_docs != b->n_docs)
+        return a->n_docs < b->n_docs ? 1 : -1;
+    if (a->n_events != b->n_events)
+        return a->n_events < b->n_events ? 1 : -1;
+    if (a->confidence != b->confidence)
+        return a->confidence < b->confidence ? 1 : -1;
+    size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
+    return (ia > ib) - (ia < ib);
+}
+
+static int cmp_size(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    return (a > b) - (a < b);
+}
+
+static int merge(tl *t)
+{
+    int rc = QP_ENOMEM;
+    size_t *idx = malloc((t->n_events + 1) * sizeof *idx);
+    if (!idx)
+        return QP_ENOMEM;
+    for (size_t i = 0; i < t->n_events; i++)
+        idx[i] = i;
+    sort_ctx = t;
+    qsort(idx, t->n_events, sizeof *idx, cmp_merge);
+    t->items = qp_arena_calloc(&t->arena, t->n_events + 1, sizeof *t->items);
+    if (!t->items)
+        goto cleanup;
+    /* group runs of alike events into items */
+    for (size_t i = 0; i < t->n_events;) {
+        size_t j = i + 1;
+        while (j < t->n_events && same_line(&t->events[idx[i]].e, &t->events[idx[j]].e))
+            j++;
+        tl_item *it = &t->items[t->n_items++];
+        it->n_events = j - i;
+        if (!(it->events = qp_arena_alloc(&t->arena, it->n_events * sizeof *it->events)))
+            goto cleanup;
+        memcpy(it->events, idx + i, it->n_events * sizeof *idx);
+        qsort(it->events, it->n_events, sizeof *it->events, cmp_size);
+        it->first = it->events[0];
+        for (size_t k = 0; k < it->n_events; k++)
+            if (t->events[it->events[k]].e.confidence > it->confidence)
+                it->confidence = t->events[it->events[k]].e.confidence;
+        i = j;
+    }
+    qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
+    /* sections: runs of items with the same period */
+    t->sections = qp_arena_calloc(&t->arena, t->n_items + 1, sizeof *t->sections);
+    if (!t->sections)
+        goto cleanup;
+    for (size_t i = 0; i < t->n_items;) {
+        const qp_event *e = &t->events[t->items[i].first].e;
+        size_t j = i + 1;
+        while (j < t->n_items && !cmp_period(e, &t->events[t->items[j].first].e) &&
+               !cmp_str(e->time.end, t->events[t->items[j].first].e.time.end))
+            j++;
+        tl_section *sec = &t->sections[t->n_sections];
+        sec->start = e->time.start;
+        sec->end = e->time.end;
+        sec->grain = e->time.grain;
+        sec->n_items = j - i;
+        if (!(sec->items = qp_arena_alloc(&t->arena, sec->n_items * sizeof *sec->items)))
+            goto cleanup;
+        for (size_t k = i; k < j; k++) {
+            sec->items[k - i] = k;
+            t->items[k].section = t->n_sections;
+            for (size_t m = 0; m < t->items[k].n_events; m++)
+                t->events[t->items[k].events[m]].item = k;
+        }
+        if (!e->time.start)
+            t->n_undated += j - i;
+        else {
+            if (!t->first_day)
+                t->first_day = e->time.start;
+            if (!t->last_day || strcmp(e->time.start, t->last_day) > 0)
+                t->last_day = e->time.start;
+        }
+        t->n_sections++;
+        i = j;
+    }
+    /* source notes, numbered in the order the briefing first cites them */
+    int note = 0;
+    for (size_t i = 0; i < t->n_items; i++) {
+        tl_item *it = &t->items[i];
+        if (!(it->docs = qp_arena_alloc(&t->arena, it->n_events * sizeof *it->docs)))
+            goto cleanup;
+        for (size_t k = 0; k < it->n_events; k++) {
+            size_t d = t->events[it->events[k]].doc;
+            if (!t->docs[d].note)
+                t->docs[d].note = ++note;
+            size_t m = 0;
+            while (m < it->n_docs && it->docs[m] != d)
+                m++;
+            if (m == it->n_docs)
+                it->docs[it->n_docs++] = d;
+        }
+    }
+    for (size_t i = 0; i < t->n_items; i++) /* by note number: insertion sort, lists are short */
+        for (size_t a = 1; a < t->items[i].n_docs; a++)
+            for (size_t b = a; b > 0 && t->docs[t->items[i].docs[b - 1]].note > t->docs[t->items[i].docs[b]].note; b--) {
+                size_t tmp = t->items[i].docs[b];
+                t->items[i].docs[b] = t->items[i].docs[b - 1];
+                t->items[i].docs[b - 1] = tmp;
+            }
+    /* key developments: the most-reported lines */
+    size_t want = t->o->key_developments ? t->o->key_developments : 5;
+    if (!(t->key = qp_arena_alloc(&t->arena, (t->n_items + 1) * sizeof *t->key)))
+        goto cleanup;
+    for (size_t i = 0; i < t->n_items; i++)
+        t->key[i] = i;
+    qsort(t->key, t->n_items, sizeof *t->key, cmp_key);
+    t->n_key = t->n_items < want ? t->n_items : want;
+    rc = 0;
+cleanup:
+    free(idx);
+    return rc;
+}
+
+/* ---- the alliance graph of the period ---- */
+
+typedef struct graph_loader {
+    qp_graph_builder *b;
+    int err;
+} graph_loader;
+
+static int on_graph_event(const qp_event *e, void *ud)
+{
+    graph_loader *gl = ud;
+    return (gl->err = qp_graph_add_event(gl->b, e));
+}
+
+static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
+{
+    qp_graph_builder *b = NULL;
+    qp_graph *g = NULL;
+    qp_graph_options go = {.by = QP_GRAPH_BY_ACTOR};
+    int rc = qp_graph_builder_init(&b, &go);
+    if (rc)
+        goto cleanup;
+    graph_loader gl = {b, 0};
+    qp_event_filter f = {.since = t->o->since, .until = t->o->until};
+    rc = qp_store_events_each(s, &f, on_graph_event, &gl);
+    if (gl.err)
+        rc = gl.err;
+    else if (rc) {
+        snprintf(err, errlen, "%s", s->errmsg);
+        goto cleanup;
+    }
+    if (rc || (rc = qp_graph_build(b, &g)))
+        goto cleanup;
+    int nb = qp_graph_sides(g, 1);
+    if (nb < 0) {
+        rc = nb;
+        goto cleanup;
+    }
+    if ((rc = qp_graph_centrality(g)))
+        goto cleanup;
+    t->n_nodes = qp_graph_node_count(g);
+    t->nodes = qp_arena_calloc(&t->arena, t->n_nodes + 1, sizeof *t->nodes);
+    t->edges = qp_arena_calloc(&t->arena, qp_graph_edge_count(g) + 1, sizeof *t->edges);
+    t->blocs = qp_arena_calloc(&t->arena, (size_t)nb + 1, sizeof *t->blocs);
+    rc = QP_ENOMEM;
+    if (!t->nodes || !t->edges || !t->blocs)
+        goto cleanup;
+    double maxb = 0;
+    for (size_t i = 0; i < t->n_nodes; i++)
+        if (qp_graph_node_at(g, i)->betweenness > maxb)
+            maxb = qp_graph_node_at(g, i)->betweenness;
+    for (size_t i = 0; i < t->n_nodes; i++) {
+        const qp_graph_node *n = qp_graph_node_at(g, i);
+        tl_node *m = &t->nodes[i];
+        m->id = qp_arena_strdup(&t->arena, n->id);
+        m->label = qp_arena_strdup(&t->arena, n->label);
+        m->label_fr = qp_arena_strdup(&t->arena, n->label_fr);
+        m->kind = qp_arena_strdup(&t->arena, n->kind);
+        if (!m->id || (n->label && !m->label) || (n->label_fr && !m->label_fr) || (n->kind && !m->kind))
+            goto cleanup;
+        m->bloc = n->bloc;
+        m->size = maxb > 0 ? n->betweenness / maxb : 0;
+        if (n->bloc >= 0 && n->bloc < nb)
+            t->blocs[n->bloc].n_members++;
+    }
+    t->n_blocs = (size_t)nb;
+    for (size_t k = 0; k < t->n_blocs; k++) {
+        if (!(t->blocs[k].members = qp_arena_alloc(&t->arena, (t->blocs[k].n_members + 1) * sizeof(size_t))))
+            goto cleanup;
+        t->blocs[k].n_members = 0;
+    }
+    for (size_t i = 0; i < t->n_nodes; i++)
+        if (t->nodes[i].bloc >= 0 && (size_t)t->nodes[i].bloc < t->n_blocs) {
+            tl_bloc *bl = &t->blocs[t->nodes[i].bloc];
+            bl->members[bl->n_members++] = i;
+        }
+    for (size_t i = 0; i < qp_graph_edge_count(g); i++) {
+        const qp_graph_edge *e = qp_graph_edge_at(g, i);
+        if (e->relation == QP_REL_MEMBER_OF)
+            continue;
+        t->edges[t->n_edges++] = (tl_edge){e->source, e->target, e->sign, qp_relation_directed(e->relation),
+                                           e->weight};
+    }
+    rc = 0;
+cleanup:
+    qp_graph_destroy(g);
+    qp_graph_builder_destroy(b);
+    if (rc && !*err)
+        snprintf(err, errlen, "cannot find the blocs: %s", qp_strerror(rc));
+    return rc;
+}
+
+/* ---- entry points ---- */
+
+int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char *err, size_t errlen)
+{
+    tl t;
+    memset(&t, 0, sizeof t);
+    qp_arena_init(&t.arena, 1 << 16);
+    t.o = o;
+    loader l = {.t = &t};
+    if (errlen)
+        err[0] = 0;
+    qp_event_filter f = {.actor = o->actor, .place = o->place, .since = o->since, .until = o->until};
+    int rc = qp_store_events_each(s, &f, on_event, &l);
+    if (l.err)
+        rc = l.err;
+    else if (rc)
+        snprintf(err, errlen, "%s", s->errmsg);
+    if (!rc)
+        rc = load_docs(&t, s, err, errlen);
+    if (!rc)
+        rc = merge(&t);
+    if (!rc && !o->no_sides && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML))
+        rc = load_blocs(&t, s, err, errlen);
+    if (!rc) {
+        switch (o->format) {
+        case QP_TIMELINE_MD: rc = tl_render_md(&t, out); break;
+        case QP_TIMELINE_HTML: rc = tl_render_html(&t, out); break;
+        case QP_TIMELINE_JSON: rc = tl_render_timelinejs(&t, out); break;
+        case QP_TIMELINE_CSV: rc = tl_render_csv(&t, out); break;
+        case QP_TIMELINE_JSONL: rc = tl_render_jsonl(&t, out); break;
+        default: rc = QP_EINVAL; break;
+        }
+    }
+    if (rc && errlen && !err[0])
+        snprintf(err, errlen, "cannot write the timeline: %s", qp_strerror(rc));
+    free(l.map.slots);
+    free(t.events);
+    free(t.docs);
+    qp_arena_destroy(&t.arena);
+    return rc;
+}
+
+int qp_timeline_write(qp_store *s, const qp_timeline_opts *o, const char *path, char *err, size_t errlen)
+{
+    qp_buf b;
+    qp_buf_init(&b);
+    qp_outfile of;
+    int rc = qp_timeline_render(s, o, &b, err, errlen);
+    if (rc)
+        goto cleanup;
+    if ((rc = qp_outfile_open(&of, path, err, errlen)))
+        goto cleanup;
+    if ((rc = qp_outfile_flush(&of, &b))) {
+        qp_outfile_abort(&of);
+        snprintf(err, errlen, "cannot write %s", path);
+        goto cleanup;
+    }
+    rc = qp_outfile_commit(&of, err, errlen);
+cleanup:
+    qp_buf_destroy(&b);
+    return rc;
+}
+
+/* ---- shared words ---- */
+
+const char *tl_node_label(const tl *t, const tl_node *n)
+{
+    if (t->o->lang == QP_LANG_FR && n->label_fr)
+        return n->label_fr;
+    return n->label ? n->label : n->id;
+}
+
+int tl_item_sentence(const tl *t, const tl_item *it, qp_buf *out)
+{
+    return qp_phrase_event(out, &t->events[it->first].e, t->o->lang);
+}
+
+static const qp_actor_ref *find_actor(const tl *t, const char *id)
+{
+    for (size_t i = 0; i < t->n_events; i++) {
+        if (t->events[i].e.actor1.id && !strcmp(t->events[i].e.actor1.id, id))
+            return &t->events[i].e.actor1;
+        if (t->events[i].e.actor2.id && !strcmp(t->events[i].e.actor2.id, id))
+            return &t->events[i].e.actor2;
+    }
+    return NULL;
+}
+
+int tl_title(const tl *t, qp_buf *out)
+{
+    const qp_timeline_opts *o = t->o;
+    int fr = o->lang == QP_LANG_FR;
+    if (o->title)
+        return qp_buf_puts(out, o->title);
+    int rc = qp_buf_puts(out, fr ? "Note de synthèse" : "Briefing");
+    if (o->actor) {
+        const qp_actor_ref *a = find_actor(t, o->actor);
+        rc |= qp_buf_puts(out, " — ");
+        if (a)
+            rc |= qp_phrase_actor(out, a, o->lang, 1);
+        else
+            rc |= qp_buf_puts(out, o->actor);
+    }
+    if (o->place)
+        rc |= qp_buf_printf(out, "%s%s", fr ? " — à " : " — in ", o->place);
+    const char *from = o->since ? o->since : t->first_day, *to = o->until ? o->until : t->last_day;
+    if (from && to) {
+        rc |= qp_buf_puts(out, fr ? ", du " : ", ");
+        rc |= qp_phrase_period(out, from, NULL, "day", o->lang);
+        rc |= qp_buf_puts(out, fr ? " au " : " to ");
+        rc |= qp_phrase_period(out, to, NULL, "day", o->lang);
+    } else if (from) {
+        rc |= qp_buf_puts(out, fr ? ", depuis le " : ", since ");
+        rc |= qp_phrase_period(out, from, NULL, "day", o->lang);
+    } else if (to) {
+        rc |= qp_buf_puts(out, fr ? ", jusqu'au " : ", until ");
+        rc |= qp_phrase_period(out, to, NULL, "day", o->lang);
+    }
+    return rc ? QP_ENOMEM : 0;
+}
