@@ -83,6 +83,7 @@ typedef struct qp_graph_event {
     const char *date;        /* time start YYYY-MM-DD, or NULL when undated */
     const char *date_end;    /* time end (exclusive), or NULL */
     const char *action;      /* PLOVER code or LEAD */
+    const char *context;     /* PLOVER context ('military') or NULL */
     const char *actor1, *actor2; /* actor ids as extracted (before any roll-up) */
     const char *evidence;    /* evidence sentence; NULL unless options.keep_evidence */
     const char *action_text; /* NULL unless options.keep_evidence */
