@@ -294,6 +294,15 @@ static int clock_cue(const tx_doc *d, size_t i)
 
 /* ---- rules: each tries to match at i, returns the token after the match or 0 ---------- */
 
+static int is_abbrev(const tx_tok *t)
+{
+    static const char *const ab[] = {"janv", "fevr", "avr", "juil", "oct", "nov", "dec"};
+    for (size_t k = 0; k < QP_ARRAY_LEN(ab); k++)
+        if (!strcmp(t->f, ab[k]))
+            return 1;
+    return 0;
+}
+
 /* [le] [lundi] 3|1er novembre [2017] [dernier|prochain] */
 static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
 {
@@ -322,7 +331,7 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
     m = d->t[k].val;
     k++;
     if (k < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == '.' && (d->t[k].flags & TF_GLUED) &&
-        d->t[k - 1].flen <= 4)
+        is_abbrev(&d->t[k - 1]))
         k++;   /* "nov." */
     if (year_after_month(d, k, &y)) {
         k++;
@@ -501,7 +510,7 @@ static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
     }
     char tod[8];
     size_t k;
-    if ((is_at(d, j) || kw(d, j, K_ABOUT)) && clock_at(d, j + 1, &k, tod, 0)) {
+    if (is_at(d, j) && clock_at(d, j + 1, &k, tod, 0)) {
         set_tod(s, tod);
         j = k;
     }
@@ -521,6 +530,13 @@ static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
         j++;
         if (kw(d, j, K_SAME))
             j++;
+    } else if (tx_word(d, j, "le") && tx_is(d, j + 1, C_DOW, -1) && !day_num(d, j + 2, &(int){0}, &(size_t){0}) &&
+               !last_next(d, j + 2) && !part_of_day(d, j + 2)) {
+        /* "le mercredi" alone: every Wednesday */
+        char v[16];
+        snprintf(v, sizeof v, "XXXX-WXX-%d", d->t[j + 1].val);
+        tx_lit(s, QP_TIMEX_SET, v);
+        return j + 2;
     }
     if (!tx_is(d, j, C_DOW, -1) || (d->t[j].flags & TF_PLURAL))
         return 0;
@@ -612,10 +628,8 @@ static size_t r_ago(const tx_doc *d, size_t i, tx_spec *s)
     if (!tx_is(d, k, C_UNIT, -1))
         return 0;
     int u = d->t[k].val;
-    if (approx) {
-        tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
-        return k + 1;
-    }
+    if (approx)
+        return 0;   /* "il y a quelques mois": TimeBank marks the duration alone */
     int off = (int)n;
     if (off != n || off > 5000)
         return 0;
@@ -639,6 +653,10 @@ static int is_age(const tx_doc *d, size_t i, size_t unit)
         return 0;
     if (i > 0 && d->t[i - 1].kind == TK_PUNCT && (d->t[i - 1].f[0] == '(' || d->t[i - 1].f[0] == ','))
         return 1;
+    if (i > 0 && d->t[i - 1].kind == TK_PUNCT && d->t[i - 1].f[0] == '-' && (d->t[i].flags & TF_GLUED))
+        return 1;   /* "0-6 ans" */
+    if (i >= 2 && tx_word(d, i - 1, "de") && d->t[i].kind == TK_NUM && !tx_word(d, unit + 1, "de"))
+        return 1;   /* "un chauffeur de 38 ans", but "de 10 ans de prison" is a duration */
     if (i >= 2 && tx_word(d, i - 1, "de")) {
         const tx_tok *p = &d->t[i - 2];
         static const char *const who[] = {"age", "agee", "ages", "agees", "fillette", "garcon", "enfant",
@@ -682,13 +700,15 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     if (kw(d, j, K_SEVERAL)) {
         approx = 1;
         k = j + 1;
-        if (tx_word(d, j, "des") && !(d->t[j].flags & TF_ACCENT) && !tx_is(d, k, C_UNIT, -1))
-            return 0;
+        if (tx_word(d, j, "des") && (!tx_is(d, k, C_UNIT, -1) || d->t[k].val <= U_HOUR))
+            return 0;   /* "des heures scolaires" */
         if (tx_is(d, k, C_UNIT, -1) && !(d->t[k].flags & TF_PLURAL))
             return 0;
     } else if (tx_number(d, j, &k, &n, &approx)) {
         if (kw(d, k, K_QUARTER_OF) && tx_word(d, k + 1, "de"))
             n *= 0.25, k += 2;
+    } else if (tx_is(d, j, C_UNIT, U_TERM5) || tx_is(d, j, C_UNIT, U_TERM7)) {
+        k = j;   /* "un quinquennat": the term is itself a length */
     } else {
         return 0;
     }
@@ -703,15 +723,30 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     return k + 1;
 }
 
+/* hier, demain, aujourd'hui alone: the day offset, for a clock time said before it */
+static int r_relday_day(const tx_doc *d, size_t i, tx_spec *s)
+{
+    if (!tx_is(d, i, C_KW, -1))
+        return 0;
+    int v = d->t[i].val;
+    if (v != K_YESTERDAY && v != K_TOMORROW && v != K_TODAY)
+        return 0;
+    rel_spec(s, G_DAY, v == K_YESTERDAY ? -1 : v == K_TOMORROW ? 1 : 0);
+    return 1;
+}
+
 /* [vers] 21 h 45 [locales]; [vers] midi */
 static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i, k;
     char tod[8];
-    if (tx_word(d, j, "vers"))
+    int vers = tx_word(d, j, "vers");
+    if (vers)
         j++;
     if (kw(d, j, K_NOON) || kw(d, j, K_MIDNIGHT)) {
         if (j == i && !(clock_cue(d, j) || (j > 0 && kw(d, j - 1, K_THIS))))
+            return 0;
+        if (vers && !(d->t[i].flags & TF_SENT))
             return 0;
         memset(s, 0, sizeof *s);
         s->kind = X_ANCHOR;
@@ -723,10 +758,25 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
     memset(s, 0, sizeof *s);
     s->kind = X_ANCHOR;
     set_tod(s, tod);
+    int longer = 1;
     if (kw(d, k, K_LOCAL))
         k++;
     else if (tx_word(d, k, "heure") && kw(d, k + 1, K_LOCAL))
         k += 2;
+    else
+        longer = 0;
+    /* "vers 15 h 30, hier": the day said after the clock */
+    size_t q = k + (k < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == ',');
+    tx_spec day;
+    if (r_relday_day(d, q, &day)) {
+        s->kind = X_REL;
+        s->grain = G_DAY;
+        s->off = day.off;
+        k = q + 1, longer = 1;
+    }
+    /* TimeBank keeps "vers" out of a bare clock time, except at the start of a sentence */
+    if (vers && !longer && !(d->t[i].flags & TF_SENT))
+        return 0;
     return k;
 }
 
@@ -788,16 +838,17 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
     int this_ = 0;
     if (j == i && kw(d, i, K_THIS))
         j++, this_ = 1;
-    if (!tx_is(d, j, C_SEASON, -1))
+    int months_of = 0;
+    if (tx_is(d, j, C_UNIT, U_MONTH) && tx_word(d, j + 1, "d") && tx_apos(d, j + 2) && tx_is(d, j + 3, C_SEASON, -1))
+        j += 3, months_of = 1;   /* les mois d'été */
+    else if (!tx_is(d, j, C_SEASON, -1))
         return 0;
     int se = d->t[j].val, y;
-    /* "été" is mostly the participle: only after a determiner, en, au, d' or at a sentence start */
-    if (se == 2 && j == i) {
-        int ok = (i > 0 && (kw(d, i - 1, K_IN) || kw(d, i - 1, K_AT) || (tx_word(d, i - 1, "d") && tx_apos(d, i)))) ||
-                 ((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP));
-        if (!ok && !(i > 0 && tx_apos(d, i - 1) && tx_word(d, i - 2, "d")))
-            return 0;
-    }
+    /* "été" is mostly the participle, "d'hiver" an adjective: a bare season needs en, au,
+     * or a sentence start */
+    if (j == i && !(i > 0 && (kw(d, i - 1, K_IN) || kw(d, i - 1, K_AT))) &&
+        !((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP)))
+        return 0;
     size_t k = j + 1;
     if (year4(d, k, &y)) {
         abs_spec(s, G_SEASON, y, se, 0);
@@ -809,7 +860,7 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
         s->dir = (int8_t)ln;
         return k + 1;
     }
-    if (this_ || j != i || (i > 0 && kw(d, i - 1, K_AT))) {
+    if (!months_of && (this_ || j != i || (i > 0 && kw(d, i - 1, K_AT)))) {
         abs_spec(s, G_SEASON, -1, se, 0);
         return k;
     }
@@ -817,6 +868,8 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
     char v[16];
     snprintf(v, sizeof v, "XXXX-%.2s", "SPSUFAWI" + 2 * (se - 1));
     tx_lit(s, QP_TIMEX_DATE, v);
+    if (months_of && k < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == ',')
+        k++;   /* TimeBank's span takes the comma after "les mois d'été" */
     return k;
 }
 
