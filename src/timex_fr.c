@@ -67,7 +67,13 @@ static const tx_entry fr_words[] = {
     {"present", C_REF, 0, 0}, {"autrefois", C_REF, 0, 1}, {"auparavant", C_REF, 0, 1},
     {"jadis", C_REF, 0, 1}, {"recemment", C_REF, 0, 1}, {"naguere", C_REF, 0, 1},
     {"prochainement", C_REF, 0, 2}, {"dorenavant", C_REF, 0, 2}, {"quotidiennement", C_REF, 0, 3},
-    {"moment", C_REF, 0, 4}, {"avenir", C_REF, 0, 5},
+    {"moment", C_REF, 0, 4}, {"actuel", C_REF, 0, 0}, {"actuelle", C_REF, 0, 0},
+    {"actuels", C_REF, 0, 0}, {"actuelles", C_REF, 0, 0},
+    {"annuel", C_REF, 0, 6}, {"annuelle", C_REF, 0, 6}, {"annuels", C_REF, 0, 6}, {"annuelles", C_REF, 0, 6},
+    {"mensuel", C_REF, 0, 7}, {"mensuelle", C_REF, 0, 7}, {"mensuels", C_REF, 0, 7}, {"mensuelles", C_REF, 0, 7},
+    {"hebdomadaire", C_REF, 0, 8}, {"hebdomadaires", C_REF, 0, 8}, {"quotidien", C_REF, 0, 9},
+    {"quotidienne", C_REF, 0, 9}, {"quotidiens", C_REF, 0, 9}, {"quotidiennes", C_REF, 0, 9},
+    {"nocturne", C_REF, 0, 10}, {"nocturnes", C_REF, 0, 10},
 };
 #undef P
 
@@ -499,6 +505,11 @@ static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
     case K_AFTER_TOMORROW: off = 2; break;
     default: return 0;
     }
+    if (off == 0 && (d->t[i].flags & TF_SENT) && i + 1 < d->n && d->t[i + 1].kind == TK_PUNCT && d->t[i + 1].f[0] == ',') {
+        /* "Aujourd'hui, la ville a changé": nowadays, not the day of the article */
+        tx_lit(s, QP_TIMEX_TIME, "PRESENT_REF");
+        return i + 1;
+    }
     rel_spec(s, G_DAY, off);
     size_t j = i + 1;
     if (off == 0 && tx_is(d, j, C_DOW, -1))
@@ -883,8 +894,22 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
             tx_lit(s, QP_TIMEX_SET, "P1D");
             return i + 1;
         }
-        if (v == 4 || v == 5)
+        if (v == 4)
             return 0;
+        if (v >= 6 && v <= 9) {
+            /* adjectives of frequency; "le quotidien", "un hebdomadaire" are newspapers */
+            static const char *const every[] = {"P1Y", "P1M", "P1W", "P1D"};
+            if (i == 0 || d->t[i - 1].kind != TK_WORD || kw(d, i - 1, K_THE) || tx_word(d, i - 1, "un") ||
+                tx_word(d, i - 1, "du") || tx_word(d, i - 1, "au") || kw(d, i - 1, K_THIS) || kw(d, i - 1, K_CES) ||
+                tx_word(d, i - 1, "des") || (i + 1 < d->n && (d->t[i + 1].flags & TF_CAP)))
+                return 0;
+            tx_lit(s, QP_TIMEX_SET, every[v - 6]);
+            return i + 1;
+        }
+        if (v == 10) {
+            tx_lit(s, QP_TIMEX_TIME, "TNI");
+            return i + 1;
+        }
         if (tx_word(d, i, "present") && !(i > 0 && is_at(d, i - 1)))
             return 0;
         tx_lit(s, QP_TIMEX_TIME, refs[v]);
@@ -892,10 +917,6 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
     }
     if (kw(d, i, K_IN) && kw(d, i + 1, K_THIS) && tx_word(d, i + 2, "moment")) {
         tx_lit(s, QP_TIMEX_TIME, "PRESENT_REF");
-        return i + 3;
-    }
-    if (tx_word(d, i, "l") && tx_apos(d, i + 1) && tx_word(d, i + 2, "avenir") && i > 0 && is_at(d, i - 1)) {
-        tx_lit(s, QP_TIMEX_TIME, "FUTURE_REF");
         return i + 3;
     }
     return 0;

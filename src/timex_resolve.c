@@ -305,9 +305,14 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
             r->last_day = day, r->has_last = 1;
             return emit_abs(a, G_DAY, y, m, d, s->tod, out);
         case G_WEEK:
-        case G_WEEKEND:
-            tx_civil_from_days(r->dct + 7 * s->off, &y, &m, &d);
+        case G_WEEKEND: {
+            int off = s->off;
+            /* "ce week-end" in a past-tense sentence written on a weekday: the one just gone */
+            if (s->grain == G_WEEKEND && off == 0 && tense < 0 && weekday(r->dct) < 6)
+                off = -1;
+            tx_civil_from_days(r->dct + 7 * off, &y, &m, &d);
             return emit_abs(a, s->grain, y, m, d, NULL, out);
+        }
         case G_MONTH:
             add_months(&y, &m, s->off);
             return emit_abs(a, G_MONTH, y, m, 1, NULL, out);
