@@ -6,6 +6,7 @@
 #include "qp_config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,7 +301,8 @@ int qp_gazetteer_verify(const qp_gazetteer *g)
 
 /* ---- choosing ---- */
 
-#define QP_COMMON_WORD_MIN_POP 100000u
+#define QP_COMMON_WORD_MIN_POP 100000u     /* ... in a mentioned country */
+#define QP_COMMON_WORD_ANYWHERE 1000000u   /* ... anywhere: "Damas", "Tripoli" */
 #define QP_DEFAULT_MIN_POP 15000u
 
 static int is_country(const qp_place_cand *c)
@@ -333,13 +335,18 @@ static int acceptable(const qp_place_cand *c, const qp_place_context *ctx)
         return 0;
     if (is_country(c))
         return 1;
+    unsigned mentioned = mentions_of(ctx, c->country);
+    /* "Orange" the company, "Nice" the adjective: a town by that name must be big, and
+     * big where the article is, unless it is a metropolis */
     if (c->match & QP_PLACE_COMMON)
         return tcase == QP_CASE_CAPITALISED &&
-               (is_division(c) || c->population >= QP_COMMON_WORD_MIN_POP);
+               (is_division(c) || c->population >= QP_COMMON_WORD_ANYWHERE ||
+                (mentioned && c->population >= QP_COMMON_WORD_MIN_POP));
     if ((c->match & QP_PLACE_DERIVED) && tcase != QP_CASE_CAPITALISED)
         return 0;
-    return mentions_of(ctx, c->country) > 0 || is_division(c) || c->population >= min_pop ||
-           !strcmp(c->feature_code, "PPLC");
+    /* a place the lexicon names is one the press writes about, whatever GeoNames counts */
+    return mentioned > 0 || is_division(c) || (c->match & QP_PLACE_CURATED) ||
+           c->population >= min_pop || !strcmp(c->feature_code, "PPLC");
 }
 
 /* >0 when a is the better reading of the name, <0 when b is, 0 when alike. */

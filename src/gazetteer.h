@@ -90,10 +90,11 @@ int qp_gazetteer_max_words(const qp_gazetteer *g);
 
 /* Chooses the place a name stands for among its candidates, CLIFF-like: a country first,
  * then a place in a country the article mentions (the most mentioned), then first-order
- * divisions and regions, then the most populous. Refuses (NULL) lower-case text, places
- * outside the mentioned countries smaller than ctx->min_population, and names that are
- * common words unless capitalised and a division or a city of 100000 or more. Returns a
- * pointer into cands, or NULL. ctx may be NULL (nothing known). */
+ * divisions and regions, then the most populous. Refuses (NULL) lower-case text; places
+ * outside the mentioned countries smaller than ctx->min_population, unless the lexicon
+ * names them (QP_PLACE_CURATED) or they are capitals; and names that are common words,
+ * unless capitalised and a division, a city of 100000 or more in a mentioned country, or
+ * of a million anywhere. Returns a pointer into cands, or NULL. ctx may be NULL. */
 const qp_place_cand *qp_gazetteer_choose(const qp_gazetteer *g, const qp_place_cand *cands,
                                          size_t n, const qp_place_context *ctx);
 

@@ -188,12 +188,11 @@ static uint32_t pool_add(qp_gazetteer_builder *b, const char *s, size_t len)
 static uint32_t synthetic_id(qp_gazetteer_builder *b, const char *label)
 {
     qp_buf_clear(&b->f1);
-    if (qp_buf_puts(&b->f1, "quipu:"))
+    qp_buf_clear(&b->f2);
+    if (qp_fold(label, strlen(label), &b->f2) || b->f2.len == 0 ||
+        qp_buf_puts(&b->f1, "quipu:") || qp_buf_append(&b->f1, b->f2.data, b->f2.len))
         return UINT32_MAX;
-    size_t start = b->f1.len;
-    if (qp_fold(label, strlen(label), &b->f1) || b->f1.len == start)
-        return UINT32_MAX;
-    for (size_t i = start; i < b->f1.len; i++)
+    for (size_t i = 0; i < b->f1.len; i++)
         if (b->f1.data[i] == ' ')
             b->f1.data[i] = '-';
     return pool_add(b, b->f1.data, b->f1.len);
@@ -220,7 +219,7 @@ long gb_add_place(qp_gazetteer_builder *b, const gb_place_desc *d)
         memcpy(p.country, d->country, 2);
     p.fclass = d->fclass;
     if (d->fcode)
-        strncpy(p.fcode, d->fcode, sizeof p.fcode);
+        memcpy(p.fcode, d->fcode, strnlen(d->fcode, sizeof p.fcode - 1));
     p.flags = d->curated ? QPG_PLACE_CURATED : 0;
     uint32_t idx = (uint32_t)b->n_places;
     b->places[b->n_places++] = p;
@@ -239,6 +238,15 @@ void gb_mark_curated(qp_gazetteer_builder *b, long place)
         b->places[place].flags |= QPG_PLACE_CURATED;
         b->n_curated++;
     }
+}
+
+int gb_set_label(qp_gazetteer_builder *b, long place, const char *label)
+{
+    uint32_t off = pool_add(b, label, strlen(label));
+    if (off == UINT32_MAX)
+        return QP_ENOMEM;
+    b->places[place].label = off;
+    return 0;
 }
 
 /* ---- keys ---- */

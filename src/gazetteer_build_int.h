@@ -25,6 +25,9 @@ long gb_find_id(const qp_gazetteer_builder *b, uint32_t id);
 long gb_add_place(qp_gazetteer_builder *b, const gb_place_desc *d);
 /* Marks a place as curated (named by a lexicon). */
 void gb_mark_curated(qp_gazetteer_builder *b, long place);
+/* Replaces a place's label (the lexicon's English name beats GeoNames' "Tadmur"); 0 or
+ * QP_ENOMEM. */
+int gb_set_label(qp_gazetteer_builder *b, long place, const char *label);
 /* Indexes a name (UTF-8) of a place under its folded keys and their variants; 0 or
  * QP_ENOMEM (a name that folds to nothing or is too long is silently skipped). */
 int gb_add_name(qp_gazetteer_builder *b, long place, const char *name, size_t len);

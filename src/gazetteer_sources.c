@@ -276,6 +276,8 @@ int qp_gazetteer_builder_add_places_json(qp_gazetteer_builder *b, const char *pa
             }
         } else {
             gb_mark_curated(b, place);
+            if ((r = gb_set_label(b, place, label)))
+                goto cleanup;
         }
         if ((r = gb_add_name(b, place, label, strlen(label))) ||
             (r = add_json_names(b, place, json_object_get(e, "names"))))
