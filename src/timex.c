@@ -393,6 +393,73 @@ int tx_duration_lit(tx_spec *s, double n, int unit, int approx)
     return 1;
 }
 
+int tx_year4(const tx_doc *d, size_t i, int *y)
+{
+    if (i >= d->n || d->t[i].kind != TK_NUM || d->t[i].flen != 4 || d->t[i].val < 1000 || d->t[i].val > 2199)
+        return 0;
+    /* 2.000, 1999,5: not a year */
+    if (i + 2 < d->n && d->t[i + 1].kind == TK_PUNCT && (d->t[i + 1].flags & TF_GLUED) &&
+        (d->t[i + 2].flags & TF_GLUED) && d->t[i + 2].kind == TK_NUM &&
+        (d->t[i + 1].f[0] == '.' || d->t[i + 1].f[0] == ','))
+        return 0;
+    *y = d->t[i].val;
+    return 1;
+}
+
+void tx_abs(tx_spec *s, int g, int y, int m, int day)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = X_ABS;
+    s->type = QP_TIMEX_DATE;
+    s->grain = (uint8_t)g;
+    s->y = y, s->m = m, s->d = day;
+}
+
+void tx_rel(tx_spec *s, int g, int off)
+{
+    memset(s, 0, sizeof *s);
+    s->kind = X_REL;
+    s->type = QP_TIMEX_DATE;
+    s->grain = (uint8_t)g;
+    s->off = off;
+}
+
+void tx_set_tod(tx_spec *s, const char *tod)
+{
+    snprintf(s->tod, sizeof s->tod, "%s", tod);
+    s->type = QP_TIMEX_TIME;
+}
+
+int tx_unit_grain(int u)
+{
+    switch (u) {
+    case U_DAY: return G_DAY;
+    case U_WEEK: return G_WEEK;
+    case U_WEEKEND: return G_WEEKEND;
+    case U_MONTH: return G_MONTH;
+    case U_QUARTER: return G_QUARTER;
+    case U_SEMESTER: return G_HALF;
+    case U_YEAR: return G_YEAR;
+    case U_DECADE: return G_DECADE;
+    case U_CENTURY: return G_CENTURY;
+    }
+    return G_NONE;
+}
+
+int tx_roman(const char *f, size_t n)
+{
+    int total = 0, prev = 0;
+    for (size_t k = n; k-- > 0;) {
+        int v = f[k] == 'i' ? 1 : f[k] == 'v' ? 5 : f[k] == 'x' ? 10 : f[k] == 'l' ? 50 : f[k] == 'c' ? 100 : -1;
+        if (v < 0)
+            return -1;
+        total += v < prev ? -v : v;
+        if (v > prev)
+            prev = v;
+    }
+    return total;
+}
+
 /* ---- tense of the governing verb ------------------------------------------------------ */
 
 static int ends(const tx_tok *t, const char *suf)

@@ -174,23 +174,10 @@ static size_t of(const tx_doc *d, size_t i)
     return i;
 }
 
-static int year4(const tx_doc *d, size_t i, int *y)
-{
-    if (i >= d->n || d->t[i].kind != TK_NUM || d->t[i].flen != 4 || d->t[i].val < 1000 || d->t[i].val > 2199)
-        return 0;
-    /* 2.000, 1999,5: not a year */
-    if (i + 2 < d->n && d->t[i + 1].kind == TK_PUNCT && (d->t[i + 1].flags & TF_GLUED) &&
-        (d->t[i + 2].flags & TF_GLUED) && d->t[i + 2].kind == TK_NUM &&
-        (d->t[i + 1].f[0] == '.' || d->t[i + 1].f[0] == ','))
-        return 0;
-    *y = d->t[i].val;
-    return 1;
-}
-
 /* A year after a month may have two digits: "octobre 98". */
 static int year_after_month(const tx_doc *d, size_t i, int *y)
 {
-    if (year4(d, i, y))
+    if (tx_year4(d, i, y))
         return 1;
     if (i < d->n && d->t[i].kind == TK_NUM && d->t[i].flen == 2) {
         int v = d->t[i].val;
@@ -227,30 +214,6 @@ static int last_next(const tx_doc *d, size_t i)
     if (kw(d, i, K_NEXT))
         return 1;
     return 0;
-}
-
-static void abs_spec(tx_spec *s, int g, int y, int m, int day)
-{
-    memset(s, 0, sizeof *s);
-    s->kind = X_ABS;
-    s->type = QP_TIMEX_DATE;
-    s->grain = (uint8_t)g;
-    s->y = y, s->m = m, s->d = day;
-}
-
-static void rel_spec(tx_spec *s, int g, int off)
-{
-    memset(s, 0, sizeof *s);
-    s->kind = X_REL;
-    s->type = QP_TIMEX_DATE;
-    s->grain = (uint8_t)g;
-    s->off = off;
-}
-
-static void set_tod(tx_spec *s, const char *tod)
-{
-    snprintf(s->tod, sizeof s->tod, "%s", tod);
-    s->type = QP_TIMEX_TIME;
 }
 
 /* matin, soir, après-midi, nuit after a day: the TIMEX3 part of day, or NULL */
@@ -315,8 +278,9 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
     size_t j = det(d, i);
     if (kw(d, j, K_THIS))
         j++;
+    int dow = 0;
     if (tx_is(d, j, C_DOW, -1) && !(d->t[j].flags & TF_PLURAL))
-        j++;
+        dow = d->t[j].val, j++;
     int day, y, m;
     size_t k;
     if (!day_num(d, j, &day, &k))
@@ -326,10 +290,10 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
         d->t[k + 1].val <= 31) {
         m = d->t[k + 2].val;
         int yy = -1;
-        year4(d, k + 3, &yy);
+        tx_year4(d, k + 3, &yy);
         if (!tx_valid_day(yy, m, day))
             return 0;
-        abs_spec(s, G_DAY, yy, m, day);
+        tx_abs(s, G_DAY, yy, m, day);
         return k;
     }
     if (!tx_is(d, k, C_MONTH, -1) || (d->t[k].flags & TF_MI))
@@ -343,12 +307,13 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
         k++;
         if (!tx_valid_day(y, m, day))
             return 0;
-        abs_spec(s, G_DAY, y, m, day);
+        tx_abs(s, G_DAY, y, m, day);
         return k;
     }
     if (!tx_valid_day(0, m, day))
         return 0;
-    abs_spec(s, G_DAY, -1, m, day);
+    tx_abs(s, G_DAY, -1, m, day);
+    s->off = dow;   /* "jeudi 12 novembre": the year whose 12 November is a Thursday */
     if ((s->dir = (int8_t)last_next(d, k)) != 0)
         k++;
     return k;
@@ -371,10 +336,10 @@ static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     int m = d->t[j].val, y;
     size_t k = j + 1;
     if (year_after_month(d, k, &y) && (d->t[k].flen == 4 || !(k + 1 < d->n && tx_is(d, k + 1, C_UNIT, -1)))) {
-        abs_spec(s, G_MONTH, y, m, 0);
+        tx_abs(s, G_MONTH, y, m, 0);
         return k + 1;
     }
-    abs_spec(s, G_MONTH, -1, m, 0);
+    tx_abs(s, G_MONTH, -1, m, 0);
     if ((s->dir = (int8_t)last_next(d, k)) != 0)
         k++;
     return k;
@@ -408,7 +373,7 @@ static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
         j++, intro = 1;
     else if (j != i && !after_mod)
         return 0;
-    if (!year4(d, j, &y))
+    if (!tx_year4(d, j, &y))
         return 0;
     if (!intro && !after_mod) {
         int cue = j > 0 && (kw(d, j - 1, K_IN) || kw(d, j - 1, K_SINCE) || tx_word(d, j - 1, "de") ||
@@ -424,7 +389,7 @@ static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
         if (j + 1 < d->n && (tx_is(d, j + 1, C_UNIT, -1) || tx_word(d, j + 1, "millions")))
             return 0;
     }
-    abs_spec(s, G_YEAR, y, 0, 0);
+    tx_abs(s, G_YEAR, y, 0, 0);
     return j + 1;
 }
 
@@ -444,22 +409,8 @@ static size_t r_decade(const tx_doc *d, size_t i, tx_spec *s)
         return 0;
     if (v < 100)
         v += 1900;
-    abs_spec(s, G_DECADE, v, 0, 0);
+    tx_abs(s, G_DECADE, v, 0, 0);
     return j + 1;
-}
-
-static int roman(const char *f, size_t n)
-{
-    int total = 0, prev = 0;
-    for (size_t k = n; k-- > 0;) {
-        int v = f[k] == 'i' ? 1 : f[k] == 'v' ? 5 : f[k] == 'x' ? 10 : f[k] == 'l' ? 50 : f[k] == 'c' ? 100 : -1;
-        if (v < 0)
-            return -1;
-        total += v < prev ? -v : v;
-        if (v > prev)
-            prev = v;
-    }
-    return total;
 }
 
 /* [le] XIXe|19e siècle → 18 */
@@ -476,7 +427,7 @@ static size_t r_century(const tx_doc *d, size_t i, tx_spec *s)
             n -= 1;
         else
             return 0;
-        c = roman(t->f, n);
+        c = tx_roman(t->f, n);
         k = j + 1;
     } else if (j + 1 < d->n && d->t[j].kind == TK_NUM && d->t[j].flen <= 2 && (d->t[j + 1].flags & TF_GLUED) &&
                (tx_word(d, j + 1, "e") || tx_word(d, j + 1, "eme"))) {
@@ -487,7 +438,7 @@ static size_t r_century(const tx_doc *d, size_t i, tx_spec *s)
     }
     if (c < 1 || c > 30 || !tx_is(d, k, C_UNIT, U_CENTURY) || (d->t[k].flags & TF_PLURAL))
         return 0;
-    abs_spec(s, G_CENTURY, (c - 1) * 100, 0, 0);
+    tx_abs(s, G_CENTURY, (c - 1) * 100, 0, 0);
     return k + 1;
 }
 
@@ -510,19 +461,19 @@ static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
         tx_lit(s, QP_TIMEX_TIME, "PRESENT_REF");
         return i + 1;
     }
-    rel_spec(s, G_DAY, off);
+    tx_rel(s, G_DAY, off);
     size_t j = i + 1;
     if (off == 0 && tx_is(d, j, C_DOW, -1))
         j++;
     const char *pod = part_of_day(d, j);
     if (pod) {
-        set_tod(s, pod);
+        tx_set_tod(s, pod);
         j++;
     }
     char tod[8];
     size_t k;
     if (is_at(d, j) && clock_at(d, j + 1, &k, tod, 0)) {
-        set_tod(s, tod);
+        tx_set_tod(s, tod);
         j = k;
     }
     return j;
@@ -560,35 +511,19 @@ static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
     if (pod) {
         if ((is_at(d, j) || tx_word(d, j, "au")) && tx_is(d, j + 1, C_DOW, -1))
             j += 2;
-        set_tod(s, pod);
+        tx_set_tod(s, pod);
         return j;
     }
     if ((s->dir = (int8_t)last_next(d, j)) != 0)
         j++;
     if ((pod = part_of_day(d, j)) != NULL) {
-        set_tod(s, pod);
+        tx_set_tod(s, pod);
         j++;
     } else if (tx_word(d, j, "dans") && kw(d, j + 1, K_THE) && tx_word(d, j + 2, "journee")) {
-        set_tod(s, "DT");
+        tx_set_tod(s, "DT");
         j += 3;
     }
     return j;
-}
-
-static int unit_grain(int u)
-{
-    switch (u) {
-    case U_DAY: return G_DAY;
-    case U_WEEK: return G_WEEK;
-    case U_WEEKEND: return G_WEEKEND;
-    case U_MONTH: return G_MONTH;
-    case U_QUARTER: return G_QUARTER;
-    case U_SEMESTER: return G_HALF;
-    case U_YEAR: return G_YEAR;
-    case U_DECADE: return G_DECADE;
-    case U_CENTURY: return G_CENTURY;
-    }
-    return G_NONE;
 }
 
 /* cette semaine, la semaine dernière, l'an prochain, le mois en cours, (fin du) mois */
@@ -600,7 +535,7 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
         j++, this_ = 1;
     if (!tx_is(d, j, C_UNIT, -1) || (d->t[j].flags & TF_PLURAL && !tx_word(d, j, "mois")))
         return 0;
-    int g = unit_grain(d->t[j].val);
+    int g = tx_unit_grain(d->t[j].val);
     if (g == G_NONE || g == G_DAY)
         return 0;
     size_t k = j + 1;
@@ -619,7 +554,7 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     }
     if (this_ && ln)
         return 0;   /* "cette dernière semaine" is about something else */
-    rel_spec(s, g, off);
+    tx_rel(s, g, off);
     return k;
 }
 
@@ -645,13 +580,13 @@ static size_t r_ago(const tx_doc *d, size_t i, tx_spec *s)
     if (off != n || off > 5000)
         return 0;
     switch (u) {
-    case U_DAY: rel_spec(s, G_DAY, -off); break;
-    case U_WEEK: rel_spec(s, G_DAY, -7 * off); break;
-    case U_MONTH: rel_spec(s, G_MONTH, -off); break;
-    case U_YEAR: rel_spec(s, G_YEAR, -off); break;
-    case U_DECADE: rel_spec(s, G_YEAR, -10 * off); break;
-    case U_CENTURY: rel_spec(s, G_YEAR, -100 * off); break;
-    case U_SEC: case U_MIN: case U_HOUR: rel_spec(s, G_DAY, 0); break;
+    case U_DAY: tx_rel(s, G_DAY, -off); break;
+    case U_WEEK: tx_rel(s, G_DAY, -7 * off); break;
+    case U_MONTH: tx_rel(s, G_MONTH, -off); break;
+    case U_YEAR: tx_rel(s, G_YEAR, -off); break;
+    case U_DECADE: tx_rel(s, G_YEAR, -10 * off); break;
+    case U_CENTURY: tx_rel(s, G_YEAR, -100 * off); break;
+    case U_SEC: case U_MIN: case U_HOUR: tx_rel(s, G_DAY, 0); break;
     default: return 0;
     }
     return k + 1;
@@ -716,6 +651,8 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
         if (tx_is(d, k, C_UNIT, -1) && !(d->t[k].flags & TF_PLURAL))
             return 0;
     } else if (tx_number(d, j, &k, &n, &approx)) {
+        if (tx_is(d, j, C_NUMW, 1) && k == j + 1 && tx_word(d, k, "jour"))
+            return 0;   /* "un jour": some day */
         if (kw(d, k, K_QUARTER_OF) && tx_word(d, k + 1, "de"))
             n *= 0.25, k += 2;
     } else if (tx_is(d, j, C_UNIT, U_TERM5) || tx_is(d, j, C_UNIT, U_TERM7)) {
@@ -742,7 +679,7 @@ static int r_relday_day(const tx_doc *d, size_t i, tx_spec *s)
     int v = d->t[i].val;
     if (v != K_YESTERDAY && v != K_TOMORROW && v != K_TODAY)
         return 0;
-    rel_spec(s, G_DAY, v == K_YESTERDAY ? -1 : v == K_TOMORROW ? 1 : 0);
+    tx_rel(s, G_DAY, v == K_YESTERDAY ? -1 : v == K_TOMORROW ? 1 : 0);
     return 1;
 }
 
@@ -761,14 +698,14 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
             return 0;
         memset(s, 0, sizeof *s);
         s->kind = X_ANCHOR;
-        set_tod(s, kw(d, j, K_NOON) ? "12:00" : "24:00");
+        tx_set_tod(s, kw(d, j, K_NOON) ? "12:00" : "24:00");
         return j + 1;
     }
     if (!clock_at(d, j, &k, tod, !(j > i || clock_cue(d, j))))
         return 0;
     memset(s, 0, sizeof *s);
     s->kind = X_ANCHOR;
-    set_tod(s, tod);
+    tx_set_tod(s, tod);
     int longer = 1;
     if (kw(d, k, K_LOCAL))
         k++;
@@ -804,7 +741,7 @@ static size_t r_tod(const tx_doc *d, size_t i, tx_spec *s)
     memset(s, 0, sizeof *s);
     s->kind = this_ ? X_REL : X_ANCHOR;
     s->grain = G_DAY;
-    set_tod(s, pod);
+    tx_set_tod(s, pod);
     j++;
     if (kw(d, j, K_SAME))
         j++;
@@ -861,18 +798,18 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
         !((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP)))
         return 0;
     size_t k = j + 1;
-    if (year4(d, k, &y)) {
-        abs_spec(s, G_SEASON, y, se, 0);
+    if (tx_year4(d, k, &y)) {
+        tx_abs(s, G_SEASON, y, se, 0);
         return k + 1;
     }
     int ln = last_next(d, k);
     if (ln) {
-        abs_spec(s, G_SEASON, -1, se, 0);
+        tx_abs(s, G_SEASON, -1, se, 0);
         s->dir = (int8_t)ln;
         return k + 1;
     }
     if (!months_of && (this_ || j != i || (i > 0 && kw(d, i - 1, K_AT)))) {
-        abs_spec(s, G_SEASON, -1, se, 0);
+        tx_abs(s, G_SEASON, -1, se, 0);
         return k;
     }
     /* "en été", "Eté comme hiver": the season in general */
@@ -938,7 +875,7 @@ static size_t r_numdate(const tx_doc *d, size_t i, tx_spec *s)
         if (j + 4 >= d->n || t[j + 3].f[0] != '-' || !(t[j + 3].flags & TF_GLUED) || t[j + 4].kind != TK_NUM ||
             !(t[j + 4].flags & TF_GLUED) || !tx_valid_day(a, b, t[j + 4].val))
             return 0;
-        abs_spec(s, G_DAY, a, b, t[j + 4].val);
+        tx_abs(s, G_DAY, a, b, t[j + 4].val);
         return j + 5;
     }
     if (t[j].flen > 2 || t[j + 2].flen > 2 || sep == '-')
@@ -956,7 +893,7 @@ static size_t r_numdate(const tx_doc *d, size_t i, tx_spec *s)
     }
     if (!tx_valid_day(y, b, a))
         return 0;
-    abs_spec(s, G_DAY, y, b, a);
+    tx_abs(s, G_DAY, y, b, a);
     return k;
 }
 
@@ -977,11 +914,11 @@ static size_t r_quarter(const tx_doc *d, size_t i, tx_spec *s)
         return 0;
     int y;
     j++;
-    if (year4(d, j, &y)) {
-        abs_spec(s, g, y, q, 0);
+    if (tx_year4(d, j, &y)) {
+        tx_abs(s, g, y, q, 0);
         return j + 1;
     }
-    abs_spec(s, g, -1, q, 0);
+    tx_abs(s, g, -1, q, 0);
     return j;
 }
 

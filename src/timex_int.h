@@ -128,6 +128,12 @@ int tx_word(const tx_doc *d, size_t i, const char *w);    /* folded form equals 
 int tx_apos(const tx_doc *d, size_t i);                    /* apostrophe */
 int tx_number(const tx_doc *d, size_t i, size_t *next, double *v, int *approx);
 void tx_lit(tx_spec *s, int type, const char *lit);
+void tx_abs(tx_spec *s, int g, int y, int m, int day);   /* a date; y < 0 when unsaid */
+void tx_rel(tx_spec *s, int g, int off);                  /* off grains from the dct */
+void tx_set_tod(tx_spec *s, const char *tod);             /* makes it a TIME of that part of day */
+int tx_year4(const tx_doc *d, size_t i, int *y);         /* a four-digit year at i */
+int tx_unit_grain(int unit);                              /* U_WEEK → G_WEEK; G_NONE */
+int tx_roman(const char *f, size_t n);                    /* "xix" → 19; -1 when not roman */
 int tx_duration_lit(tx_spec *s, double n, int unit, int approx);
 
 /* ---- resolution (timex_resolve.c) ---- */

@@ -222,6 +222,14 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
         int sm = 3 * s->m;   /* first month of the season */
         cmp = sm > m ? 1 : (sm + 2 < m ? -1 : 0);
     }
+    if (s->grain == G_DAY && s->off >= 1 && s->off <= 7) {
+        static const int tries[] = {0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6};
+        for (size_t k = 0; k < QP_ARRAY_LEN(tries); k++) {
+            int yy = y + tries[k];
+            if (s->d <= month_days(yy, s->m) && weekday(tx_days_from_civil(yy, s->m, s->d)) == s->off)
+                return yy;
+        }
+    }
     if (dir < 0 && cmp > 0)
         return y - 1;
     if (dir > 0 && cmp < 0)
