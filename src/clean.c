@@ -10,27 +10,36 @@
 #include <utf8proc.h>
 
 /* Phrases that mark a line as site furniture wherever they stand in a short line: account and
- * comment prompts, ads, sharing, newsletters, legal notices — French and English. Folded to
- * ASCII lower case before comparison (see lower_ascii_fold). */
+ * comment prompts, ads, sharing, legal notices — French and English. Matched on whole words,
+ * folded to ASCII lower case (see lower_ascii_fold). */
 static const char *const furniture[] = {
     "envie d'afficher votre publicite", "contactez-nous", "connectez-vous", "creez un compte",
     "creer un compte", "creez votre compte", "votre compte", "espace des commentaires",
-    "pour pouvoir commenter", "commenter cet article", "reagir a cet article", "vos commentaires",
-    "commentaire est obligatoire", "brouillon", "charte de moderation", "abonnez-vous",
-    "s'abonner", "abonne", "newsletter", "partager sur", "partager cet article", "envoyer par email",
-    "envoyer par e-mail", "imprimer l'article", "ajouter aux favoris", "vos favoris",
-    "agrandir le texte", "reduire le texte", "plan du site", "mentions legales",
-    "conditions d'utilisation", "conditions generales", "donnees a caractere personnel",
-    "politique de confidentialite", "cookies", "publicite", "champs obligatoires",
-    "mot de passe", "adresse mail", "adresse e-mail", "formulaire", "copyright", "(c) ",
-    "tous droits reserves", "telechargez l'application", "decouvrez l'application",
-    "suivez-nous", "lire notre dossier", "offre limitee", "sans engagement", "edition du jour",
-    "les services de", "nos journaux", "les sites du groupe", "les sites editoriaux",
-    "lecture du monde en cours", "sur un autre appareil", "consultez les articles de la rubrique",
-    "temps de lecture", "share this", "share on", "subscribe", "sign up", "sign in",
-    "log in to", "create an account", "follow us", "advertisement", "click here",
-    "all rights reserved", "privacy policy", "terms of use", "terms of service", "newsletter",
-    "download the app", "leave a comment", "comments are closed", "read more",
+    "pour pouvoir commenter", "commenter cet article", "reagir a cet article",
+    "commentaire est obligatoire", "charte de moderation", "abonnez-vous", "partager sur",
+    "partager cet article", "envoyer par email", "envoyer par e-mail", "imprimer l'article",
+    "ajouter aux favoris", "vos favoris", "agrandir le texte", "reduire le texte", "plan du site",
+    "mentions legales", "conditions d'utilisation", "donnees a caractere personnel",
+    "politique de confidentialite", "champs obligatoires", "mot de passe", "adresse mail",
+    "adresse e-mail", "copyright", "(c)", "tous droits reserves", "telechargez l'application",
+    "decouvrez l'application", "suivez-nous", "lire notre dossier", "offre limitee",
+    "lecture du monde en cours", "consultez les articles de la rubrique", "temps de lecture",
+    "sur un autre appareil", "numero d'abonne", "creation de compte", "nos guides d'achat",
+    "laisser un commentaire", "retourner a l'article", "view the discussion thread",
+    "share this", "create an account", "follow us", "click here", "all rights reserved",
+    "privacy policy", "terms of use", "terms of service", "download the app", "leave a comment",
+    "comments are closed",
+};
+
+/* Words that are furniture only on a line that is not a sentence (see is_sentence_like): "Les
+ * services de L'Express" is, "Les services de renseignement ont arrêté vingt personnes." is
+ * not, and neither is a paragraph about a newsletter or a ban on advertising. */
+static const char *const furniture_weak[] = {
+    "vos commentaires", "brouillon", "s'abonner", "abonne", "abonnes", "abonnement", "newsletter",
+    "newsletters", "cookies", "publicite", "formulaire", "conditions generales", "sans engagement",
+    "edition du jour", "les services de", "nos journaux", "les sites du groupe", "les sites editoriaux",
+    "share on", "subscribe", "sign up", "sign in", "log in", "advertisement",
+    "read more",
 };
 
 /* Lines that open a block of related headlines: the block is dropped with them. */
@@ -68,6 +77,8 @@ static size_t lower_ascii_fold(const char *s, size_t len, char *out, size_t cap)
             out[o++] = (char)tolower(d[0]);
         else if (c == 0x2019 || c == 0x2018)
             out[o++] = '\'';
+        else if (c == 0xAB || c == 0xBB)
+            out[o++] = '"';
         else
             out[o++] = '?';
     }
@@ -75,31 +86,84 @@ static size_t lower_ascii_fold(const char *s, size_t len, char *out, size_t cap)
     return o;
 }
 
+/* Whether a needle occurs in hay on word boundaries ("share on" is not in "share one"). */
+static int contains_word(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle)) {
+        int before = p == hay || !isalnum((unsigned char)p[-1]);
+        int after = !isalnum((unsigned char)p[n]) || !isalnum((unsigned char)needle[n - 1]);
+        if (before && after)
+            return 1;
+    }
+    return 0;
+}
+
 static int contains_any(const char *hay, const char *const *needles, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (strstr(hay, needles[i]))
+        if (contains_word(hay, needles[i]))
             return 1;
     return 0;
 }
 
-/* "Publié le 15/01/12 à 00h00", "— Mis à jour le …", "Updated: …", "Published …" */
-static int is_dateline_stamp(const char *f)
+/* A line that reads as a sentence of an article: at least seven words and a final period
+ * (before any closing quote or bracket). */
+static int is_sentence_like(const char *f, size_t n)
 {
-    return strstr(f, "publie le ") || strstr(f, "mis a jour le ") || strstr(f, "mis a jour :") ||
-           !strncmp(f, "updated ", 8) || !strncmp(f, "updated:", 8) || !strncmp(f, "published ", 10) ||
-           !strncmp(f, "last updated", 12);
+    while (n && (f[n - 1] == ' ' || f[n - 1] == '"' || f[n - 1] == ')'))
+        n--;
+    if (n == 0 || f[n - 1] != '.')
+        return 0;
+    int words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += f[i] != ' ' && (i == 0 || f[i - 1] == ' ');
+    return words >= 7;
 }
 
-int qp_clean_is_clutter_line(const char *line, size_t len)
+/* A clock time or a numeric date: "00h00", "12:56", "15/01/12", "10.05.2012". */
+static int has_time_or_numeric_date(const char *f)
+{
+    for (const char *p = f; *p; p++) {
+        if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]))
+            continue;
+        char sep = p[2];
+        if ((sep == 'h' || sep == ':' || sep == '/' || sep == '.') && isdigit((unsigned char)p[3]))
+            return 1;
+    }
+    return 0;
+}
+
+/* "Publié le 15/01/12 à 00h00", "— Mis à jour le …", "Updated: 3 March 2013 10:02", "Published
+ * 12/05/2013". A stamp carries a time or a numeric date; "Le rapport publié le 3 mars par
+ * l'ONU accuse Damas." carries neither and is kept. */
+static int is_dateline_stamp(const char *f)
+{
+    if (!has_time_or_numeric_date(f))
+        return 0;
+    while (*f == ' ' || *f == '-' || *f == '?' || *f == '|')
+        f++; /* "— Mis à jour": the dash folds to '?' */
+    return strstr(f, "publie le ") || strstr(f, "mis a jour le ") || strstr(f, "mis a jour :") ||
+           !strncmp(f, "updated ", 8) || !strncmp(f, "updated:", 8) || !strncmp(f, "published ", 10) ||
+           !strncmp(f, "published:", 10) || !strncmp(f, "last updated", 12);
+}
+
+/* 2: furniture wherever it stands (a stamp, a strong phrase); 1: furniture unless the line
+ * belongs to a paragraph (a weak word on a line that is not a sentence); 0: not furniture. */
+static int clutter_kind(const char *line, size_t len)
 {
     char f[512];
     if (len > 160)
         return 0; /* a paragraph that mentions "newsletter" is still a paragraph */
-    lower_ascii_fold(line, len, f, sizeof f);
-    if (is_dateline_stamp(f))
-        return 1;
-    return contains_any(f, furniture, QP_ARRAY_LEN(furniture));
+    size_t n = lower_ascii_fold(line, len, f, sizeof f);
+    if (is_dateline_stamp(f) || contains_any(f, furniture, QP_ARRAY_LEN(furniture)))
+        return 2;
+    return !is_sentence_like(f, n) && contains_any(f, furniture_weak, QP_ARRAY_LEN(furniture_weak));
+}
+
+int qp_clean_is_clutter_line(const char *line, size_t len)
+{
+    return clutter_kind(line, len) != 0;
 }
 
 static int is_related_marker(const char *line, size_t len)
@@ -119,15 +183,61 @@ static int is_related_marker(const char *line, size_t len)
     return 0;
 }
 
-/* A short line that does not end a sentence: a headline, a link, a caption. */
+/* A short line that does not end a sentence: a headline, a link, a caption. Closing quotes
+ * and brackets do not count: a paragraph may end with `."` or `.»`. */
 static int is_headline_like(const char *line, size_t len)
 {
-    while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
-        len--;
+    for (;;) {
+        if (len && (line[len - 1] == ' ' || line[len - 1] == '\t' || line[len - 1] == '"' || line[len - 1] == ')'))
+            len--;
+        else if (len >= 2 && (unsigned char)line[len - 2] == 0xC2 && (unsigned char)line[len - 1] == 0xBB)
+            len -= 2; /* » */
+        else
+            break;
+    }
     if (len == 0 || len > 200)
         return 0;
     char last = line[len - 1];
     return last != '.' && last != ':' && last != ';';
+}
+
+/* Whether the line starts with a lower-case letter, as the continuation of a hard-wrapped
+ * paragraph does and a headline never does. */
+static int starts_lower(const char *line, size_t len)
+{
+    utf8proc_int32_t c;
+    if (!len || utf8proc_iterate((const utf8proc_uint8_t *)line, (utf8proc_ssize_t)len, &c) <= 0)
+        return 0;
+    return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Whether the line starts with a list bullet: "» ", "• ", "> ", "* ". */
+static int is_bullet(const char *line, size_t len)
+{
+    return (len >= 2 && (line[0] == '>' || line[0] == '*') && line[1] == ' ') ||
+           (len >= 2 && (unsigned char)line[0] == 0xC2 && (unsigned char)line[1] == 0xBB) ||
+           (len >= 3 && !memcmp(line, "\xE2\x80\xA2", 3));
+}
+
+/* Whether the line ends mid-sentence: on a comma, or on a word that cannot end a headline. */
+static int ends_open(const char *line, size_t len)
+{
+    static const char *const open_words[] = {"de", "du", "des", "le", "la", "les", "un", "une", "et", "en", "a",
+                                             "au", "aux", "que", "qui", "dans", "sur", "par", "pour", "avec",
+                                             "the", "of", "and", "to", "in", "an", "for", "with", "by", "that"};
+    while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+        len--;
+    if (len && line[len - 1] == ',')
+        return 1;
+    size_t w = len;
+    while (w && isalpha((unsigned char)line[w - 1]))
+        w--;
+    if (w == len || (w && (unsigned char)line[w - 1] >= 0x80) || (w && line[w - 1] == '\''))
+        return 0;
+    for (size_t i = 0; i < QP_ARRAY_LEN(open_words); i++)
+        if (strlen(open_words[i]) == len - w && !strncmp(line + w, open_words[i], len - w))
+            return 1;
+    return 0;
 }
 
 static int is_blank(const char *line, size_t len)
@@ -237,29 +347,55 @@ int qp_clean(const char *raw, size_t len, qp_arena *arena, qp_clean_result *out)
         }
     }
     nlines = li;
+    /* Hard-wrapped paragraphs are runs of short lines that look like headlines: a line that
+     * ends mid-sentence or runs on into a lower-case line is prose, and so is the next one. */
+    unsigned char *prose = qp_arena_calloc(arena, nlines, 1);
+    if (!prose) {
+        r = QP_ENOMEM;
+        goto cleanup;
+    }
+    for (size_t i = 0; i + 1 < nlines; i++) {
+        const char *l = text + starts[i], *next = text + starts[i + 1];
+        if (is_blank(l, lens[i]) || is_blank(next, lens[i + 1]) || !is_headline_like(l, lens[i]))
+            continue;
+        if (is_bullet(l, lens[i]))
+            continue; /* "» Les Syriens défient à nouveau Assad": a link, whatever follows */
+        if (starts_lower(next, lens[i + 1]))
+            prose[i] = prose[i + 1] = 1;
+        else if (ends_open(l, lens[i]))
+            prose[i] = 1; /* the next line may be a headline under a truncated paragraph */
+    }
+#define HEADLINE_AT(k) (!prose[k] && is_headline_like(text + starts[k], lens[k]))
     for (size_t i = 0; i < nlines; i++) {
         const char *l = text + starts[i];
-        if (qp_clean_is_clutter_line(l, lens[i])) {
+        int kind = clutter_kind(l, lens[i]);
+        if (kind == 2 || (kind == 1 && !prose[i])) {
             drop[i] = 1;
         } else if (is_related_marker(l, lens[i])) {
             /* the marker and the headlines under it, up to the first real paragraph */
             drop[i] = 1;
             size_t j = i + 1;
-            while (j < nlines && (is_blank(text + starts[j], lens[j]) || is_headline_like(text + starts[j], lens[j])))
+            while (j < nlines && (is_blank(text + starts[j], lens[j]) || HEADLINE_AT(j)))
                 drop[j++] = 1;
             i = j - 1;
         }
     }
-    /* Runs of three or more headline-like lines are link lists, not an article. */
+    /* Runs of three or more headline-like lines are link lists, not an article; but the last
+     * of them is the article's title when its body follows right under it. */
     for (size_t i = 0; i < nlines;) {
         size_t j = i;
-        while (j < nlines && !drop[j] && is_headline_like(text + starts[j], lens[j]))
+        while (j < nlines && !drop[j] && HEADLINE_AT(j))
             j++;
-        if (j - i >= 3)
-            for (size_t k = i; k < j; k++)
+        if (j - i >= 3) {
+            size_t last = j;
+            if (j < nlines && !drop[j] && !is_blank(text + starts[j], lens[j]))
+                last = j - 1; /* a paragraph, since it is not headline-like */
+            for (size_t k = i; k < last; k++)
                 drop[k] = 1;
+        }
         i = j > i ? j : i + 1;
     }
+#undef HEADLINE_AT
     for (size_t i = 0; i < nlines; i++) {
         const char *l = text + starts[i];
         if (drop[i]) {
