@@ -1,34 +1,735 @@
-/* extract.c — the event extractor. */
+/* extract.c — the event extractor: mentions per sentence (extract_match.c), then frames that
+ * attach actor, recipient, place and time to each action trigger. */
 #include "extract.h"
+#include "extract_int.h"
 #include "qp.h"
+#include "timex.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-struct qp_extractor {
-    int unused;
-};
+/* morph tags, as lexicon.c numbers them (the order of forms.tsv's tag names) */
+enum { TAG_INF, TAG_PRES, TAG_IMPF, TAG_PAST, TAG_FUT, TAG_COND, TAG_SUBJ, TAG_PPAS, TAG_PPRE, TAG_NOUN_SG,
+       TAG_NOUN_PL };
 
 int qp_extractor_init(qp_extractor **out, char *errmsg, size_t errlen)
 {
-    (void)errmsg;
-    (void)errlen;
-    *out = calloc(1, sizeof **out);
-    return *out ? 0 : QP_ENOMEM;
+    *out = NULL;
+    qp_extractor *x = calloc(1, sizeof *x);
+    if (!x)
+        return QP_ENOMEM;
+    errmsg[0] = '\0';
+    int r = qp_lexicon_load(&x->lx, errmsg, errlen);
+    if (r) {
+        qp_lexicon_destroy(&x->lx);
+        free(x);
+        return r;
+    }
+    int g = qp_gazetteer_open(&x->gaz, qp_gazetteer_default_path());
+    if (g) {
+        x->gaz = NULL;
+        snprintf(errmsg, errlen, "no gazetteer at %s (%s): places limited to countries; run tools/fetch-geonames.sh",
+                 qp_gazetteer_default_path(), qp_strerror(g));
+    }
+    *out = x;
+    return 0;
 }
 
 void qp_extractor_destroy(qp_extractor *x)
 {
+    if (!x)
+        return;
+    qp_lexicon_destroy(&x->lx);
+    qp_gazetteer_close(x->gaz);
     free(x);
+}
+
+static int is(const sentence_view *s, size_t t, const char *w)
+{
+    return t < s->n_tok && !strcmp(s->tok[t].fold, w);
+}
+
+static int is_any(const sentence_view *s, size_t t, const char *const *ws, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is(s, t, ws[i]))
+            return 1;
+    return 0;
+}
+
+static const char *const ARTICLES[] = {"le", "la", "les", "l", "un", "une", "des", "du", "the", "a", "an", "ce",
+                                       "cette", "ces", "its", "their", "son", "sa", "ses", "leur", "leurs"};
+static const char *const PREPS[] = {"de", "d", "du", "des", "par", "a", "au", "aux", "contre", "sur", "avec", "pour",
+                                    "dans", "en", "vers", "chez", "entre", "by", "of", "with", "against", "on",
+                                    "for", "in", "from", "to", "at", "into", "among", "between", "sans", "without",
+                                    "selon", "according", "apres", "after", "since", "depuis", "than", "que"};
+static const char *const AVOIR[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant", "eu",
+                                    "has", "have", "had", "having", "as", "avons", "avez", "aura", "auront"};
+static const char *const ETRE[] = {"ete", "est", "sont", "etait", "etaient", "fut", "furent", "etre", "sera",
+                                   "seront", "serait", "seraient", "was", "were", "been", "is", "are", "be", "being"};
+static const char *const BY[] = {"par", "by"};
+static const char *const MODALS[] = {"va", "vont", "allait", "allaient", "pourrait", "pourraient", "devrait",
+                                     "devraient", "will", "would", "could", "might", "may", "should", "shall",
+                                     "menace", "menacent", "menacait", "threatened", "threatens", "plans", "planned",
+                                     "intends", "veut", "veulent", "envisage", "prevoit", "wants", "vowed", "promised",
+                                     "promet", "pret", "prete", "ready", "sans"};
+static const char *const NEG_AFTER[] = {"pas", "jamais", "plus", "aucun", "aucune", "point", "nullement"};
+static const char *const NEG_BEFORE[] = {"not", "never", "t", "no", "non", "nie", "nient", "dement", "dementi",
+                                         "denied", "denies", "deny", "rejected"};
+
+/* Index of the mention covering token t, or -1. */
+static int mention_at(const sentence_view *s, size_t t)
+{
+    for (size_t i = 0; i < s->n_m; i++)
+        if (s->m[i].kind >= 0 && s->m[i].t0 <= t && t < s->m[i].t1)
+            return (int)i;
+    return -1;
+}
+
+/* The token before mention m, articles passed over; SIZE_MAX at the start. */
+static size_t before_np(const sentence_view *s, size_t t0)
+{
+    size_t k = t0;
+    while (k > 0 && is_any(s, k - 1, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+        k--;
+    return k == 0 ? (size_t)-1 : k - 1;
+}
+
+/* An actor inside a prepositional phrase ("par Moscou", "contre l'EI") is not a subject. */
+static int in_pp(const sentence_view *s, const mention *m)
+{
+    size_t b = before_np(s, m->t0);
+    if (b == (size_t)-1)
+        return 0;
+    if (!is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS)))
+        return 0;
+    /* "la coalition et la Russie": not a preposition; "a" is "has"/"à" — an actor after "a" in
+     * French is after à */
+    return 1;
+}
+
+static int boundary(const sentence_view *s, size_t t)
+{
+    const char *f = s->tok[t].fold;
+    return (s->tok[t].flags & QP_TOK_PUNCT) && (!strcmp(f, ";") || !strcmp(f, "?") || !strcmp(f, "!") ||
+                                                !strcmp(f, "(") || !strcmp(f, ")"));
+}
+
+typedef struct group {
+    int m[6];
+    int n;
+} group;
+
+/* The subject of the trigger at token t: the nearest actor to the left that is not in a
+ * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
+static void find_subject(const sentence_view *s, size_t t, group *g)
+{
+    g->n = 0;
+    int first = -1;
+    for (size_t i = s->n_m; i-- > 0;) {
+        const mention *m = &s->m[i];
+        if (m->t1 > t)
+            continue;
+        int blocked = 0;
+        for (size_t k = m->t1; k < t; k++)
+            if (boundary(s, k))
+                blocked = 1;
+        if (blocked)
+            break;
+        if (m->kind != MENTION_ACTOR || in_pp(s, m))
+            continue;
+        if (first < 0) {
+            first = (int)i;
+            g->m[g->n++] = (int)i;
+            continue;
+        }
+        /* coordinated: "et"/"and"/"," right after this one's noun phrase or before the last found */
+        const mention *later = &s->m[g->m[g->n - 1]];
+        size_t b = before_np(s, later->t0);
+        if (b != (size_t)-1 && (is(s, b, "et") || is(s, b, "and") || is(s, b, ",")) && g->n < 6)
+            g->m[g->n++] = (int)i;
+        else
+            break;
+    }
+    /* in text order */
+    for (int i = 0; i < g->n / 2; i++) {
+        int tmp = g->m[i];
+        g->m[i] = g->m[g->n - 1 - i];
+        g->m[g->n - 1 - i] = tmp;
+    }
+}
+
+/* The actor introduced by "par"/"by" right after token t (within two tokens). */
+static int agent_after(const sentence_view *s, size_t t, group *g)
+{
+    g->n = 0;
+    size_t k = t;
+    while (k < s->n_tok && k < t + 3 && !is_any(s, k, BY, QP_ARRAY_LEN(BY)))
+        k++;
+    if (k >= s->n_tok || !is_any(s, k, BY, QP_ARRAY_LEN(BY)))
+        return 0;
+    k++;
+    while (k < s->n_tok && is_any(s, k, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+        k++;
+    int mi = k < s->n_tok ? mention_at(s, k) : -1;
+    if (mi < 0 || s->m[mi].kind != MENTION_ACTOR)
+        return 0;
+    g->m[g->n++] = mi;
+    /* "par la Russie et l'Iran" */
+    size_t e = s->m[mi].t1;
+    while (g->n < 6 && e < s->n_tok && (is(s, e, "et") || is(s, e, "and"))) {
+        size_t n = e + 1;
+        while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+            n++;
+        int mj = n < s->n_tok ? mention_at(s, n) : -1;
+        if (mj < 0 || s->m[mj].kind != MENTION_ACTOR)
+            break;
+        g->m[g->n++] = mj;
+        e = s->m[mj].t1;
+    }
+    return 1;
+}
+
+/* The recipient: an actor right of the trigger before the clause ends, either the direct
+ * object or after one of the action's prepositions. */
+static int find_object(const sentence_view *s, size_t t, const qp_lex_action *act, int is_noun, int *place_out)
+{
+    *place_out = -1;
+    size_t limit = t + 10 < s->n_tok ? t + 10 : s->n_tok;
+    for (size_t k = t; k < limit; k++) {
+        if (boundary(s, k) || (is(s, k, ",") && k > t + 1))
+            break;
+        int mi = mention_at(s, k);
+        if (mi < 0) {
+            continue;
+        }
+        const mention *m = &s->m[mi];
+        if (m->kind == MENTION_ACTION && m->t0 > t)
+            break;
+        if (m->kind == MENTION_PLACE && *place_out < 0) {
+            *place_out = mi;
+            k = m->t1 - 1;
+            continue;
+        }
+        if (m->kind != MENTION_ACTOR) {
+            k = m->t1 - 1;
+            continue;
+        }
+        size_t b = before_np(s, m->t0);
+        int after_by = b != (size_t)-1 && is_any(s, b, BY, QP_ARRAY_LEN(BY));
+        if (after_by)
+            return -1;
+        int prep_ok = 1;
+        if (b != (size_t)-1 && is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS))) {
+            prep_ok = 0;
+            for (size_t p = 0; p < act->n_preps; p++)
+                if (act->preps[p] && is(s, b, act->preps[p]))
+                    prep_ok = 1;
+            if (is(s, b, "contre") || is(s, b, "against"))
+                prep_ok = 1;
+        } else if (is_noun) {
+            prep_ok = 0; /* a noun's recipient comes with a preposition */
+        }
+        if (!prep_ok) {
+            k = m->t1 - 1;
+            continue;
+        }
+        if (!strcmp(act->object, "place") && m->is_place_too && *place_out < 0)
+            *place_out = mi;
+        return mi;
+    }
+    return -1;
+}
+
+typedef struct doc_state {
+    const qp_extractor *x;
+    qp_document *doc;
+    qp_arena *arena;
+    int lang;
+    qp_timex_list timex;
+    qp_event *events;
+    size_t n_events, cap_events;
+    qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
+    qp_place_ref focus_place;
+    char doc_end[11];
+} doc_state;
+
+static void next_day(const char *d, char out[11])
+{
+    int y, m, dd;
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (sscanf(d, "%d-%d-%d", &y, &m, &dd) != 3 || m < 1 || m > 12) {
+        out[0] = '\0';
+        return;
+    }
+    int ml = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+    if (++dd > ml) {
+        dd = 1;
+        if (++m > 12) {
+            m = 1;
+            y++;
+        }
+    }
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, dd);
+    memcpy(out, tmp, 10);
+    out[10] = '\0';
+}
+
+static qp_event *new_event(doc_state *st)
+{
+    if (st->n_events == st->cap_events) {
+        size_t cap = st->cap_events ? st->cap_events * 2 : 32;
+        qp_event *n = qp_arena_alloc(st->arena, cap * sizeof *n);
+        if (!n)
+            return NULL;
+        if (st->n_events)
+            memcpy(n, st->events, st->n_events * sizeof *n);
+        st->events = n;
+        st->cap_events = cap;
+    }
+    qp_event *e = &st->events[st->n_events++];
+    memset(e, 0, sizeof *e);
+    return e;
+}
+
+static int same_actor(const qp_actor_ref *a, const qp_actor_ref *b)
+{
+    return a->id && b->id && !strcmp(a->id, b->id);
+}
+
+/* The time of an event in sentence s: the time expression nearest the trigger, else the date
+ * of the article. */
+static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, qp_time_ref *t)
+{
+    const qp_timex *best = NULL;
+    size_t best_d = (size_t)-1;
+    for (size_t i = 0; i < st->timex.count; i++) {
+        const qp_timex *x = &st->timex.items[i];
+        if (x->start < s->start || x->end > s->end || x->type == QP_TIMEX_DURATION || x->type == QP_TIMEX_SET ||
+            !x->begin)
+            continue;
+        size_t d = x->start > trigger_byte ? x->start - trigger_byte : trigger_byte - x->start;
+        if (d < best_d) {
+            best = x;
+            best_d = d;
+        }
+    }
+    if (best) {
+        t->value = best->value;
+        t->start = best->begin;
+        t->end = best->end_date;
+        t->grain = best->grain;
+        t->text = qp_arena_strndup(st->arena, s->text + best->start, best->end - best->start);
+        t->anchor = "text";
+        return;
+    }
+    if (st->doc->published) {
+        t->value = st->doc->published;
+        t->start = st->doc->published;
+        t->end = st->doc_end;
+        t->grain = "day";
+        t->anchor = "document";
+    }
+}
+
+static void event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_place_ref *p)
+{
+    int best = obj_place;
+    size_t best_d = (size_t)-1;
+    if (best < 0) {
+        for (size_t i = 0; i < s->n_m; i++) {
+            const mention *m = &s->m[i];
+            if (m->kind != MENTION_PLACE || !m->place.id)
+                continue;
+            /* a place after the trigger binds tighter than one before */
+            size_t d = m->t0 >= t ? (m->t0 - t) : (t - m->t0) * 2;
+            if (d < best_d) {
+                best = (int)i;
+                best_d = d;
+            }
+        }
+    }
+    if (best >= 0 && s->m[best].place.id) {
+        *p = s->m[best].place;
+    } else if (best >= 0 && s->m[best].is_place_too && s->m[best].country >= 0) {
+        xt_place_from_country(st->x, st->arena, s->m[best].country, p);
+        p->text = s->m[best].actor.text;
+    } else if (st->last_place.id) {
+        *p = st->last_place;
+    } else if (st->focus_place.id) {
+        *p = st->focus_place;
+    }
+}
+
+/* Negated ("n'a pas frappé", "did not strike", "a démenti avoir") or not yet real ("va
+ * frapper", "will strike", "menace de frapper"). */
+static int modality(const sentence_view *s, size_t t0, size_t t1, int tag)
+{
+    int flags = 0;
+    size_t from = t0 > 4 ? t0 - 4 : 0;
+    for (size_t k = from; k < t0; k++) {
+        if (is_any(s, k, NEG_BEFORE, QP_ARRAY_LEN(NEG_BEFORE)))
+            flags |= QP_EVENT_NEGATED;
+        if ((is(s, k, "ne") || is(s, k, "n")) && (s->tok[k].flags & QP_TOK_ELISION || is(s, k, "ne"))) {
+            for (size_t j = k + 1; j < t1 + 2 && j < s->n_tok; j++)
+                if (is_any(s, j, NEG_AFTER, QP_ARRAY_LEN(NEG_AFTER)))
+                    flags |= QP_EVENT_NEGATED;
+        }
+        if (is_any(s, k, MODALS, QP_ARRAY_LEN(MODALS)))
+            flags |= QP_EVENT_HYPOTHETICAL;
+    }
+    if (tag == TAG_FUT || tag == TAG_COND)
+        flags |= QP_EVENT_HYPOTHETICAL;
+    /* "to strike" after a verb of intent is caught by MODALS; a bare infinitive as a purpose
+     * ("pour libérer", "to liberate") is not an event of its own */
+    if (tag == TAG_INF && t0 > 0 && (is(s, t0 - 1, "pour") || is(s, t0 - 1, "to") || is(s, t0 - 1, "de") ||
+                                     is(s, t0 - 1, "d") || is(s, t0 - 1, "a")))
+        flags |= QP_EVENT_HYPOTHETICAL;
+    return flags;
+}
+
+static int add_event(doc_state *st, const sentence_view *s, const mention *trig, const qp_lex_action *act,
+                     const qp_actor_ref *a1, const qp_actor_ref *a2, int obj_place, int flags, double conf,
+                     const char *code)
+{
+    if (!a1 || !a1->id)
+        return 0;
+    if (a2 && same_actor(a1, a2))
+        a2 = NULL;
+    /* one event per (actor, action, recipient) per sentence */
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        if (e->sentence == s->index && !strcmp(e->action, code) && same_actor(&e->actor1, a1) &&
+            ((!a2 && !e->actor2.id) || (a2 && same_actor(&e->actor2, a2)))) {
+            e->flags &= flags; /* a plain reading wins over a hedged one */
+            return 0;
+        }
+    }
+    qp_event *e = new_event(st);
+    if (!e)
+        return QP_ENOMEM;
+    e->doc = st->doc->name;
+    e->sentence = s->index;
+    e->actor1 = *a1;
+    if (a2)
+        e->actor2 = *a2;
+    e->action = code;
+    e->mode = act->mode;
+    e->context = act->context;
+    e->cameo = act->cameo;
+    e->action_text = xt_span_text(st->arena, s, trig->t0, trig->t1);
+    event_place(st, s, trig->t0, obj_place, &e->place);
+    event_time(st, s, s->tok[trig->t0].start, &e->time);
+    size_t b = s->tok[trig->t0].start, en = s->tok[trig->t1 - 1].end;
+    e->evidence_start = b;
+    e->evidence_end = en;
+    e->confidence = conf;
+    e->flags = flags;
+    return 0;
+}
+
+static void widen_evidence(qp_event *e, const sentence_view *s, const mention *m)
+{
+    size_t b = s->tok[m->t0].start, en = s->tok[m->t1 - 1].end;
+    if (b < e->evidence_start)
+        e->evidence_start = b;
+    if (en > e->evidence_end)
+        e->evidence_end = en;
+}
+
+/* The nearest noun trigger left of t: what "menée par X" or "carried out by X" leads. */
+static int noun_trigger_before(const qp_extractor *x, const sentence_view *s, size_t t)
+{
+    for (size_t i = s->n_m; i-- > 0;) {
+        const mention *m = &s->m[i];
+        if (m->t1 > t || m->kind != MENTION_ACTION)
+            continue;
+        const qp_lex_action *a = &x->lx.actions[m->actions[0]];
+        if (!a->light && !strcmp(a->pos, "noun"))
+            return (int)i;
+        if (t - m->t1 > 12)
+            break;
+    }
+    return -1;
+}
+
+static int frames(doc_state *st, sentence_view *s)
+{
+    const qp_extractor *x = st->x;
+    for (size_t mi = 0; mi < s->n_m; mi++) {
+        const mention *m = &s->m[mi];
+        if (m->kind != MENTION_ACTION)
+            continue;
+        /* the reading: a verb form over a noun of the same spelling when an auxiliary precedes */
+        int ri = 0;
+        for (int k = 0; k < m->n_readings; k++) {
+            const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+            if (m->tags[k] == TAG_PPAS && strcmp(a->pos, "noun") &&
+                (is_any(s, m->t0 - (m->t0 > 0), AVOIR, QP_ARRAY_LEN(AVOIR)) ||
+                 is_any(s, m->t1, BY, QP_ARRAY_LEN(BY))))
+                ri = k;
+        }
+        const qp_lex_action *act = &x->lx.actions[m->actions[ri]];
+        int tag = m->tags[ri];
+        int is_noun = !strcmp(act->pos, "noun");
+        group subj = {.n = 0}, agent = {.n = 0};
+        int obj = -1, obj_place = -1;
+        int flags = modality(s, m->t0, m->t1, tag);
+        double conf = act->weight;
+
+        int has_aux_avoir = 0, has_aux_etre = 0;
+        for (size_t k = m->t0 > 3 ? m->t0 - 3 : 0; k < m->t0; k++) {
+            has_aux_avoir |= is_any(s, k, AVOIR, QP_ARRAY_LEN(AVOIR));
+            has_aux_etre |= is_any(s, k, ETRE, QP_ARRAY_LEN(ETRE));
+        }
+        int passive = 0;
+        if (!is_noun && tag == TAG_PPAS && !has_aux_avoir && agent_after(s, m->t1, &agent))
+            passive = 1;
+
+        if (act->light) {
+            /* "l'une menée par le régime": the agent leads the nearest offensive named before */
+            if (!passive)
+                continue;
+            int nt = noun_trigger_before(x, s, m->t0);
+            if (nt < 0)
+                continue;
+            const mention *nm = &s->m[nt];
+            const qp_lex_action *na = &x->lx.actions[nm->actions[0]];
+            find_object(s, nm->t1, na, 1, &obj_place);
+            for (int i = 0; i < agent.n; i++) {
+                int r = add_event(st, s, nm, na, &s->m[agent.m[i]].actor, NULL, obj_place, flags, na->weight * 0.9,
+                                  na->code);
+                if (r)
+                    return r;
+                widen_evidence(&st->events[st->n_events - 1], s, &s->m[agent.m[i]]);
+            }
+            continue;
+        }
+
+        const qp_actor_ref *a2 = NULL;
+        if (passive) {
+            /* "le régime soutenu par Moscou": the backer is after par, the backed before */
+            int left = -1;
+            for (size_t i = mi; i-- > 0;) {
+                const mention *lm = &s->m[i];
+                if (lm->kind == MENTION_ACTOR && m->t0 - lm->t1 <= 3) {
+                    left = (int)i;
+                    break;
+                }
+                if (lm->kind >= 0 && lm->kind != MENTION_DEMONYM)
+                    break;
+            }
+            if (left >= 0)
+                a2 = &s->m[left].actor;
+            for (int i = 0; i < agent.n; i++) {
+                int r = add_event(st, s, m, act, &s->m[agent.m[i]].actor, a2, -1, flags, conf, act->code);
+                if (r)
+                    return r;
+                qp_event *e = &st->events[st->n_events - 1];
+                if (e->actor1.id && e->sentence == s->index) {
+                    widen_evidence(e, s, &s->m[agent.m[i]]);
+                    if (left >= 0)
+                        widen_evidence(e, s, &s->m[left]);
+                }
+            }
+            continue;
+        }
+        if (!is_noun && tag == TAG_PPAS && !has_aux_avoir) {
+            /* "US-backed forces": the actor is glued before the participle */
+            if (m->t0 > 0 && (s->tok[m->t0].flags & QP_TOK_GLUED)) {
+                int mj = mention_at(s, m->t0 - 1);
+                if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR) {
+                    int o = (size_t)mi + 1 < s->n_m && s->m[mi + 1].kind == MENTION_ACTOR &&
+                                    s->m[mi + 1].t0 <= m->t1 + 3
+                                ? (int)mi + 1
+                                : -1;
+                    int r = add_event(st, s, m, act, &s->m[mj].actor, o >= 0 ? &s->m[o].actor : NULL, -1, flags, conf,
+                                      act->code);
+                    if (r)
+                        return r;
+                    widen_evidence(&st->events[st->n_events - 1], s, &s->m[mj]);
+                    if (o >= 0)
+                        widen_evidence(&st->events[st->n_events - 1], s, &s->m[o]);
+                }
+                continue;
+            }
+            if (has_aux_etre || !has_aux_avoir)
+                continue; /* "les zones reprises", "was struck": no actor to name */
+        }
+        find_subject(s, m->t0, &subj);
+        /* a noun's actor may follow it: "l'offensive du régime", "strikes by the coalition" */
+        if (is_noun) {
+            size_t k = m->t1;
+            if (k < s->n_tok && (is(s, k, "du") || is(s, k, "de") || is(s, k, "d") || is(s, k, "des") ||
+                                 is(s, k, "by") || is(s, k, "of"))) {
+                size_t n = k + 1;
+                while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+                    n++;
+                int mj = n < s->n_tok ? mention_at(s, n) : -1;
+                if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR && !is(s, k, "of")) {
+                    subj.n = 1;
+                    subj.m[0] = mj;
+                }
+            }
+            if (m->t0 > 0 && (s->tok[m->t0].flags & QP_TOK_GLUED)) {
+                int mj = mention_at(s, m->t0 - 1);
+                if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR) {
+                    subj.n = 1;
+                    subj.m[0] = mj;
+                }
+            }
+        }
+        if (subj.n == 0)
+            continue;
+        obj = find_object(s, m->t1, act, is_noun, &obj_place);
+        if (obj >= 0)
+            a2 = &s->m[obj].actor;
+        for (int i = 0; i < subj.n; i++) {
+            int r = add_event(st, s, m, act, &s->m[subj.m[i]].actor, a2, obj_place, flags, conf, act->code);
+            if (r)
+                return r;
+            qp_event *e = &st->events[st->n_events - 1];
+            widen_evidence(e, s, &s->m[subj.m[i]]);
+            if (obj >= 0)
+                widen_evidence(e, s, &s->m[obj]);
+        }
+        /* a joint action: the partners cooperate */
+        if (subj.n >= 2 && strcmp(act->code, "COOPERATE") && !(flags & QP_EVENT_HIDDEN)) {
+            static const qp_lex_action coop = {.code = "COOPERATE", .cameo = "06", .context = "military",
+                                               .object = "none", .weight = 0.6};
+            for (int i = 0; i < subj.n; i++)
+                for (int j = i + 1; j < subj.n; j++) {
+                    int r = add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[subj.m[j]].actor, obj_place,
+                                      flags, 0.6, "COOPERATE");
+                    if (r)
+                        return r;
+                    qp_event *e = &st->events[st->n_events - 1];
+                    widen_evidence(e, s, &s->m[subj.m[i]]);
+                    widen_evidence(e, s, &s->m[subj.m[j]]);
+                }
+        }
+    }
+    return 0;
+}
+
+/* Places the gazetteer found are resolved once the whole article's countries are known. */
+static void resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_country_mention *cm, size_t ncm)
+{
+    if (!st->x->gaz)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        sentence_view *s = &sv[i];
+        for (size_t k = 0; k < s->n_m; k++) {
+            mention *m = &s->m[k];
+            if (m->kind != MENTION_PLACE || m->place.id)
+                continue;
+            qp_buf key;
+            qp_buf_init(&key);
+            for (size_t t = m->t0; t < m->t1; t++) {
+                if (xt_skippable(s, t))
+                    continue;
+                if (key.len)
+                    qp_buf_putc(&key, ' ');
+                qp_buf_puts(&key, s->tok[t].fold);
+            }
+            qp_place_cand cands[16];
+            size_t nc = key.len ? qp_gazetteer_lookup(st->x->gaz, key.data, key.len, cands, 16) : 0;
+            if (nc > 16)
+                nc = 16;
+            qp_place_context ctx = {.mentions = cm, .n_mentions = ncm,
+                                    .text_case = (s->tok[m->t0].flags & QP_TOK_CAP) ? QP_CASE_CAPITALISED
+                                                                                       : QP_CASE_LOWER};
+            if (m->t0 == 0)
+                ctx.text_case = QP_CASE_UNKNOWN;
+            const qp_place_cand *c = nc ? qp_gazetteer_choose(st->x->gaz, cands, nc, &ctx) : NULL;
+            qp_buf_destroy(&key);
+            if (!c) {
+                if (m->country < 0)
+                    m->kind = -1;
+                continue;
+            }
+            m->place.id = c->geonames_id ? qp_arena_printf(st->arena, "geonames:%u", c->geonames_id)
+                                         : qp_arena_strdup(st->arena, c->synthetic_id);
+            m->place.label = qp_arena_strdup(st->arena, c->name);
+            m->place.country = qp_arena_strdup(st->arena, c->country);
+            m->place.lat = c->lat;
+            m->place.lon = c->lon;
+            m->place.feature = qp_arena_printf(st->arena, "%c.%s", c->feature_class, c->feature_code);
+        }
+    }
 }
 
 int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
 {
-    (void)x;
-    (void)arena;
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
         return QP_ELANG;
-    doc->events = NULL;
-    doc->n_events = 0;
+    doc_state st = {.x = x, .doc = doc, .arena = arena, .lang = strcmp(doc->lang, "fr") ? 1 : 0};
+    if (doc->published)
+        next_day(doc->published, st.doc_end);
+    int r = qp_timex_find(doc->text, doc->text_len, doc->lang, doc->published, arena, &st.timex);
+    if (r && r != QP_EINVAL)
+        return r;
+    sentence_view *sv = qp_arena_calloc(arena, doc->n_sentences ? doc->n_sentences : 1, sizeof *sv);
+    int *country_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *country_count);
+    if (!sv || !country_count)
+        return QP_ENOMEM;
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        sentence_view *s = &sv[i];
+        s->text = doc->text;
+        s->start = doc->sentences[i].start;
+        s->end = doc->sentences[i].end;
+        s->index = (int)i;
+        if ((r = qp_tokenize(doc->text, s->start, s->end, arena, &s->tok, &s->n_tok)))
+            return r;
+        if ((r = xt_match_sentence(x, arena, s, st.lang, doc->published)))
+            return r;
+        for (size_t k = 0; k < s->n_m; k++)
+            if (s->m[k].country >= 0)
+                country_count[s->m[k].country]++;
+            else if (s->m[k].kind == MENTION_ACTOR && s->m[k].actor.country) {
+                int ci = qp_lexicon_country(&x->lx, s->m[k].actor.country);
+                if (ci >= 0)
+                    country_count[ci]++;
+            }
+    }
+    /* the article's focus: the country it names most */
+    int focus = -1;
+    size_t ncm = 0;
+    qp_country_mention *cm = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *cm);
+    if (!cm)
+        return QP_ENOMEM;
+    for (size_t c = 0; c < x->lx.n_countries; c++) {
+        if (!country_count[c])
+            continue;
+        if (focus < 0 || country_count[c] > country_count[focus])
+            focus = (int)c;
+        if (x->lx.countries[c].iso2) {
+            snprintf(cm[ncm].iso2, sizeof cm[ncm].iso2, "%s", x->lx.countries[c].iso2);
+            cm[ncm++].count = (unsigned)country_count[c];
+        }
+    }
+    resolve_places(&st, sv, doc->n_sentences, cm, ncm);
+    if (focus >= 0)
+        xt_place_from_country(x, arena, focus, &st.focus_place);
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, focus)))
+            return r;
+        if ((r = frames(&st, &sv[i])))
+            return r;
+        for (size_t k = sv[i].n_m; k-- > 0;)
+            if (sv[i].m[k].kind == MENTION_PLACE && sv[i].m[k].place.id) {
+                st.last_place = sv[i].m[k].place;
+                break;
+            }
+    }
+    for (size_t i = 0; i < st.n_events; i++) {
+        qp_event *e = &st.events[i];
+        e->evidence_text = qp_arena_strndup(arena, doc->text + e->evidence_start, e->evidence_end - e->evidence_start);
+        e->uid = qp_arena_printf(arena, "%s#%d.%zu", doc->name, e->sentence, i);
+    }
+    doc->events = st.events;
+    doc->n_events = st.n_events;
     return 0;
 }

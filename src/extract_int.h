@@ -1,0 +1,28 @@
+/* extract_int.h — what src/extract.c and src/extract_match.c share. */
+#ifndef QP_EXTRACT_INT_H
+#define QP_EXTRACT_INT_H
+
+#include "arena.h"
+#include "extract.h"
+#include "gazetteer.h"
+#include "lexicon.h"
+#include "mention.h"
+
+struct qp_extractor {
+    qp_lexicon lx;
+    qp_gazetteer *gaz; /* NULL when no gazetteer was built */
+};
+
+/* Finds the lexicon and gazetteer phrases of s (lang 0 fr, 1 en; date: the document's, for
+ * persons in office). 0 or QP_ENOMEM. */
+int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date);
+/* Joins agents with their nationality; focus is the article's main country index or -1. */
+int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int focus);
+/* The periods of "U.S.": passed over when phrases are built. */
+int xt_skippable(const sentence_view *s, size_t k);
+const char *xt_span_text(qp_arena *a, const sentence_view *s, size_t t0, size_t t1);
+void xt_actor_from_lexicon(const qp_extractor *x, int ai, const char *date, qp_actor_ref *out);
+void xt_actor_from_country(const qp_extractor *x, int ci, qp_actor_ref *out);
+void xt_place_from_country(const qp_extractor *x, qp_arena *a, int ci, qp_place_ref *out);
+
+#endif

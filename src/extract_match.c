@@ -1,0 +1,410 @@
+/* extract_match.c — the first half of extraction: longest matches of the lexicons and the
+ * gazetteer over a sentence's tokens, then composite actors (agent + nationality). */
+#include "extract_int.h"
+#include "qp.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int tok_is(const qp_token *t, const char *w)
+{
+    return !strcmp(t->fold, w);
+}
+
+/* A place preposition just before token i (skipping an article): "en Syrie", "à Damas", "in Iraq". */
+static int after_place_prep(const sentence_view *s, size_t i)
+{
+    static const char *const preps[] = {"en", "au", "aux", "dans", "a", "vers", "pres", "depuis", "in", "into",
+                                        "across", "near", "at", "to", "throughout", "outside", "around"};
+    size_t k = i;
+    if (k > 0 && (tok_is(&s->tok[k - 1], "la") || tok_is(&s->tok[k - 1], "l") || tok_is(&s->tok[k - 1], "le") ||
+                  tok_is(&s->tok[k - 1], "les") || tok_is(&s->tok[k - 1], "the")))
+        k--;
+    if (k == 0)
+        return 0;
+    for (size_t p = 0; p < QP_ARRAY_LEN(preps); p++)
+        if (tok_is(&s->tok[k - 1], preps[p]))
+            return 1;
+    /* "de la province de Deir Ezzor", "la région d'al-Qaïm" */
+    if (tok_is(&s->tok[k - 1], "de") || tok_is(&s->tok[k - 1], "d") || tok_is(&s->tok[k - 1], "of")) {
+        if (k >= 2) {
+            static const char *const heads[] = {"province", "region", "ville", "localite", "centre", "nord", "sud",
+                                                "est", "ouest", "city", "town", "province", "village", "environs",
+                                                "peripherie", "banlieue", "frontiere", "outskirts", "north", "south",
+                                                "east", "west", "governorate", "district", "quartier", "gouvernorat"};
+            for (size_t h = 0; h < QP_ARRAY_LEN(heads); h++)
+                if (tok_is(&s->tok[k - 2], heads[h]))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether the entry may match the tokens [i, j): acronyms only in capitals; actions only in
+ * the document's language. */
+static int entry_fits(const qp_lex_entry *e, const sentence_view *s, size_t i, size_t j, int lang)
+{
+    if (e->kind == QP_LEX_ACTION && e->lang != lang && e->lang != 2)
+        return 0;
+    if (e->acronym) {
+        for (size_t k = i; k < j; k++) {
+            const qp_token *t = &s->tok[k];
+            if (t->flags & QP_TOK_PUNCT)
+                continue;
+            size_t n = strlen(t->fold);
+            int upper = (t->flags & QP_TOK_UPPER) || (n == 1 && (t->flags & QP_TOK_CAP));
+            if (!upper)
+                return 0;
+        }
+    }
+    return 1;
+}
+
+/* Tokens the phrase builder passes over: the periods of "U.S." and "É.-U." */
+int xt_skippable(const sentence_view *s, size_t k)
+{
+    const qp_token *t = &s->tok[k];
+    if (!(t->flags & QP_TOK_PUNCT) || strcmp(t->fold, ".") || k == 0)
+        return 0;
+    const qp_token *p = &s->tok[k - 1];
+    return strlen(p->fold) == 1 && p->end == t->start && k + 1 < s->n_tok && !(s->tok[k + 1].flags & QP_TOK_PUNCT) &&
+           strlen(s->tok[k + 1].fold) == 1;
+}
+
+static mention *push_mention(qp_arena *a, sentence_view *s, size_t *cap)
+{
+    if (s->n_m == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        mention *n = qp_arena_alloc(a, nc * sizeof *n);
+        if (!n)
+            return NULL;
+        if (s->n_m)
+            memcpy(n, s->m, s->n_m * sizeof *n);
+        s->m = n;
+        *cap = nc;
+    }
+    mention *m = &s->m[s->n_m++];
+    memset(m, 0, sizeof *m);
+    m->country = m->agent = -1;
+    return m;
+}
+
+const char *xt_span_text(qp_arena *a, const sentence_view *s, size_t t0, size_t t1)
+{
+    size_t b = s->tok[t0].start, e = s->tok[t1 - 1].end;
+    return qp_arena_strndup(a, s->text + b, e - b);
+}
+
+/* The actor of a lexicon actor entry, persons in office read as the body they act for. */
+void xt_actor_from_lexicon(const qp_extractor *x, int ai, const char *date, qp_actor_ref *out)
+{
+    const qp_lex_actor *a = &x->lx.actors[ai];
+    if (!strcmp(a->kind, "person") && a->parent && date && (!a->from || strcmp(date, a->from) >= 0) &&
+        (!a->to || strcmp(date, a->to) < 0)) {
+        int pi = qp_lexicon_actor(&x->lx, a->parent);
+        if (pi >= 0) {
+            xt_actor_from_lexicon(x, pi, NULL, out);
+            return;
+        }
+    }
+    out->id = a->id;
+    out->label = a->label;
+    out->label_fr = a->label_fr;
+    out->kind = a->kind;
+    out->country = a->country;
+    out->parent = a->parent;
+}
+
+void xt_actor_from_country(const qp_extractor *x, int ci, qp_actor_ref *out)
+{
+    const qp_lex_country *c = &x->lx.countries[ci];
+    int ai = qp_lexicon_actor(&x->lx, c->iso3);
+    if (ai >= 0) {
+        xt_actor_from_lexicon(x, ai, NULL, out);
+        return;
+    }
+    out->id = c->iso3;
+    out->label = c->label ? c->label : c->iso3;
+    out->label_fr = c->label_fr;
+    out->kind = "state";
+    out->country = c->iso3;
+    out->parent = NULL;
+}
+
+void xt_place_from_country(const qp_extractor *x, qp_arena *a, int ci, qp_place_ref *out)
+{
+    const qp_lex_country *c = &x->lx.countries[ci];
+    out->id = c->geonames > 0 ? qp_arena_printf(a, "geonames:%lld", (long long)c->geonames)
+                              : qp_arena_printf(a, "iso:%s", c->iso3);
+    out->label = c->label ? c->label : c->iso3;
+    out->country = c->iso2;
+    out->lat = c->lat;
+    out->lon = c->lon;
+    out->feature = "A.PCLI";
+}
+
+/* An agent with a nationality: ISO3-CODE, from actors.json when it knows it. */
+static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci, qp_actor_ref *out)
+{
+    const qp_lex_agent *ag = &x->lx.agents[agent];
+    const qp_lex_country *c = &x->lx.countries[ci];
+    char *id = qp_arena_printf(a, "%s-%s", c->iso3, ag->code);
+    if (!id)
+        return QP_ENOMEM;
+    int ai = qp_lexicon_actor(&x->lx, id);
+    if (ai >= 0) {
+        xt_actor_from_lexicon(x, ai, NULL, out);
+        return 0;
+    }
+    out->id = id;
+    const char *dem = c->dem_en ? c->dem_en : (c->label ? c->label : c->iso3);
+    const char *tpl = ag->label ? ag->label : "{Dem} forces";
+    const char *ph = strstr(tpl, "{Dem}");
+    if (!ph)
+        ph = strstr(tpl, "{dem}");
+    out->label = ph ? qp_arena_printf(a, "%.*s%s%s", (int)(ph - tpl), tpl, dem, ph + 5) : tpl;
+    if (ag->label_fr) {
+        const char *tf = ag->label_fr, *pf = strstr(tf, "{dem}");
+        if (!pf)
+            pf = strstr(tf, "{Dem}");
+        const char *df = c->dem_fr ? c->dem_fr : (c->label_fr ? c->label_fr : c->iso3);
+        out->label_fr = pf ? qp_arena_printf(a, "%.*s%s%s", (int)(pf - tf), tf, df, pf + 5) : tf;
+    }
+    out->kind = ag->kind;
+    out->country = c->iso3;
+    if (ag->parent && strcmp(ag->parent, "STATE") && strcmp(ag->code, ag->parent))
+        out->parent = qp_arena_printf(a, "%s-%s", c->iso3, ag->parent);
+    else
+        out->parent = c->iso3;
+    return out->label ? 0 : QP_ENOMEM;
+}
+
+int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date)
+{
+    size_t cap = 0;
+    qp_buf phrase;
+    qp_buf_init(&phrase);
+    int max_words = x->lx.max_words;
+    if (x->gaz && qp_gazetteer_max_words(x->gaz) > max_words)
+        max_words = qp_gazetteer_max_words(x->gaz);
+    for (size_t i = 0; i < s->n_tok;) {
+        if (s->tok[i].flags & QP_TOK_PUNCT) {
+            i++;
+            continue;
+        }
+        qp_buf_clear(&phrase);
+        size_t best_j = 0, gaz_j = 0;
+        int32_t best_e = -1;
+        int words = 0;
+        int lex_open = 1, gaz_open = x->gaz != NULL;
+        for (size_t j = i; j < s->n_tok && words < max_words && (lex_open || gaz_open); j++) {
+            if (xt_skippable(s, j))
+                continue;
+            if (s->tok[j].flags & QP_TOK_PUNCT)
+                break;
+            if (phrase.len && qp_buf_putc(&phrase, ' '))
+                goto nomem;
+            if (qp_buf_puts(&phrase, s->tok[j].fold))
+                goto nomem;
+            words++;
+            if (lex_open) {
+                int prefix;
+                int32_t e = qp_lexicon_find(&x->lx, phrase.data, phrase.len, &prefix);
+                for (int32_t k = e; k >= 0; k = x->lx.entries[k].next)
+                    if (entry_fits(&x->lx.entries[k], s, i, j + 1, lang)) {
+                        best_e = e;
+                        best_j = j + 1;
+                        break;
+                    }
+                lex_open = prefix;
+            }
+            if (gaz_open) {
+                int p = qp_gazetteer_probe(x->gaz, phrase.data, phrase.len);
+                /* a place name must start with a capital: "mais", "est" are words */
+                if ((p & QP_GAZ_NAME) && (s->tok[i].flags & (QP_TOK_CAP | QP_TOK_NUM)) == QP_TOK_CAP)
+                    gaz_j = j + 1;
+                gaz_open = (p & QP_GAZ_PREFIX) != 0;
+            }
+        }
+        if (best_e < 0 && gaz_j == 0) {
+            i++;
+            continue;
+        }
+        if (gaz_j > best_j) {
+            /* a place the gazetteer knows, longer than any lexicon phrase */
+            mention *m = push_mention(a, s, &cap);
+            if (!m)
+                goto nomem;
+            m->kind = MENTION_PLACE;
+            m->t0 = i;
+            m->t1 = gaz_j;
+            m->place.text = xt_span_text(a, s, i, gaz_j);
+            i = gaz_j;
+            continue;
+        }
+        /* a lexicon phrase: collect its readings, actors and agents before places and actions */
+        mention *m = push_mention(a, s, &cap);
+        if (!m)
+            goto nomem;
+        m->t0 = i;
+        m->t1 = best_j;
+        int have = 0;
+        for (int32_t k = best_e; k >= 0; k = x->lx.entries[k].next) {
+            const qp_lex_entry *e = &x->lx.entries[k];
+            if (!entry_fits(e, s, i, best_j, lang))
+                continue;
+            switch (e->kind) {
+            case QP_LEX_ACTOR:
+                if (have < 3) {
+                    m->kind = MENTION_ACTOR;
+                    xt_actor_from_lexicon(x, (int)e->ref, date, &m->actor);
+                    have = 3;
+                }
+                break;
+            case QP_LEX_AGENT:
+                if (have < 2) {
+                    m->kind = MENTION_AGENT;
+                    m->agent = (int)e->ref;
+                    have = 2;
+                }
+                break;
+            case QP_LEX_COUNTRY:
+            case QP_LEX_CAPITAL:
+                if (have < 2) {
+                    m->country = (int)e->ref;
+                    if (after_place_prep(s, i)) {
+                        m->kind = MENTION_PLACE;
+                        if (e->kind == QP_LEX_COUNTRY)
+                            xt_place_from_country(x, a, m->country, &m->place);
+                    } else {
+                        m->kind = MENTION_ACTOR;
+                        xt_actor_from_country(x, m->country, &m->actor);
+                        m->is_place_too = e->kind == QP_LEX_COUNTRY;
+                    }
+                    have = 2;
+                }
+                break;
+            case QP_LEX_DEMONYM:
+                if (have < 1) {
+                    m->kind = MENTION_DEMONYM;
+                    m->country = (int)e->ref;
+                    have = 1;
+                }
+                break;
+            case QP_LEX_ACTION:
+                if (have == 0 || (m->kind == MENTION_ACTION && m->n_readings < MENTION_MAX_READINGS)) {
+                    m->kind = MENTION_ACTION;
+                    m->actions[m->n_readings] = (int)e->ref;
+                    m->tags[m->n_readings++] = e->tag;
+                    have = 0;
+                }
+                break;
+            }
+        }
+        if (m->kind == MENTION_ACTOR)
+            m->actor.text = xt_span_text(a, s, i, best_j);
+        if (m->kind == MENTION_PLACE) {
+            m->place.text = xt_span_text(a, s, i, best_j);
+            if (!m->place.id && x->gaz) {
+                /* a capital read as a place: the city, from the gazetteer */
+                m->kind = MENTION_PLACE;
+            }
+        }
+        i = best_j;
+    }
+    qp_buf_destroy(&phrase);
+    return 0;
+nomem:
+    qp_buf_destroy(&phrase);
+    return QP_ENOMEM;
+}
+
+static int is_joiner(const qp_token *t)
+{
+    return !strcmp(t->fold, "et") || !strcmp(t->fold, "and") || !strcmp(t->fold, ",");
+}
+
+/* Agents take the nationality that qualifies them: "l'armée de l'air irakienne", "les forces
+ * gouvernementales et paramilitaires irakiennes", "Iraqi troops", "le régime de Damas"; a
+ * demonym left alone after an article is its people's state ("les Russes"); a bare agent
+ * is the focus country's. */
+int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int focus)
+{
+    for (size_t i = 0; i < s->n_m; i++) {
+        mention *m = &s->m[i];
+        if (m->kind != MENTION_AGENT || m->used)
+            continue;
+        /* a run of agents joined by et / and / , */
+        size_t last = i;
+        while (last + 1 < s->n_m && s->m[last + 1].kind == MENTION_AGENT &&
+               s->m[last + 1].t0 == s->m[last].t1 + 1 && is_joiner(&s->tok[s->m[last].t1]))
+            last++;
+        int ci = -1;
+        size_t t_end = s->m[last].t1;
+        mention *dem = NULL;
+        if (last + 1 < s->n_m && s->m[last + 1].kind == MENTION_DEMONYM && s->m[last + 1].t0 == t_end)
+            dem = &s->m[last + 1];
+        else if (last + 1 < s->n_m && s->m[last + 1].t0 == t_end + 1 && s->m[last + 1].country >= 0 &&
+                 (s->m[last + 1].kind == MENTION_ACTOR || s->m[last + 1].kind == MENTION_PLACE) &&
+                 (!strcmp(s->tok[t_end].fold, "de") || !strcmp(s->tok[t_end].fold, "du") ||
+                  !strcmp(s->tok[t_end].fold, "d") || !strcmp(s->tok[t_end].fold, "of")))
+            dem = &s->m[last + 1];
+        if (dem)
+            ci = dem->country;
+        else if (i > 0 && s->m[i - 1].kind == MENTION_DEMONYM && s->m[i - 1].t1 == m->t0)
+            ci = s->m[i - 1].country; /* English order: "Iraqi forces" */
+        else if (i > 0 && s->m[i - 1].kind == MENTION_ACTOR && s->m[i - 1].country >= 0 &&
+                 s->m[i - 1].t1 + 1 == m->t0 && !strcmp(s->tok[s->m[i - 1].t1].fold, "s"))
+            ci = s->m[i - 1].country; /* "Syria's army" */
+        int from_context = 0;
+        if (ci < 0) {
+            ci = focus;
+            from_context = 1;
+        }
+        for (size_t k = i; k <= last; k++) {
+            mention *ag = &s->m[k];
+            ag->kind = MENTION_ACTOR;
+            if (ci < 0) {
+                ag->kind = -1; /* nobody we can name */
+                continue;
+            }
+            int r = composite_actor(x, a, ag->agent, ci, &ag->actor);
+            if (r)
+                return r;
+            size_t t1 = dem && !from_context ? dem->t1 : ag->t1;
+            ag->actor.text = xt_span_text(a, s, ag->t0, k == last ? t1 : ag->t1);
+            if (k == last && dem && !from_context)
+                ag->t1 = dem->t1;
+        }
+        if (dem && !from_context) {
+            dem->used = 1;
+            dem->kind = -1;
+        }
+        if (i > 0 && s->m[i - 1].kind == MENTION_DEMONYM && s->m[i - 1].t1 == m->t0 && !dem && !from_context) {
+            s->m[i - 1].kind = -1;
+            s->m[i].t0 = s->m[i - 1].t0;
+            s->m[i].actor.text = xt_span_text(a, s, s->m[i].t0, s->m[i].t1);
+        }
+        if (i > 0 && s->m[i - 1].kind == MENTION_ACTOR && s->m[i - 1].t1 + 1 == m->t0 && !dem && !from_context &&
+            !strcmp(s->tok[s->m[i - 1].t1].fold, "s")) {
+            s->m[i - 1].kind = -1;
+        }
+        i = last;
+    }
+    /* demonyms as nouns: "les Russes", "the Americans" */
+    for (size_t i = 0; i < s->n_m; i++) {
+        mention *m = &s->m[i];
+        if (m->kind != MENTION_DEMONYM)
+            continue;
+        size_t t = m->t0;
+        int noun = t > 0 && (!strcmp(s->tok[t - 1].fold, "les") || !strcmp(s->tok[t - 1].fold, "the") ||
+                             !strcmp(s->tok[t - 1].fold, "des")) &&
+                   (s->tok[t].flags & QP_TOK_CAP) && (lang == 0 || s->tok[m->t1 - 1].fold[strlen(s->tok[m->t1 - 1].fold) - 1] == 's');
+        if (noun) {
+            m->kind = MENTION_ACTOR;
+            xt_actor_from_country(x, m->country, &m->actor);
+            m->actor.text = xt_span_text(a, s, m->t0, m->t1);
+        }
+    }
+    return 0;
+}

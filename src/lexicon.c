@@ -1,0 +1,532 @@
+/* lexicon.c — loading the JSON files of lexicon/ with jansson into one hashed phrase table. */
+#include "lexicon.h"
+#include "buf.h"
+#include "datadir.h"
+#include "fold.h"
+#include "qp.h"
+#include "token.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct qp_lex_slot {
+    char *phrase;     /* NULL when empty */
+    uint32_t hash;
+    int32_t first;    /* first entry, -1 when only a prefix */
+    uint8_t prefix;
+};
+
+static const char *const lang_dirs[2] = {"fr", "en"};
+
+static char *xstrdup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static const char *jstr(json_t *o, const char *k)
+{
+    json_t *v = json_object_get(o, k);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* The slot of phrase, or the empty slot where it would go. */
+static struct qp_lex_slot *slot_for(const qp_lexicon *lx, const char *p, size_t len, uint32_t h)
+{
+    size_t mask = lx->n_slots - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        struct qp_lex_slot *s = &lx->slots[i];
+        if (!s->phrase || (s->hash == h && strlen(s->phrase) == len && !memcmp(s->phrase, p, len)))
+            return s;
+    }
+}
+
+static int grow(qp_lexicon *lx)
+{
+    size_t n = lx->n_slots ? lx->n_slots * 2 : 1 << 14;
+    struct qp_lex_slot *old = lx->slots;
+    size_t old_n = lx->n_slots;
+    lx->slots = calloc(n, sizeof *lx->slots);
+    if (!lx->slots) {
+        lx->slots = old;
+        return QP_ENOMEM;
+    }
+    lx->n_slots = n;
+    for (size_t i = 0; i < old_n; i++)
+        if (old[i].phrase)
+            *slot_for(lx, old[i].phrase, strlen(old[i].phrase), old[i].hash) = old[i];
+    free(old);
+    return 0;
+}
+
+static struct qp_lex_slot *intern(qp_lexicon *lx, const char *p, size_t len)
+{
+    if ((lx->n_used + 1) * 2 > lx->n_slots && grow(lx))
+        return NULL;
+    uint32_t h = qp_token_hash(p, len);
+    struct qp_lex_slot *s = slot_for(lx, p, len, h);
+    if (!s->phrase) {
+        s->phrase = strndup(p, len);
+        if (!s->phrase)
+            return NULL;
+        s->hash = h;
+        s->first = -1;
+        lx->n_used++;
+    }
+    return s;
+}
+
+static int is_article(const char *w, size_t n)
+{
+    static const char *const arts[] = {"le", "la", "les", "l", "the", "un", "une", "des"};
+    for (size_t i = 0; i < QP_ARRAY_LEN(arts); i++)
+        if (strlen(arts[i]) == n && !memcmp(arts[i], w, n))
+            return 1;
+    return 0;
+}
+
+/* Adds a phrase (raw text) with one entry; leading articles are dropped, since the matcher
+ * starts after them; every shorter prefix is flagged. */
+static int add_phrase(qp_lexicon *lx, const char *raw, qp_lex_kind kind, int lang, uint32_t ref, int tag)
+{
+    qp_buf f;
+    qp_buf_init(&f);
+    int r = qp_fold(raw, strlen(raw), &f);
+    if (r || !f.len) {
+        qp_buf_destroy(&f);
+        return r == QP_ENOMEM ? r : 0;
+    }
+    const char *p = f.data;
+    size_t len = f.len;
+    for (;;) {
+        const char *sp = memchr(p, ' ', len);
+        if (!sp || !is_article(p, (size_t)(sp - p)))
+            break;
+        len -= (size_t)(sp - p) + 1;
+        p = sp + 1;
+    }
+    /* an acronym: written in capitals, a few letters, no lower case */
+    int acronym = 0, letters = 0, lower = 0;
+    for (const char *c = raw; *c; c++) {
+        if (*c >= 'A' && *c <= 'Z')
+            letters++;
+        else if (*c >= 'a' && *c <= 'z')
+            lower++;
+    }
+    acronym = letters >= 1 && letters <= 5 && lower == 0 && strlen(raw) <= 8;
+    int words = 1;
+    for (size_t i = 0; i < len; i++)
+        if (p[i] == ' ') {
+            struct qp_lex_slot *ps = intern(lx, p, i);
+            if (!ps) {
+                qp_buf_destroy(&f);
+                return QP_ENOMEM;
+            }
+            ps->prefix = 1;
+            words++;
+        }
+    if (words > lx->max_words)
+        lx->max_words = words;
+    struct qp_lex_slot *s = intern(lx, p, len);
+    if (!s) {
+        qp_buf_destroy(&f);
+        return QP_ENOMEM;
+    }
+    /* the same entry twice (an alias listed in two spellings that fold alike) is kept once */
+    for (int32_t e = s->first; e >= 0; e = lx->entries[e].next)
+        if (lx->entries[e].kind == kind && lx->entries[e].ref == ref && lx->entries[e].tag == tag) {
+            if (lx->entries[e].lang != lang)
+                lx->entries[e].lang = 2;
+            lx->entries[e].acronym &= (uint8_t)acronym;
+            qp_buf_destroy(&f);
+            return 0;
+        }
+    if (lx->n_entries == lx->cap_entries) {
+        size_t cap = lx->cap_entries ? lx->cap_entries * 2 : 4096;
+        qp_lex_entry *n = realloc(lx->entries, cap * sizeof *n);
+        if (!n) {
+            qp_buf_destroy(&f);
+            return QP_ENOMEM;
+        }
+        lx->entries = n;
+        lx->cap_entries = cap;
+    }
+    qp_lex_entry *e = &lx->entries[lx->n_entries];
+    *e = (qp_lex_entry){.kind = (uint8_t)kind, .lang = (uint8_t)lang, .acronym = (uint8_t)acronym,
+                        .tag = (int8_t)tag, .ref = ref, .next = s->first};
+    s->first = (int32_t)lx->n_entries++;
+    qp_buf_destroy(&f);
+    return 0;
+}
+
+int32_t qp_lexicon_find(const qp_lexicon *lx, const char *phrase, size_t len, int *is_prefix)
+{
+    *is_prefix = 0;
+    if (!lx->n_slots)
+        return -1;
+    struct qp_lex_slot *s = slot_for(lx, phrase, len, qp_token_hash(phrase, len));
+    if (!s->phrase)
+        return -1;
+    *is_prefix = s->prefix;
+    return s->first;
+}
+
+int qp_lexicon_actor(const qp_lexicon *lx, const char *id)
+{
+    for (size_t i = 0; i < lx->n_actors; i++)
+        if (!strcmp(lx->actors[i].id, id))
+            return (int)i;
+    return -1;
+}
+
+int qp_lexicon_country(const qp_lexicon *lx, const char *iso3)
+{
+    for (size_t i = 0; i < lx->n_countries; i++)
+        if (!strcmp(lx->countries[i].iso3, iso3))
+            return (int)i;
+    return -1;
+}
+
+/* Loads a JSON file found in the data dirs; *out NULL (and 0) when optional and absent. */
+static int load_json(const char *rel, int required, json_t **out, char *err, size_t errlen)
+{
+    char path[4096];
+    *out = NULL;
+    if (qp_data_path(rel, path, sizeof path)) {
+        if (required) {
+            snprintf(err, errlen, "%s: not found", path);
+            return QP_ENOTFOUND;
+        }
+        return 0;
+    }
+    json_error_t je;
+    *out = json_load_file(path, 0, &je);
+    if (!*out) {
+        snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+        return QP_ELEXICON;
+    }
+    return 0;
+}
+
+static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
+{
+    json_t *root;
+    int r = load_json("lexicon/actors.json", 0, &root, err, errlen);
+    if (r || !root)
+        return r;
+    json_t *arr = json_object_get(root, "actors");
+    size_t n = json_array_size(arr);
+    lx->actors = calloc(n ? n : 1, sizeof *lx->actors);
+    if (!lx->actors) {
+        json_decref(root);
+        return QP_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        json_t *a = json_array_get(arr, i);
+        if (!jstr(a, "id"))
+            continue;
+        qp_lex_actor *x = &lx->actors[lx->n_actors++];
+        x->id = xstrdup(jstr(a, "id"));
+        x->label = xstrdup(jstr(a, "label") ? jstr(a, "label") : jstr(a, "id"));
+        x->label_fr = xstrdup(jstr(a, "label_fr"));
+        x->kind = xstrdup(jstr(a, "kind") ? jstr(a, "kind") : "unknown");
+        x->country = xstrdup(jstr(a, "country"));
+        x->parent = xstrdup(jstr(a, "parent"));
+        x->from = xstrdup(jstr(a, "from"));
+        x->to = xstrdup(jstr(a, "to"));
+    }
+    json_decref(root);
+    for (int l = 0; l < 2; l++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "lexicon/%s/actors.json", lang_dirs[l]);
+        if ((r = load_json(rel, 0, &root, err, errlen)) || !root)
+            return r;
+        const char *id;
+        json_t *aliases;
+        json_object_foreach(root, id, aliases) {
+            int ai = qp_lexicon_actor(lx, id);
+            if (ai < 0)
+                continue;
+            size_t k;
+            json_t *v;
+            json_array_foreach(aliases, k, v) {
+                if (json_is_string(v) && (r = add_phrase(lx, json_string_value(v), QP_LEX_ACTOR, l, (uint32_t)ai, -1)))
+                    break;
+            }
+            if (r)
+                break;
+        }
+        json_decref(root);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static int load_countries(qp_lexicon *lx, char *err, size_t errlen)
+{
+    json_t *root;
+    int r = load_json("lexicon/countries.json", 0, &root, err, errlen);
+    if (r || !root)
+        return r;
+    json_t *arr = json_object_get(root, "countries");
+    size_t n = json_array_size(arr);
+    lx->countries = calloc(n ? n : 1, sizeof *lx->countries);
+    if (!lx->countries) {
+        json_decref(root);
+        return QP_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        json_t *c = json_array_get(arr, i);
+        if (!jstr(c, "iso3"))
+            continue;
+        qp_lex_country *x = &lx->countries[lx->n_countries++];
+        x->iso3 = xstrdup(jstr(c, "iso3"));
+        x->iso2 = xstrdup(jstr(c, "iso2"));
+        x->label = xstrdup(jstr(c, "label"));
+        x->label_fr = xstrdup(jstr(c, "label_fr"));
+        x->geonames = json_integer_value(json_object_get(c, "geonames"));
+        x->lat = json_number_value(json_object_get(c, "lat"));
+        x->lon = json_number_value(json_object_get(c, "lon"));
+    }
+    json_decref(root);
+    static const struct {
+        const char *key;
+        qp_lex_kind kind;
+    } parts[] = {{"names", QP_LEX_COUNTRY}, {"demonyms", QP_LEX_DEMONYM}, {"capitals", QP_LEX_CAPITAL}};
+    for (int l = 0; l < 2; l++) {
+        char rel[64];
+        snprintf(rel, sizeof rel, "lexicon/%s/countries.json", lang_dirs[l]);
+        if ((r = load_json(rel, 0, &root, err, errlen)) || !root)
+            return r;
+        const char *iso;
+        json_t *o;
+        json_object_foreach(root, iso, o) {
+            int ci = qp_lexicon_country(lx, iso);
+            if (ci < 0)
+                continue;
+            for (size_t p = 0; p < QP_ARRAY_LEN(parts) && !r; p++) {
+                size_t k;
+                json_t *v;
+                json_array_foreach(json_object_get(o, parts[p].key), k, v) {
+                    if (!json_is_string(v))
+                        continue;
+                    if (parts[p].kind == QP_LEX_DEMONYM && k == 0) {
+                        char **dem = l ? &lx->countries[ci].dem_en : &lx->countries[ci].dem_fr;
+                        if (!*dem)
+                            *dem = xstrdup(json_string_value(v));
+                    }
+                    if ((r = add_phrase(lx, json_string_value(v), parts[p].kind, l, (uint32_t)ci, -1)))
+                        break;
+                }
+            }
+            if (r)
+                break;
+        }
+        json_decref(root);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static int load_agents(qp_lexicon *lx, char *err, size_t errlen)
+{
+    for (int l = 0; l < 2; l++) {
+        char rel[64];
+        json_t *root;
+        snprintf(rel, sizeof rel, "lexicon/%s/agents.json", lang_dirs[l]);
+        int r = load_json(rel, 0, &root, err, errlen);
+        if (r)
+            return r;
+        if (!root)
+            continue;
+        json_t *arr = json_object_get(root, "agents");
+        size_t n = json_array_size(arr);
+        qp_lex_agent *na = realloc(lx->agents, (lx->n_agents + n + 1) * sizeof *na);
+        if (!na) {
+            json_decref(root);
+            return QP_ENOMEM;
+        }
+        lx->agents = na;
+        for (size_t i = 0; i < n && !r; i++) {
+            json_t *a = json_array_get(arr, i);
+            if (!jstr(a, "code"))
+                continue;
+            /* the two languages share agent codes: one record per code */
+            size_t idx = lx->n_agents;
+            for (size_t k = 0; k < lx->n_agents; k++)
+                if (!strcmp(lx->agents[k].code, jstr(a, "code")))
+                    idx = k;
+            if (idx == lx->n_agents) {
+                qp_lex_agent *x = &lx->agents[lx->n_agents++];
+                x->code = xstrdup(jstr(a, "code"));
+                x->kind = xstrdup(jstr(a, "kind") ? jstr(a, "kind") : "military");
+                x->parent = xstrdup(jstr(a, "parent"));
+                x->label = xstrdup(jstr(a, "label"));
+                x->label_fr = xstrdup(jstr(a, "label_fr"));
+            }
+            size_t k;
+            json_t *v;
+            json_array_foreach(json_object_get(a, "phrases"), k, v) {
+                if (json_is_string(v) && (r = add_phrase(lx, json_string_value(v), QP_LEX_AGENT, l, (uint32_t)idx, -1)))
+                    break;
+            }
+        }
+        json_decref(root);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
+{
+    for (int l = 0; l < 2; l++) {
+        char rel[64];
+        json_t *root;
+        snprintf(rel, sizeof rel, "lexicon/%s/actions.json", lang_dirs[l]);
+        int r = load_json(rel, 0, &root, err, errlen);
+        if (r)
+            return r;
+        if (!root)
+            continue;
+        json_t *arr = json_object_get(root, "actions");
+        size_t n = json_array_size(arr), first = lx->n_actions;
+        qp_lex_action *na = realloc(lx->actions, (lx->n_actions + n + 1) * sizeof *na);
+        if (!na) {
+            json_decref(root);
+            return QP_ENOMEM;
+        }
+        lx->actions = na;
+        for (size_t i = 0; i < n; i++) {
+            json_t *a = json_array_get(arr, i);
+            json_t *light = json_object_get(a, "light");
+            if (!jstr(a, "lemma") || (!jstr(a, "code") && !json_is_true(light)))
+                continue;
+            qp_lex_action *x = &lx->actions[lx->n_actions++];
+            memset(x, 0, sizeof *x);
+            x->lemma = xstrdup(jstr(a, "lemma"));
+            x->code = xstrdup(jstr(a, "code"));
+            x->mode = xstrdup(jstr(a, "mode"));
+            x->context = xstrdup(jstr(a, "context"));
+            x->cameo = xstrdup(jstr(a, "cameo"));
+            x->pos = xstrdup(jstr(a, "pos") ? jstr(a, "pos") : "verb");
+            x->object = xstrdup(jstr(a, "object") ? jstr(a, "object") : "recipient");
+            x->light = json_is_true(light);
+            json_t *w = json_object_get(a, "weight");
+            x->weight = json_is_number(w) ? json_number_value(w) : 0.7;
+            x->lang = l;
+            json_t *preps = json_object_get(a, "preps");
+            x->n_preps = json_array_size(preps);
+            x->preps = calloc(x->n_preps + 1, sizeof *x->preps);
+            for (size_t k = 0; x->preps && k < x->n_preps; k++) {
+                qp_buf f;
+                qp_buf_init(&f);
+                json_t *pv = json_array_get(preps, k);
+                if (json_is_string(pv) && qp_fold(json_string_value(pv), json_string_length(pv), &f) == 0)
+                    x->preps[k] = qp_buf_detach(&f);
+                qp_buf_destroy(&f);
+            }
+            /* the lemma itself always matches (infinitive or singular) */
+            int tag = strcmp(x->pos, "noun") ? 0 /* QP_TAG_INF */ : 9 /* QP_TAG_NOUN_SG */;
+            if ((r = add_phrase(lx, x->lemma, QP_LEX_ACTION, l, (uint32_t)(lx->n_actions - 1), tag)))
+                break;
+        }
+        json_decref(root);
+        if (r)
+            return r;
+        /* inflected forms compiled at build time */
+        snprintf(rel, sizeof rel, "lexicon/%s/forms.tsv", lang_dirs[l]);
+        char path[4096];
+        if (qp_data_path(rel, path, sizeof path))
+            continue;
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        static const char *const tags[] = {"inf", "pres", "impf", "past", "fut", "cond", "subj", "ppas", "ppre",
+                                           "noun_sg", "noun_pl"};
+        char *line = NULL;
+        size_t cap = 0;
+        /* folded lemma → action indices: a linear scan per line would be slow; lemmas are few,
+         * so fold them once */
+        size_t na_l = lx->n_actions - first;
+        char **folded = calloc(na_l + 1, sizeof *folded);
+        for (size_t i = 0; folded && i < na_l; i++) {
+            qp_buf fb;
+            qp_buf_init(&fb);
+            qp_fold(lx->actions[first + i].lemma, strlen(lx->actions[first + i].lemma), &fb);
+            folded[i] = qp_buf_detach(&fb);
+        }
+        while (folded && !r && getline(&line, &cap, f) > 0) {
+            char *form = line, *lemma = strchr(line, '\t'), *tag;
+            if (!lemma || !(tag = strchr(lemma + 1, '\t')))
+                continue;
+            *lemma++ = '\0';
+            *tag++ = '\0';
+            tag[strcspn(tag, "\r\n")] = '\0';
+            int t = -1;
+            for (size_t k = 0; k < QP_ARRAY_LEN(tags); k++)
+                if (!strcmp(tag, tags[k]))
+                    t = (int)k;
+            if (t < 0)
+                continue;
+            for (size_t i = 0; i < na_l && !r; i++) {
+                const qp_lex_action *a = &lx->actions[first + i];
+                int noun = !strcmp(a->pos, "noun");
+                if (strcmp(folded[i], lemma) || noun != (t >= 9))
+                    continue;
+                r = add_phrase(lx, form, QP_LEX_ACTION, l, (uint32_t)(first + i), t);
+            }
+        }
+        for (size_t i = 0; folded && i < na_l; i++)
+            free(folded[i]);
+        free(folded);
+        free(line);
+        fclose(f);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+int qp_lexicon_load(qp_lexicon *lx, char *err, size_t errlen)
+{
+    memset(lx, 0, sizeof *lx);
+    int r;
+    if ((r = grow(lx)) || (r = load_countries(lx, err, errlen)) || (r = load_actors(lx, err, errlen)) ||
+        (r = load_agents(lx, err, errlen)) || (r = load_actions(lx, err, errlen)))
+        return r;
+    return 0;
+}
+
+void qp_lexicon_destroy(qp_lexicon *lx)
+{
+    for (size_t i = 0; i < lx->n_actors; i++) {
+        qp_lex_actor *a = &lx->actors[i];
+        free(a->id), free(a->label), free(a->label_fr), free(a->kind), free(a->country), free(a->parent);
+        free(a->from), free(a->to);
+    }
+    for (size_t i = 0; i < lx->n_countries; i++) {
+        qp_lex_country *c = &lx->countries[i];
+        free(c->iso3), free(c->iso2), free(c->label), free(c->label_fr), free(c->dem_en), free(c->dem_fr);
+    }
+    for (size_t i = 0; i < lx->n_agents; i++) {
+        qp_lex_agent *a = &lx->agents[i];
+        free(a->code), free(a->kind), free(a->parent), free(a->label), free(a->label_fr);
+    }
+    for (size_t i = 0; i < lx->n_actions; i++) {
+        qp_lex_action *a = &lx->actions[i];
+        free(a->lemma), free(a->code), free(a->mode), free(a->context), free(a->cameo), free(a->pos);
+        free(a->object);
+        for (size_t k = 0; a->preps && k < a->n_preps; k++)
+            free(a->preps[k]);
+        free(a->preps);
+    }
+    for (size_t i = 0; i < lx->n_slots; i++)
+        free(lx->slots[i].phrase);
+    free(lx->actors), free(lx->countries), free(lx->agents), free(lx->actions), free(lx->entries);
+    free(lx->slots);
+    memset(lx, 0, sizeof *lx);
+}
