@@ -47,13 +47,12 @@ int tl_render_md(const tl *t, qp_buf *out)
     int rc = qp_buf_puts(out, "# ");
     rc |= tl_title(t, &tmp);
     rc |= qp_text_put(out, tmp.data, QP_TEXT_MD, 0);
-    size_t ndated = t->n_items - t->n_undated;
     size_t ncited = 0;
     for (size_t i = 0; i < t->n_docs; i++)
         ncited += t->docs[i].note > 0;
-    rc |= qp_buf_printf(out, fr ? "\n\n%zu faits (%zu événements extraits) tirés de %zu articles ; %zu sans date.\n"
-                                : "\n\n%zu developments (%zu extracted events) from %zu articles; %zu undated.\n",
-                        t->n_items, t->n_events, ncited, t->n_undated);
+    rc |= qp_buf_puts(out, "\n\n");
+    rc |= tl_summary(t, ncited, out);
+    rc |= qp_buf_putc(out, '\n');
     if (!t->n_items)
         rc |= qp_buf_puts(out, fr ? "\nAucun événement dans cette période.\n" : "\nNo events in this period.\n");
     if (t->n_key) {
@@ -61,7 +60,6 @@ int tl_render_md(const tl *t, qp_buf *out)
         for (size_t k = 0; k < t->n_key; k++)
             rc |= put_line(t, &t->items[t->key[k]], out, &tmp, t->sections[t->items[t->key[k]].section].start != NULL);
     }
-    (void)ndated;
     for (size_t s = 0; s < t->n_sections; s++) {
         const tl_section *sec = &t->sections[s];
         qp_buf_clear(&tmp);

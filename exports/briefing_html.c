@@ -307,9 +307,9 @@ int tl_render_html(const tl *t, qp_buf *out)
     size_t ncited = 0;
     for (size_t i = 0; i < t->n_docs; i++)
         ncited += t->docs[i].note > 0;
-    rc |= qp_buf_printf(out, fr ? "<p class=\"summary\">%zu faits (%zu événements extraits) tirés de %zu articles ; %zu sans date.</p>\n"
-                                : "<p class=\"summary\">%zu developments (%zu extracted events) from %zu articles; %zu undated.</p>\n",
-                        t->n_items, t->n_events, ncited, t->n_undated);
+    rc |= qp_buf_puts(out, "<p class=\"summary\">");
+    rc |= tl_summary(t, ncited, out);
+    rc |= qp_buf_puts(out, "</p>\n");
     if (!t->n_items)
         rc |= qp_buf_puts(out, fr ? "<p>Aucun événement dans cette période.</p>\n" : "<p>No events in this period.</p>\n");
     rc |= put_strip(t, out, &tmp);
@@ -344,8 +344,8 @@ int tl_render_html(const tl *t, qp_buf *out)
         rc |= put_graph(t, out);
         rc |= qp_buf_puts(out, "<ul class=\"blocs\">\n");
         for (size_t b = 0; b < t->n_blocs; b++) {
-            rc |= qp_buf_printf(out, "<li><span class=\"sw\" style=\"background:%s\"></span><strong>Bloc %zu</strong> : ",
-                                bloc_colours[b % QP_ARRAY_LEN(bloc_colours)], b + 1);
+            rc |= qp_buf_printf(out, "<li><span class=\"sw\" style=\"background:%s\"></span><strong>Bloc %zu</strong>%s",
+                                bloc_colours[b % QP_ARRAY_LEN(bloc_colours)], b + 1, fr ? " : " : ": ");
             for (size_t m = 0; m < t->blocs[b].n_members; m++) {
                 if (m)
                     rc |= qp_buf_puts(out, ", ");

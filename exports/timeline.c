@@ -130,6 +130,33 @@ static int on_event(const qp_event *e, void *ud)
     return 0;
 }
 
+/* Gazetteer labels are English; a French briefing names a country the way the actor table
+ * does ("en Syrie", not "au Syria"). */
+static int frenchify_places(tl *t, qp_store *s)
+{
+    if (t->o->lang != QP_LANG_FR)
+        return 0;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT label_fr FROM actors WHERE kind = 'state' AND label = ? "
+                                  "AND label_fr IS NOT NULL ORDER BY id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+        return 0; /* an older schema: the English name will do */
+    int rc = 0;
+    for (size_t i = 0; i < t->n_events && !rc; i++) {
+        qp_place_ref *p = &t->events[i].e.place;
+        if (!p->label || !p->feature || strncmp(p->feature, "A.PCL", 5))
+            continue;
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, p->label, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            const char *fr = (const char *)sqlite3_column_text(st, 0);
+            if (fr && !(p->label = qp_arena_strdup(&t->arena, fr)))
+                rc = QP_ENOMEM;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
 {
     sqlite3_stmt *st = NULL;
@@ -324,10 +351,12 @@ static int merge(tl *t)
     size_t want = t->o->key_developments ? t->o->key_developments : 5;
     if (!(t->key = qp_arena_alloc(&t->arena, (t->n_items + 1) * sizeof *t->key)))
         goto cleanup;
-    for (size_t i = 0; i < t->n_items; i++)
-        t->key[i] = i;
-    qsort(t->key, t->n_items, sizeof *t->key, cmp_key);
-    t->n_key = t->n_items < want ? t->n_items : want;
+    size_t nk = 0;
+    for (size_t i = 0; i < t->n_items; i++) /* undated lines cannot say when they mattered */
+        if (t->sections[t->items[i].section].start)
+            t->key[nk++] = i;
+    qsort(t->key, nk, sizeof *t->key, cmp_key);
+    t->n_key = nk < want ? nk : want;
     rc = 0;
 cleanup:
     free(idx);
@@ -445,6 +474,8 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
     if (!rc)
         rc = load_docs(&t, s, err, errlen);
     if (!rc)
+        rc = frenchify_places(&t, s);
+    if (!rc)
         rc = merge(&t);
     if (!rc && !o->no_sides && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML))
         rc = load_blocs(&t, s, err, errlen);
@@ -544,4 +575,22 @@ int tl_title(const tl *t, qp_buf *out)
         rc |= qp_phrase_period(out, to, NULL, "day", o->lang);
     }
     return rc ? QP_ENOMEM : 0;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+int tl_summary(const tl *t, size_t ncited, qp_buf *out)
+{
+    if (t->o->lang == QP_LANG_FR)
+        return qp_buf_printf(out, "%zu %s (%zu %s) tirés de %zu %s ; %zu sans date.", t->n_items,
+                             plural(t->n_items, "fait", "faits"), t->n_events,
+                             plural(t->n_events, "événement extrait", "événements extraits"), ncited,
+                             plural(ncited, "article", "articles"), t->n_undated);
+    return qp_buf_printf(out, "%zu %s (%zu %s) from %zu %s; %zu undated.", t->n_items,
+                         plural(t->n_items, "development", "developments"), t->n_events,
+                         plural(t->n_events, "extracted event", "extracted events"), ncited,
+                         plural(ncited, "article", "articles"), t->n_undated);
 }

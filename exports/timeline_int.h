@@ -81,6 +81,7 @@ int tl_render_jsonl(const tl *t, qp_buf *out);
 
 /* Shared words. */
 int tl_title(const tl *t, qp_buf *out);             /* plain text */
+int tl_summary(const tl *t, size_t ncited, qp_buf *out); /* "4 developments (5 extracted events) from …", plain */
 int tl_item_sentence(const tl *t, const tl_item *it, qp_buf *out); /* plain text */
 const char *tl_node_label(const tl *t, const tl_node *n);
 
