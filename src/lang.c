@@ -74,7 +74,14 @@ int qp_langid_detect(qp_langid *l, const char *text, size_t len, char code[8])
     size_t n = len > 4096 ? 4096 : len;
     while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--; /* do not cut a character in two */
-    const char *res = l && l->textcat ? textcat_Classify(l->textcat, text, n) : "SHORT";
+    /* n-grams of a word or two (or of punctuation alone: textcat calls "..." Arabic and
+     * "Alep" German) say nothing; below a dozen letters only function words may decide */
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        letters += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC0;
+    }
+    const char *res = l && l->textcat && letters >= 12 ? textcat_Classify(l->textcat, text, n) : "SHORT";
     if (res && res[0] == '[') {
         size_t k = 0;
         const char *p = res + 1;
