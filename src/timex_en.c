@@ -1,14 +1,708 @@
-/* timex_en.c — English time expression rules. */
+/* timex_en.c — English time expression rules, TempEval-3 span conventions (determiners and
+ * "ago" inside the span, on/in/for/since outside). */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "qp.h"
 #include "timex_int.h"
+
+#define P TF_PLURAL
+static const tx_entry en_words[] = {
+    {"january", C_MONTH, 0, 1}, {"february", C_MONTH, 0, 2}, {"march", C_MONTH, 0, 3},
+    {"april", C_MONTH, 0, 4}, {"may", C_MONTH, 0, 5}, {"june", C_MONTH, 0, 6}, {"july", C_MONTH, 0, 7},
+    {"august", C_MONTH, 0, 8}, {"september", C_MONTH, 0, 9}, {"october", C_MONTH, 0, 10},
+    {"november", C_MONTH, 0, 11}, {"december", C_MONTH, 0, 12}, {"jan", C_MONTH, 0, 1},
+    {"feb", C_MONTH, 0, 2}, {"mar", C_MONTH, 0, 3}, {"apr", C_MONTH, 0, 4}, {"jun", C_MONTH, 0, 6},
+    {"jul", C_MONTH, 0, 7}, {"aug", C_MONTH, 0, 8}, {"sep", C_MONTH, 0, 9}, {"sept", C_MONTH, 0, 9},
+    {"oct", C_MONTH, 0, 10}, {"nov", C_MONTH, 0, 11}, {"dec", C_MONTH, 0, 12},
+    {"monday", C_DOW, 0, 1}, {"tuesday", C_DOW, 0, 2}, {"wednesday", C_DOW, 0, 3},
+    {"thursday", C_DOW, 0, 4}, {"friday", C_DOW, 0, 5}, {"saturday", C_DOW, 0, 6}, {"sunday", C_DOW, 0, 7},
+    {"mondays", C_DOW, P, 1}, {"tuesdays", C_DOW, P, 2}, {"wednesdays", C_DOW, P, 3},
+    {"thursdays", C_DOW, P, 4}, {"fridays", C_DOW, P, 5}, {"saturdays", C_DOW, P, 6}, {"sundays", C_DOW, P, 7},
+    {"one", C_NUMW, 0, 1}, {"two", C_NUMW, 0, 2}, {"three", C_NUMW, 0, 3}, {"four", C_NUMW, 0, 4},
+    {"five", C_NUMW, 0, 5}, {"six", C_NUMW, 0, 6}, {"seven", C_NUMW, 0, 7}, {"eight", C_NUMW, 0, 8},
+    {"nine", C_NUMW, 0, 9}, {"ten", C_NUMW, 0, 10}, {"eleven", C_NUMW, 0, 11}, {"twelve", C_NUMW, 0, 12},
+    {"thirteen", C_NUMW, 0, 13}, {"fourteen", C_NUMW, 0, 14}, {"fifteen", C_NUMW, 0, 15},
+    {"sixteen", C_NUMW, 0, 16}, {"seventeen", C_NUMW, 0, 17}, {"eighteen", C_NUMW, 0, 18},
+    {"nineteen", C_NUMW, 0, 19}, {"twenty", C_NUMW, 0, 20}, {"thirty", C_NUMW, 0, 30},
+    {"forty", C_NUMW, 0, 40}, {"fifty", C_NUMW, 0, 50}, {"sixty", C_NUMW, 0, 60}, {"seventy", C_NUMW, 0, 70},
+    {"eighty", C_NUMW, 0, 80}, {"ninety", C_NUMW, 0, 90}, {"hundred", C_NUMW, 0, 100},
+    {"thousand", C_NUMW, 0, 1000},
+    {"first", C_ORD, 0, 1}, {"second", C_ORD, 0, 2}, {"third", C_ORD, 0, 3}, {"fourth", C_ORD, 0, 4},
+    {"fifth", C_ORD, 0, 5}, {"nineteenth", C_ORD, 0, 19}, {"twentieth", C_ORD, 0, 20},
+    {"eighteenth", C_ORD, 0, 18}, {"seventeenth", C_ORD, 0, 17}, {"sixteenth", C_ORD, 0, 16},
+    {"twenty-first", C_ORD, 0, 21},
+    {"seconds", C_UNIT, P, U_SEC}, {"minute", C_UNIT, 0, U_MIN}, {"minutes", C_UNIT, P, U_MIN},
+    {"hour", C_UNIT, 0, U_HOUR}, {"hours", C_UNIT, P, U_HOUR}, {"day", C_UNIT, 0, U_DAY},
+    {"days", C_UNIT, P, U_DAY}, {"week", C_UNIT, 0, U_WEEK}, {"weeks", C_UNIT, P, U_WEEK},
+    {"weekend", C_UNIT, 0, U_WEEKEND}, {"weekends", C_UNIT, P, U_WEEKEND}, {"week-end", C_UNIT, 0, U_WEEKEND},
+    {"month", C_UNIT, 0, U_MONTH}, {"months", C_UNIT, P, U_MONTH}, {"quarter", C_UNIT, 0, U_QUARTER},
+    {"quarters", C_UNIT, P, U_QUARTER}, {"year", C_UNIT, 0, U_YEAR}, {"years", C_UNIT, P, U_YEAR},
+    {"decade", C_UNIT, 0, U_DECADE}, {"decades", C_UNIT, P, U_DECADE}, {"century", C_UNIT, 0, U_CENTURY},
+    {"centuries", C_UNIT, P, U_CENTURY}, {"millennium", C_UNIT, 0, U_MILLENNIUM},
+    {"spring", C_SEASON, 0, 1}, {"summer", C_SEASON, 0, 2}, {"autumn", C_SEASON, 0, 3},
+    {"fall", C_SEASON, 0, 3}, {"winter", C_SEASON, 0, 4},
+    {"yesterday", C_KW, 0, K_YESTERDAY}, {"tomorrow", C_KW, 0, K_TOMORROW}, {"today", C_KW, 0, K_TODAY},
+    {"tonight", C_KW, 0, K_TONIGHT}, {"last", C_KW, 0, K_LAST}, {"past", C_KW, 0, K_LAST},
+    {"previous", C_KW, 0, K_LAST}, {"next", C_KW, 0, K_NEXT}, {"coming", C_KW, 0, K_NEXT},
+    {"this", C_KW, 0, K_THIS}, {"these", C_KW, P, K_CES}, {"the", C_KW, 0, K_THE},
+    {"morning", C_KW, 0, K_MORNING}, {"evening", C_KW, 0, K_EVENING}, {"night", C_KW, 0, K_NIGHT},
+    {"afternoon", C_KW, 0, K_AFTERNOON}, {"noon", C_KW, 0, K_NOON}, {"midnight", C_KW, 0, K_MIDNIGHT},
+    {"about", C_KW, 0, K_ABOUT}, {"around", C_KW, 0, K_ABOUT}, {"nearly", C_KW, 0, K_ABOUT},
+    {"almost", C_KW, 0, K_ABOUT}, {"approximately", C_KW, 0, K_ABOUT},
+    {"early", C_KW, 0, K_START}, {"beginning", C_KW, 0, K_START}, {"start", C_KW, 0, K_START},
+    {"late", C_KW, 0, K_END}, {"end", C_KW, 0, K_END}, {"mid", C_KW, 0, K_MID}, {"middle", C_KW, 0, K_MIDDLE},
+    {"each", C_KW, 0, K_EACH}, {"every", C_KW, 0, K_EACH}, {"several", C_KW, P, K_SEVERAL},
+    {"few", C_KW, P, K_SEVERAL}, {"many", C_KW, P, K_SEVERAL}, {"ago", C_KW, 0, K_AGO},
+    {"in", C_KW, 0, K_IN}, {"since", C_KW, 0, K_SINCE}, {"for", C_KW, 0, K_FOR}, {"of", C_KW, 0, K_OF},
+    {"same", C_KW, 0, K_SAME}, {"and", C_KW, 0, K_ET}, {"a", C_KW, 0, K_A}, {"an", C_KW, 0, K_A},
+    {"at", C_KW, 0, K_AT}, {"earlier", C_KW, 0, K_EARLIER}, {"later", C_KW, 0, K_EARLIER},
+    {"am", C_KW, 0, K_AM}, {"pm", C_KW, 0, K_PM}, {"half", C_KW, 0, K_HALF}, {"local", C_KW, 0, K_LOCAL},
+    {"until", C_KW, 0, K_TO}, {"by", C_KW, 0, K_TO}, {"before", C_KW, 0, K_TO}, {"after", C_KW, 0, K_TO},
+    {"now", C_REF, 0, 0}, {"currently", C_REF, 0, 0}, {"nowadays", C_REF, 0, 0}, {"presently", C_REF, 0, 0},
+    {"recently", C_REF, 0, 1}, {"previously", C_REF, 0, 1}, {"formerly", C_REF, 0, 1},
+    {"daily", C_REF, 0, 3}, {"weekly", C_REF, 0, 4}, {"monthly", C_REF, 0, 5}, {"annually", C_REF, 0, 6},
+    {"yearly", C_REF, 0, 6}, {"present", C_REF, 0, 7}, {"future", C_REF, 0, 8},
+};
+#undef P
+
+static uint16_t en_table[1024];
+static pthread_once_t en_once = PTHREAD_ONCE_INIT;
+
+static void en_build(void)
+{
+    tx_lex_build(en_words, QP_ARRAY_LEN(en_words), en_table, QP_ARRAY_LEN(en_table));
+}
 
 int tx_en_class(const char *f, size_t n, int *val, unsigned *flags)
 {
-    (void)f, (void)n, (void)val, (void)flags;
+    pthread_once(&en_once, en_build);
+    int c = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, n, val, flags);
+    if (c || !memchr(f, '-', n))
+        return c;
+    if (n > 4 && !memcmp(f, "mid-", 4)) {
+        c = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f + 4, n - 4, val, flags);
+        if (c == C_MONTH || c == C_SEASON || c == C_UNIT) {
+            *flags |= TF_MI;
+            return c;
+        }
+        return 0;
+    }
+    /* twenty-five */
+    const char *dash = memchr(f, '-', n);
+    int a, b;
+    unsigned fa, fb;
+    if (tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, (size_t)(dash - f), &a, &fa) == C_NUMW &&
+        tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), dash + 1, n - (size_t)(dash - f) - 1, &b, &fb) == C_NUMW &&
+        a >= 20 && a % 10 == 0 && b < 10) {
+        *val = a + b;
+        *flags = 0;
+        return C_NUMW;
+    }
     return 0;
+}
+
+/* ---- pattern pieces ------------------------------------------------------------------ */
+
+static int kw(const tx_doc *d, size_t i, int k)
+{
+    return tx_is(d, i, C_KW, k);
+}
+
+static int cap(const tx_doc *d, size_t i)
+{
+    return i < d->n && (d->t[i].flags & TF_CAP);
+}
+
+/* A month name: English capitalises them, which keeps "may" and "march" verbs out. */
+static int month(const tx_doc *d, size_t i)
+{
+    return tx_is(d, i, C_MONTH, -1) && cap(d, i) && !(d->t[i].flags & TF_MI) ? d->t[i].val : 0;
+}
+
+/* The index after "Nov." when i is an abbreviated month followed by its dot. */
+static size_t after_month(const tx_doc *d, size_t i)
+{
+    if (i + 1 < d->n && d->t[i].flen <= 4 && d->t[i + 1].kind == TK_PUNCT && d->t[i + 1].f[0] == '.' &&
+        (d->t[i + 1].flags & TF_GLUED) && strcmp(d->t[i].f, "june") && strcmp(d->t[i].f, "july") &&
+        strcmp(d->t[i].f, "may"))
+        return i + 2;
+    return i + 1;
+}
+
+/* 3, 3rd, third → day; sets next */
+static int day_num(const tx_doc *d, size_t i, int *day, size_t *next)
+{
+    if (tx_is(d, i, C_ORD, -1) && d->t[i].val <= 31) {
+        *day = d->t[i].val, *next = i + 1;
+        return 1;
+    }
+    if (i >= d->n || d->t[i].kind != TK_NUM || d->t[i].flen > 2 || d->t[i].val < 1 || d->t[i].val > 31)
+        return 0;
+    *day = d->t[i].val, *next = i + 1;
+    if (i + 1 < d->n && (d->t[i + 1].flags & TF_GLUED) &&
+        (tx_word(d, i + 1, "st") || tx_word(d, i + 1, "nd") || tx_word(d, i + 1, "rd") || tx_word(d, i + 1, "th")))
+        *next = i + 2;
+    return 1;
+}
+
+static int last_next(const tx_doc *d, size_t i)
+{
+    if (tx_word(d, i, "last") || tx_word(d, i, "previous"))
+        return -1;
+    if (tx_word(d, i, "next") || tx_word(d, i, "coming"))
+        return 1;
+    return 0;
+}
+
+static const char *part_of_day(const tx_doc *d, size_t i)
+{
+    if (kw(d, i, K_MORNING)) return "MO";
+    if (kw(d, i, K_EVENING)) return "EV";
+    if (kw(d, i, K_AFTERNOON)) return "AF";
+    if (kw(d, i, K_NIGHT)) return "NI";
+    return NULL;
+}
+
+static int comma(const tx_doc *d, size_t i)
+{
+    return i < d->n && d->t[i].kind == TK_PUNCT && d->t[i].f[0] == ',';
+}
+
+/* ---- rules --------------------------------------------------------------------------- */
+
+/* [Tuesday,] November 3[rd][, 2017]; [the] 3[rd] [of] November [2017] */
+static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i, k;
+    int dow = 0, day, m, y;
+    if (tx_is(d, j, C_DOW, -1) && !(d->t[j].flags & TF_PLURAL)) {
+        dow = d->t[j].val;
+        j++;
+        if (comma(d, j))
+            j++;
+    }
+    if ((m = month(d, j)) != 0) {
+        k = after_month(d, j);
+        if (!day_num(d, k, &day, &k))
+            return 0;
+        if (comma(d, k) && tx_year4(d, k + 1, &y))
+            k += 2;
+        else if (tx_year4(d, k, &y))
+            k += 1;
+        else
+            y = -1;
+    } else {
+        if (kw(d, j, K_THE))
+            j++;
+        if (!day_num(d, j, &day, &k))
+            return 0;
+        if (kw(d, k, K_OF))
+            k++;
+        if ((m = month(d, k)) == 0)
+            return 0;
+        k = after_month(d, k);
+        if (tx_year4(d, k, &y))
+            k++;
+        else
+            y = -1;
+    }
+    if (!tx_valid_day(y, m, day))
+        return 0;
+    tx_abs(s, G_DAY, y, m, day);
+    if (y < 0)
+        s->off = dow;
+    return k;
+}
+
+/* [last|next|this] November [2017]; November of 2017 */
+static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
+{
+    size_t j = i;
+    int dir = last_next(d, j), y, m;
+    if (dir || kw(d, j, K_THIS))
+        j++;
+    if ((m = month(d, j)) == 0)
+        return 0;
+    /* "May" alone at a sentence start is more often the verb */
+    if (j == i && !after_mod && m == 5 && (d->t[j].flags & TF_SENT))
+        return 0;
+    size_t k = after_month(d, j);
+    if (tx_year4(d, k, &y) || (comma(d, k) && tx_year4(d, k + 1, &y) && ++k) ||
+        (kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+        tx_abs(s, G_MONTH, y, m, 0);
+        return k + 1;
+    }
+    tx_abs(s, G_MONTH, -1, m, 0);
+    s->dir = (int8_t)dir;
+    return k;
+}
+
+static int counts_things(const tx_doc *d, size_t i)
+{
+    if (i >= d->n || d->t[i].kind != TK_WORD || (d->t[i].flags & TF_CAP) || d->t[i].cls != C_NONE)
+        return 0;
+    const tx_tok *t = &d->t[i];
+    static const char *const fn[] = {"was", "has", "is", "as", "its", "this", "his", "us", "thus", "plus"};
+    if (t->flen < 3 || t->f[t->flen - 1] != 's')
+        return 0;
+    for (size_t k = 0; k < QP_ARRAY_LEN(fn); k++)
+        if (!strcmp(t->f, fn[k]))
+            return 0;
+    return 1;
+}
+
+/* 2014; the year 2014 */
+static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
+{
+    size_t j = i;
+    int y, intro = 0;
+    if (kw(d, j, K_THE) && tx_word(d, j + 1, "year") && tx_year4(d, j + 2, &y))
+        j += 2, intro = 1;
+    if (!tx_year4(d, j, &y))
+        return 0;
+    if (!intro && !after_mod) {
+        int cue = j > 0 && (kw(d, j - 1, K_IN) || kw(d, j - 1, K_SINCE) || tx_word(d, j - 1, "until") ||
+                            tx_word(d, j - 1, "of") || tx_word(d, j - 1, "by"));
+        if (y < 1900 && !cue)
+            return 0;
+        if (counts_things(d, j + 1) || tx_is(d, j + 1, C_UNIT, -1))
+            return 0;
+        if (j + 1 < d->n && (d->t[j + 1].flags & TF_GLUED) && tx_word(d, j + 1, "s"))
+            return 0;   /* 1990s */
+        if (j > 0 && d->t[j - 1].kind == TK_PUNCT && (d->t[j].flags & TF_GLUED) &&
+            (d->t[j - 1].f[0] == '$' || d->t[j - 1].f[0] == '.' || d->t[j - 1].f[0] == ','))
+            return 0;
+    }
+    tx_abs(s, G_YEAR, y, 0, 0);
+    return j + 1;
+}
+
+/* [the] 1990s, the '90s */
+static size_t r_decade(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i;
+    if (kw(d, j, K_THE))
+        j++;
+    if (j < d->n && tx_apos(d, j))
+        j++;
+    if (j + 1 >= d->n || d->t[j].kind != TK_NUM || (d->t[j].flen != 4 && d->t[j].flen != 2) ||
+        d->t[j].val % 10 || !(d->t[j + 1].flags & TF_GLUED) || !tx_word(d, j + 1, "s"))
+        return 0;
+    int v = d->t[j].val;
+    tx_abs(s, G_DECADE, v < 100 ? 1900 + v : v, 0, 0);
+    return j + 2;
+}
+
+/* [the] 19th|nineteenth century → 18 */
+static size_t r_century(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i, k;
+    int c;
+    if (kw(d, j, K_THE))
+        j++;
+    if (!day_num(d, j, &c, &k))
+        return 0;
+    if (!tx_is(d, k, C_UNIT, U_CENTURY) || (d->t[k].flags & TF_PLURAL) || c < 1 || c > 30)
+        return 0;
+    tx_abs(s, G_CENTURY, (c - 1) * 100, 0, 0);
+    return k + 1;
+}
+
+/* yesterday [morning], today, tomorrow, tonight, last night */
+static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
+{
+    if (kw(d, i, K_TONIGHT)) {
+        tx_rel(s, G_DAY, 0);
+        tx_set_tod(s, "NI");
+        return i + 1;
+    }
+    if (tx_word(d, i, "last") && kw(d, i + 1, K_NIGHT)) {
+        tx_rel(s, G_DAY, -1);
+        tx_set_tod(s, "NI");
+        return i + 2;
+    }
+    if (kw(d, i, K_THIS) && part_of_day(d, i + 1)) {
+        tx_rel(s, G_DAY, 0);
+        tx_set_tod(s, part_of_day(d, i + 1));
+        return i + 2;
+    }
+    int off;
+    if (kw(d, i, K_YESTERDAY))
+        off = -1;
+    else if (kw(d, i, K_TOMORROW))
+        off = 1;
+    else if (kw(d, i, K_TODAY))
+        off = 0;
+    else
+        return 0;
+    tx_rel(s, G_DAY, off);
+    const char *pod = part_of_day(d, i + 1);
+    if (pod) {
+        tx_set_tod(s, pod);
+        return i + 2;
+    }
+    return i + 1;
+}
+
+/* [last|next|this] Tuesday [morning]; Tuesdays → every Tuesday */
+static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i;
+    int dir = last_next(d, j);
+    if (dir || kw(d, j, K_THIS))
+        j++;
+    if (!tx_is(d, j, C_DOW, -1))
+        return 0;
+    if (d->t[j].flags & TF_PLURAL) {
+        char v[16];
+        snprintf(v, sizeof v, "XXXX-WXX-%d", d->t[j].val);
+        tx_lit(s, QP_TIMEX_SET, v);
+        return j + 1;
+    }
+    memset(s, 0, sizeof *s);
+    s->kind = X_DOW;
+    s->type = QP_TIMEX_DATE;
+    s->grain = G_DAY;
+    s->d = d->t[j].val;
+    s->dir = (int8_t)dir;
+    j++;
+    const char *pod = part_of_day(d, j);
+    if (pod) {
+        tx_set_tod(s, pod);
+        j++;
+    }
+    return j;
+}
+
+/* this week, last month, next year, earlier this month, later this year */
+static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
+{
+    size_t j = i;
+    if (kw(d, j, K_EARLIER))
+        j++;
+    int off;
+    if (kw(d, j, K_THIS))
+        off = 0;
+    else if ((off = last_next(d, j)) == 0) {
+        if (!(after_mod && kw(d, j, K_THE)))
+            return 0;
+    }
+    j++;
+    if (!tx_is(d, j, C_UNIT, -1) || (d->t[j].flags & TF_PLURAL))
+        return 0;
+    int g = tx_unit_grain(d->t[j].val);
+    if (g == G_NONE || g == G_DAY)
+        return 0;
+    if (j > i + 1 && !kw(d, i, K_EARLIER) && kw(d, j - 1, K_THE))
+        off = 0;
+    tx_rel(s, g, off);
+    return j + 1;
+}
+
+/* two days ago, a week ago */
+static size_t r_ago(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t k;
+    double n;
+    int approx = 0;
+    if ((kw(d, i, K_A) && tx_is(d, i + 1, C_KW, K_SEVERAL)) || kw(d, i, K_SEVERAL)) {
+        k = i + 1 + kw(d, i, K_A);   /* a few days ago: some time before */
+        if (!tx_is(d, k, C_UNIT, -1) || !kw(d, k + 1, K_AGO))
+            return 0;
+        tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
+        return k + 2;
+    }
+    if (kw(d, i, K_A))
+        n = 1, k = i + 1;
+    else if (!tx_number(d, i, &k, &n, &approx))
+        return 0;
+    if (!tx_is(d, k, C_UNIT, -1) || !kw(d, k + 1, K_AGO))
+        return 0;
+    int off = (int)n;
+    switch (d->t[k].val) {
+    case U_DAY: tx_rel(s, G_DAY, -off); break;
+    case U_WEEK: tx_rel(s, G_DAY, -7 * off); break;
+    case U_MONTH: tx_rel(s, G_MONTH, -off); break;
+    case U_YEAR: tx_rel(s, G_YEAR, -off); break;
+    case U_DECADE: tx_rel(s, G_YEAR, -10 * off); break;
+    default: tx_rel(s, G_DAY, 0); break;
+    }
+    return k + 2;
+}
+
+/* [about] three months, 30.4 seconds, several years, the past three days, a week */
+static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i, k;
+    double n = 1;
+    int approx = 0;
+    if (kw(d, j, K_THE) && (tx_word(d, j + 1, "past") || tx_word(d, j + 1, "last") || tx_word(d, j + 1, "next") ||
+                            tx_word(d, j + 1, "coming"))) {
+        j += 2;
+        if (!tx_number(d, j, &k, &n, &approx))
+            k = j, n = 1;
+        if (!tx_is(d, k, C_UNIT, -1) || !tx_duration_lit(s, n, d->t[k].val, 0))
+            return 0;
+        return k + 1;
+    }
+    if (kw(d, j, K_ABOUT))
+        j++;
+    if (kw(d, j, K_A) && tx_is(d, j + 1, C_KW, K_SEVERAL))
+        approx = 1, k = j + 2;   /* a few */
+    else if (kw(d, j, K_SEVERAL))
+        approx = 1, k = j + 1;
+    else if (kw(d, j, K_A))
+        n = 1, k = j + 1;
+    else if (!tx_number(d, j, &k, &n, &approx))
+        return 0;
+    if (!tx_is(d, k, C_UNIT, -1))
+        return 0;
+    if (approx && !(d->t[k].flags & TF_PLURAL))
+        return 0;
+    if (tx_word(d, k + 1, "old"))
+        return 0;   /* ages are not durations */
+    if (!tx_duration_lit(s, n, d->t[k].val, approx))
+        return 0;
+    return k + 1;
+}
+
+/* 10 p.m., 10:30 am, 22:00, noon, midnight */
+static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i;
+    if (kw(d, j, K_NOON) || kw(d, j, K_MIDNIGHT)) {
+        if (!(j > 0 && (kw(d, j - 1, K_AT) || kw(d, j - 1, K_TO) || kw(d, j - 1, K_ABOUT))))
+            return 0;
+        memset(s, 0, sizeof *s);
+        s->kind = X_ANCHOR;
+        tx_set_tod(s, kw(d, j, K_NOON) ? "12:00" : "24:00");
+        return j + 1;
+    }
+    if (j >= d->n || d->t[j].kind != TK_NUM || d->t[j].flen > 2 || d->t[j].val > 24)
+        return 0;
+    int h = d->t[j].val, mi = 0, colon = 0;
+    size_t k = j + 1;
+    if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == ':' && (d->t[k].flags & TF_GLUED) &&
+        d->t[k + 1].kind == TK_NUM && d->t[k + 1].flen == 2 && d->t[k + 1].val < 60) {
+        mi = d->t[k + 1].val, k += 2, colon = 1;
+    }
+    int pm = -1;
+    if (tx_word(d, k, "am") || tx_word(d, k, "pm")) {
+        pm = tx_word(d, k, "pm"), k++;
+    } else if ((tx_word(d, k, "a") || tx_word(d, k, "p")) && k + 2 < d->n && d->t[k + 1].f[0] == '.' &&
+               tx_word(d, k + 2, "m")) {
+        pm = tx_word(d, k, "p");
+        k += 3;
+        if (k < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == '.' && (d->t[k].flags & TF_GLUED) &&
+            !(k + 1 < d->n && (d->t[k + 1].flags & TF_SENT) && (d->t[k + 1].flags & TF_CAP)))
+            k++;
+    } else if (tx_word(d, k, "o") && tx_apos(d, k + 1) && tx_word(d, k + 2, "clock")) {
+        k += 3;
+    } else if (!colon) {
+        return 0;
+    }
+    if (pm >= 0 && (h < 1 || h > 12))
+        return 0;
+    if (pm == 1 && h < 12)
+        h += 12;
+    if (pm == 0 && h == 12)
+        h = 0;
+    char tod[8];
+    tod[0] = (char)('0' + h / 10), tod[1] = (char)('0' + h % 10), tod[2] = ':';
+    tod[3] = (char)('0' + mi / 10), tod[4] = (char)('0' + mi % 10), tod[5] = 0;
+    memset(s, 0, sizeof *s);
+    s->kind = X_ANCHOR;
+    tx_set_tod(s, tod);
+    if (kw(d, k, K_LOCAL) && tx_word(d, k + 1, "time"))
+        k += 2;
+    return k;
+}
+
+/* every week, each year, every Monday, daily */
+static size_t r_set(const tx_doc *d, size_t i, tx_spec *s)
+{
+    if (!kw(d, i, K_EACH))
+        return 0;
+    size_t j = i + 1, k;
+    double n = 1;
+    int approx;
+    if (tx_number(d, j, &k, &n, &approx))
+        j = k;
+    if (tx_is(d, j, C_DOW, -1)) {
+        char v[16];
+        snprintf(v, sizeof v, "XXXX-WXX-%d", d->t[j].val);
+        tx_lit(s, QP_TIMEX_SET, v);
+        return j + 1;
+    }
+    if (part_of_day(d, j)) {
+        char v[8];
+        snprintf(v, sizeof v, "T%s", part_of_day(d, j));
+        tx_lit(s, QP_TIMEX_SET, v);
+        return j + 1;
+    }
+    if (!tx_is(d, j, C_UNIT, -1) || !tx_duration_lit(s, n, d->t[j].val, 0))
+        return 0;
+    s->type = QP_TIMEX_SET;
+    return j + 1;
+}
+
+/* [the|this|last|next] spring [of] [2016] */
+static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i;
+    int dir = last_next(d, j), this_ = kw(d, j, K_THIS), the = kw(d, j, K_THE);
+    if (dir || this_ || the)
+        j++;
+    if (!tx_is(d, j, C_SEASON, -1))
+        return 0;
+    int se = d->t[j].val, y;
+    size_t k = j + 1;
+    if (tx_year4(d, k, &y) || (kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+        tx_abs(s, G_SEASON, y, se, 0);
+        return k + 1;
+    }
+    /* "fall" is mostly the verb; bare seasons need "in" */
+    if (j == i && !(i > 0 && kw(d, i - 1, K_IN)))
+        return 0;
+    if (tx_word(d, j, "fall") && j == i)
+        return 0;
+    tx_abs(s, G_SEASON, -1, se, 0);
+    s->dir = (int8_t)dir;
+    return k;
+}
+
+/* now, currently, recently, daily, in the past, the future */
+static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
+{
+    static const char *const lit[] = {"PRESENT_REF", "PAST_REF", "FUTURE_REF", "P1D", "P1W", "P1M", "P1Y"};
+    if (tx_is(d, i, C_REF, -1)) {
+        int v = d->t[i].val;
+        if (v >= 7)
+            return 0;
+        tx_lit(s, v >= 3 ? QP_TIMEX_SET : QP_TIMEX_DATE, lit[v]);
+        return i + 1;
+    }
+    if (kw(d, i, K_THE) && tx_is(d, i + 1, C_REF, 8)) {
+        tx_lit(s, QP_TIMEX_DATE, "FUTURE_REF");
+        return i + 2;
+    }
+    if (kw(d, i, K_THE) && tx_word(d, i + 1, "past") && i > 0 && kw(d, i - 1, K_IN)) {
+        tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
+        return i + 2;
+    }
+    if (kw(d, i, K_AT) && tx_is(d, i + 1, C_REF, 7)) {
+        tx_lit(s, QP_TIMEX_DATE, "PRESENT_REF");
+        return i + 2;
+    }
+    return 0;
+}
+
+/* 11/03/2017 (month first), 2017-11-03 */
+static size_t r_numdate(const tx_doc *d, size_t i, tx_spec *s)
+{
+    const tx_tok *t = d->t;
+    if (i + 2 >= d->n || t[i].kind != TK_NUM)
+        return 0;
+    char sep = t[i + 1].f[0];
+    if (t[i + 1].kind != TK_PUNCT || (sep != '/' && sep != '-') || !(t[i + 1].flags & TF_GLUED) ||
+        t[i + 2].kind != TK_NUM || !(t[i + 2].flags & TF_GLUED))
+        return 0;
+    if (t[i].flen == 4 && sep == '-') {
+        if (i + 4 >= d->n || t[i + 3].f[0] != '-' || !(t[i + 3].flags & TF_GLUED) || t[i + 4].kind != TK_NUM ||
+            !tx_valid_day(t[i].val, t[i + 2].val, t[i + 4].val))
+            return 0;
+        tx_abs(s, G_DAY, t[i].val, t[i + 2].val, t[i + 4].val);
+        return i + 5;
+    }
+    if (sep != '/' || t[i].flen > 2 || t[i + 2].flen > 2 || i + 4 >= d->n || t[i + 3].f[0] != '/' ||
+        t[i + 4].kind != TK_NUM || (t[i + 4].flen != 4 && t[i + 4].flen != 2))
+        return 0;
+    int y = t[i + 4].val;
+    if (t[i + 4].flen == 2)
+        y += y < 40 ? 2000 : 1900;
+    if (!tx_valid_day(y, t[i].val, t[i + 2].val))
+        return 0;
+    tx_abs(s, G_DAY, y, t[i].val, t[i + 2].val);
+    return i + 5;
+}
+
+/* [the] first quarter [of] [2017] */
+static size_t r_quarter(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i;
+    if (kw(d, j, K_THE))
+        j++;
+    if (!tx_is(d, j, C_ORD, -1) || !tx_is(d, j + 1, C_UNIT, U_QUARTER) || d->t[j].val > 4)
+        return 0;
+    int q = d->t[j].val, y;
+    size_t k = j + 2;
+    if (tx_year4(d, k, &y) || (kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+        tx_abs(s, G_QUARTER, y, q, 0);
+        return k + 1;
+    }
+    tx_abs(s, G_QUARTER, -1, q, 0);
+    return k;
+}
+
+/* early, late, mid-, the end of, the beginning of, the middle of */
+static size_t mod_prefix(const tx_doc *d, size_t i)
+{
+    if ((kw(d, i, K_START) || kw(d, i, K_END)) && (tx_word(d, i, "early") || tx_word(d, i, "late")))
+        return i + 1;
+    if (kw(d, i, K_MID) && i + 1 < d->n && d->t[i + 1].f[0] == '-')
+        return i + 2;
+    if (kw(d, i, K_THE) && (kw(d, i + 1, K_START) || kw(d, i + 1, K_END) || kw(d, i + 1, K_MIDDLE)) &&
+        !tx_word(d, i + 1, "early") && !tx_word(d, i + 1, "late") && kw(d, i + 2, K_OF))
+        return i + 3;
+    return i;
 }
 
 int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
 {
-    (void)d, (void)i, (void)m;
-    return 0;
+    tx_spec s;
+    size_t best = 0, e;
+    memset(m, 0, sizeof *m);
+#define TRY(call)                  \
+    do {                           \
+        if ((e = (call)) > best) { \
+            best = e;              \
+            m->s = s;              \
+        }                          \
+    } while (0)
+    size_t j = mod_prefix(d, i);
+    if (j != i) {
+        TRY(r_month(d, j, &s, 1));
+        TRY(r_year(d, j, &s, 1));
+        TRY(r_unitrel(d, j, &s, 1));
+        TRY(r_season(d, j, &s));
+        TRY(r_decade(d, j, &s));
+        TRY(r_century(d, j, &s));
+        if (best) {
+            m->a = i, m->b = best;
+            return 1;
+        }
+    }
+    TRY(r_time(d, i, &s));
+    TRY(r_date(d, i, &s));
+    TRY(r_month(d, i, &s, 0));
+    TRY(r_year(d, i, &s, 0));
+    TRY(r_decade(d, i, &s));
+    TRY(r_century(d, i, &s));
+    TRY(r_relday(d, i, &s));
+    TRY(r_dow(d, i, &s));
+    TRY(r_unitrel(d, i, &s, 0));
+    TRY(r_ago(d, i, &s));
+    TRY(r_duration(d, i, &s));
+    TRY(r_set(d, i, &s));
+    TRY(r_season(d, i, &s));
+    TRY(r_ref(d, i, &s));
+    TRY(r_numdate(d, i, &s));
+    TRY(r_quarter(d, i, &s));
+#undef TRY
+    if (!best)
+        return 0;
+    m->a = i, m->b = best;
+    return 1;
 }

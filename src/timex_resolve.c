@@ -230,6 +230,9 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
                 return yy;
         }
     }
+    /* a day just after the dct in a past-tense sentence is more likely a slip than last year */
+    if (!s->dir && s->grain == G_DAY && cmp > 0 && tx_days_from_civil(y, cm, cd) - r->dct <= 7)
+        return y;
     if (dir < 0 && cmp > 0)
         return y - 1;
     if (dir > 0 && cmp < 0)
