@@ -8,13 +8,20 @@
 
 /* Abbreviations that end with a period inside a sentence, lower case, without the period. */
 static const char *const abbrev_common[] = {
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "gen", "gén", "col", "cdt", "lt", "lieut", "cpt",
-    "capt", "sgt", "adm", "st", "ste", "av", "apr", "env", "etc", "cf", "p", "pp", "vol", "no", "n°",
-    "mr", "mrs", "ms", "prof", "rev", "jr", "sr", "gov", "sen", "rep", "maj", "brig", "cmdr", "cpl",
-    "pvt", "fig", "jan", "feb", "fév", "févr", "mar", "apr", "avr", "jun", "jul", "juil", "aug", "sep",
-    "sept", "oct", "nov", "dec", "déc", "janv", "vs", "inc", "ltd", "co", "corp", "dept", "approx",
-    "est", "ex", "min", "max", "tél", "tel", "art", "al", "ibid", "op", "chap", "éd", "ed", "mgr",
+    "dr", "pr", "mme", "mmes", "mlle", "gen", "gén", "gal", "col", "cdt", "lt", "lieut", "cpt",
+    "capt", "sgt", "adm", "st", "ste", "av", "apr", "env", "etc", "cf", "p", "pp", "n°",
+    "mr", "mrs", "ms", "prof", "rev", "jr", "sr", "maj", "brig", "cmdr", "cpl", "pres", "amb",
+    "pvt", "fig", "jan", "feb", "fév", "févr", "apr", "avr", "jun", "jul", "juil", "aug",
+    "oct", "nov", "déc", "janv", "vs", "inc", "ltd", "corp", "dept", "approx",
+    "tél", "tel", "al", "ibid", "chap", "éd", "mgr",
     "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "j.-c", "ap. j.-c", "av. j.-c", "st-",
+};
+
+/* Abbreviations that are also ordinary words when written in lower case ("me", "no", "sept",
+ * "est", "min", "m" for metres): abbreviations only with a capital ("Me Dupont", "No. 10"). */
+static const char *const abbrev_capitalised[] = {
+    "m", "mm", "me", "no", "art", "sept", "sep", "est", "min", "max", "vol", "co", "rep", "sen",
+    "gov", "ex", "op", "mar", "dec", "ed",
 };
 
 static int is_abbrev(const char *word, size_t n)
@@ -31,6 +38,10 @@ static int is_abbrev(const char *word, size_t n)
     for (size_t i = 0; i < QP_ARRAY_LEN(abbrev_common); i++)
         if (!strcmp(low, abbrev_common[i]))
             return 1;
+    if (isupper((unsigned char)word[0]))
+        for (size_t i = 0; i < QP_ARRAY_LEN(abbrev_capitalised); i++)
+            if (!strcmp(low, abbrev_capitalised[i]))
+                return 1;
     /* dotted acronyms: "U.S", "É.-U" */
     int dots = 0;
     for (size_t i = 0; i < n; i++)
