@@ -1,0 +1,179 @@
+/* test_sentence.c — sentence boundaries: abbreviations, numbers, quotes, line breaks, ellipses. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "arena.h"
+#include "qp.h"
+#include "sentence.h"
+
+/* Splits text and checks the sentences are exactly expected[] (NULL-terminated). */
+static void check_split(const char *text, const char *lang, const char *const *expected)
+{
+    qp_arena a;
+    qp_arena_init(&a, 4096);
+    qp_span *spans;
+    size_t n;
+    assert_int_equal(qp_sentences_split(text, strlen(text), lang, &a, &spans, &n), 0);
+    size_t want = 0;
+    while (expected[want])
+        want++;
+    for (size_t i = 0; i < n && i < want; i++) {
+        assert_true(spans[i].start < spans[i].end && spans[i].end <= strlen(text));
+        size_t len = spans[i].end - spans[i].start;
+        if (len != strlen(expected[i]) || memcmp(text + spans[i].start, expected[i], len))
+            fail_msg("sentence %zu is [%.*s], expected [%s]", i, (int)len, text + spans[i].start, expected[i]);
+    }
+    if (n != want)
+        fail_msg("%zu sentences, expected %zu", n, want);
+    qp_arena_destroy(&a);
+}
+
+#define SPLIT(text, lang, ...)                                                                                    \
+    do {                                                                                                          \
+        const char *const want_[] = {__VA_ARGS__, NULL};                                                          \
+        check_split(text, lang, want_);                                                                           \
+    } while (0)
+
+static void plain_sentences(void **state)
+{
+    (void)state;
+    SPLIT("L'EI recule. Les civils fuient la ville.", "fr", "L'EI recule.", "Les civils fuient la ville.");
+    /* a period followed by a lower-case word is not a boundary */
+    SPLIT("Il a dit ceci. et puis il est parti.", "fr", "Il a dit ceci. et puis il est parti.");
+}
+
+static void french_abbreviations(void **state)
+{
+    (void)state;
+    SPLIT("M. Hollande a re\xC3\xA7u Mme Merkel. Ils ont parl\xC3\xA9 de la Syrie.", "fr",
+          "M. Hollande a re\xC3\xA7u Mme Merkel.", "Ils ont parl\xC3\xA9 de la Syrie.");
+    SPLIT("Le g\xC3\xA9n. Souadi commande la 8e division. Il avance.", "fr",
+          "Le g\xC3\xA9n. Souadi commande la 8e division.", "Il avance.");
+    SPLIT("Mme. Clinton et M. Lavrov se sont vus \xC3\xA0 Gen\xC3\xA8ve.", "fr",
+          "Mme. Clinton et M. Lavrov se sont vus \xC3\xA0 Gen\xC3\xA8ve.");
+    SPLIT("Il est n\xC3\xA9 en 63 av. J.-C. selon Plutarque.", "fr", "Il est n\xC3\xA9 en 63 av. J.-C. selon Plutarque.");
+}
+
+static void english_abbreviations(void **state)
+{
+    (void)state;
+    SPLIT("Dr. Smith met Gen. Votel in Baghdad. They spoke for an hour.", "en",
+          "Dr. Smith met Gen. Votel in Baghdad.", "They spoke for an hour.");
+    SPLIT("The U.S. Army said on Monday it had struck ISIS. Civilians fled.", "en",
+          "The U.S. Army said on Monday it had struck ISIS.", "Civilians fled.");
+    SPLIT("Mr. Putin called Pres. Assad.", "en", "Mr. Putin called Pres. Assad.");
+}
+
+static void ordinary_words_that_look_like_abbreviations(void **state)
+{
+    (void)state;
+    /* "me", "no", "sept", "est" end sentences; only "Me", "No." and "Sept." are abbreviations */
+    SPLIT("They fired at me. Then they left.", "en", "They fired at me.", "Then they left.");
+    SPLIT("The answer was no. Talks failed.", "en", "The answer was no.", "Talks failed.");
+    SPLIT("Les otages Ã©taient sept. Deux sont morts.", "fr", "Les otages Ã©taient sept.",
+          "Deux sont morts.");
+    SPLIT("La tour mesure 300 m. Elle domine la ville.", "fr", "La tour mesure 300 m.", "Elle domine la ville.");
+    SPLIT("Me Dupont dÃ©fend No. 10 depuis le 3 Sept. 2013.", "fr",
+          "Me Dupont dÃ©fend No. 10 depuis le 3 Sept. 2013.");
+}
+
+static void initials(void **state)
+{
+    (void)state;
+    SPLIT("George W. Bush invaded Iraq in 2003. Saddam fell.", "en", "George W. Bush invaded Iraq in 2003.",
+          "Saddam fell.");
+    SPLIT("Selon J. Kerry, l'accord tient.", "fr", "Selon J. Kerry, l'accord tient.");
+}
+
+static void numbers(void **state)
+{
+    (void)state;
+    SPLIT("Plus de 5.000 soldats et 30,4 % des votes. Ensuite rien.", "fr",
+          "Plus de 5.000 soldats et 30,4 % des votes.", "Ensuite rien.");
+    SPLIT("The rate rose 3.5 percent. It fell later.", "en", "The rate rose 3.5 percent.", "It fell later.");
+    /* a year at the end of a sentence is still the end of it */
+    SPLIT("La guerre a commenc\xC3\xA9 en 2011. 400.000 morts depuis.", "fr",
+          "La guerre a commenc\xC3\xA9 en 2011.", "400.000 morts depuis.");
+}
+
+static void quotes(void **state)
+{
+    (void)state;
+    SPLIT("\xC2\xAB Nous avons gagn\xC3\xA9. \xC2\xBB Le g\xC3\xA9n\xC3\xA9ral s'est tu.", "fr",
+          "\xC2\xAB Nous avons gagn\xC3\xA9. \xC2\xBB", "Le g\xC3\xA9n\xC3\xA9ral s'est tu.");
+    SPLIT("\"We will win.\" The general left.", "en", "\"We will win.\"", "The general left.");
+    SPLIT("He said: \"It is over.\" Then he left.", "en", "He said: \"It is over.\"", "Then he left.");
+    /* a new sentence may open with a quote */
+    SPLIT("Il a parl\xC3\xA9. \"Nous restons\", a-t-il dit.", "fr", "Il a parl\xC3\xA9.",
+          "\"Nous restons\", a-t-il dit.");
+    SPLIT("Il a parl\xC3\xA9. \xC2\xAB Nous restons \xC2\xBB, a-t-il dit.", "fr", "Il a parl\xC3\xA9.",
+          "\xC2\xAB Nous restons \xC2\xBB, a-t-il dit.");
+}
+
+static void line_breaks(void **state)
+{
+    (void)state;
+    /* a headline without final punctuation stands alone; blank lines give nothing */
+    SPLIT("Syrie: l'arm\xC3\xA9\x65 reprend Alep\n\nDamas (AFP) - L'arm\xC3\xA9\x65 a repris Alep. Les rebelles fuient.\n",
+          "fr", "Syrie: l'arm\xC3\xA9\x65 reprend Alep", "Damas (AFP) - L'arm\xC3\xA9\x65 a repris Alep.",
+          "Les rebelles fuient.");
+    SPLIT("  Premier.  \n  \n  Second  ", "fr", "Premier.", "Second");
+    SPLIT("", "fr", NULL);
+}
+
+static void question_and_exclamation(void **state)
+{
+    (void)state;
+    SPLIT("Qui a tir\xC3\xA9 ? Personne ne sait. Quelle horreur ! Les secours arrivent.", "fr",
+          "Qui a tir\xC3\xA9 ?", "Personne ne sait.", "Quelle horreur !", "Les secours arrivent.");
+    SPLIT("Who fired?! Nobody knows.", "en", "Who fired?!", "Nobody knows.");
+}
+
+static void ellipsis(void **state)
+{
+    (void)state;
+    SPLIT("Il a h\xC3\xA9sit\xC3\xA9\xE2\x80\xA6 Puis il a sign\xC3\xA9.", "fr", "Il a h\xC3\xA9sit\xC3\xA9\xE2\x80\xA6",
+          "Puis il a sign\xC3\xA9.");
+    SPLIT("They waited... Then the shelling began.", "en", "They waited...", "Then the shelling began.");
+    /* an ellipsis before a lower-case word continues the sentence */
+    SPLIT("Il a h\xC3\xA9sit\xC3\xA9... puis sign\xC3\xA9.", "fr", "Il a h\xC3\xA9sit\xC3\xA9... puis sign\xC3\xA9.");
+}
+
+static void accented_capital_starts_a_sentence(void **state)
+{
+    (void)state;
+    SPLIT("Les combats continuent. \xC3\x80 Alep, la situation empire. \xC3\x89tat d'urgence.", "fr",
+          "Les combats continuent.", "\xC3\x80 Alep, la situation empire.", "\xC3\x89tat d'urgence.");
+}
+
+static void urls_and_acronyms_are_not_boundaries(void **state)
+{
+    (void)state;
+    SPLIT("Voir lemonde.fr pour la suite. Fin.", "fr", "Voir lemonde.fr pour la suite.", "Fin.");
+    SPLIT("Les \xC3\x89.-U. et la Russie. Fin.", "fr", "Les \xC3\x89.-U. et la Russie.", "Fin.");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(plain_sentences),
+        cmocka_unit_test(french_abbreviations),
+        cmocka_unit_test(english_abbreviations),
+        cmocka_unit_test(ordinary_words_that_look_like_abbreviations),
+        cmocka_unit_test(initials),
+        cmocka_unit_test(numbers),
+        cmocka_unit_test(quotes),
+        cmocka_unit_test(line_breaks),
+        cmocka_unit_test(question_and_exclamation),
+        cmocka_unit_test(ellipsis),
+        cmocka_unit_test(accented_capital_starts_a_sentence),
+        cmocka_unit_test(urls_and_acronyms_are_not_boundaries),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
