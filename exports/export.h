@@ -1,0 +1,41 @@
+/* export.h — the actor graph as files for Gephi: GraphML and dynamic GEXF 1.3, written atomically. */
+#ifndef QP_EXPORT_H
+#define QP_EXPORT_H
+
+#include <stddef.h>
+
+#include "graph.h"
+#include "store.h"
+
+typedef struct qp_export_opts {
+    const char *since, *until; /* YYYY-MM-DD or NULL: the events read, as qp_event_filter */
+    unsigned relations;        /* bit (1 << qp_relation) per relation kept; 0 keeps them all */
+    qp_graph_by by;            /* one node per actor, or actors rolled up to their country */
+    int colour_by_kind;        /* GEXF colours by actor kind; default: by bloc (kind when no bloc) */
+    int no_sides;              /* do not compute blocs (the bloc attribute is then -1) */
+} qp_export_opts;
+
+/* Parses "backs,fights" (names of qp_relation, comma-separated) into a mask. Returns 0, or
+ * QP_EINVAL with *bad pointing at the first unknown name's start in list. */
+int qp_export_relations_parse(const char *list, unsigned *mask, const char **bad);
+
+/* Reads the events of the period from s and builds their graph, with blocs (unless
+ * o->no_sides) and betweenness for node sizes. *out is the caller's (qp_graph_destroy).
+ * Returns 0, QP_EDB/QP_EBUSY/QP_ENOMEM/QP_EGRAPH with err saying why (*out NULL then). */
+int qp_export_load(qp_store *s, const qp_export_opts *o, qp_graph **out, char *err, size_t errlen);
+
+/* Write g to path ("-" is stdout) through a temporary file renamed at the end, so path holds
+ * the old file or the whole new one. Node ids are actor ids, edge ids "source:target:relation"
+ * (':' since GraphML ids must be XML name tokens), the same in every export. Only the edges of
+ * o->relations are written, and when o->relations is set, only the nodes they touch.
+ * Returns 0, QP_EIO or QP_ENOMEM with err naming the file. */
+int qp_export_graphml_graph(const qp_graph *g, const qp_export_opts *o, const char *path, char *err,
+                            size_t errlen);
+int qp_export_gexf_graph(const qp_graph *g, const qp_export_opts *o, const char *path, char *err,
+                         size_t errlen);
+
+/* qp_export_load then the writer: what `quipu export` and `quipu demo` call. */
+int qp_export_graphml(qp_store *s, const qp_export_opts *o, const char *path, char *err, size_t errlen);
+int qp_export_gexf(qp_store *s, const qp_export_opts *o, const char *path, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,204 @@
+/* gexf.c — dynamic GEXF 1.3 for Gephi's timeline: nodes start when first seen, each edge has
+ * one spell per dated event, colours by bloc (or kind) and sizes by betweenness. */
+#include "export_int.h"
+
+#include "qp.h"
+#include "textout.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct rgb {
+    unsigned char r, g, b;
+} rgb;
+
+/* Blocs get strong distinct colours; kinds softer ones. */
+static const rgb bloc_rgb[] = {{31, 119, 180}, {255, 127, 14}, {148, 103, 189}, {23, 190, 207},
+                               {140, 86, 75}, {227, 119, 194}, {188, 189, 34}, {44, 160, 44}};
+
+static rgb kind_colour(const char *kind)
+{
+    static const struct { const char *kind; rgb c; } kinds[] = {
+        {"state", {66, 133, 244}}, {"government", {52, 101, 164}}, {"military", {78, 154, 6}},
+        {"paramilitary", {115, 210, 22}}, {"police", {114, 159, 207}}, {"armed group", {204, 0, 0}},
+        {"coalition", {117, 80, 123}}, {"igo", {193, 125, 17}}, {"ngo", {233, 185, 110}},
+        {"party", {173, 127, 168}}, {"opposition", {239, 41, 41}}, {"person", {136, 138, 133}},
+        {"civilians", {186, 189, 182}}, {"media", {252, 175, 62}},
+    };
+    for (size_t i = 0; kind && i < QP_ARRAY_LEN(kinds); i++)
+        if (!strcmp(kind, kinds[i].kind))
+            return kinds[i].c;
+    return (rgb){160, 160, 160};
+}
+
+static const char *const node_attrs[][3] = {
+    {"kind", "kind", "string"}, {"country", "country", "string"}, {"label_fr", "label_fr", "string"},
+    {"parent", "parent", "string"}, {"first_seen", "first_seen", "string"}, {"last_seen", "last_seen", "string"},
+    {"event_count", "events", "integer"}, {"degree", "degree", "integer"}, {"betweenness", "betweenness", "double"},
+    {"bloc", "bloc", "integer"},
+};
+static const char *const edge_attrs[][3] = {
+    {"relation", "relation", "string"}, {"sign", "sign", "integer"}, {"documents", "documents", "integer"},
+    {"first_date", "first_date", "string"}, {"last_date", "last_date", "string"},
+    {"event_ids", "event_ids", "string"},
+};
+
+static int put_attvalue(qp_buf *b, const char *id, const char *value)
+{
+    if (!value)
+        return 0;
+    int rc = qp_buf_printf(b, "          <attvalue for=\"%s\" value=\"", id);
+    rc |= qp_text_xml(b, value);
+    return rc | qp_buf_puts(b, "\"/>\n");
+}
+
+static int put_node(qp_buf *b, const qp_graph_node *n, const qp_export_opts *o, double maxb, double maxs)
+{
+    int rc = qp_buf_puts(b, "      <node id=\"");
+    rc |= export_put_id(b, n->id);
+    rc |= qp_buf_puts(b, "\" label=\"");
+    rc |= export_put_token(b, n->label ? n->label : n->id);
+    rc |= qp_buf_putc(b, '"');
+    if (n->first)
+        rc |= qp_buf_printf(b, " start=\"%.10s\"", n->first);
+    rc |= qp_buf_puts(b, ">\n        <attvalues>\n");
+    rc |= put_attvalue(b, "kind", n->kind);
+    rc |= put_attvalue(b, "country", n->country);
+    rc |= put_attvalue(b, "label_fr", n->label_fr);
+    rc |= put_attvalue(b, "parent", n->parent);
+    rc |= put_attvalue(b, "first_seen", n->first);
+    rc |= put_attvalue(b, "last_seen", n->last);
+    rc |= qp_buf_printf(b, "          <attvalue for=\"event_count\" value=\"%zu\"/>\n"
+                           "          <attvalue for=\"degree\" value=\"%zu\"/>\n"
+                           "          <attvalue for=\"betweenness\" value=\"%.6g\"/>\n"
+                           "          <attvalue for=\"bloc\" value=\"%d\"/>\n        </attvalues>\n",
+                        n->events, n->degree, n->betweenness, n->bloc);
+    rgb c = !o->colour_by_kind && n->bloc >= 0 ? bloc_rgb[(size_t)n->bloc % QP_ARRAY_LEN(bloc_rgb)]
+                                               : kind_colour(n->kind);
+    /* brokers (betweenness) stand out; strength keeps the others from all looking alike */
+    double size = 4 + 36 * (maxb > 0 ? sqrt(n->betweenness / maxb) : 0) +
+                  10 * (maxs > 0 ? log1p(n->strength) / log1p(maxs) : 0);
+    rc |= qp_buf_printf(b, "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>\n        <viz:size value=\"%.2f\"/>\n",
+                        c.r, c.g, c.b, size);
+    return rc | qp_buf_puts(b, "      </node>\n");
+}
+
+static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e)
+{
+    const qp_graph_node *s = qp_graph_node_at(g, e->source), *t = qp_graph_node_at(g, e->target);
+    const char *rel = qp_relation_name(e->relation);
+    int rc = qp_buf_puts(b, "      <edge id=\"");
+    rc |= export_put_id(b, s->id);
+    rc |= qp_buf_putc(b, ':');
+    rc |= export_put_id(b, t->id);
+    rc |= qp_buf_printf(b, ":%s\" source=\"", rel);
+    rc |= export_put_id(b, s->id);
+    rc |= qp_buf_puts(b, "\" target=\"");
+    rc |= export_put_id(b, t->id);
+    rc |= qp_buf_printf(b, "\" type=\"%s\" kind=\"%s\" label=\"%s\" weight=\"%zu\">\n        <attvalues>\n",
+                        qp_relation_directed(e->relation) ? "directed" : "undirected", rel, rel,
+                        e->weight ? e->weight : 1);
+    rc |= put_attvalue(b, "relation", rel);
+    rc |= qp_buf_printf(b, "          <attvalue for=\"sign\" value=\"%d\"/>\n"
+                           "          <attvalue for=\"documents\" value=\"%zu\"/>\n",
+                        e->sign, e->documents);
+    rc |= put_attvalue(b, "first_date", e->first);
+    rc |= put_attvalue(b, "last_date", e->last);
+    if (e->n_events) {
+        rc |= qp_buf_puts(b, "          <attvalue for=\"event_ids\" value=\"");
+        for (size_t k = 0; k < e->n_events; k++) {
+            if (k)
+                rc |= qp_buf_putc(b, ' ');
+            rc |= qp_text_xml(b, qp_graph_event_at(g, e->events[k])->uid);
+        }
+        rc |= qp_buf_puts(b, "\"/>\n");
+    }
+    rc |= qp_buf_puts(b, "        </attvalues>\n");
+    /* one spell per dated event; undated ones cannot be placed on the timeline */
+    int open = 0;
+    for (size_t k = 0; k < e->n_events; k++) {
+        const qp_graph_event *ev = qp_graph_event_at(g, e->events[k]);
+        if (!ev->date || strlen(ev->date) < 10)
+            continue;
+        if (!open++)
+            rc |= qp_buf_puts(b, "        <spells>\n");
+        char last[48];
+        export_last_day(ev->date, ev->date_end, last);
+        rc |= qp_buf_printf(b, "          <spell start=\"%.10s\" end=\"%s\"/>\n", ev->date, last);
+    }
+    if (open)
+        rc |= qp_buf_puts(b, "        </spells>\n");
+    return rc | qp_buf_puts(b, "      </edge>\n");
+}
+
+int qp_export_gexf_graph(const qp_graph *g, const qp_export_opts *o, const char *path, char *err, size_t errlen)
+{
+    export_sel sel = {0};
+    qp_buf b;
+    qp_buf_init(&b);
+    qp_outfile f;
+    int opened = 0;
+    int rc = export_sel_init(&sel, g, o);
+    if (rc)
+        goto cleanup;
+    if ((rc = qp_outfile_open(&f, path, err, errlen)))
+        goto cleanup;
+    opened = 1;
+    double maxb = 0, maxs = 0;
+    size_t nn = 0, ne = 0;
+    for (size_t i = 0; i < sel.n_nodes; i++)
+        if (sel.node[i]) {
+            const qp_graph_node *n = qp_graph_node_at(g, i);
+            maxb = n->betweenness > maxb ? n->betweenness : maxb;
+            maxs = n->strength > maxs ? n->strength : maxs;
+            nn++;
+        }
+    for (size_t i = 0; i < sel.n_edges; i++)
+        ne += sel.edge[i];
+    rc = qp_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
+                         "  <meta>\n    <creator>quipu " QP_VERSION "</creator>\n"
+                         "    <description>Actors and their relations (backs, fights, cooperates, leads");
+    rc |= qp_buf_printf(&b, "%s), aggregated from news events", o->by == QP_GRAPH_BY_COUNTRY ? ", by country" : "");
+    if (o->since || o->until)
+        rc |= qp_buf_printf(&b, " %s%s%s%s", o->since ? "from " : "", o->since ? o->since : "",
+                            o->until ? (o->since ? " to " : "until ") : "", o->until ? o->until : "");
+    rc |= qp_buf_puts(&b, "</description>\n  </meta>\n"
+                          "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" "
+                          "timerepresentation=\"interval\">\n    <attributes class=\"node\" mode=\"static\">\n");
+    for (size_t i = 0; i < QP_ARRAY_LEN(node_attrs); i++)
+        rc |= qp_buf_printf(&b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", node_attrs[i][0],
+                            node_attrs[i][1], node_attrs[i][2]);
+    rc |= qp_buf_puts(&b, "    </attributes>\n    <attributes class=\"edge\" mode=\"static\">\n");
+    for (size_t i = 0; i < QP_ARRAY_LEN(edge_attrs); i++)
+        rc |= qp_buf_printf(&b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", edge_attrs[i][0],
+                            edge_attrs[i][1], edge_attrs[i][2]);
+    rc |= qp_buf_printf(&b, "    </attributes>\n    <nodes count=\"%zu\">\n", nn);
+    for (size_t i = 0; i < sel.n_nodes && !rc; i++)
+        if (sel.node[i])
+            rc = put_node(&b, qp_graph_node_at(g, i), o, maxb, maxs) ? QP_ENOMEM : export_maybe_flush(&f, &b);
+    if (!rc)
+        rc = qp_buf_printf(&b, "    </nodes>\n    <edges count=\"%zu\">\n", ne);
+    for (size_t i = 0; i < sel.n_edges && !rc; i++)
+        if (sel.edge[i])
+            rc = put_edge(&b, g, qp_graph_edge_at(g, i)) ? QP_ENOMEM : export_maybe_flush(&f, &b);
+    if (!rc)
+        rc = qp_buf_puts(&b, "    </edges>\n  </graph>\n</gexf>\n");
+    if (!rc)
+        rc = qp_outfile_flush(&f, &b);
+    if (rc) {
+        snprintf(err, errlen, "cannot write %s: %s", path, qp_strerror(rc));
+        goto cleanup;
+    }
+    opened = 0;
+    rc = qp_outfile_commit(&f, err, errlen);
+cleanup:
+    if (opened)
+        qp_outfile_abort(&f);
+    if (rc == QP_ENOMEM && errlen && !err[0])
+        snprintf(err, errlen, "out of memory");
+    export_sel_destroy(&sel);
+    qp_buf_destroy(&b);
+    return rc;
+}
