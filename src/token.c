@@ -139,7 +139,7 @@ int qp_tokenize(const char *text, size_t start, size_t end, qp_arena *arena, qp_
                 if (d >= 0 && is_letter_or_digit(d)) {
                     if (is_letter_cp(d)) {
                         letters++;
-                        uppers += is_upper_cp(d);
+                        uppers += is_upper_cp(d) != 0; /* isupper() may return 256 */
                     }
                     i += kk;
                     continue;
