@@ -245,6 +245,8 @@ static int counts_things(const tx_doc *d, size_t i)
         return 0;
     const tx_tok *t = &d->t[i];
     static const char *const fn[] = {"was", "has", "is", "as", "its", "this", "his", "us", "thus", "plus"};
+    if (!strcmp(t->f, "people") || !strcmp(t->f, "men") || !strcmp(t->f, "women") || !strcmp(t->f, "children"))
+        return 1;
     if (t->flen < 3 || t->f[t->flen - 1] != 's')
         return 0;
     for (size_t k = 0; k < QP_ARRAY_LEN(fn); k++)
