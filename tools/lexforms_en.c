@@ -148,6 +148,15 @@ static int verb_forms(const exc_list *vx, const lf_lemma *lm, lf_out *o)
     const char *L = lm->text;
     int r = 0;
 #define ADD(f, tag) do { if ((r = lf_out_add_rest(o, (f), rest, L, (tag))) != 0) return r; } while (0)
+    if (!strcmp(word, "be")) { /* the one verb whose forms verb.exc cannot order */
+        static const char *const be[][2] = {
+            {"be", "inf"}, {"am", "pres"}, {"is", "pres"}, {"are", "pres"}, {"was", "past"},
+            {"were", "past"}, {"been", "ppas"}, {"being", "ppre"}, {"be", "subj"},
+        };
+        for (size_t i = 0; i < QP_ARRAY_LEN(be); i++)
+            ADD(be[i][0], be[i][1]);
+        return 0;
+    }
     ADD(word, "inf");
     ADD(word, "pres");
     add_s(word, buf, sizeof buf);
@@ -244,8 +253,13 @@ static int noun_forms(const exc_list *nx, const lf_lemma *lm, lf_out *o)
             snprintf(pl, sizeof pl, "%s", nx->v[i].form);
             irregular = 1;
         }
-    if (!irregular)
-        add_s(words[head], pl, sizeof pl);
+    /* "talks", "congratulations": a lemma already plural stays as it is */
+    const char *h = words[head];
+    int plural_only = ends(h, "s") && !ends(h, "ss") && !ends(h, "us") && !ends(h, "is");
+    if (!irregular && plural_only)
+        snprintf(pl, sizeof pl, "%s", h);
+    else if (!irregular)
+        add_s(h, pl, sizeof pl);
     qp_buf b;
     qp_buf_init(&b);
     for (int i = 0; i < n && r == 0; i++)

@@ -326,6 +326,14 @@ static const struct {
     {"po:ppas", "ppas"}, {"po:ppre", "ppre"},
 };
 
+static int add_verb_form(lf_out *o, const char *clitic, const char *form, const char *rest,
+                         const char *lemma, const char *tag)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s%s", clitic, form);
+    return lf_out_add_rest(o, buf, rest, lemma, tag);
+}
+
 static int verb_forms(const fr_dict *d, const lf_lemma *lm, lf_out *o)
 {
     const char *base = lm->text;
@@ -335,6 +343,12 @@ static int verb_forms(const fr_dict *d, const lf_lemma *lm, lf_out *o)
         base += 2;
     else if (!strncmp(base, "s\xE2\x80\x99", 4))
         base += 4;
+    /* "s'en prendre à": the clitic stays in front of the inflected verb ("en prend à") */
+    const char *clitic = "";
+    if (!strncmp(base, "en ", 3) || !strncmp(base, "y ", 2)) {
+        clitic = base[0] == 'e' ? "en " : "y ";
+        base += strlen(clitic);
+    }
     char word[128];
     size_t wl = strcspn(base, " ");
     if (wl >= sizeof word)
@@ -354,7 +368,8 @@ static int verb_forms(const fr_dict *d, const lf_lemma *lm, lf_out *o)
         for (int k = 0; k < f.n; k++)
             for (size_t t = 0; t < QP_ARRAY_LEN(verb_tags); t++)
                 if (has_field(f.v[k].morph, verb_tags[t].po)) {
-                    int r = lf_out_add_rest(o, f.v[k].text, rest, lm->text, verb_tags[t].tag);
+                    int r = add_verb_form(o, clitic, f.v[k].text, rest, lm->text,
+                                          verb_tags[t].tag);
                     if (r)
                         return r;
                 }
@@ -371,13 +386,14 @@ static int verb_forms(const fr_dict *d, const lf_lemma *lm, lf_out *o)
         for (int k = 0; k < f.n; k++)
             for (size_t t = 0; t < QP_ARRAY_LEN(verb_tags); t++)
                 if (has_field(f.v[k].morph, verb_tags[t].po)) {
-                    int r = lf_out_add_rest(o, f.v[k].text, rest, lm->text, verb_tags[t].tag);
+                    int r = add_verb_form(o, clitic, f.v[k].text, rest, lm->text,
+                                          verb_tags[t].tag);
                     if (r)
                         return r;
                 }
         return 0;
     }
-    return lf_out_add_rest(o, word, rest, lm->text, "inf");
+    return add_verb_form(o, clitic, word, rest, lm->text, "inf");
 }
 
 static const char *gender_of(const char *morph)
@@ -405,6 +421,11 @@ static int plural_of(const fr_dict *d, const char *word, char *pl, size_t cap)
             expand(d, e, stem, &f);
             const char *gender = NULL;
             int sg = 0;
+            for (int k = 0; k < f.n && !sg; k++)
+                if (!strcmp(f.v[k].text, word) && has_field(f.v[k].morph, "is:pl")) {
+                    snprintf(pl, cap, "%s", word); /* "pourparlers": listed in the plural */
+                    sg = done = 1;
+                }
             for (int k = 0; k < f.n && !sg; k++)
                 if (!strcmp(f.v[k].text, word) &&
                     (has_field(f.v[k].morph, "is:sg") || has_field(f.v[k].morph, "is:inv") ||
