@@ -26,10 +26,10 @@ struct qp_gazetteer {
     const char *pool;
 };
 
-/* True when [off, off + n * elem) lies inside the file and off is aligned for elem. */
+/* True when [off, off + n * elem) lies inside the file and off is 8-aligned (the writer pads). */
 static int section_ok(uint64_t off, uint64_t n, uint64_t elem, uint64_t size)
 {
-    if (off % 4 || off > size)
+    if (off % 8 || off > size)
         return 0;
     if (elem && n > (size - off) / elem)
         return 0;

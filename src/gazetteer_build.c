@@ -213,8 +213,8 @@ long gb_add_place(qp_gazetteer_builder *b, const gb_place_desc *d)
     if (p.label == UINT32_MAX || p.admin1 == UINT32_MAX || p.synthetic == UINT32_MAX)
         return QP_ENOMEM;
     p.population = d->population;
-    p.lat = (float)d->lat;
-    p.lon = (float)d->lon;
+    p.lat = d->lat;
+    p.lon = d->lon;
     if (d->country && strlen(d->country) == 2)
         memcpy(p.country, d->country, 2);
     p.fclass = d->fclass;

@@ -9,7 +9,7 @@
  * native byte order (the endian mark rejects a file from another architecture). Everything
  * is read in place from a read-only mmap, so opening costs a header check and no parsing. */
 #define QPG_MAGIC "QPGAZ\r\n\032"  /* 8 bytes; \r\n and ^Z catch text-mode mangling */
-#define QPG_VERSION 1u
+#define QPG_VERSION 2u  /* 2: coordinates as doubles */
 #define QPG_ENDIAN 0x01020304u
 
 typedef struct qpg_header {
@@ -23,15 +23,16 @@ typedef struct qpg_header {
     int64_t created;
     uint64_t header_check;    /* qpg_checksum() of the header bytes before this field */
 } qpg_header;
+_Static_assert(sizeof(qpg_header) == 120, "qpg_header is on disk: no padding");
 
 /* A place; strings are offsets of NUL-terminated UTF-8 in the pool. */
 typedef struct qpg_place {
+    double lat, lon;      /* as GeoNames writes them; floats printed 34.392509460449219 */
     uint32_t id;          /* GeoNames id, 0 for none */
     uint32_t label;       /* pool offset */
     uint32_t admin1;      /* pool offset ("" when none) */
     uint32_t synthetic;   /* pool offset of "quipu:<slug>", 0 when none (offset 0 is "") */
     uint32_t population;
-    float lat, lon;
     char country[2];
     char fclass;
     uint8_t flags;        /* QPG_PLACE_* */
@@ -39,6 +40,7 @@ typedef struct qpg_place {
 } qpg_place;
 
 enum { QPG_PLACE_CURATED = 1 };
+_Static_assert(sizeof(qpg_place) == 48, "qpg_place is on disk: no padding");
 
 /* An indexed folded token sequence. */
 typedef struct qpg_key {
@@ -51,6 +53,7 @@ typedef struct qpg_key {
 } qpg_key;
 
 enum { QPG_KEY_PREFIX = 1, QPG_KEY_COMMON = 2 };
+_Static_assert(sizeof(qpg_key) == 24, "qpg_key is on disk: no padding");
 
 /* A posting: place index, high bit set when the name is only a derived variant. */
 #define QPG_POST_DERIVED 0x80000000u
