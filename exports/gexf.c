@@ -125,7 +125,12 @@ static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e)
             rc |= qp_buf_puts(b, "        <spells>\n");
         char last[48];
         export_last_day(ev->date, ev->date_end, last);
-        rc |= qp_buf_printf(b, "          <spell start=\"%.10s\" end=\"%s\"/>\n", ev->date, last);
+        /* by hand rather than printf: this line is written once per event */
+        rc |= qp_buf_append(b, "          <spell start=\"", 24);
+        rc |= qp_buf_append(b, ev->date, 10);
+        rc |= qp_buf_append(b, "\" end=\"", 7);
+        rc |= qp_buf_append(b, last, 10);
+        rc |= qp_buf_append(b, "\"/>\n", 4);
     }
     if (open)
         rc |= qp_buf_puts(b, "        </spells>\n");
