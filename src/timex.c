@@ -22,14 +22,14 @@ const char *qp_timex_type_name(qp_timex_type t)
 
 /* Length of the UTF-8 sequence at p, clamped to what is left so broken input never
  * reads past the end (the CLI validates; the library must just stay safe). */
-static size_t seq_len(const unsigned char *p, size_t left)
+static inline size_t seq_len(const unsigned char *p, size_t left)
 {
     size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC0 ? 2 : 1;
     return n > left ? left : n;
 }
 
 /* Spaces, including the no-break and thin spaces French typography puts before « : ; ». */
-static int is_space(const unsigned char *p, size_t n)
+static inline int is_space(const unsigned char *p, size_t n)
 {
     if (n == 1)
         return *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v';
@@ -40,7 +40,7 @@ static int is_space(const unsigned char *p, size_t n)
     return 0;
 }
 
-static int is_letter(const unsigned char *p, size_t n)
+static inline int is_letter(const unsigned char *p, size_t n)
 {
     if (n == 1)
         return (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z');
@@ -97,6 +97,8 @@ static size_t fold_letter(const unsigned char *p, size_t n, char *dst, size_t ro
 
 static int classify(const tx_doc *d, tx_tok *t)
 {
+    if (t->flen > 15 && !memchr(t->f, '-', t->flen))
+        return 0;   /* no time word is longer than "quotidiennement" */
     int val = 0;
     unsigned flags = 0;
     int cls = d->en ? tx_en_class(t->f, t->flen, &val, &flags) : tx_fr_class(t->f, t->flen, &val, &flags);
@@ -157,6 +159,17 @@ int tx_tokenize(tx_doc *d, qp_arena *arena)
             if ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] == 0xC3 && k == 2 && s[i + 1] < 0x9F))
                 o->flags |= TF_CAP;
             for (;;) {
+                if (j < len && s[j] < 0x80) {   /* fast path: ASCII letters */
+                    unsigned char lc = s[j] | 32;
+                    if (lc >= 'a' && lc <= 'z') {
+                        if (fl + 1 < sizeof o->f)
+                            o->f[fl++] = (char)lc;
+                        else
+                            toolong = 1;
+                        j++;
+                        continue;
+                    }
+                }
                 size_t kk = seq_len(s + j, len - j);
                 if (j < len && is_letter(s + j, kk)) {
                     size_t w = fold_letter(s + j, kk, o->f + fl, sizeof o->f - 1 - fl, &accent);
@@ -265,21 +278,6 @@ int tx_lex_find(const tx_entry *e, const uint16_t *table, size_t slots, const ch
 }
 
 /* ---- helpers the rules share --------------------------------------------------------- */
-
-int tx_is(const tx_doc *d, size_t i, int cls, int val)
-{
-    return i < d->n && d->t[i].cls == cls && d->t[i].kind == TK_WORD && (val < 0 || d->t[i].val == val);
-}
-
-int tx_word(const tx_doc *d, size_t i, const char *w)
-{
-    return i < d->n && d->t[i].kind == TK_WORD && !strcmp(d->t[i].f, w);
-}
-
-int tx_apos(const tx_doc *d, size_t i)
-{
-    return i < d->n && d->t[i].kind == TK_PUNCT && d->t[i].f[0] == '\'';
-}
 
 /* A number: digits ("30,4" and "3.000" glued), or number words ("vingt et un", "deux cents").
  * approx is set for vague quantities that are numbers only in a duration ("plusieurs"). */
@@ -603,7 +601,9 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
         const tx_tok *t = &d.t[i];
         /* cheap gate: rules only start on classified words and numbers */
         if (t->kind == TK_PUNCT || (t->kind == TK_WORD && t->cls == C_NONE &&
-                                    !(i + 1 < d.n && d.t[i + 1].cls == C_UNIT))) {   /* XIXe siècle */
+                                    !(i + 1 < d.n && d.t[i + 1].cls == C_UNIT)) ||   /* XIXe siècle */
+            (t->cls == C_KW && (t->val == K_OF || t->val == K_A || t->val == K_ET || t->val == K_Y ||
+                                t->val == K_SAME || t->val == K_LOCAL || t->val == K_AGO))) {
             i++;
             continue;
         }

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "timex.h"
 
@@ -123,9 +124,23 @@ int tx_en_class(const char *f, size_t n, int *val, unsigned *flags);
 int tx_tense(const tx_doc *d, size_t a, size_t b);
 
 /* ---- helpers the rules share (timex.c) ---- */
-int tx_is(const tx_doc *d, size_t i, int cls, int val);  /* token i has class cls, value val */
-int tx_word(const tx_doc *d, size_t i, const char *w);    /* folded form equals w */
-int tx_apos(const tx_doc *d, size_t i);                    /* apostrophe */
+/* token i is a word of class cls and value val (val < 0: any) */
+static inline int tx_is(const tx_doc *d, size_t i, int cls, int val)
+{
+    return i < d->n && d->t[i].cls == cls && d->t[i].kind == TK_WORD && (val < 0 || d->t[i].val == val);
+}
+
+/* token i's folded form is w; the first byte is compared inline, rules ask this a lot */
+static inline int tx_word(const tx_doc *d, size_t i, const char *w)
+{
+    return i < d->n && d->t[i].f[0] == w[0] && d->t[i].kind == TK_WORD && !strcmp(d->t[i].f, w);
+}
+
+/* token i is an apostrophe (' or ’) */
+static inline int tx_apos(const tx_doc *d, size_t i)
+{
+    return i < d->n && d->t[i].kind == TK_PUNCT && d->t[i].f[0] == '\'';
+}
 int tx_number(const tx_doc *d, size_t i, size_t *next, double *v, int *approx);
 void tx_lit(tx_spec *s, int type, const char *lit);
 void tx_abs(tx_spec *s, int g, int y, int m, int day);   /* a date; y < 0 when unsaid */
