@@ -1,5 +1,6 @@
 /* cmd_gazetteer.c — `quipu gazetteer import|info|lookup`: build the place gazetteer and ask it. */
 #include "cli.h"
+#include "datadir.h"
 #include "gazetteer.h"
 #include "gazetteer_build.h"
 #include "fold.h"
@@ -51,8 +52,8 @@ static void import_usage(FILE *out)
         "  --out FILE        where to write (default: $QUIPU_GAZETTEER, else\n"
         "                    %s/data/gazetteer.qpg); written to a\n"
         "                    temporary file and renamed, so a failure leaves no half file\n"
-        "  --lexicon DIR     where places.json and countries.json are (default:\n"
-        "                    %s/lexicon)\n"
+        "  --lexicon DIR     where places.json and countries.json are (default: the\n"
+        "                    lexicon/ of $QUIPU_DATA, else of %s)\n"
         "  --no-lexicon      GeoNames only\n"
         "  --no-dictionaries do not mark common words\n\n"
         "Bad lines are counted and skipped (the first %d are shown); the exit status is\n"
@@ -127,7 +128,6 @@ static int make_parent_dir(const char *path)
 static int load_lexicons(qp_gazetteer_builder *b, const char *lexdir, int dictionaries)
 {
     char path[4096], err[512];
-    int partial = 0;
     if (snprintf(path, sizeof path, "%s/places.json", lexdir) >= (int)sizeof path)
         return QP_ETOOBIG;
     int r = qp_gazetteer_builder_add_places_json(b, path, err, sizeof err);
@@ -153,7 +153,7 @@ static int load_lexicons(qp_gazetteer_builder *b, const char *lexdir, int dictio
             fprintf(stderr, "quipu gazetteer: note: no WordNet in /usr/share/wordnet "
                             "(apt install wordnet-base): English common words not marked\n");
     }
-    return partial;
+    return 0;
 }
 
 static int cmd_import(int argc, char **argv)
@@ -201,7 +201,10 @@ static int cmd_import(int argc, char **argv)
         make_parent_dir(out);
     }
     if (!lexdir) {
-        snprintf(default_lex, sizeof default_lex, "%s/lexicon", QP_SOURCE_DATADIR);
+        qp_data_path("lexicon/places.json", default_lex, sizeof default_lex);
+        char *slash = strrchr(default_lex, '/');
+        if (slash)
+            *slash = '\0';
         lexdir = default_lex;
     }
     if (qp_gazetteer_builder_init(&b)) {

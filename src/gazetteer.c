@@ -1,6 +1,7 @@
 /* gazetteer.c — reading the compiled gazetteer in place (mmap), name keys, and choosing a place. */
 #include "gazetteer.h"
 #include "gazetteer_int.h"
+#include "datadir.h"
 #include "fold.h"
 #include "qp.h"
 #include "qp_config.h"
@@ -124,10 +125,13 @@ const char *qp_gazetteer_default_path(void)
     const char *env = getenv("QUIPU_GAZETTEER");
     if (env && *env)
         return env;
-    snprintf(path, sizeof path, "%s/data/gazetteer.qpg", QP_SOURCE_DATADIR);
-    if (access(path, R_OK) == 0)
+    if (qp_data_path("data/gazetteer.qpg", path, sizeof path) == 0)
         return path;
     snprintf(path, sizeof path, "%s/gazetteer.qpg", QP_INSTALL_DATADIR);
+    if (access(path, R_OK) == 0)
+        return path;
+    /* where tools/fetch-geonames.sh puts it: the place to name in an error */
+    snprintf(path, sizeof path, "%s/data/gazetteer.qpg", QP_SOURCE_DATADIR);
     return path;
 }
 

@@ -64,8 +64,10 @@ int qp_gazetteer_open(qp_gazetteer **g, const char *path);
 /* Unmaps; every string a lookup returned dies with it. NULL is fine. */
 void qp_gazetteer_close(qp_gazetteer *g);
 
-/* The compiled gazetteer's path: $QUIPU_GAZETTEER, else <source root>/data/gazetteer.qpg when
- * it exists, else <install datadir>/gazetteer.qpg. A static string; never NULL. */
+/* The compiled gazetteer's path: $QUIPU_GAZETTEER, else data/gazetteer.qpg under the first data
+ * directory that has it (qp_data_path(): $QUIPU_DATA, build tree, source tree, install
+ * datadir), else <install datadir>/gazetteer.qpg; when none exists, the source tree's path
+ * (where tools/fetch-geonames.sh writes). A static string; never NULL. */
 const char *qp_gazetteer_default_path(void);
 
 /* Appends to out the key of a name as written (UTF-8): apostrophes inside a word deleted
