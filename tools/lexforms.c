@@ -241,9 +241,12 @@ int main(int argc, char **argv)
     qsort(o.lines, o.n, sizeof *o.lines, cmp_str);
     for (int k = 0; k < nouts && r == 0; k++)
         r = write_lines(&o, outs[k]);
+    size_t uniq = 0;
+    for (size_t i = 0; i < o.n; i++)
+        uniq += i == 0 || strcmp(o.lines[i], o.lines[i - 1]) != 0;
     if (r == 0)
         fprintf(stderr, "lexforms: %s: %zu lemmas, %zu lines, %zu lemmas by fallback rules\n",
-                lang, n, o.n, o.missing);
+                lang, n, uniq, o.missing);
 cleanup:
     if (r)
         fprintf(stderr, "lexforms: %s: %s\n", lang, qp_strerror(r));
