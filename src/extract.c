@@ -112,8 +112,10 @@ static int in_pp(const sentence_view *s, const mention *m)
 static int boundary(const sentence_view *s, size_t t)
 {
     const char *f = s->tok[t].fold;
+    /* quotation marks too: a quote and the words that report it are two clauses */
     return (s->tok[t].flags & QP_TOK_PUNCT) && (!strcmp(f, ";") || !strcmp(f, "?") || !strcmp(f, "!") ||
-                                                !strcmp(f, "(") || !strcmp(f, ")"));
+                                                !strcmp(f, "(") || !strcmp(f, ")") || !strcmp(f, "\"") ||
+                                                !strcmp(f, "\xc2\xab") || !strcmp(f, "\xc2\xbb"));
 }
 
 typedef struct group {
@@ -121,16 +123,35 @@ typedef struct group {
     int n;
 } group;
 
+/* A conjugated verb (or a participle after avoir), as opposed to a participle modifying a noun. */
+static int is_finite_verb(const qp_extractor *x, const sentence_view *s, const mention *m)
+{
+    const qp_lex_action *a = &x->lx.actions[m->actions[0]];
+    if (!strcmp(a->pos, "noun"))
+        return 0;
+    int tag = m->tags[0];
+    if (tag == TAG_INF || tag == TAG_PPRE)
+        return 0;
+    if (tag == TAG_PPAS)
+        return m->t0 > 0 && is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR));
+    return 1;
+}
+
 /* The subject of the trigger at token t: the nearest actor to the left that is not in a
  * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
-static void find_subject(const sentence_view *s, size_t t, group *g)
+static void find_subject(const qp_extractor *x, const sentence_view *s, size_t t, group *g)
 {
     g->n = 0;
     int first = -1;
+    size_t verb_t0 = (size_t)-1; /* the finite verb passed on the way left, if any */
     for (size_t i = s->n_m; i-- > 0;) {
         const mention *m = &s->m[i];
         if (m->t1 > t)
             continue;
+        if (m->kind == MENTION_ACTION && first < 0 && is_finite_verb(x, s, m))
+            verb_t0 = m->t0;
+        if (m->kind == MENTION_ACTOR && verb_t0 != (size_t)-1 && m->t0 > verb_t0)
+            continue; /* "X a attaqué Y et a tué Z": Y is attaqué's object, not tué's subject */
         int blocked = 0;
         for (size_t k = m->t1; k < t; k++)
             if (boundary(s, k))
@@ -184,6 +205,10 @@ static int agent_after(const sentence_view *s, size_t t, group *g)
             n++;
         int mj = n < s->n_tok ? mention_at(s, n) : -1;
         if (mj < 0 || s->m[mj].kind != MENTION_ACTOR)
+            break;
+        /* "par Moscou et une alliance soutenue par Washington": a new noun phrase, not a backer */
+        int own = mj + 1 < (int)s->n_m && s->m[mj + 1].kind == MENTION_ACTION && s->m[mj + 1].t0 <= s->m[mj].t1 + 1;
+        if (own)
             break;
         g->m[g->n++] = mj;
         e = s->m[mj].t1;
@@ -309,6 +334,10 @@ static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byt
         const qp_timex *x = &st->timex.items[i];
         if (x->start < s->start || x->end > s->end || x->type == QP_TIMEX_DURATION || x->type == QP_TIMEX_SET ||
             !x->begin)
+            continue;
+        /* a time after the trigger governs it only when close ("a lancé mardi"); one at the
+         * head of the sentence ("Il y a une semaine, …") governs the whole of it */
+        if (x->start > trigger_byte && x->start - trigger_byte > 40)
             continue;
         size_t d = x->start > trigger_byte ? x->start - trigger_byte : trigger_byte - x->start;
         if (d < best_d) {
@@ -455,9 +484,25 @@ static int noun_trigger_before(const qp_extractor *x, const sentence_view *s, si
     return -1;
 }
 
+/* "la cible de", "the target of", "visé par": what comes before the noun suffers it. */
+static int target_construction(const sentence_view *s, size_t t0)
+{
+    static const char *const words[] = {"cible", "cibles", "target", "targets", "victime", "victimes", "victim",
+                                        "victims", "objet", "subi", "subit", "subissent", "face"};
+    for (size_t k = t0 > 4 ? t0 - 4 : 0; k < t0; k++)
+        if (is_any(s, k, words, QP_ARRAY_LEN(words)))
+            return 1;
+    return 0;
+}
+
 static int frames(doc_state *st, sentence_view *s)
 {
     const qp_extractor *x = st->x;
+    int *targets = qp_arena_alloc(st->arena, (s->n_m + 1) * sizeof *targets);
+    if (!targets)
+        return QP_ENOMEM;
+    for (size_t i = 0; i < s->n_m; i++)
+        targets[i] = -1;
     for (size_t mi = 0; mi < s->n_m; mi++) {
         const mention *m = &s->m[mi];
         if (m->kind != MENTION_ACTION)
@@ -474,6 +519,11 @@ static int frames(doc_state *st, sentence_view *s)
         const qp_lex_action *act = &x->lx.actions[m->actions[ri]];
         int tag = m->tags[ri];
         int is_noun = !strcmp(act->pos, "noun");
+        int stative = !strcmp(act->code ? act->code : "", "MOBILIZE") || !strcmp(act->code ? act->code : "", "RETREAT");
+        if (!is_noun && tag != TAG_PPAS && m->t0 > 0 && is_any(s, m->t0 - 1, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+            continue; /* "la cible", "the attack": a noun that looks like a verb form */
+        if (tag == TAG_PPRE && st->lang == 0 && !(m->t0 > 0 && is(s, m->t0 - 1, "en")))
+            continue; /* "commandant de la 7e division" is a title, not an act of command */
         group subj = {.n = 0}, agent = {.n = 0};
         int obj = -1, obj_place = -1;
         int flags = modality(s, m->t0, m->t1, tag);
@@ -497,10 +547,12 @@ static int frames(doc_state *st, sentence_view *s)
                 continue;
             const mention *nm = &s->m[nt];
             const qp_lex_action *na = &x->lx.actions[nm->actions[0]];
-            find_object(s, nm->t1, na, 1, &obj_place);
+            int tobj = find_object(s, nm->t1, na, 1, &obj_place);
+            if (targets[nt] >= 0)
+                tobj = targets[nt];
             for (int i = 0; i < agent.n; i++) {
-                int r = add_event(st, s, nm, na, &s->m[agent.m[i]].actor, NULL, obj_place, flags, na->weight * 0.9,
-                                  na->code);
+                int r = add_event(st, s, nm, na, &s->m[agent.m[i]].actor, tobj >= 0 ? &s->m[tobj].actor : NULL,
+                                  obj_place, flags, na->weight * 0.9, na->code);
                 if (r)
                     return r;
                 widen_evidence(&st->events[st->n_events - 1], s, &s->m[agent.m[i]]);
@@ -555,10 +607,12 @@ static int frames(doc_state *st, sentence_view *s)
                 }
                 continue;
             }
-            if (has_aux_etre || !has_aux_avoir)
-                continue; /* "les zones reprises", "was struck": no actor to name */
+            /* "les zones reprises", "was struck": no actor to name; but "sont positionnées",
+             * "were deployed" say what the subject did */
+            if (!(stative && has_aux_etre))
+                continue;
         }
-        find_subject(s, m->t0, &subj);
+        find_subject(x, s, m->t0, &subj);
         /* a noun's actor may follow it: "l'offensive du régime", "strikes by the coalition" */
         if (is_noun) {
             size_t k = m->t1;
@@ -583,6 +637,12 @@ static int frames(doc_state *st, sentence_view *s)
         }
         if (subj.n == 0)
             continue;
+        if (is_noun && subj.n == 1 && target_construction(s, m->t0)) {
+            /* "l'EI est la cible de deux offensives": the subject is what is attacked; the
+             * attackers come later ("menée par le régime") */
+            targets[mi] = subj.m[0];
+            continue;
+        }
         obj = find_object(s, m->t1, act, is_noun, &obj_place);
         if (obj >= 0)
             a2 = &s->m[obj].actor;
@@ -713,9 +773,15 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     resolve_places(&st, sv, doc->n_sentences, cm, ncm);
     if (focus >= 0)
         xt_place_from_country(x, arena, focus, &st.focus_place);
+    int recent = focus;
     for (size_t i = 0; i < doc->n_sentences; i++) {
-        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, focus)))
+        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, recent)))
             return r;
+        for (size_t k = 0; k < sv[i].n_m; k++) {
+            int c = xt_mention_country(x, &sv[i].m[k]);
+            if (c >= 0)
+                recent = c;
+        }
         if ((r = frames(&st, &sv[i])))
             return r;
         for (size_t k = sv[i].n_m; k-- > 0;)

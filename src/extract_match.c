@@ -143,6 +143,15 @@ void xt_place_from_country(const qp_extractor *x, qp_arena *a, int ci, qp_place_
     out->feature = "A.PCLI";
 }
 
+/* "{Dem} Air Force" with "Iraqi": any {…} placeholder takes the demonym. */
+static const char *fill_template(qp_arena *a, const char *tpl, const char *dem)
+{
+    const char *open = strchr(tpl, '{'), *close = open ? strchr(open, '}') : NULL;
+    if (!open || !close)
+        return tpl;
+    return qp_arena_printf(a, "%.*s%s%s", (int)(open - tpl), tpl, dem, close + 1);
+}
+
 /* An agent with a nationality: ISO3-CODE, from actors.json when it knows it. */
 static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci, qp_actor_ref *out)
 {
@@ -158,18 +167,9 @@ static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci
     }
     out->id = id;
     const char *dem = c->dem_en ? c->dem_en : (c->label ? c->label : c->iso3);
-    const char *tpl = ag->label ? ag->label : "{Dem} forces";
-    const char *ph = strstr(tpl, "{Dem}");
-    if (!ph)
-        ph = strstr(tpl, "{dem}");
-    out->label = ph ? qp_arena_printf(a, "%.*s%s%s", (int)(ph - tpl), tpl, dem, ph + 5) : tpl;
-    if (ag->label_fr) {
-        const char *tf = ag->label_fr, *pf = strstr(tf, "{dem}");
-        if (!pf)
-            pf = strstr(tf, "{Dem}");
-        const char *df = c->dem_fr ? c->dem_fr : (c->label_fr ? c->label_fr : c->iso3);
-        out->label_fr = pf ? qp_arena_printf(a, "%.*s%s%s", (int)(pf - tf), tf, df, pf + 5) : tf;
-    }
+    out->label = fill_template(a, ag->label ? ag->label : "{Dem} forces", dem);
+    if (ag->label_fr)
+        out->label_fr = fill_template(a, ag->label_fr, c->dem_fr ? c->dem_fr : (c->label_fr ? c->label_fr : c->iso3));
     out->kind = ag->kind;
     out->country = c->iso3;
     if (ag->parent && strcmp(ag->parent, "STATE") && strcmp(ag->code, ag->parent))
@@ -177,6 +177,16 @@ static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci
     else
         out->parent = c->iso3;
     return out->label ? 0 : QP_ENOMEM;
+}
+
+/* Whether a phrase is also an agent ("forces gouvernementales"): then it takes the nationality
+ * of its context rather than the one actor a lexicon may list it under. */
+static int has_agent_reading(const qp_extractor *x, int32_t first, const sentence_view *s, size_t i, size_t j, int lang)
+{
+    for (int32_t k = first; k >= 0; k = x->lx.entries[k].next)
+        if (x->lx.entries[k].kind == QP_LEX_AGENT && entry_fits(&x->lx.entries[k], s, i, j, lang))
+            return 1;
+    return 0;
 }
 
 int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date)
@@ -255,7 +265,7 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 continue;
             switch (e->kind) {
             case QP_LEX_ACTOR:
-                if (have < 3) {
+                if (have < 3 && !has_agent_reading(x, best_e, s, i, best_j, lang)) {
                     m->kind = MENTION_ACTOR;
                     xt_actor_from_lexicon(x, (int)e->ref, date, &m->actor);
                     have = 3;
@@ -328,6 +338,34 @@ static int is_joiner(const qp_token *t)
  * gouvernementales et paramilitaires irakiennes", "Iraqi troops", "le régime de Damas"; a
  * demonym left alone after an article is its people's state ("les Russes"); a bare agent
  * is the focus country's. */
+/* The country of a mention, when it has one: a demonym, a country, a capital, an actor of a
+ * country, a place of the gazetteer. -1 otherwise. */
+int xt_mention_country(const qp_extractor *x, const mention *m)
+{
+    if (m->kind < 0)
+        return -1;
+    if (m->country >= 0)
+        return m->country;
+    if (m->kind == MENTION_ACTOR && m->actor.country)
+        return qp_lexicon_country(&x->lx, m->actor.country);
+    if (m->kind == MENTION_PLACE && m->place.country && m->place.country[0])
+        for (size_t i = 0; i < x->lx.n_countries; i++)
+            if (x->lx.countries[i].iso2 && !strcmp(x->lx.countries[i].iso2, m->place.country))
+                return (int)i;
+    return -1;
+}
+
+/* Whether token t is a demonym of country ci. */
+static int is_demonym_of(const qp_extractor *x, const sentence_view *s, size_t t, int ci)
+{
+    int prefix;
+    const char *f = s->tok[t].fold;
+    for (int32_t e = qp_lexicon_find(&x->lx, f, strlen(f), &prefix); e >= 0; e = x->lx.entries[e].next)
+        if (x->lx.entries[e].kind == QP_LEX_DEMONYM && (int)x->lx.entries[e].ref == ci)
+            return 1;
+    return 0;
+}
+
 int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int focus)
 {
     for (size_t i = 0; i < s->n_m; i++) {
@@ -356,9 +394,21 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         else if (i > 0 && s->m[i - 1].kind == MENTION_ACTOR && s->m[i - 1].country >= 0 &&
                  s->m[i - 1].t1 + 1 == m->t0 && !strcmp(s->tok[s->m[i - 1].t1].fold, "s"))
             ci = s->m[i - 1].country; /* "Syria's army" */
+        /* "les forces gouvernementales et paramilitaires irakiennes": the demonym closing the
+         * coordinated actor qualifies this agent too */
+        if (ci < 0 && last + 1 < s->n_m && s->m[last + 1].kind == MENTION_ACTOR && s->m[last + 1].t0 == t_end + 1 &&
+            is_joiner(&s->tok[t_end])) {
+            int cj = xt_mention_country(x, &s->m[last + 1]);
+            if (cj >= 0 && is_demonym_of(x, s, s->m[last + 1].t1 - 1, cj))
+                ci = cj;
+        }
         int from_context = 0;
         if (ci < 0) {
-            ci = focus;
+            /* a bare agent ("le régime", "l'artillerie") belongs to the country last named */
+            for (size_t k = i; k-- > 0 && ci < 0;)
+                ci = xt_mention_country(x, &s->m[k]);
+            if (ci < 0)
+                ci = focus;
             from_context = 1;
         }
         for (size_t k = i; k <= last; k++) {
