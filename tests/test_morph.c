@@ -144,6 +144,9 @@ static void english_forms_from_wordnet(void **state)
     assert_false(qp_morph_is(&m, "withdrawn", "withdraw", QP_TAG_PAST));
     assert_true(qp_morph_is(&m, "withdrew", "withdraw", QP_TAG_PAST));
     assert_false(qp_morph_is(&m, "striked", "strike", QP_TAG_PAST));
+    assert_true(qp_morph_is(&m, "overrun", "overrun", QP_TAG_PPAS)); /* "was overrun" */
+    assert_true(qp_morph_is(&m, "overran", "overrun", QP_TAG_PAST));
+    assert_false(qp_morph_is(&m, "overran", "overrun", QP_TAG_PPAS));
     qp_morph_destroy(&m);
 }
 

@@ -190,12 +190,19 @@ static int verb_forms(const exc_list *vx, const lf_lemma *lm, lf_out *o)
             ADD(f, "pres");
         } else if (ends(f, "n") && !ends(f, "ed") && has_other) {
             ADD(f, "ppas");
-        } else if (has_en && !ends(f, "n") && !ends(f, "ed")) {
+        } else if ((has_en || ends(word, "run") || ends(word, "come")) && !ends(f, "ed") &&
+                   (!ends(f, "n") || ends(word, "run"))) {
             ADD(f, "past");
         } else {
             ADD(f, "past");
             ADD(f, "ppas");
         }
+    }
+    /* "run", "come" and their compounds: verb.exc gives "overran" but the participle is
+     * the base ("was overrun") */
+    if (ends(word, "run") || ends(word, "come")) {
+        ADD(word, "ppas");
+        has_en = 1;
     }
     if (same) {
         ADD(word, "past");
