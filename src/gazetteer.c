@@ -235,7 +235,8 @@ int qp_gazetteer_probe(const qp_gazetteer *g, const char *folded, size_t len)
     const qpg_key *k = find_key(g, folded, len);
     if (!k)
         return 0;
-    return (k->n_post ? QP_GAZ_NAME : 0) | ((k->flags & QPG_KEY_PREFIX) ? QP_GAZ_PREFIX : 0);
+    return (k->n_post ? QP_GAZ_NAME : 0) | ((k->flags & QPG_KEY_PREFIX) ? QP_GAZ_PREFIX : 0) |
+           ((k->flags & QPG_KEY_LOWER) && k->n_post ? QP_GAZ_LOWER : 0);
 }
 
 static void fill_cand(const qp_gazetteer *g, const qpg_place *p, qp_place_cand *c)
@@ -273,6 +274,8 @@ size_t qp_gazetteer_lookup(const qp_gazetteer *g, const char *folded, size_t len
             out[i].match |= QP_PLACE_DERIVED;
         if (k->flags & QPG_KEY_COMMON)
             out[i].match |= QP_PLACE_COMMON;
+        if (k->flags & QPG_KEY_LOWER)
+            out[i].match |= QP_PLACE_LOWER_OK;
     }
     return k->n_post;
 }
@@ -335,8 +338,11 @@ static int acceptable(const qp_place_cand *c, const qp_place_context *ctx)
 {
     int tcase = ctx ? ctx->text_case : QP_CASE_UNKNOWN;
     uint32_t min_pop = ctx && ctx->min_population ? ctx->min_population : QP_DEFAULT_MIN_POP;
-    if (tcase == QP_CASE_LOWER)
-        return 0;
+    if (tcase == QP_CASE_LOWER) {
+        if (!(c->match & QP_PLACE_LOWER_OK))
+            return 0;
+        tcase = QP_CASE_CAPITALISED;  /* written as the name is written */
+    }
     if (is_country(c))
         return 1;
     unsigned mentioned = mentions_of(ctx, c->country);

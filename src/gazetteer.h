@@ -28,19 +28,22 @@ enum {
     QP_PLACE_DERIVED = 1u, /* only through a variant: Arabic article dropped ("qaim") or joined */
     QP_PLACE_COMMON = 2u,  /* the name is also a common French or English word ("orange") */
     QP_PLACE_CURATED = 4u, /* the place comes from lexicon/places.json or countries.json */
+    QP_PLACE_LOWER_OK = 8u,/* the name starts in lower case ("province de Deir Ezzor") */
 };
 
 /* What qp_gazetteer_probe() says of a folded token sequence. */
 enum {
     QP_GAZ_NAME = 1,   /* it is a name: qp_gazetteer_lookup() gives candidates */
     QP_GAZ_PREFIX = 2, /* some longer name starts with it and one more token */
+    QP_GAZ_LOWER = 4,  /* a name written with a lower-case start ("bande de Gaza", "al-Qaïm"):
+                        * a matcher may take it without a capital */
 };
 
 /* How the name was written in the text (qp_place_context.text_case). */
 enum {
     QP_CASE_UNKNOWN = 0,     /* all capitals, or sentence-initial: cannot tell */
     QP_CASE_CAPITALISED = 1, /* first letter of the name in capitals */
-    QP_CASE_LOWER = 2,       /* written in lower case: a common word, not a place */
+    QP_CASE_LOWER = 2,       /* starts in lower case: a common word, unless QP_PLACE_LOWER_OK */
 };
 
 typedef struct qp_country_mention {
@@ -92,11 +95,12 @@ int qp_gazetteer_max_words(const qp_gazetteer *g);
 
 /* Chooses the place a name stands for among its candidates, CLIFF-like: a country first,
  * then a place in a country the article mentions (the most mentioned), then first-order
- * divisions and regions, then the most populous. Refuses (NULL) lower-case text; places
- * outside the mentioned countries smaller than ctx->min_population, unless the lexicon
- * names them (QP_PLACE_CURATED) or they are capitals; and names that are common words,
- * unless capitalised and a division, a city of 100000 or more in a mentioned country, or
- * of a million anywhere. Returns a pointer into cands, or NULL. ctx may be NULL. */
+ * divisions and regions, then the most populous. Refuses (NULL): lower-case text, unless
+ * the name is written so (QP_PLACE_LOWER_OK); places outside the mentioned countries
+ * smaller than ctx->min_population, unless the lexicon names them (QP_PLACE_CURATED) or
+ * they are capitals; names that are common words, unless capitalised and a division, a
+ * city of 100000 or more in a mentioned country, or of a million anywhere. Returns a
+ * pointer into cands, or NULL. ctx may be NULL. */
 const qp_place_cand *qp_gazetteer_choose(const qp_gazetteer *g, const qp_place_cand *cands,
                                          size_t n, const qp_place_context *ctx);
 

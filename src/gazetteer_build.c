@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #define GB_MAX_WORDS 8      /* longer alternate names are descriptions, not names */
 #define GB_MAX_NAME 160
@@ -302,7 +303,7 @@ static int count_words(const char *s, size_t len)
 }
 
 static int add_key(qp_gazetteer_builder *b, const char *s, size_t len, uint32_t place,
-                   int derived)
+                   int derived, uint32_t key_flags)
 {
     int words = count_words(s, len);
     if (words == 0 || words > GB_MAX_WORDS)
@@ -311,6 +312,7 @@ static int add_key(qp_gazetteer_builder *b, const char *s, size_t len, uint32_t 
     if (!kid)
         return QP_ENOMEM;
     gb_key *k = &b->keys[kid - 1];
+    k->flags |= key_flags;
     uint32_t val = place | (derived ? QPG_POST_DERIVED : 0);
     /* a place's names come together, so a repeat is at the head */
     if (k->head && (b->posts[k->head - 1].val & QPG_POST_PLACE) == place) {
@@ -341,9 +343,10 @@ static size_t article_len(const char *s, size_t len)
 }
 
 /* The key and its article variants: "al qaim" also as "alqaim" and (derived) "qaim". */
-static int add_key_variants(qp_gazetteer_builder *b, const char *s, size_t len, uint32_t place)
+static int add_key_variants(qp_gazetteer_builder *b, const char *s, size_t len, uint32_t place,
+                            uint32_t key_flags)
 {
-    int r = add_key(b, s, len, place, 0);
+    int r = add_key(b, s, len, place, 0, key_flags);
     size_t a = article_len(s, len);
     /* a bare remainder of 3 letters ("bab", "hol") is too often something else */
     if (r || a == 0 || len - a - 1 < 4)
@@ -353,10 +356,36 @@ static int add_key_variants(qp_gazetteer_builder *b, const char *s, size_t len, 
         return 0;
     memcpy(joined, s, a);
     memcpy(joined + a, s + a + 1, len - a - 1);
-    r = add_key(b, joined, len - 1, place, 1);
+    r = add_key(b, joined, len - 1, place, 1, 0);
     if (r == 0)
-        r = add_key(b, s + a + 1, len - a - 1, place, 1);
+        r = add_key(b, s + a + 1, len - a - 1, place, 1, 0);
     return r;
+}
+
+/* "province de Deir Ezzor", "bande de Gaza", "al-Qaïm": a name of several words that starts
+ * in lower case and has a capital further on is written so in running text. */
+static int starts_lower_case(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
+    int first = 1, upper_after = 0;
+    while (left > 0) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(p, left, &c);
+        if (k < 0)
+            return 0;
+        utf8proc_category_t cat = utf8proc_category(c);
+        if (first && cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+            if (cat != UTF8PROC_CATEGORY_LL)
+                return 0;
+            first = 0;
+        } else if (!first && cat == UTF8PROC_CATEGORY_LU) {
+            upper_after = 1;
+        }
+        p += k;
+        left -= k;
+    }
+    return upper_after;
 }
 
 int gb_add_name(qp_gazetteer_builder *b, long place, const char *name, size_t len)
@@ -370,11 +399,14 @@ int gb_add_name(qp_gazetteer_builder *b, long place, const char *name, size_t le
     if (r1 == QP_ENOMEM || r2 == QP_ENOMEM)
         return QP_ENOMEM;
     int r = 0;
+    uint32_t kf = starts_lower_case(name, len) ? QPG_KEY_LOWER : 0;
     if (r1 == 0 && b->f1.len)
-        r = add_key_variants(b, b->f1.data, b->f1.len, (uint32_t)place);
+        r = add_key_variants(b, b->f1.data, b->f1.len, (uint32_t)place,
+                             count_words(b->f1.data, b->f1.len) > 1 ? kf : 0);
     if (r == 0 && r2 == 0 && b->f2.len &&
         (b->f2.len != b->f1.len || memcmp(b->f1.data, b->f2.data, b->f1.len)))
-        r = add_key_variants(b, b->f2.data, b->f2.len, (uint32_t)place);
+        r = add_key_variants(b, b->f2.data, b->f2.len, (uint32_t)place,
+                             count_words(b->f2.data, b->f2.len) > 1 ? kf : 0);
     b->n_names++;
     return r;
 }

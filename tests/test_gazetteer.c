@@ -313,6 +313,15 @@ static void province_from_places_json(void **state)
     assert_int_equal(p->feature_class, 'A');
     assert_string_equal(p->country, "SY");
     assert_true(p->match & QP_PLACE_CURATED);
+    /* written in lower case in running text, as in the lexicon: still the province */
+    assert_int_equal(qp_gazetteer_probe(fx->g, "province de deir ezzor", 22),
+                     QP_GAZ_NAME | QP_GAZ_LOWER);
+    p = choose(fx, "province de Deir Ezzor", NULL, QP_CASE_LOWER, c);
+    assert_non_null(p);
+    assert_true(p->match & QP_PLACE_LOWER_OK);
+    /* names written with a capital have no such licence */
+    assert_int_equal(qp_gazetteer_probe(fx->g, "al qaim", 7), QP_GAZ_NAME);
+    assert_null(choose(fx, "al-Qaïm", NULL, QP_CASE_LOWER, c));
 }
 
 /* Writes a damaged copy of the fixture's file and says what opening it gives. */
