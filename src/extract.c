@@ -166,9 +166,11 @@ static void find_subject(const qp_extractor *x, const sentence_view *s, size_t t
             continue;
         }
         /* coordinated: "et"/"and"/"," right after this one's noun phrase or before the last found */
+        /* a list reads "A, B et C": going left, the first link must be et/and */
         const mention *later = &s->m[g->m[g->n - 1]];
         size_t b = before_np(s, later->t0);
-        if (b != (size_t)-1 && (is(s, b, "et") || is(s, b, "and") || is(s, b, ",")) && g->n < 6)
+        int link = b != (size_t)-1 && (is(s, b, "et") || is(s, b, "and") || (g->n >= 2 && is(s, b, ",")));
+        if (link && g->n < 6)
             g->m[g->n++] = (int)i;
         else
             break;
@@ -484,6 +486,44 @@ static int noun_trigger_before(const qp_extractor *x, const sentence_view *s, si
     return -1;
 }
 
+/* A noun's subject is tied to it by a light verb ("X a lancé des raids", "X provided
+ * support") or stands right before it ("coalition strikes", "l'EI, ses attaques"); an actor
+ * that merely said something ("X évoque six morts") is not. */
+static int noun_linked(const qp_extractor *x, const sentence_view *s, const mention *subj, const mention *noun)
+{
+    size_t gap = noun->t0 - subj->t1;
+    int plain = 1;
+    for (size_t k = subj->t1; k < noun->t0; k++)
+        if (!is_any(s, k, ARTICLES, QP_ARRAY_LEN(ARTICLES)) && !(s->tok[k].flags & QP_TOK_NUM) &&
+            !is(s, k, "s") && !is(s, k, "'"))
+            plain = 0;
+    if (gap <= 3 && plain)
+        return 1;
+    for (size_t i = 0; i < s->n_m; i++) {
+        const mention *m = &s->m[i];
+        if (m->kind != MENTION_ACTION || m->t0 < subj->t1 || m->t1 > noun->t0)
+            continue;
+        for (int k = 0; k < m->n_readings; k++)
+            if (x->lx.actions[m->actions[k]].light)
+                return 1;
+    }
+    return 0;
+}
+
+/* The event of the same code in this or the two sentences before, whose actor an actorless
+ * report continues. */
+static const qp_event *carried_event(const doc_state *st, int sentence, const char *code)
+{
+    for (size_t i = st->n_events; i-- > 0;) {
+        const qp_event *e = &st->events[i];
+        if (e->sentence + 2 < sentence)
+            break;
+        if (!strcmp(e->action, code) && !(e->flags & QP_EVENT_HIDDEN))
+            return e;
+    }
+    return NULL;
+}
+
 /* "la cible de", "the target of", "visé par": what comes before the noun suffers it. */
 static int target_construction(const sentence_view *s, size_t t0)
 {
@@ -509,6 +549,11 @@ static int frames(doc_state *st, sentence_view *s)
             continue;
         /* the reading: a verb form over a noun of the same spelling when an auxiliary precedes */
         int ri = 0;
+        for (int k = 0; k < m->n_readings; k++)
+            if (!x->lx.actions[m->actions[k]].light) {
+                ri = k;
+                break;
+            }
         for (int k = 0; k < m->n_readings; k++) {
             const qp_lex_action *a = &x->lx.actions[m->actions[k]];
             if (m->tags[k] == TAG_PPAS && strcmp(a->pos, "noun") &&
@@ -635,8 +680,42 @@ static int frames(doc_state *st, sentence_view *s)
                 }
             }
         }
-        if (subj.n == 0)
+        if (is_noun && subj.n > 0 && !noun_linked(x, s, &s->m[subj.m[subj.n - 1]], m))
+            subj.n = 0;
+        if (is_noun && subj.n == 0) {
+            /* "les frappes russes", "Russian strikes": a nationality on the noun is its actor */
+            int dm = -1;
+            if (mi + 1 < s->n_m && s->m[mi + 1].kind == MENTION_DEMONYM && s->m[mi + 1].t0 <= m->t1 + 1)
+                dm = (int)mi + 1;
+            else if (mi > 0 && s->m[mi - 1].kind == MENTION_DEMONYM && s->m[mi - 1].t1 + 1 >= m->t0)
+                dm = (int)mi - 1;
+            if (dm >= 0) {
+                s->m[dm].kind = MENTION_ACTOR;
+                xt_actor_from_country(x, s->m[dm].country, &s->m[dm].actor);
+                s->m[dm].actor.text = xt_span_text(st->arena, s, s->m[dm].t0, s->m[dm].t1);
+                subj.n = 1;
+                subj.m[0] = dm;
+            }
+        }
+        if (subj.n == 0) {
+            /* no actor in sight: in a run of reports ("Near Raqqa, 22 strikes engaged ISIS
+             * units"), the actor of the same kind of event just before */
+            obj = find_object(s, m->t1, act, is_noun, &obj_place);
+            const qp_event *prev = carried_event(st, s->index, act->code);
+            int after_noun = !is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTION &&
+                             m->t0 - s->m[mi - 1].t1 <= 2 &&
+                             !strcmp(x->lx.actions[s->m[mi - 1].actions[0]].pos, "noun") &&
+                             x->lx.actions[s->m[mi - 1].actions[0]].code &&
+                             !strcmp(x->lx.actions[s->m[mi - 1].actions[0]].code, act->code);
+            if (obj >= 0 && prev && after_noun) {
+                int r = add_event(st, s, m, act, &prev->actor1, &s->m[obj].actor, obj_place, flags, conf * 0.6,
+                                  act->code);
+                if (r)
+                    return r;
+                widen_evidence(&st->events[st->n_events - 1], s, &s->m[obj]);
+            }
             continue;
+        }
         if (is_noun && subj.n == 1 && target_construction(s, m->t0)) {
             /* "l'EI est la cible de deux offensives": the subject is what is attacked; the
              * attackers come later ("menée par le régime") */
@@ -656,7 +735,9 @@ static int frames(doc_state *st, sentence_view *s)
                 widen_evidence(e, s, &s->m[obj]);
         }
         /* a joint action: the partners cooperate */
-        if (subj.n >= 2 && strcmp(act->code, "COOPERATE") && !(flags & QP_EVENT_HIDDEN)) {
+        int material = !strcmp(act->code, "ASSAULT") || !strcmp(act->code, "MOBILIZE") ||
+                       !strcmp(act->code, "COERCE") || !strcmp(act->code, "AID");
+        if (subj.n >= 2 && material && !(flags & QP_EVENT_HIDDEN)) {
             static const qp_lex_action coop = {.code = "COOPERATE", .cameo = "06", .context = "military",
                                                .object = "none", .weight = 0.6};
             for (int i = 0; i < subj.n; i++)

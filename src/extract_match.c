@@ -101,9 +101,15 @@ void xt_actor_from_lexicon(const qp_extractor *x, int ai, const char *date, qp_a
     const qp_lex_actor *a = &x->lx.actors[ai];
     if (!strcmp(a->kind, "person") && a->parent && date && (!a->from || strcmp(date, a->from) >= 0) &&
         (!a->to || strcmp(date, a->to) < 0)) {
+        /* in office: the person acts for a body, or for the state itself */
         int pi = qp_lexicon_actor(&x->lx, a->parent);
         if (pi >= 0) {
             xt_actor_from_lexicon(x, pi, NULL, out);
+            return;
+        }
+        int ci = qp_lexicon_country(&x->lx, a->parent);
+        if (ci >= 0) {
+            xt_actor_from_country(x, ci, out);
             return;
         }
     }
@@ -310,6 +316,12 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 }
                 break;
             }
+        }
+        if (m->kind == MENTION_ACTOR && best_j < s->n_tok && !strcmp(s->tok[best_j].fold, ":") && i == 0 &&
+            m->country >= 0) {
+            /* "Syrie: l'armée reprend Alep" — the topic of a headline, a place */
+            m->kind = MENTION_PLACE;
+            xt_place_from_country(x, a, m->country, &m->place);
         }
         if (m->kind == MENTION_ACTOR)
             m->actor.text = xt_span_text(a, s, i, best_j);
