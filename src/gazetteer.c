@@ -359,10 +359,25 @@ static int acceptable(const qp_place_cand *c, const qp_place_context *ctx)
            c->population >= min_pop || !strcmp(c->feature_code, "PPLC");
 }
 
+/* A world city is meant even when the article mentions the country of its namesake:
+ * "Paris et Washington" is not Paris, Texas. Tripoli (1.1 M) does not dwarf Tripoli,
+ * Lebanon (230 000), so there the mentioned country decides. */
+#define QP_WORLD_CITY 1000000u
+#define QP_DWARF_RATIO 50u
+
+static int dwarfs(const qp_place_cand *a, const qp_place_cand *b)
+{
+    return a->population >= QP_WORLD_CITY &&
+           a->population / QP_DWARF_RATIO > b->population;
+}
+
 /* >0 when a is the better reading of the name, <0 when b is, 0 when alike. */
 static int compare(const qp_place_cand *a, const qp_place_cand *b, const qp_place_context *ctx)
 {
     int d = is_country(a) - is_country(b);
+    if (d)
+        return d;
+    d = dwarfs(a, b) - dwarfs(b, a);
     if (d)
         return d;
     unsigned ma = mentions_of(ctx, a->country), mb = mentions_of(ctx, b->country);

@@ -94,7 +94,9 @@ size_t qp_gazetteer_lookup(const qp_gazetteer *g, const char *folded, size_t len
 int qp_gazetteer_max_words(const qp_gazetteer *g);
 
 /* Chooses the place a name stands for among its candidates, CLIFF-like: a country first,
- * then a place in a country the article mentions (the most mentioned), then first-order
+ * then a city of a million fifty times bigger than the other ("Paris" stays in France when
+ * the article mentions the United States), then a place in a country the article mentions
+ * (the most mentioned), then first-order
  * divisions and regions, then the most populous. Refuses (NULL): lower-case text, unless
  * the name is written so (QP_PLACE_LOWER_OK); places outside the mentioned countries
  * smaller than ctx->min_population, unless the lexicon names them (QP_PLACE_CURATED) or
