@@ -370,7 +370,7 @@ int qp_clean(const char *raw, size_t len, qp_arena *arena, qp_clean_result *out)
         const char *l = text + starts[i];
         int kind = clutter_kind(l, lens[i]);
         if (kind == 2 || (kind == 1 && !prose[i])) {
-            drop[i] = 1;
+            drop[i] = 2; /* furniture, as opposed to 1: a headline under a marker or in a run */
         } else if (is_related_marker(l, lens[i])) {
             /* the marker and the headlines under it, up to the first real paragraph */
             drop[i] = 1;
@@ -380,6 +380,12 @@ int qp_clean(const char *raw, size_t len, qp_arena *arena, qp_clean_result *out)
             i = j - 1;
         }
     }
+    /* The lower-case continuation of a furniture line left open is furniture: "Consultez les
+     * articles de la rubrique International," / "suivez les informations en temps réel…" */
+    for (size_t i = 1; i < nlines; i++)
+        if (drop[i - 1] == 2 && !drop[i] && ends_open(text + starts[i - 1], lens[i - 1]) &&
+            starts_lower(text + starts[i], lens[i]))
+            drop[i] = 3; /* once: a line that merely starts in lower case may be a cut paragraph */
     /* Runs of three or more headline-like lines are link lists, not an article; but the last
      * of them is the article's title when its body follows right under it. */
     for (size_t i = 0; i < nlines;) {

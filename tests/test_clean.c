@@ -316,6 +316,21 @@ static void paragraphs_ending_in_quotes_are_not_headlines(void **state)
     assert_int_equal(r.n_clutter, 0);
 }
 
+static void continuation_of_furniture_removed(void **state)
+{
+    (void)state;
+    qp_clean_result r = clean_ok("Les combats ont repris \xC3\xA0 Alep dans la nuit de lundi \xC3\xA0 mardi.\n"
+                                 "Consultez les articles de la rubrique International,\n"
+                                 "suivez les informations en temps r\xC3\xA9\x65l et acc\xC3\xA9\x64\x65z \xC3\xA0 nos analyses.\n");
+    assert_int_equal(r.n_clutter, 2);
+    assert_string_equal(r.text, "Les combats ont repris \xC3\xA0 Alep dans la nuit de lundi \xC3\xA0 mardi.");
+    /* a furniture line that is closed does not take a cut paragraph under it along */
+    r = clean_ok("Temps de lecture: 4 min\n"
+                 "toujours consid\xC3\xA9r\xC3\xA9 avec scepticisme l'impact des sanctions internationales.\n");
+    assert_int_equal(r.n_clutter, 1);
+    assert_string_equal(r.text, "toujours consid\xC3\xA9r\xC3\xA9 avec scepticisme l'impact des sanctions internationales.");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -338,6 +353,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(hard_wrapped_paragraph_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(paragraphs_mentioning_furniture_words_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(paragraphs_ending_in_quotes_are_not_headlines, setup, teardown),
+        cmocka_unit_test_setup_teardown(continuation_of_furniture_removed, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
