@@ -15,7 +15,7 @@
 static const char *const furniture[] = {
     "envie d'afficher votre publicite", "contactez-nous", "connectez-vous", "creez un compte",
     "creer un compte", "creez votre compte", "votre compte", "espace des commentaires",
-    "pour pouvoir commenter", "commenter cet article", "reagir a cet article",
+    "commenter cet article", "reagir a cet article",
     "commentaire est obligatoire", "charte de moderation", "abonnez-vous", "partager sur",
     "partager cet article", "envoyer par email", "envoyer par e-mail", "imprimer l'article",
     "ajouter aux favoris", "vos favoris", "agrandir le texte", "reduire le texte", "plan du site",
@@ -25,7 +25,10 @@ static const char *const furniture[] = {
     "decouvrez l'application", "suivez-nous", "lire notre dossier", "offre limitee",
     "lecture du monde en cours", "consultez les articles de la rubrique", "temps de lecture",
     "sur un autre appareil", "numero d'abonne", "creation de compte", "nos guides d'achat",
-    "laisser un commentaire", "retourner a l'article", "view the discussion thread",
+    "laisser un commentaire", "retourner a l'article", "view the discussion thread", "brouillon",
+    "pouvoir commenter", "merci d'avoir partage", "sur un seul appareil", "continuer a lire ici",
+    "ce message s'affichera", "ne plus voir ce message", "dans votre boite mail", "decouvrez tous nos",
+    "accedez a tous les contenus", "fait partie du dossier", "consultez notre dossier",
     "share this", "create an account", "follow us", "click here", "all rights reserved",
     "privacy policy", "terms of use", "terms of service", "download the app", "leave a comment",
     "comments are closed",
@@ -35,7 +38,8 @@ static const char *const furniture[] = {
  * services de L'Express" is, "Les services de renseignement ont arrêté vingt personnes." is
  * not, and neither is a paragraph about a newsletter or a ban on advertising. */
 static const char *const furniture_weak[] = {
-    "vos commentaires", "brouillon", "s'abonner", "abonne", "abonnes", "abonnement", "newsletter",
+    "vos commentaires", "s'abonner", "renseignez", "boutique", "avec un compte", "recevez", "repere par",
+    "en exclusivite", "abonne", "abonnes", "abonnement", "newsletter",
     "newsletters", "cookies", "publicite", "formulaire", "conditions generales", "sans engagement",
     "edition du jour", "les services de", "nos journaux", "les sites du groupe", "les sites editoriaux",
     "share on", "subscribe", "sign up", "sign in", "log in", "advertisement",
@@ -79,6 +83,10 @@ static size_t lower_ascii_fold(const char *s, size_t len, char *out, size_t cap)
             out[o++] = '\'';
         else if (c == 0xAB || c == 0xBB)
             out[o++] = '"';
+        else if (c == 0xA9 && o + 4 < cap) {
+            memcpy(out + o, "(c)", 3); /* © */
+            o += 3;
+        }
         else
             out[o++] = '?';
     }
