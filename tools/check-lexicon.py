@@ -6,8 +6,10 @@ Usage: check-lexicon.py LEXICON_DIR
 Every *.json under LEXICON_DIR must parse. actors.json, countries.json and the fr/ and en/
 actors, countries and agents files are then checked against the formats of lexicon/README.md:
 unique ids, well-formed ISO codes, known kinds, parents that exist and do not loop, persons
-with office and dates, alias keys that exist, and no alias claimed by two ids in one language
-unless AMBIGUOUS below says why. Exits 1 when anything is wrong, listing every problem.
+with office and dates, alias keys that exist, no alias or agent phrase that two ids share
+(fr and en together, since quipu matches both languages in every article) unless AMBIGUOUS
+below says why, and none that is a bare number. Exits 1 when anything is wrong, listing
+every problem.
 Standard library only, so that it runs wherever meson does.
 """
 import datetime
@@ -245,6 +247,7 @@ class Checker:
 
     def agents(self):
         codes = {}
+        self.agents_by_lang = codes
         for lang in LANGS:
             rel = "%s/agents.json" % lang
             doc = self.load(rel)
@@ -277,6 +280,7 @@ class Checker:
                 if p is not None and p != "STATE" and p not in mine:
                     self.err("%s %s" % (rel, code), "unknown parent %r" % p)
             codes[lang] = mine
+        self.agents_by_lang = codes
         if len(codes) == 2:
             fr, en = codes["fr"], codes["en"]
             if set(fr) != set(en):
@@ -307,26 +311,32 @@ class Checker:
                 self.err(where, "parent %r, the agent says %r" % (a.get("parent"), want))
 
     def ambiguity(self):
+        """quipu matches the names of both languages in every article (English names turn up
+        in French text), so a folded form may belong to one id only across fr and en."""
         used = set()
+        owners, dem, phrases = {}, {}, {}
         for lang in LANGS:
-            owners = {}
             for aid, lst in self.alias.get(lang, {}).items():
                 for s in lst:
                     owners.setdefault(match_key(s), set()).add(aid)
-            dem = {}
             for iso, v in self.cwords.get(lang, {}).items():
                 for f in ("names", "capitals"):
                     for s in v.get(f, []):
                         owners.setdefault(match_key(s), set()).add(iso)
                 for s in v.get("demonyms", []):
                     dem.setdefault(match_key(s), set()).add(iso)
-            for table, what in ((owners, "alias"), (dem, "demonym")):
-                for (k, _), ids in sorted(table.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-                    if len(ids) > 1 and k in AMBIGUOUS:
-                        used.add(k)
-                    elif len(ids) > 1:
-                        self.err("%s %s" % (lang, what),
-                                 "%r claimed by %s" % (k, ", ".join(sorted(ids))))
+            for code, ag in self.agents_by_lang.get(lang, {}).items():
+                for s in ag.get("phrases", []):
+                    phrases.setdefault(match_key(s), set()).add(code)
+        for table, what in ((owners, "alias"), (dem, "demonym"), (phrases, "agent phrase")):
+            for (k, _), ids in sorted(table.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+                bare = re.sub(r"^(?:(?:the|le|la|les|l) )+", "", k)
+                if bare.replace(" ", "").isdigit():
+                    self.err(what, "%r matches a bare number (%s)" % (k, ", ".join(sorted(ids))))
+                if len(ids) > 1 and k in AMBIGUOUS:
+                    used.add(k)
+                elif len(ids) > 1:
+                    self.err(what, "%r claimed by %s" % (k, ", ".join(sorted(ids))))
         for k in sorted(set(AMBIGUOUS) - used):
             # A stale excuse would let a future collision on that word pass unnoticed.
             self.err("AMBIGUOUS", "%r is no longer shared: remove it from the list" % k)
