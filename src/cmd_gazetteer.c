@@ -55,7 +55,10 @@ static void import_usage(FILE *out)
         "  --lexicon DIR     where places.json and countries.json are (default: the\n"
         "                    lexicon/ of $QUIPU_DATA, else of %s)\n"
         "  --no-lexicon      GeoNames only\n"
-        "  --no-dictionaries do not mark common words\n\n"
+        "  --no-dictionaries do not mark common words\n"
+        "  --classes LETTERS GeoNames feature classes to keep (default PALTH: places,\n"
+        "                    divisions, regions, mountains, waters; allCountries.txt\n"
+        "                    also has S spots and buildings, R roads, V forests...)\n\n"
         "Bad lines are counted and skipped (the first %d are shown); the exit status is\n"
         "then 3. Example:\n"
         "  quipu gazetteer import --out data/gazetteer.qpg data/cities1000.txt\n",
@@ -158,7 +161,7 @@ static int load_lexicons(qp_gazetteer_builder *b, const char *lexdir, int dictio
 
 static int cmd_import(int argc, char **argv)
 {
-    const char *out = NULL, *lexdir = NULL;
+    const char *out = NULL, *lexdir = NULL, *classes = NULL;
     int use_lexicon = 1, dictionaries = 1, nfiles = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     char default_out[4096], default_lex[4096];
@@ -179,6 +182,8 @@ static int cmd_import(int argc, char **argv)
             use_lexicon = 0;
         } else if (!strcmp(argv[i], "--no-dictionaries")) {
             dictionaries = 0;
+        } else if (!strcmp(argv[i], "--classes") && i + 1 < argc) {
+            classes = argv[++i];
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_error("gazetteer import", "unknown option or missing value: %s", argv[i]);
             import_usage(stderr);
@@ -211,6 +216,12 @@ static int cmd_import(int argc, char **argv)
         cli_error("gazetteer import", "out of memory");
         goto cleanup;
     }
+    if (classes && qp_gazetteer_builder_set_classes(b, classes)) {
+        cli_error("gazetteer import", "--classes wants GeoNames feature classes (letters of "
+                  "ADHLPRSTUV), got %s", classes);
+        rc = QP_EXIT_USAGE;
+        goto cleanup;
+    }
     import_state st = {0, isatty(2)};
     qp_gazetteer_report rep = {&st, on_bad_line, on_progress};
     struct timespec t0, t1;
@@ -239,7 +250,10 @@ static int cmd_import(int argc, char **argv)
     }
     qp_gazetteer_build_stats s;
     int r = qp_gazetteer_builder_write(b, out, &s);
-    if (r) {
+    if (r == QP_EEMPTY) {
+        cli_error("gazetteer import", "no place read: %s not written", out);
+        goto cleanup;
+    } else if (r) {
         cli_error("gazetteer import", "%s: %s", out, r == QP_EIO ? strerror(errno) : qp_strerror(r));
         goto cleanup;
     }
@@ -250,6 +264,9 @@ static int cmd_import(int argc, char **argv)
             "(+%u prefixes), longest name %d words, in %.1f s\n",
             out, s.places, s.curated, s.names, s.keys - s.prefixes, s.prefixes, s.max_words,
             secs);
+    if (s.filtered)
+        fprintf(stderr, "quipu gazetteer: %lu lines skipped (comments, repeated ids, "
+                        "feature classes not kept)\n", s.filtered);
     if (s.bad_lines) {
         fprintf(stderr, "quipu gazetteer: %lu of %lu lines were bad and skipped\n",
                 s.bad_lines, s.lines);

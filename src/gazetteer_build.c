@@ -47,7 +47,8 @@ struct qp_gazetteer_builder {
     qp_buf words;           /* the common words, which the file does not keep */
     qp_buf f1, f2;          /* scratch for folding */
     uint32_t n_curated, n_names;
-    unsigned long lines, bad_lines;
+    unsigned long lines, bad_lines, filtered;
+    char classes[16];       /* feature classes kept */
     int max_words;
 };
 
@@ -75,6 +76,7 @@ int qp_gazetteer_builder_init(qp_gazetteer_builder **out)
     qp_buf_init(&b->words);
     qp_buf_init(&b->f1);
     qp_buf_init(&b->f2);
+    strcpy(b->classes, "PALTH");
     b->n_slots = 1 << 16;
     b->n_ids_slots = 1 << 16;
     b->slots = calloc(b->n_slots, sizeof *b->slots);
@@ -109,6 +111,7 @@ void qp_gazetteer_builder_stats(const qp_gazetteer_builder *b, qp_gazetteer_buil
     memset(st, 0, sizeof *st);
     st->lines = b->lines;
     st->bad_lines = b->bad_lines;
+    st->filtered = b->filtered;
     st->places = (uint32_t)b->n_places;
     st->curated = b->n_curated;
     st->names = b->n_names;
@@ -116,10 +119,26 @@ void qp_gazetteer_builder_stats(const qp_gazetteer_builder *b, qp_gazetteer_buil
     st->max_words = b->max_words;
 }
 
-void gb_count_lines(qp_gazetteer_builder *b, unsigned long lines, unsigned long bad)
+void gb_count_lines(qp_gazetteer_builder *b, unsigned long lines, unsigned long bad,
+                    unsigned long filtered)
 {
     b->lines += lines;
     b->bad_lines += bad;
+    b->filtered += filtered;
+}
+
+int gb_keeps_class(const qp_gazetteer_builder *b, char fclass)
+{
+    return fclass && strchr(b->classes, fclass) != NULL;
+}
+
+int qp_gazetteer_builder_set_classes(qp_gazetteer_builder *b, const char *classes)
+{
+    if (!classes || !*classes || strlen(classes) >= sizeof b->classes ||
+        strspn(classes, "ADHLPRSTUV") != strlen(classes))
+        return QP_EINVAL;
+    strcpy(b->classes, classes);
+    return 0;
 }
 
 /* ---- places ---- */
@@ -424,16 +443,21 @@ int qp_gazetteer_builder_add_common_word(qp_gazetteer_builder *b, const char *w,
 
 /* ---- writing ---- */
 
-static const qpg_place *cmp_places;
-
-static int cmp_post_pop(const void *a, const void *b)
+static int cmp_post_place(const void *a, const void *b)
 {
+    uint32_t x = *(const uint32_t *)a & QPG_POST_PLACE, y = *(const uint32_t *)b & QPG_POST_PLACE;
+    return (x > y) - (x < y);
+}
+
+static int cmp_post_pop(const void *a, const void *b, void *places_)
+{
+    const qpg_place *places = places_;
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    uint32_t px = cmp_places[x & QPG_POST_PLACE].population;
-    uint32_t py = cmp_places[y & QPG_POST_PLACE].population;
+    uint32_t px = places[x & QPG_POST_PLACE].population;
+    uint32_t py = places[y & QPG_POST_PLACE].population;
     if (px != py)
         return px > py ? -1 : 1;
-    return (x & QPG_POST_PLACE) < (y & QPG_POST_PLACE) ? -1 : 1;
+    return cmp_post_place(a, b);
 }
 
 /* Common words, and the prefix keys that let a matcher stop early. */
@@ -481,33 +505,33 @@ static int flatten_postings(qp_gazetteer_builder *b, uint32_t **out, uint32_t *n
     if (!flat)
         return QP_ENOMEM;
     uint32_t n = 0;
-    cmp_places = b->places;
     for (size_t k = 0; k < b->n_keys; k++) {
         gb_key *key = &b->keys[k];
         uint32_t start = n;
         int has_plain = 0;
         for (uint32_t p = key->head; p; p = b->posts[p - 1].next) {
-            uint32_t v = b->posts[p - 1].val;
-            int dup = 0;
-            for (uint32_t j = start; j < n; j++)
-                if ((flat[j] & QPG_POST_PLACE) == (v & QPG_POST_PLACE)) {
-                    flat[j] &= v | QPG_POST_PLACE;  /* a plain name beats a variant */
-                    dup = 1;
-                    break;
-                }
-            if (!dup)
-                flat[n++] = v;
-            has_plain |= !(v & QPG_POST_DERIVED);
+            flat[n++] = b->posts[p - 1].val;
+            has_plain |= !(b->posts[p - 1].val & QPG_POST_DERIVED);
         }
+        /* by place, so repeats (a lexicon naming a GeoNames place again) are neighbours */
+        qsort(flat + start, n - start, sizeof *flat, cmp_post_place);
+        uint32_t w = start;
+        for (uint32_t j = start; j < n; j++) {
+            if (w > start && (flat[w - 1] & QPG_POST_PLACE) == (flat[j] & QPG_POST_PLACE))
+                flat[w - 1] &= flat[j] | QPG_POST_PLACE;  /* a plain name beats a variant */
+            else
+                flat[w++] = flat[j];
+        }
+        n = w;
         /* "qaim" from "Al Qa'im" must not compete with a place really called Qaim */
         if (has_plain) {
-            uint32_t w = start;
+            w = start;
             for (uint32_t j = start; j < n; j++)
                 if (!(flat[j] & QPG_POST_DERIVED))
                     flat[w++] = flat[j];
             n = w;
         }
-        qsort(flat + start, n - start, sizeof *flat, cmp_post_pop);
+        qsort_r(flat + start, n - start, sizeof *flat, cmp_post_pop, b->places);
         fkeys[k] = (qpg_key){key->str, key->len, key->hash, start, n - start, key->flags};
     }
     *out = flat;

@@ -18,6 +18,8 @@ typedef struct qp_gazetteer_report {
 
 typedef struct qp_gazetteer_build_stats {
     unsigned long lines, bad_lines;     /* of the GeoNames dumps */
+    unsigned long filtered;             /* lines skipped: comments, places read before,
+                                         * feature classes not kept */
     uint32_t places, curated, names;    /* places, of which from lexicons; names indexed */
     uint32_t keys, prefixes, postings;  /* set by write */
     int max_words;
@@ -27,6 +29,11 @@ typedef struct qp_gazetteer_build_stats {
 int qp_gazetteer_builder_init(qp_gazetteer_builder **b);
 /* Frees everything; NULL is fine. */
 void qp_gazetteer_builder_destroy(qp_gazetteer_builder *b);
+
+/* Which GeoNames feature classes a dump's rows must have to be kept (default "PALTH":
+ * places, divisions, regions, mountains, waters; not the hotels and schools of class S,
+ * the roads of R...). 0, or QP_EINVAL for a letter that is no class. */
+int qp_gazetteer_builder_set_classes(qp_gazetteer_builder *b, const char *classes);
 
 /* Reads a GeoNames dump (the 19 tab-separated columns of cities1000.txt, allCountries.txt):
  * each row a place, indexed under its name, ASCII name and Latin-script alternate names.

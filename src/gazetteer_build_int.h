@@ -32,6 +32,9 @@ int gb_set_label(qp_gazetteer_builder *b, long place, const char *label);
  * QP_ENOMEM (a name that folds to nothing or is too long is silently skipped). */
 int gb_add_name(qp_gazetteer_builder *b, long place, const char *name, size_t len);
 /* Line counters of the dumps, kept by the GeoNames reader. */
-void gb_count_lines(qp_gazetteer_builder *b, unsigned long lines, unsigned long bad);
+void gb_count_lines(qp_gazetteer_builder *b, unsigned long lines, unsigned long bad,
+                    unsigned long filtered);
+/* True when rows of this feature class are kept. */
+int gb_keeps_class(const qp_gazetteer_builder *b, char fclass);
 
 #endif

@@ -66,7 +66,8 @@ static int parse_coord(const char *s, double lim, double *out)
     return !*end && *out >= -lim && *out <= lim;
 }
 
-/* One row split at tabs in place; returns why it is bad, or NULL. */
+/* One row split at tabs in place; returns why it is bad, or NULL. *place_out gets the new
+ * place, -1 when the row is skipped (a known id, a class not kept), or an error. */
 static const char *parse_row(qp_gazetteer_builder *b, char *line, long *place_out)
 {
     char *col[GN_COLUMNS];
@@ -97,8 +98,8 @@ static const char *parse_row(qp_gazetteer_builder *b, char *line, long *place_ou
     if (!parse_u32(col[14], &pop, 1))
         return "bad population";
     *place_out = -1;
-    if (gb_find_id(b, id) >= 0)
-        return NULL;  /* the same place from another dump */
+    if (gb_find_id(b, id) >= 0 || !gb_keeps_class(b, *col[6]))
+        return NULL;  /* the same place from another dump, or a hotel */
     gb_place_desc d = {
         .id = id, .label = *col[2] ? col[2] : col[1], .admin1 = col[10], .country = col[8],
         .fclass = *col[6], .fcode = col[7], .population = pop, .lat = lat, .lon = lon};
@@ -127,7 +128,7 @@ int qp_gazetteer_builder_add_geonames(qp_gazetteer_builder *b, FILE *f, const ch
 {
     char *line = NULL;
     size_t cap = 0;
-    unsigned long lineno = 0, bad = 0;
+    unsigned long lineno = 0, bad = 0, kept = 0;
     int r = 0;
     ssize_t n;
     while ((n = getline(&line, &cap, f)) > 0) {
@@ -136,12 +137,13 @@ int qp_gazetteer_builder_add_geonames(qp_gazetteer_builder *b, FILE *f, const ch
             line[--n] = '\0';
         if (n == 0 || line[0] == '#')
             continue;
-        long place = 0;
+        long place = -1;
         const char *why = parse_row(b, line, &place);
         if (place < -1) {
             r = (int)place;
             break;
         }
+        kept += place >= 0;
         if (why) {
             bad++;
             if (rep && rep->bad_line)
@@ -153,7 +155,8 @@ int qp_gazetteer_builder_add_geonames(qp_gazetteer_builder *b, FILE *f, const ch
     if (r == 0 && ferror(f))
         r = QP_EIO;
     free(line);
-    gb_count_lines(b, lineno, bad);
+    /* lines that were neither places nor bad: comments, blanks, repeats, other classes */
+    gb_count_lines(b, lineno, bad, lineno - bad - kept);
     return r;
 }
 

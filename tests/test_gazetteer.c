@@ -421,7 +421,20 @@ static void failed_write_leaves_nothing(void **state)
     snprintf(out, sizeof out, "%s/empty.qpg", fx->dir);
     assert_int_equal(qp_gazetteer_builder_write(b, out, NULL), QP_EEMPTY);
     assert_int_equal(access(out, F_OK), -1);
+    /* only the classes asked for are kept: the sample has no division */
+    assert_int_equal(qp_gazetteer_builder_set_classes(b, "PX"), QP_EINVAL);
+    assert_int_equal(qp_gazetteer_builder_set_classes(b, "A"), 0);
     FILE *f = fmemopen((void *)sample, sizeof sample - 1, "r");
+    assert_int_equal(qp_gazetteer_builder_add_geonames(b, f, "sample", NULL), 0);
+    fclose(f);
+    qp_gazetteer_build_stats st;
+    qp_gazetteer_builder_stats(b, &st);
+    assert_int_equal(st.places, 0);
+    assert_int_equal(st.bad_lines, 1);
+    assert_int_equal(st.filtered, 12);  /* 10 rows, a blank line, a comment */
+    assert_int_equal(qp_gazetteer_builder_write(b, out, NULL), QP_EEMPTY);
+    assert_int_equal(qp_gazetteer_builder_set_classes(b, "P"), 0);
+    f = fmemopen((void *)sample, sizeof sample - 1, "r");
     assert_int_equal(qp_gazetteer_builder_add_geonames(b, f, "sample", NULL), 0);
     fclose(f);
     snprintf(out, sizeof out, "%s/no/such/dir/g.qpg", fx->dir);
