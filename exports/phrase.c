@@ -140,11 +140,14 @@ static int fr_article(const char *label, const char *kind)
         return ART_NONE;
     if (kind && !strcmp(kind, "person"))
         return ART_NONE;
+    if (!strncmp(label, "Al-", 3) || !strncmp(label, "al-", 3) || !strncmp(label, "Al ", 3))
+        return ART_NONE; /* Al-Jazira, al-Nosra */
     size_t w = strcspn(label, " ");
     if (in_list(label, w, none))
         return ART_NONE;
-    if (in_list(label, w, plural) || in_list(label, strcspn(label, " -"), plural))
-        return ART_PLURAL;
+    size_t w1 = strcspn(label, " -");
+    if (in_list(label, w, plural) || in_list(label, w1, plural) || (w1 > 3 && !strncmp(label + w1 - 3, "aux", 3)))
+        return ART_PLURAL; /* also the -aux plurals: Occidentaux, loyaux */
     if (starts_with_vowel(label))
         return ART_ELIDED;
     if (is_acronym(label))
@@ -182,7 +185,7 @@ static int en_article(const char *label, const char *kind)
     }
     if (!strchr(label, ' '))
         return ART_NONE; /* Hezbollah, Hamas */
-    if (!strncasecmp(label, "al-", 3) || strstr(label, " al-"))
+    if (!strncasecmp(label, "al-", 3) || !strncmp(label, "Al ", 3) || strstr(label, " al-"))
         return ART_NONE; /* al-Qaeda, Jabhat al-Nusra */
     return ART_THE;
 }

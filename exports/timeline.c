@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 int qp_timeline_format_parse(const char *s)
 {
@@ -109,6 +110,22 @@ static int copy_event(qp_arena *a, qp_event *c, const qp_event *e)
            DUP(time.grain) && DUP(time.text) && DUP(time.anchor) && DUP(evidence_text) && DUP(speaker);
 }
 
+/* True when the interval [start, end) is the start day alone. */
+static int is_one_day(const qp_time_ref *t)
+{
+    if (!t->end || (t->grain && !strcmp(t->grain, "day")))
+        return 1;
+    if (strlen(t->start) < 10 || strlen(t->end) < 10)
+        return 0;
+    struct tm tm = {.tm_year = atoi(t->start) - 1900, .tm_mon = atoi(t->start + 5) - 1,
+                    .tm_mday = atoi(t->start + 8) + 1, .tm_hour = 12};
+    time_t tt = timegm(&tm);
+    gmtime_r(&tt, &tm);
+    char next[48];
+    snprintf(next, sizeof next, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    return strncmp(next, t->end, 10) >= 0;
+}
+
 static int on_event(const qp_event *e, void *ud)
 {
     loader *l = ud;
@@ -120,9 +137,16 @@ static int on_event(const qp_event *e, void *ud)
     if (!copy_event(&t->arena, &te->e, e))
         return l->err = QP_ENOMEM;
     /* an event without a start date is undated whatever else it carries: no date is invented */
+    te->end = te->e.time.end;
+    te->grain = te->e.time.grain;
     if (!te->e.time.start) {
         te->e.time.end = NULL;
         te->e.time.grain = NULL;
+    } else if (is_one_day(&te->e.time)) {
+        /* one day however it was found ("Thursday", the article date, a one-day week):
+         * one section heading for it */
+        te->e.time.end = NULL;
+        te->e.time.grain = "day";
     }
     if ((te->doc = doc_index(l, e->doc ? e->doc : "?")) == (size_t)-1)
         return l->err = QP_ENOMEM;
@@ -136,6 +160,13 @@ static int frenchify_places(tl *t, qp_store *s)
 {
     if (t->o->lang != QP_LANG_FR)
         return 0;
+    /* a French article names the place in French: its own words beat the English label */
+    for (size_t i = 0; i < t->n_events; i++) {
+        qp_place_ref *p = &t->events[i].e.place;
+        const tl_doc *d = &t->docs[t->events[i].doc];
+        if (d->lang && !strcmp(d->lang, "fr") && p->text && *p->text && p->label)
+            p->label = p->text;
+    }
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(s->db, "SELECT label_fr FROM actors WHERE kind = 'state' AND label = ? "
                                   "AND label_fr IS NOT NULL ORDER BY id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
@@ -143,7 +174,7 @@ static int frenchify_places(tl *t, qp_store *s)
     int rc = 0;
     for (size_t i = 0; i < t->n_events && !rc; i++) {
         qp_place_ref *p = &t->events[i].e.place;
-        if (!p->label || !p->feature || strncmp(p->feature, "A.PCL", 5))
+        if (!p->label || !p->feature || strncmp(p->feature, "A.PCL", 5) || p->label == p->text)
             continue;
         sqlite3_reset(st);
         sqlite3_bind_text(st, 1, p->label, -1, SQLITE_STATIC);
@@ -160,7 +191,7 @@ static int frenchify_places(tl *t, qp_store *s)
 static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT title, url, source, published FROM documents WHERE name = ?",
+    int rc = sqlite3_prepare_v2(s->db, "SELECT title, url, source, published, lang FROM documents WHERE name = ?",
                                 -1, &st, NULL);
     if (rc != SQLITE_OK) {
         snprintf(err, errlen, "%s: cannot read documents: %s", s->path ? s->path : "database",
@@ -173,8 +204,8 @@ static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
         sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
         if (sqlite3_step(st) != SQLITE_ROW)
             continue;
-        const char **f[] = {&d->title, &d->url, &d->source, &d->published};
-        for (int k = 0; k < 4; k++) {
+        const char **f[] = {&d->title, &d->url, &d->source, &d->published, &d->lang};
+        for (int k = 0; k < 5; k++) {
             const char *v = (const char *)sqlite3_column_text(st, k);
             if (v && *v && !(*f[k] = qp_arena_strdup(&t->arena, v))) {
                 sqlite3_finalize(st);

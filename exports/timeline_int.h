@@ -6,7 +6,7 @@
 #include "timeline.h"
 
 typedef struct tl_doc {
-    const char *name, *title, *url, *source, *published;
+    const char *name, *title, *url, *source, *published, *lang;
     int note;          /* 1-based number in the source notes, in order of first citation */
 } tl_doc;
 
@@ -14,6 +14,7 @@ typedef struct tl_event {
     qp_event e;        /* strings copied into the timeline's arena */
     size_t doc;        /* index into docs */
     size_t item;       /* the merged line it belongs to */
+    const char *end, *grain; /* as stored: e.time's are normalised for the headings */
 } tl_event;
 
 /* One line of the briefing: the events of several articles that tell the same thing

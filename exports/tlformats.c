@@ -159,7 +159,7 @@ static int fields_of(const tl *t, size_t i, qp_buf *tmp, const char *v[N_FIELDS]
         a1 = e->actor1.label_fr ? e->actor1.label_fr : a1;
         a2 = e->actor2.label_fr ? e->actor2.label_fr : a2;
     }
-    const char *vals[N_FIELDS] = {e->uid, e->time.start, e->time.end, e->time.grain, e->time.text, e->actor1.id,
+    const char *vals[N_FIELDS] = {e->uid, e->time.start, te->end, te->grain, e->time.text, e->actor1.id,
         a1, e->action, e->mode, e->actor2.id, a2, e->place.id, e->place.label ? e->place.label : e->place.text,
         tmp->data + off_sentence, e->doc, d->source, d->title, d->url, d->published, tmp->data + off_conf,
         tmp->data + off_flags, tmp->data + off_merged, e->evidence_text};
