@@ -146,7 +146,8 @@ typedef struct qp_graph_tie {
     unsigned relations;      /* bit (1 << qp_relation) for each relation behind the tie */
     ptrdiff_t via;           /* allies through a common backer: the backer's node; -1 when direct */
     size_t weight;           /* events (through a backer: the smaller of its two backings) */
-    size_t documents;        /* distinct documents among those events */
+    size_t documents;        /* distinct documents among those events (through a backer: the
+                              * smaller of the two backings' counts) */
     const char *first, *last;
 } qp_graph_tie;
 
@@ -156,7 +157,7 @@ int qp_graph_ties(const qp_graph *g, size_t node, qp_ties_kind kind, qp_graph_ti
                   size_t *n);
 
 /* Blocs of the signed graph: per pair the signed weight is the events of backing and
- * cooperation minus those of fighting; pairs summing to 0 are dropped. Each connected
+ * cooperation (each event once) minus those of fighting; pairs summing to 0 are dropped. Each connected
  * component gets igraph's spinglass with negative weights (a seeded RNG makes it
  * reproducible); two-node components are together when their tie is positive. Sets each
  * node's bloc (-1 for nodes without a signed tie); blocs are numbered by size, largest first

@@ -56,7 +56,8 @@ struct qp_graph {
 
 /* Collapses the edges per unordered pair of nodes into one undirected igraph edge whose weight
  * is the sum of the weights of edges whose relation bit (1 << rel) is in plus, minus those in
- * minus; pairs summing to 0 are left out. pairs and w must be initialised (they are cleared).
+ * minus, each event counted once (a LEAD or a military COOPERATE also makes a backing: with
+ * backs in the set they count there only); pairs summing to 0 are left out. pairs and w must be initialised (they are cleared).
  * Returns 0, QP_ENOMEM or QP_EGRAPH. */
 int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, igraph_vector_int_t *pairs,
                       igraph_vector_t *w);

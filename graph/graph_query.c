@@ -24,6 +24,24 @@ void qp_graph_igraph_init(void)
     igraph_set_warning_handler(warn_handler);
 }
 
+/* The events of e not already counted through another relation in the same set: a LEAD is
+ * also a backing, a military COOPERATE also a backing, so each event weighs once. */
+static double edge_weight_once(const qp_graph *g, const qp_graph_edge *e, unsigned set)
+{
+    if (!(set & (1u << QP_REL_BACKS)))
+        return (double)e->weight;
+    if (e->relation == QP_REL_LEADS)
+        return 0;
+    if (e->relation != QP_REL_COOPERATES)
+        return (double)e->weight;
+    size_t n = 0;
+    for (size_t i = 0; i < e->n_events; i++) {
+        const char *c = g->events[e->events[i]].context;
+        n += !c || strcmp(c, "military");
+    }
+    return (double)n;
+}
+
 int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, igraph_vector_int_t *pairs,
                       igraph_vector_t *w)
 {
@@ -50,7 +68,7 @@ int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, igraph_v
                 igraph_vector_push_back(w, 0.0))
                 goto cleanup;
         }
-        VECTOR(*w)[k] += sign * (double)e->weight;
+        VECTOR(*w)[k] += sign * edge_weight_once(g, e, plus);
     }
     /* drop the pairs that cancel out */
     igraph_integer_t n = igraph_vector_size(w), j = 0;
@@ -231,7 +249,9 @@ int qp_graph_ties(const qp_graph *g, size_t node, qp_ties_kind kind, qp_graph_ti
                 const qp_graph_edge *pair[2] = {zx, zy};
                 if (fill_tie(g, &tie, pair, 2, mark))
                     goto cleanup;
+                /* the chain is as good as its weaker link */
                 tie.weight = w;
+                tie.documents = zx->documents < zy->documents ? zx->documents : zy->documents;
                 if (slot[y] < 0) {
                     if (len == cap) {
                         qp_graph_tie *t = realloc(ties, (cap *= 2) * sizeof *t);

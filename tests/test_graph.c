@@ -55,6 +55,8 @@ static qp_actor_ref ref(const char *id)
 
 static int seq;
 
+static const char *next_context; /* PLOVER context of the next event added */
+
 /* Adds one event a1 -action-> a2 on date in doc (uid made unique). */
 static void add(qp_graph_builder *b, const char *doc, const char *a1, const char *action,
                 const char *a2, const char *date, int flags)
@@ -63,7 +65,8 @@ static void add(qp_graph_builder *b, const char *doc, const char *a1, const char
     snprintf(uid, sizeof uid, "%s#%d.0", doc, ++seq);
     qp_event e = {.uid = uid, .doc = doc, .sentence = seq, .actor1 = ref(a1), .actor2 = ref(a2),
                   .action = action, .time = {.start = date}, .flags = flags,
-                  .evidence_text = "evidence", .confidence = 0.9};
+                  .evidence_text = "evidence", .confidence = 0.9, .context = next_context};
+    next_context = NULL;
     assert_int_equal(qp_graph_add_event(b, &e), 0);
 }
 
@@ -254,7 +257,13 @@ static void sides_handle_components_and_loners(void **state)
     add(b, "d", "A", "AID", "B", "2020-01-01", 0);       /* a positive pair */
     add(b, "d", "C", "ASSAULT", "D", "2020-01-01", 0);   /* a negative pair */
     add(b, "d", "E", "CONSULT", NULL, "2020-01-01", 0);  /* no tie at all */
+    /* one military cooperation (a backing too, but one event) against one fight: even */
+    next_context = "military";
+    add(b, "d", "A", "COOPERATE", "C", "2020-01-01", 0);
+    add(b, "d", "A", "ASSAULT", "C", "2020-01-02", 0);
     qp_graph *g = build(b);
+    assert_non_null(edge(g, "A", "C", QP_REL_BACKS));
+    assert_non_null(edge(g, "A", "C", QP_REL_COOPERATES));
     assert_int_equal(qp_graph_sides(g, 42), 3);
     assert_int_equal(qp_graph_node_at(g, node(g, "A"))->bloc, 0);
     assert_int_equal(qp_graph_node_at(g, node(g, "B"))->bloc, 0);
@@ -341,7 +350,7 @@ static void allies_through_a_common_backer(void **state)
     assert_string_equal(qp_graph_node_at(g, t[1].node)->id, "C");
     assert_int_equal(t[1].via, (ptrdiff_t)node(g, "A"));
     assert_int_equal(t[1].weight, 2); /* the weaker of the two backings */
-    assert_int_equal(t[1].documents, 2);
+    assert_int_equal(t[1].documents, 1); /* the weaker link's */
     assert_string_equal(t[1].first, "2020-01-01");
     assert_string_equal(t[1].last, "2020-02-03");
     free(t);
