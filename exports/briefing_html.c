@@ -264,11 +264,13 @@ static int put_graph(const tl *t, qp_buf *out)
         const tl_node *nd = &t->nodes[p[i].node];
         const char *fill = nd->bloc >= 0 ? bloc_colours[nd->bloc % (int)QP_ARRAY_LEN(bloc_colours)] : "#bbb";
         double r = 7 + 9 * sqrt(nd->size);
-        int right = p[i].x >= cx;
+        /* labels radially outside the circle, so neighbours on the circle do not cover them */
+        double dx = (p[i].x - cx) / R, dy = (p[i].y - cy) / R;
+        double lx = p[i].x + dx * (r + 5), ly = p[i].y + dy * (r + 5) + 4 + (dy > 0.7 ? 8 : dy < -0.7 ? -4 : 0);
+        const char *anchor = dx > 0.25 ? "start" : dx < -0.25 ? "end" : "middle";
         rc |= qp_buf_printf(out, "<g><circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"#fff\" "
                                  "stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">",
-                            p[i].x, p[i].y, r, fill, p[i].x + (right ? r + 4 : -r - 4), p[i].y + 4,
-                            right ? "start" : "end");
+                            p[i].x, p[i].y, r, fill, lx, ly, anchor);
         rc |= qp_text_xml(out, tl_node_label(t, nd));
         rc |= qp_buf_puts(out, "</text></g>\n");
     }
