@@ -565,6 +565,8 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
         tx_abs(s, G_SEASON, y, se, 0);
         return k + 1;
     }
+    if (kw(d, k, K_OF))
+        return 0;   /* "the fall of Ramadi" */
     /* "fall" is mostly the verb; bare seasons need "in" */
     if (j == i && !(i > 0 && kw(d, i - 1, K_IN)))
         return 0;

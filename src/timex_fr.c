@@ -285,9 +285,9 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
     size_t k;
     if (!day_num(d, j, &day, &k))
         return 0;
-    /* "les 6 et 13 avril": the first day borrows the month of the second */
-    if (kw(d, k, K_ET) && d->t[k + 1 < d->n ? k + 1 : k].kind == TK_NUM && tx_is(d, k + 2, C_MONTH, -1) &&
-        d->t[k + 1].val <= 31) {
+    /* "les 6 et 13 avril", "du 6 au 8 juin": the first day borrows the month of the second */
+    if ((kw(d, k, K_ET) || tx_word(d, k, "au")) && k + 2 < d->n && d->t[k + 1].kind == TK_NUM &&
+        tx_is(d, k + 2, C_MONTH, -1) && d->t[k + 1].val <= 31 && d->t[k + 1].val > day) {
         m = d->t[k + 2].val;
         int yy = -1;
         tx_year4(d, k + 3, &yy);
@@ -492,7 +492,7 @@ static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
         j++;
         if (kw(d, j, K_SAME))
             j++;
-    } else if (tx_word(d, j, "le") && tx_is(d, j + 1, C_DOW, -1) && !day_num(d, j + 2, &(int){0}, &(size_t){0}) &&
+    } else if (tx_word(d, j, "le") && tx_is(d, j + 1, C_DOW, -1) && !(d->t[j + 1].flags & TF_CAP) && !day_num(d, j + 2, &(int){0}, &(size_t){0}) &&
                !last_next(d, j + 2) && !part_of_day(d, j + 2)) {
         /* "le mercredi" alone: every Wednesday */
         char v[16];
@@ -671,6 +671,33 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     return k + 1;
 }
 
+/* la veille, le lendemain, ce jour-là: days counted from the day the text last spoke of */
+static size_t r_anchorday(const tx_doc *d, size_t i, tx_spec *s)
+{
+    int off;
+    size_t j;
+    if (tx_word(d, i, "la") && tx_word(d, i + 1, "veille"))
+        off = -1, j = i + 2;
+    else if (tx_word(d, i, "le") && tx_word(d, i + 1, "lendemain"))
+        off = 1, j = i + 2;
+    else if (kw(d, i, K_THIS) && tx_word(d, i + 1, "jour-la"))
+        off = 0, j = i + 2;
+    else
+        return 0;
+    if (tx_word(d, j, "de") || tx_word(d, j, "du") || (tx_word(d, j, "d") && tx_apos(d, j + 1)))
+        return 0;   /* "la veille du scrutin": anchored on an event we do not date */
+    memset(s, 0, sizeof *s);
+    s->kind = X_ANCHOR;
+    s->type = QP_TIMEX_DATE;
+    s->grain = G_DAY;
+    s->off = off;
+    if (tx_word(d, j, "au") && kw(d, j + 1, K_EVENING)) {
+        tx_set_tod(s, "EV");
+        j += 2;
+    }
+    return j;
+}
+
 /* hier, demain, aujourd'hui alone: the day offset, for a clock time said before it */
 static int r_relday_day(const tx_doc *d, size_t i, tx_spec *s)
 {
@@ -791,6 +818,8 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
         j += 3, months_of = 1;   /* les mois d'été */
     else if (!tx_is(d, j, C_SEASON, -1))
         return 0;
+    if ((d->t[j].flags & TF_CAP) && !(d->t[i].flags & TF_SENT))
+        return 0;   /* "le Printemps arabe", "Printemps de Prague" */
     int se = d->t[j].val, y;
     /* "été" is mostly the participle, "d'hiver" an adjective: a bare season needs en, au,
      * or a sentence start */
@@ -979,6 +1008,7 @@ int tx_fr_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_ref(d, i, &s));
     TRY(r_numdate(d, i, &s));
     TRY(r_quarter(d, i, &s));
+    TRY(r_anchorday(d, i, &s));
 #undef TRY
     /* "par semestre": a set whose span is the unit alone */
     if (!best && kw(d, i, K_PER) && tx_is(d, i + 1, C_UNIT, -1) && !(d->t[i + 1].flags & TF_PLURAL) &&

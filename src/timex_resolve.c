@@ -258,12 +258,12 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
     if (!r->has_dct) {
         if (s->kind == X_ANCHOR && r->has_last) {
             int y, m, d;
-            tx_civil_from_days(r->last_day, &y, &m, &d);
+            tx_civil_from_days(r->last_day + s->off, &y, &m, &d);
             return emit_abs(a, G_DAY, y, m, d, s->tod, out);
         }
         if (s->kind == X_ANCHOR) {
             char v[32];
-            snprintf(v, sizeof v, "XXXX-XX-XXT%s", s->tod);
+            snprintf(v, sizeof v, "XXXX-XX-XX%s%s", s->tod[0] ? "T" : "", s->tod);
             out->type = QP_TIMEX_TIME;
             out->value = qp_arena_strdup(a, v);
             out->grain = "time";
@@ -306,7 +306,7 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
         return emit_abs(a, G_DAY, y, m, d, s->tod, out);
     }
     case X_ANCHOR:
-        tx_civil_from_days(r->last_day, &y, &m, &d);
+        tx_civil_from_days(r->last_day + s->off, &y, &m, &d);
         return emit_abs(a, G_DAY, y, m, d, s->tod, out);
     case X_REL:
         switch (s->grain) {
