@@ -400,6 +400,18 @@ static int ingest_text_file(qp_ingest *ig, const char *path)
         ig->stats.unreadable++;
         return 0;
     }
+    /* an over-size file is refused on its size, without reading gigabytes to say so */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > ig->opts.max_bytes) {
+        fclose(f);
+        fprintf(ig->log, "quipu ingest: %s: skipped: %lld bytes is over the limit of %zu (raise it with --max-size)\n",
+                path, (long long)st.st_size, ig->opts.max_bytes);
+        ig->stats.read++;
+        ig->stats.bytes += (size_t)st.st_size;
+        ig->stats.skipped++;
+        ig->stats.too_big++;
+        return 0;
+    }
     size_t len = 0;
     int err;
     char *raw = slurp(f, ig->opts.max_bytes, &len, &err);

@@ -9,8 +9,9 @@
 
 static int set_error(qp_store *s, int code, const char *what)
 {
-    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s: %s", s->path ? s->path : "(database)", what,
-             s->db ? sqlite3_errmsg(s->db) : "cannot open");
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: %s: %s%s", s->path ? s->path : "(database)", what,
+             s->db ? sqlite3_errmsg(s->db) : "cannot open",
+             code == QP_EBUSY ? " (another program is writing to it; try again when it has finished)" : "");
     return code;
 }
 

@@ -84,6 +84,7 @@ if command -v sqlite3 >/dev/null; then
     check "locked database: exit 1" test "$rc" -eq 1
     check "locked database: a clear message naming the file" has "ok.db" err.txt
     check "locked database: the message says it is locked" grep -qi "locked" err.txt
+    check "locked database: the message says what to do" has "try again" err.txt
     check "locked database: waited the busy timeout (>= 4 s, took $took s)" test "$took" -ge 4
     exec 9>&-
     wait "$locker" 2>/dev/null

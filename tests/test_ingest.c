@@ -187,8 +187,7 @@ static void bad_inputs_counted_and_named(void **state)
     assert_logged(log, "bad.txt: skipped: invalid UTF-8 at byte 22 (line 2)");
     assert_logged(log, "empty.txt: skipped: empty");
     assert_logged(log, "clutter-only.txt: skipped: no text left after cleaning");
-    assert_logged(log, "big.txt: skipped: ");
-    assert_logged(log, "over the limit of 2000");
+    assert_logged(log, "big.txt: skipped: 3000 bytes is over the limit of 2000");
     assert_logged(log, "articles.jsonl:2: skipped: broken JSON line");
     assert_logged(log, "articles.jsonl:3: skipped: no \"text\"");
     assert_logged(log, "articles.jsonl:5: skipped: broken JSON line (not an object");
@@ -208,6 +207,27 @@ static void bad_inputs_counted_and_named(void **state)
     assert_int_equal(query_int("SELECT count(*) FROM sentences WHERE document_id = "
                                "(SELECT id FROM documents WHERE name = '2017-11-03_alqaim')"),
                      2);
+}
+
+static void oversize_jsonl_line_skipped(void **state)
+{
+    (void)state;
+    char line[4096];
+    int n = snprintf(line, sizeof line, "{\"id\": \"long\", \"text\": \"");
+    while (n < 3000)
+        n += snprintf(line + n, sizeof line - (size_t)n, "Les combats continuent. ");
+    snprintf(line + n, sizeof line - (size_t)n, "\"}\n{\"id\": \"short\", \"text\": \"Les combats continuent \u00e0 Alep.\"}\n");
+    write_str("in.jsonl", line);
+    qp_ingest_opts o = {.max_bytes = 2000};
+    char *log;
+    qp_ingest_stats st = run_ingest(dir, &o, &log);
+    assert_int_equal(st.too_big, 1);
+    assert_int_equal(st.stored, 1);
+    assert_logged(log, "in.jsonl:1: skipped: a line of ");
+    assert_logged(log, "over the limit of 2000");
+    free(log);
+    char b[64];
+    assert_string_equal(query1("SELECT name FROM documents", b, sizeof b), "short");
 }
 
 static void missing_path_is_unreadable(void **state)
@@ -450,6 +470,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(bad_inputs_counted_and_named, setup, teardown),
+        cmocka_unit_test_setup_teardown(oversize_jsonl_line_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(missing_path_is_unreadable, setup, teardown),
         cmocka_unit_test_setup_teardown(directories_recursed_in_sorted_order, setup, teardown),
         cmocka_unit_test_setup_teardown(default_date_and_bad_dates, setup, teardown),
