@@ -170,8 +170,10 @@ int tx_tokenize(tx_doc *d, qp_arena *arena)
                         continue;
                     }
                 }
+                if (j >= len)
+                    break;
                 size_t kk = seq_len(s + j, len - j);
-                if (j < len && is_letter(s + j, kk)) {
+                if (is_letter(s + j, kk)) {
                     size_t w = fold_letter(s + j, kk, o->f + fl, sizeof o->f - 1 - fl, &accent);
                     if (!w)
                         toolong = 1;

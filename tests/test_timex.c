@@ -248,6 +248,41 @@ static void bad_arguments(void **state)
     assert_int_equal(x->start, strlen("Déjà été, à "));
 }
 
+/* Pieces of expressions glued at random, cut mid-character, in exact-size buffers (so a
+ * sanitizer build sees any read past the end): spans stay inside the text, values exist. */
+static void random_fragments_stay_in_bounds(void **state)
+{
+    static const char *const frag[] = {"le ", "3 ", "novembre ", "2017", "/", "11", "h", " ", "à ", "mi-", "hier",
+                                       "\xc3", "\xa9", "il y a ", "une ", "semaine", "'", "\xe2\x80\x99", "-", ",",
+                                       ".", "XIXe ", "siècle", "les années ", "90", "vers ", "chaque ", "tous les ",
+                                       "jeudis", "la nuit de ", "mardi", "the ", "1990", "s", "ago ", "two ", "days ",
+                                       "p.m.", "May ", "last ", "\xff", "99999999999", "0", "31", "29 février ",
+                                       "l", "aujourd", "hui", "été ", "en "};
+    srand(7);
+    for (int it = 0; it < 20000; it++) {
+        char buf[256];
+        size_t n = 0;
+        for (int k = rand() % 10; k > 0; k--) {
+            const char *f = frag[rand() % (int)QP_ARRAY_LEN(frag)];
+            size_t l = strlen(f);
+            memcpy(buf + n, f, l);
+            n += l;
+        }
+        char *text = malloc(n ? n : 1);
+        assert_non_null(text);
+        memcpy(text, buf, n);
+        qp_arena_reset(&arena);
+        qp_timex_list l;
+        assert_int_equal(qp_timex_find(text, n, it % 2 ? "fr" : "en", it % 3 ? "2016-02-29" : NULL, &arena, &l), 0);
+        for (size_t i = 0; i < l.count; i++) {
+            assert_true(l.items[i].start < l.items[i].end && l.items[i].end <= n);
+            assert_true(i == 0 || l.items[i - 1].end <= l.items[i].start);
+            assert_non_null(l.items[i].value);
+        }
+        free(text);
+    }
+}
+
 /* The command prints byte offsets and values as JSON lines; bad input is refused. */
 static void command_line(void **state)
 {
@@ -286,6 +321,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(english, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_article, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_arguments, setup, teardown),
+        cmocka_unit_test_setup_teardown(random_fragments_stay_in_bounds, setup, teardown),
         cmocka_unit_test_setup_teardown(command_line, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
