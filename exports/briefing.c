@@ -47,9 +47,7 @@ int tl_render_md(const tl *t, qp_buf *out)
     int rc = qp_buf_puts(out, "# ");
     rc |= tl_title(t, &tmp);
     rc |= qp_text_put(out, tmp.data, QP_TEXT_MD, 0);
-    size_t ncited = 0;
-    for (size_t i = 0; i < t->n_docs; i++)
-        ncited += t->docs[i].note > 0;
+    size_t ncited = t->n_cited;
     rc |= qp_buf_puts(out, "\n\n");
     rc |= tl_summary(t, ncited, out);
     rc |= qp_buf_putc(out, '\n');
@@ -80,8 +78,13 @@ int tl_render_md(const tl *t, qp_buf *out)
         rc |= qp_buf_puts(out, fr ? "\n## Blocs\n\n" : "\n## Blocs\n\n");
         rc |= qp_buf_puts(out, fr ? "Camps formés par les soutiens et les combats de la période :\n\n"
                                   : "Sides formed by the backing and fighting of the period:\n\n");
+        size_t alone = 0;
         for (size_t b = 0; b < t->n_blocs; b++) {
-            rc |= qp_buf_printf(out, "- **%s %zu**: ", fr ? "Bloc" : "Bloc", b + 1);
+            if (t->blocs[b].n_members < 2) { /* a bloc of one is not a side: listed together below */
+                alone += t->blocs[b].n_members;
+                continue;
+            }
+            rc |= qp_buf_printf(out, "- **Bloc %zu**%s", b + 1, fr ? " : " : ": ");
             for (size_t m = 0; m < t->blocs[b].n_members; m++) {
                 if (m)
                     rc |= qp_buf_puts(out, ", ");
@@ -89,31 +92,39 @@ int tl_render_md(const tl *t, qp_buf *out)
             }
             rc |= qp_buf_putc(out, '\n');
         }
+        if (alone) {
+            rc |= qp_buf_puts(out, fr ? "- **Seuls** : " : "- **On their own**: ");
+            size_t k = 0;
+            for (size_t b = 0; b < t->n_blocs; b++)
+                if (t->blocs[b].n_members == 1) {
+                    rc |= qp_buf_puts(out, k++ ? ", " : "");
+                    rc |= qp_text_put(out, tl_node_label(t, &t->nodes[t->blocs[b].members[0]]), QP_TEXT_MD, 0);
+                }
+            rc |= qp_buf_putc(out, '\n');
+        }
     }
     if (ncited) {
         rc |= qp_buf_puts(out, "\n## Sources\n\n");
-        for (int n = 1; n <= (int)ncited; n++)
-            for (size_t i = 0; i < t->n_docs; i++) {
-                const tl_doc *d = &t->docs[i];
-                if (d->note != n)
-                    continue;
-                rc |= qp_buf_printf(out, "%d. ", n);
-                rc |= qp_text_put(out, d->source ? d->source : (fr ? "Source inconnue" : "Unknown outlet"), QP_TEXT_MD, 0);
-                rc |= qp_buf_puts(out, " — ");
-                if (d->title) {
-                    rc |= qp_buf_puts(out, "“");
-                    rc |= qp_text_put(out, d->title, QP_TEXT_MD, 0);
-                    rc |= qp_buf_puts(out, "”");
-                } else {
-                    rc |= qp_text_put(out, d->name, QP_TEXT_MD, 0);
-                }
-                if (d->url) {
-                    rc |= qp_buf_puts(out, ", <");
-                    rc |= qp_text_put(out, d->url, QP_TEXT_PLAIN, 0);
-                    rc |= qp_buf_putc(out, '>');
-                }
-                rc |= qp_buf_printf(out, " (%s)\n", d->published ? d->published : (fr ? "sans date" : "undated"));
+        for (size_t k = 0; k < ncited; k++) {
+            const tl_doc *d = &t->docs[t->cited[k]];
+            int n = d->note;
+            rc |= qp_buf_printf(out, "%d. ", n);
+            rc |= qp_text_put(out, d->source ? d->source : (fr ? "Source inconnue" : "Unknown outlet"), QP_TEXT_MD, 0);
+            rc |= qp_buf_puts(out, " — ");
+            if (d->title) {
+                rc |= qp_buf_puts(out, "“");
+                rc |= qp_text_put(out, d->title, QP_TEXT_MD, 0);
+                rc |= qp_buf_puts(out, "”");
+            } else {
+                rc |= qp_text_put(out, d->name, QP_TEXT_MD, 0);
             }
+            if (d->url) {
+                rc |= qp_buf_puts(out, ", <");
+                rc |= qp_text_put(out, d->url, QP_TEXT_PLAIN, 0);
+                rc |= qp_buf_putc(out, '>');
+            }
+            rc |= qp_buf_printf(out, " (%s)\n", d->published ? d->published : (fr ? "sans date" : "undated"));
+        }
     }
     qp_buf_destroy(&tmp);
     return rc ? QP_ENOMEM : 0;

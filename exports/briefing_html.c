@@ -306,9 +306,7 @@ int tl_render_html(const tl *t, qp_buf *out)
     rc |= qp_buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>", css);
     rc |= qp_text_xml(out, tmp.data);
     rc |= qp_buf_puts(out, "</h1>\n");
-    size_t ncited = 0;
-    for (size_t i = 0; i < t->n_docs; i++)
-        ncited += t->docs[i].note > 0;
+    size_t ncited = t->n_cited;
     rc |= qp_buf_puts(out, "<p class=\"summary\">");
     rc |= tl_summary(t, ncited, out);
     rc |= qp_buf_puts(out, "</p>\n");
@@ -345,7 +343,12 @@ int tl_render_html(const tl *t, qp_buf *out)
         rc |= qp_buf_printf(out, "<section id=\"blocs\">\n<h2>%s</h2>\n", fr ? "Blocs et alliances" : "Blocs and alliances");
         rc |= put_graph(t, out);
         rc |= qp_buf_puts(out, "<ul class=\"blocs\">\n");
+        size_t alone = 0;
         for (size_t b = 0; b < t->n_blocs; b++) {
+            if (t->blocs[b].n_members < 2) { /* a bloc of one is not a side: listed together below */
+                alone += t->blocs[b].n_members;
+                continue;
+            }
             rc |= qp_buf_printf(out, "<li><span class=\"sw\" style=\"background:%s\"></span><strong>Bloc %zu</strong>%s",
                                 bloc_colours[b % QP_ARRAY_LEN(bloc_colours)], b + 1, fr ? " : " : ": ");
             for (size_t m = 0; m < t->blocs[b].n_members; m++) {
@@ -355,29 +358,37 @@ int tl_render_html(const tl *t, qp_buf *out)
             }
             rc |= qp_buf_puts(out, "</li>\n");
         }
+        if (alone) {
+            rc |= qp_buf_puts(out, fr ? "<li><strong>Seuls</strong> : " : "<li><strong>On their own</strong>: ");
+            size_t k = 0;
+            for (size_t b = 0; b < t->n_blocs; b++)
+                if (t->blocs[b].n_members == 1) {
+                    rc |= qp_buf_puts(out, k++ ? ", " : "");
+                    rc |= qp_text_xml(out, tl_node_label(t, &t->nodes[t->blocs[b].members[0]]));
+                }
+            rc |= qp_buf_puts(out, "</li>\n");
+        }
         rc |= qp_buf_puts(out, "</ul>\n</section>\n");
     }
     if (ncited) {
         rc |= qp_buf_puts(out, "<section id=\"sources\">\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
-        for (int n = 1; n <= (int)ncited; n++)
-            for (size_t i = 0; i < t->n_docs; i++) {
-                const tl_doc *d = &t->docs[i];
-                if (d->note != n)
-                    continue;
-                rc |= qp_buf_printf(out, "<li id=\"source-%d\">", n);
-                rc |= qp_text_xml(out, d->source ? d->source : (fr ? "Source inconnue" : "Unknown outlet"));
-                rc |= qp_buf_puts(out, " — ");
-                if (d->url) {
-                    rc |= qp_buf_puts(out, "<a href=\"");
-                    rc |= qp_text_xml(out, d->url);
-                    rc |= qp_buf_puts(out, "\">");
-                }
-                rc |= qp_buf_puts(out, d->title ? "“" : "");
-                rc |= qp_text_xml(out, d->title ? d->title : d->name);
-                rc |= qp_buf_puts(out, d->title ? "”" : "");
-                rc |= qp_buf_puts(out, d->url ? "</a>" : "");
-                rc |= qp_buf_printf(out, " (%s)</li>\n", d->published ? d->published : (fr ? "sans date" : "undated"));
+        for (size_t k = 0; k < ncited; k++) {
+            const tl_doc *d = &t->docs[t->cited[k]];
+            int n = d->note;
+            rc |= qp_buf_printf(out, "<li id=\"source-%d\">", n);
+            rc |= qp_text_xml(out, d->source ? d->source : (fr ? "Source inconnue" : "Unknown outlet"));
+            rc |= qp_buf_puts(out, " — ");
+            if (d->url) {
+                rc |= qp_buf_puts(out, "<a href=\"");
+                rc |= qp_text_xml(out, d->url);
+                rc |= qp_buf_puts(out, "\">");
             }
+            rc |= qp_buf_puts(out, d->title ? "“" : "");
+            rc |= qp_text_xml(out, d->title ? d->title : d->name);
+            rc |= qp_buf_puts(out, d->title ? "”" : "");
+            rc |= qp_buf_puts(out, d->url ? "</a>" : "");
+            rc |= qp_buf_printf(out, " (%s)</li>\n", d->published ? d->published : (fr ? "sans date" : "undated"));
+        }
         rc |= qp_buf_puts(out, "</ol>\n</section>\n");
     }
     rc |= qp_buf_puts(out, "<footer class=\"summary\"><small>quipu " QP_VERSION "</small></footer>\n</main>\n</body>\n</html>\n");

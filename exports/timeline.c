@@ -371,6 +371,12 @@ static int merge(tl *t)
                 it->docs[it->n_docs++] = d;
         }
     }
+    if (!(t->cited = qp_arena_alloc(&t->arena, ((size_t)note + 1) * sizeof *t->cited)))
+        goto cleanup;
+    for (size_t d = 0; d < t->n_docs; d++)
+        if (t->docs[d].note)
+            t->cited[t->docs[d].note - 1] = d;
+    t->n_cited = (size_t)note;
     for (size_t i = 0; i < t->n_items; i++) /* by note number: insertion sort, lists are short */
         for (size_t a = 1; a < t->items[i].n_docs; a++)
             for (size_t b = a; b > 0 && t->docs[t->items[i].docs[b - 1]].note > t->docs[t->items[i].docs[b]].note; b--) {

@@ -62,6 +62,7 @@ typedef struct tl {
     tl_section *sections;
     size_t n_sections;
     size_t *key, n_key;            /* key developments: item indices */
+    size_t *cited, n_cited;        /* documents cited, by note number (cited[0] is note 1) */
     const char *first_day, *last_day; /* the dated events' span */
     size_t n_undated;
     /* the alliance graph of the period, for the blocs section and the HTML picture */
