@@ -3,6 +3,7 @@
 #include "extract.h"
 #include "extract_int.h"
 #include "qp.h"
+#include "fold.h"
 #include "timex.h"
 
 #include <stdio.h>
@@ -220,9 +221,18 @@ static int agent_after(const sentence_view *s, size_t t, group *g)
 
 /* The recipient: an actor right of the trigger before the clause ends, either the direct
  * object or after one of the action's prepositions. */
-static int find_object(const sentence_view *s, size_t t, const qp_lex_action *act, int is_noun, int *place_out)
+static int is_protest_noun(const qp_extractor *x, const mention *m)
+{
+    const qp_lex_action *a = &x->lx.actions[m->actions[0]];
+    return !strcmp(a->pos, "noun") && a->code && !strcmp(a->code, "PROTEST");
+}
+
+static int find_object(const qp_extractor *x, const sentence_view *s, size_t t, const qp_lex_action *act,
+                       int is_noun, int *place_out, int *protest)
 {
     *place_out = -1;
+    if (protest)
+        *protest = 0;
     size_t limit = t + 10 < s->n_tok ? t + 10 : s->n_tok;
     for (size_t k = t; k < limit; k++) {
         if (boundary(s, k) || (is(s, k, ",") && k > t + 1))
@@ -232,6 +242,10 @@ static int find_object(const sentence_view *s, size_t t, const qp_lex_action *ac
             continue;
         }
         const mention *m = &s->m[mi];
+        if (m->kind == MENTION_ACTION && m->t0 > t && protest && is_protest_noun(x, m)) {
+            *protest = 1; /* "tirer sur une manifestation": at the protesters */
+            return -1;
+        }
         if (m->kind == MENTION_ACTION && m->t0 > t)
             break;
         if (m->kind == MENTION_PLACE && *place_out < 0) {
@@ -249,12 +263,14 @@ static int find_object(const sentence_view *s, size_t t, const qp_lex_action *ac
             return -1;
         int prep_ok = 1;
         if (b != (size_t)-1 && is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS))) {
-            prep_ok = 0;
+            /* the action's own prepositions, and those that mark a recipient whatever the
+             * action: "contre", "à", "envers", "against", "to" */
+            static const char *const recipient_preps[] = {"contre", "against", "a", "au", "aux", "envers", "to",
+                                                          "toward", "towards"};
+            prep_ok = is_any(s, b, recipient_preps, QP_ARRAY_LEN(recipient_preps));
             for (size_t p = 0; p < act->n_preps; p++)
                 if (act->preps[p] && is(s, b, act->preps[p]))
                     prep_ok = 1;
-            if (is(s, b, "contre") || is(s, b, "against"))
-                prep_ok = 1;
         } else if (is_noun) {
             prep_ok = 0; /* a noun's recipient comes with a preposition */
         }
@@ -345,6 +361,20 @@ static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byt
         if (d < best_d) {
             best = x;
             best_d = d;
+        }
+    }
+    if (!best) {
+        /* a report goes on at the time it set: "yesterday … Near Raqqa, 22 strikes …" */
+        for (size_t i = st->n_events; i-- > 0;) {
+            const qp_event *e = &st->events[i];
+            if (e->sentence + 2 < s->index)
+                break;
+            if (e->sentence < s->index && e->time.anchor && !strcmp(e->time.anchor, "text") && e->time.grain &&
+                !strcmp(e->time.grain, "day")) {
+                *t = e->time;
+                t->anchor = "context";
+                return;
+            }
         }
     }
     if (best) {
@@ -489,25 +519,87 @@ static int noun_trigger_before(const qp_extractor *x, const sentence_view *s, si
 /* A noun's subject is tied to it by a light verb ("X a lancé des raids", "X provided
  * support") or stands right before it ("coalition strikes", "l'EI, ses attaques"); an actor
  * that merely said something ("X évoque six morts") is not. */
-static int noun_linked(const qp_extractor *x, const sentence_view *s, const mention *subj, const mention *noun)
+static int noun_linked(const qp_extractor *x, const sentence_view *s, const mention *subj, const mention *noun,
+                       int *light)
 {
+    *light = -1;
     size_t gap = noun->t0 - subj->t1;
-    int plain = 1;
-    for (size_t k = subj->t1; k < noun->t0; k++)
+    int plain = 1, commas = 0;
+    for (size_t k = subj->t1; k < noun->t0; k++) {
+        if (is(s, k, ",")) {
+            commas++; /* apposition: "le Hezbollah, allié de Damas" */
+            continue;
+        }
         if (!is_any(s, k, ARTICLES, QP_ARRAY_LEN(ARTICLES)) && !(s->tok[k].flags & QP_TOK_NUM) &&
             !is(s, k, "s") && !is(s, k, "'"))
             plain = 0;
-    if (gap <= 3 && plain)
+    }
+    if (gap <= 3 && plain && commas <= 1 && (commas == 0 || s->tok[subj->t1].fold[0] == ','))
         return 1;
     for (size_t i = 0; i < s->n_m; i++) {
         const mention *m = &s->m[i];
         if (m->kind != MENTION_ACTION || m->t0 < subj->t1 || m->t1 > noun->t0)
             continue;
         for (int k = 0; k < m->n_readings; k++)
-            if (x->lx.actions[m->actions[k]].light)
+            if (x->lx.actions[m->actions[k]].light) {
+                *light = (int)i;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+/* Light verbs of speech: with them "soutien" is verbal support (PLOVER SUPPORT), not aid. */
+static int verbal_light(const qp_extractor *x, const mention *m)
+{
+    static const char *const verbal[] = {"exprimer", "reaffirmer", "reiterer", "manifester", "renouveler",
+                                         "affirmer", "express", "voice", "reiterate", "reaffirm", "pledge"};
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        char f[64];
+        if (!a->light || qp_fold_token(a->lemma, strlen(a->lemma), f, sizeof f) < 0)
+            continue;
+        for (size_t i = 0; i < QP_ARRAY_LEN(verbal); i++)
+            if (!strcmp(f, verbal[i]))
                 return 1;
     }
     return 0;
+}
+
+static const qp_lex_action support_of_words = {.code = "SUPPORT", .cameo = "05", .context = "political",
+                                               .object = "recipient", .pos = "noun", .weight = 0.6};
+
+/* An actor right after de/du/des/of: "l'offensive du régime", "the liberation of Manbij". */
+static int genitive_after(const sentence_view *s, size_t k)
+{
+    if (k >= s->n_tok || !(is(s, k, "du") || is(s, k, "de") || is(s, k, "d") || is(s, k, "des") || is(s, k, "of")))
+        return -1;
+    size_t n = k + 1;
+    while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+        n++;
+    int mj = n < s->n_tok ? mention_at(s, n) : -1;
+    return mj >= 0 && s->m[mj].kind == MENTION_ACTOR ? mj : -1;
+}
+
+/* The actor after par/by within a few words of a noun: "le pilonnage de quartiers par l'armée". */
+static int by_agent_after(const sentence_view *s, size_t k)
+{
+    for (size_t j = k; j < s->n_tok && j < k + 8; j++) {
+        if (boundary(s, j) || is(s, j, ",") || is_any(s, j, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
+            is_any(s, j, ETRE, QP_ARRAY_LEN(ETRE)))
+            return -1; /* a verb starts: "une manifestation a été dispersée par X" */
+        if (is_any(s, j, BY, QP_ARRAY_LEN(BY))) {
+            size_t n = j + 1;
+            while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+                n++;
+            int mj = n < s->n_tok ? mention_at(s, n) : -1;
+            return mj >= 0 && s->m[mj].kind == MENTION_ACTOR ? mj : -1;
+        }
+        int mi = mention_at(s, j);
+        if (mi >= 0 && s->m[mi].kind == MENTION_ACTION && j > k)
+            return -1;
+    }
+    return -1;
 }
 
 /* The event of the same code in this or the two sentences before, whose actor an actorless
@@ -535,6 +627,63 @@ static int target_construction(const sentence_view *s, size_t t0)
     return 0;
 }
 
+static const char *const PRONOUNS[] = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "who",
+                                        "qui", "which", "that", "nous", "i", "je"};
+static const char *const VERB_CUES[] = {"ne", "n", "not", "to", "will", "would", "could", "may", "might", "did",
+                                        "does", "do", "se", "s", "y", "en", "can", "should", "must"};
+
+/* Which reading of a trigger the sentence wants: a verb after its subject, an auxiliary or a
+ * pronoun ("Russia strikes", "ils frappent", "a été frappé", "ont repris"); a noun after a
+ * determiner, a number or a preposition ("22 strikes", "la reprise"); a real action before
+ * a light verb of the same spelling. */
+static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    const mention *m = &s->m[mi];
+    int noun = -1, verb = -1, ppas = -1;
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        if (a->light && m->n_readings > 1)
+            continue;
+        if (!strcmp(a->pos, "noun")) {
+            if (noun < 0)
+                noun = k;
+        } else if (m->tags[k] == TAG_PPAS) {
+            if (ppas < 0)
+                ppas = k;
+        } else if (verb < 0) {
+            verb = k;
+        }
+    }
+    int prev_actor = mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR && s->m[mi - 1].t1 == m->t0;
+    int cue = m->t0 > 0 && (is_any(s, m->t0 - 1, PRONOUNS, QP_ARRAY_LEN(PRONOUNS)) ||
+                            is_any(s, m->t0 - 1, VERB_CUES, QP_ARRAY_LEN(VERB_CUES)) ||
+                            is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
+                            is_any(s, m->t0 - 1, ETRE, QP_ARRAY_LEN(ETRE)));
+    int by_next = is_any(s, m->t1, BY, QP_ARRAY_LEN(BY));
+    int aux = m->t0 > 0 && (is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
+                            is_any(s, m->t0 - 1, ETRE, QP_ARRAY_LEN(ETRE)) ||
+                            (m->t0 > 1 && is_any(s, m->t0 - 2, AVOIR, QP_ARRAY_LEN(AVOIR))));
+    if (ppas >= 0 && (aux || by_next || (verb < 0 && noun < 0)))
+        return ppas;
+    if (verb >= 0 && (cue || prev_actor || noun < 0))
+        return verb;
+    if (noun >= 0)
+        return noun;
+    if (ppas >= 0 && prev_actor && verb < 0)
+        return ppas; /* "US-backed", "les zones reprises" */
+    return verb >= 0 ? verb : (ppas >= 0 ? ppas : 0);
+}
+
+static int has_noun_reading(const qp_extractor *x, const mention *m, const char *code)
+{
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        if (!strcmp(a->pos, "noun") && a->code && !strcmp(a->code, code))
+            return 1;
+    }
+    return 0;
+}
+
 static int frames(doc_state *st, sentence_view *s)
 {
     const qp_extractor *x = st->x;
@@ -547,20 +696,7 @@ static int frames(doc_state *st, sentence_view *s)
         const mention *m = &s->m[mi];
         if (m->kind != MENTION_ACTION)
             continue;
-        /* the reading: a verb form over a noun of the same spelling when an auxiliary precedes */
-        int ri = 0;
-        for (int k = 0; k < m->n_readings; k++)
-            if (!x->lx.actions[m->actions[k]].light) {
-                ri = k;
-                break;
-            }
-        for (int k = 0; k < m->n_readings; k++) {
-            const qp_lex_action *a = &x->lx.actions[m->actions[k]];
-            if (m->tags[k] == TAG_PPAS && strcmp(a->pos, "noun") &&
-                (is_any(s, m->t0 - (m->t0 > 0), AVOIR, QP_ARRAY_LEN(AVOIR)) ||
-                 is_any(s, m->t1, BY, QP_ARRAY_LEN(BY))))
-                ri = k;
-        }
+        int ri = choose_reading(x, s, mi);
         const qp_lex_action *act = &x->lx.actions[m->actions[ri]];
         int tag = m->tags[ri];
         int is_noun = !strcmp(act->pos, "noun");
@@ -579,6 +715,9 @@ static int frames(doc_state *st, sentence_view *s)
             has_aux_avoir |= is_any(s, k, AVOIR, QP_ARRAY_LEN(AVOIR));
             has_aux_etre |= is_any(s, k, ETRE, QP_ARRAY_LEN(ETRE));
         }
+        /* "ont été tuées", "have been killed": avoir is été's auxiliary, the participle is passive */
+        if (m->t0 > 0 && (is(s, m->t0 - 1, "ete") || is(s, m->t0 - 1, "been")))
+            has_aux_avoir = 0, has_aux_etre = 1;
         int passive = 0;
         if (!is_noun && tag == TAG_PPAS && !has_aux_avoir && agent_after(s, m->t1, &agent))
             passive = 1;
@@ -592,7 +731,7 @@ static int frames(doc_state *st, sentence_view *s)
                 continue;
             const mention *nm = &s->m[nt];
             const qp_lex_action *na = &x->lx.actions[nm->actions[0]];
-            int tobj = find_object(s, nm->t1, na, 1, &obj_place);
+            int tobj = find_object(x, s, nm->t1, na, 1, &obj_place, NULL);
             if (targets[nt] >= 0)
                 tobj = targets[nt];
             for (int i = 0; i < agent.n; i++) {
@@ -658,30 +797,42 @@ static int frames(doc_state *st, sentence_view *s)
                 continue;
         }
         find_subject(x, s, m->t0, &subj);
-        /* a noun's actor may follow it: "l'offensive du régime", "strikes by the coalition" */
+        /* a noun's actor and recipient around it: "le pilonnage de quartiers par l'armée",
+         * "l'offensive du régime contre Alep", "strikes by the coalition", "the liberation of
+         * Manbij", "le soutien de Damas par Moscou" */
+        int noun_obj = -1, light = -1;
         if (is_noun) {
-            size_t k = m->t1;
-            if (k < s->n_tok && (is(s, k, "du") || is(s, k, "de") || is(s, k, "d") || is(s, k, "des") ||
-                                 is(s, k, "by") || is(s, k, "of"))) {
-                size_t n = k + 1;
-                while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
-                    n++;
-                int mj = n < s->n_tok ? mention_at(s, n) : -1;
-                if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR && !is(s, k, "of")) {
-                    subj.n = 1;
-                    subj.m[0] = mj;
-                }
-            }
+            int by = by_agent_after(s, m->t1);
+            int gen = genitive_after(s, m->t1);
+            int of = gen >= 0 && is(s, m->t1, "of");
+            int left = subj.n > 0 ? noun_linked(x, s, &s->m[subj.m[subj.n - 1]], m, &light) : 0;
             if (m->t0 > 0 && (s->tok[m->t0].flags & QP_TOK_GLUED)) {
-                int mj = mention_at(s, m->t0 - 1);
+                int mj = mention_at(s, m->t0 - 1); /* "Russian-led offensive", "ISIS-held" */
                 if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR) {
                     subj.n = 1;
                     subj.m[0] = mj;
+                    left = 1;
                 }
             }
+            if (by >= 0) {
+                subj.n = 1;
+                subj.m[0] = by;
+                noun_obj = gen;
+            } else if (left) {
+                noun_obj = gen;
+            } else if (gen >= 0 && !of) {
+                subj.n = 1;
+                subj.m[0] = gen;
+            } else {
+                subj.n = 0;
+                noun_obj = of ? gen : -1;
+            }
+            if (noun_obj >= 0 && subj.n > 0 && noun_obj == subj.m[0])
+                noun_obj = -1;
+            /* "exprimer son soutien": words of support, not arms */
+            if (light >= 0 && act->code && !strcmp(act->code, "AID") && verbal_light(x, &s->m[light]))
+                act = &support_of_words;
         }
-        if (is_noun && subj.n > 0 && !noun_linked(x, s, &s->m[subj.m[subj.n - 1]], m))
-            subj.n = 0;
         if (is_noun && subj.n == 0) {
             /* "les frappes russes", "Russian strikes": a nationality on the noun is its actor */
             int dm = -1;
@@ -700,13 +851,10 @@ static int frames(doc_state *st, sentence_view *s)
         if (subj.n == 0) {
             /* no actor in sight: in a run of reports ("Near Raqqa, 22 strikes engaged ISIS
              * units"), the actor of the same kind of event just before */
-            obj = find_object(s, m->t1, act, is_noun, &obj_place);
+            obj = find_object(x, s, m->t1, act, is_noun, &obj_place, NULL);
             const qp_event *prev = carried_event(st, s->index, act->code);
             int after_noun = !is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTION &&
-                             m->t0 - s->m[mi - 1].t1 <= 2 &&
-                             !strcmp(x->lx.actions[s->m[mi - 1].actions[0]].pos, "noun") &&
-                             x->lx.actions[s->m[mi - 1].actions[0]].code &&
-                             !strcmp(x->lx.actions[s->m[mi - 1].actions[0]].code, act->code);
+                             m->t0 - s->m[mi - 1].t1 <= 2 && has_noun_reading(x, &s->m[mi - 1], act->code);
             if (obj >= 0 && prev && after_noun) {
                 int r = add_event(st, s, m, act, &prev->actor1, &s->m[obj].actor, obj_place, flags, conf * 0.6,
                                   act->code);
@@ -722,9 +870,18 @@ static int frames(doc_state *st, sentence_view *s)
             targets[mi] = subj.m[0];
             continue;
         }
-        obj = find_object(s, m->t1, act, is_noun, &obj_place);
+        int protest = 0;
+        obj = noun_obj >= 0 ? noun_obj : find_object(x, s, m->t1, act, is_noun, &obj_place, &protest);
         if (obj >= 0)
             a2 = &s->m[obj].actor;
+        qp_actor_ref civilians = {0};
+        int ci = protest && act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "COERCE"))
+                     ? qp_lexicon_actor(&x->lx, "CIVILIANS")
+                     : -1;
+        if (ci >= 0) {
+            xt_actor_from_lexicon(x, ci, NULL, &civilians);
+            a2 = &civilians;
+        }
         for (int i = 0; i < subj.n; i++) {
             int r = add_event(st, s, m, act, &s->m[subj.m[i]].actor, a2, obj_place, flags, conf, act->code);
             if (r)
@@ -753,6 +910,58 @@ static int frames(doc_state *st, sentence_view *s)
         }
     }
     return 0;
+}
+
+/* Whether actor kinds can fight: states and their forces, armed groups, coalitions. */
+static int armed_kind(const char *kind)
+{
+    return kind && (!strcmp(kind, "armed group") || !strcmp(kind, "military") || !strcmp(kind, "paramilitary") ||
+                    !strcmp(kind, "coalition") || !strcmp(kind, "state") || !strcmp(kind, "government") ||
+                    !strcmp(kind, "police"));
+}
+
+/* An assault whose sentence names no target is aimed at the enemy the article names: another
+ * armed actor of the same sentence that is not on the attacker's side, else the target the
+ * same attacker had just before in the article. */
+static void infer_assault_targets(doc_state *st, const sentence_view *sv)
+{
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        if (strcmp(e->action, "ASSAULT") || e->actor2.id || (e->flags & QP_EVENT_HIDDEN))
+            continue;
+        const sentence_view *s = &sv[e->sentence];
+        const qp_actor_ref *best = NULL;
+        for (size_t k = 0; k < s->n_m && !best; k++) {
+            const mention *m = &s->m[k];
+            if (m->kind != MENTION_ACTOR || !m->actor.id || !armed_kind(m->actor.kind) || same_actor(&m->actor, &e->actor1))
+                continue;
+            if (m->actor.country && e->actor1.country && !strcmp(m->actor.country, e->actor1.country))
+                continue; /* the Syrian police is no target of the Syrian army */
+            /* a partner of the attacker in this sentence is not its target */
+            int partner = 0;
+            for (size_t j = 0; j < st->n_events; j++) {
+                const qp_event *o = &st->events[j];
+                if (o->sentence == e->sentence && same_actor(&o->actor1, &m->actor) && !strcmp(o->action, "ASSAULT"))
+                    partner = 1;
+                if (o->sentence == e->sentence && !strcmp(o->action, "AID") &&
+                    (same_actor(&o->actor1, &m->actor) || same_actor(&o->actor2, &m->actor)))
+                    partner = 1;
+            }
+            if (!partner)
+                best = &m->actor;
+        }
+        for (size_t j = i; j-- > 0 && !best;) {
+            const qp_event *o = &st->events[j];
+            if (!strcmp(o->action, "ASSAULT") && o->actor2.id && same_actor(&o->actor1, &e->actor1) &&
+                armed_kind(o->actor2.kind))
+                best = &o->actor2;
+        }
+        if (best) {
+            e->actor2 = *best;
+            e->actor2.text = NULL;
+            e->confidence *= 0.8;
+        }
+    }
 }
 
 /* Places the gazetteer found are resolved once the whole article's countries are known. */
@@ -871,6 +1080,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
                 break;
             }
     }
+    infer_assault_targets(&st, sv);
     for (size_t i = 0; i < st.n_events; i++) {
         qp_event *e = &st.events[i];
         e->evidence_text = qp_arena_strndup(arena, doc->text + e->evidence_start, e->evidence_end - e->evidence_start);
