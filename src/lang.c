@@ -59,6 +59,8 @@ static void vote_function_words(const char *text, size_t len, int *fr, int *en)
         size_t n = i - s;
         if (n == 0 || n > 5)
             continue;
+        if (n >= 2 && text[s] >= 'A' && text[s] <= 'Z' && text[s + 1] >= 'A' && text[s + 1] <= 'Z')
+            continue; /* an acronym: "UN" is not French "un" */
         for (size_t k = 0; k < QP_ARRAY_LEN(fr_words); k++)
             if (strlen(fr_words[k]) == n && !strncasecmp(text + s, fr_words[k], n))
                 (*fr)++;
@@ -89,11 +91,17 @@ int qp_langid_detect(qp_langid *l, const char *text, size_t len, char code[8])
             code[k++] = *p++;
         code[k] = '\0';
         /* textcat is unsure between several: let function words decide between fr and en */
-        if (strchr(res + 1, '[') && (!strcmp(code, "fr") || !strcmp(code, "en"))) {
+        if (strchr(res + 1, '[')) {
             int fr, en;
             vote_function_words(text, n, &fr, &en);
-            if (fr + en >= 3)
+            if (letters < 200 && fr != en && (strstr(res, fr > en ? "[fr-" : "[en-"))) {
+                /* a headline: "Le Hezbollah entre en Syrie" comes out German first, "Russia
+                 * vetoes UN resolution on Syria" French; one function word is more telling
+                 * than the order of near-equal fingerprints */
+                strcpy(code, fr > en ? "fr" : "en");
+            } else if ((!strcmp(code, "fr") || !strcmp(code, "en")) && fr + en >= 3) {
                 strcpy(code, fr >= en ? "fr" : "en");
+            }
         }
         return 0;
     }

@@ -94,6 +94,11 @@ static void short_headlines(void **state)
     assert_string_equal(detect("Iraqi forces retake Mosul"), "en");
     assert_string_equal(detect("Les forces irakiennes reprennent Mossoul"), "fr");
     assert_string_equal(detect("Russia and Iran back the Syrian regime"), "en");
+    /* fingerprints alone ranked these German, Italian and French first */
+    assert_string_equal(detect("Le Hezbollah entre en Syrie"), "fr");
+    assert_string_equal(detect("Kerry meets Lavrov in Geneva"), "en");
+    assert_string_equal(detect("Russia vetoes UN resolution on Syria"), "en");
+    assert_string_equal(detect("Raqqa falls to SDF fighters"), "en");
 }
 
 static void nothing_to_go_on_is_und(void **state)
