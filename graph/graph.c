@@ -476,6 +476,21 @@ static int make_nodes(qp_graph_builder *b, qp_graph *g, build_state *s)
     }
     free(used);
     free(list);
+    /* a government known only as a parent ("IRN-GOV", no label) reads as its state */
+    for (size_t i = 0; b->opt.by == QP_GRAPH_BY_COUNTRY && i < n; i++) {
+        qp_graph_node *nd = &g->nodes[i];
+        if (strcmp(nd->label, nd->id) || !is_gov_id(nd->id))
+            continue;
+        char state[4] = {nd->id[0], nd->id[1], nd->id[2], 0};
+        uint32_t si = qp_strmap_get(&b->actor_of, state);
+        if (si != UINT32_MAX && b->actors[si].label) {
+            nd->label = b->actors[si].label;
+            if (!nd->label_fr)
+                nd->label_fr = b->actors[si].label_fr;
+            if (!nd->country)
+                nd->country = b->actors[si].country;
+        }
+    }
     /* every actor id that rolled up into a node finds that node */
     for (size_t a = 0; a < na; a++) {
         uint32_t nd = s->node[s->rep[a]];

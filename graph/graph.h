@@ -156,8 +156,9 @@ typedef struct qp_graph_tie {
 int qp_graph_ties(const qp_graph *g, size_t node, qp_ties_kind kind, qp_graph_tie **out,
                   size_t *n);
 
-/* Blocs of the signed graph: per pair the signed weight is the events of backing and
- * cooperation (each event once) minus those of fighting; pairs summing to 0 are dropped. Each connected
+/* Blocs of the signed graph: per pair the signed weight is the events of backing or
+ * cooperation minus those of fighting, each event counted once and weighing its extraction
+ * confidence (1 when 0/unknown); pairs summing to 0 are dropped. Each connected
  * component gets igraph's spinglass with negative weights (a seeded RNG makes it
  * reproducible); two-node components are together when their tie is positive. Sets each
  * node's bloc (-1 for nodes without a signed tie); blocs are numbered by size, largest first

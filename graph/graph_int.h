@@ -55,12 +55,13 @@ struct qp_graph {
 };
 
 /* Collapses the edges per unordered pair of nodes into one undirected igraph edge whose weight
- * is the sum of the weights of edges whose relation bit (1 << rel) is in plus, minus those in
- * minus, each event counted once (a LEAD or a military COOPERATE also makes a backing: with
- * backs in the set they count there only); pairs summing to 0 are left out. pairs and w must be initialised (they are cleared).
+ * is the events of edges whose relation bit (1 << rel) is in plus minus those in minus, each
+ * event counted once (a LEAD or a military COOPERATE also makes a backing: with backs in the
+ * set they count there only) and weighing 1, or its confidence when by_confidence; pairs
+ * summing to 0 are left out. pairs and w must be initialised (they are cleared).
  * Returns 0, QP_ENOMEM or QP_EGRAPH. */
-int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, igraph_vector_int_t *pairs,
-                      igraph_vector_t *w);
+int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, int by_confidence,
+                      igraph_vector_int_t *pairs, igraph_vector_t *w);
 
 /* Counts the distinct documents among n events (mark: n_docs scratch words, all 0 on entry
  * and on return). */

@@ -24,26 +24,32 @@ void qp_graph_igraph_init(void)
     igraph_set_warning_handler(warn_handler);
 }
 
-/* The events of e not already counted through another relation in the same set: a LEAD is
- * also a backing, a military COOPERATE also a backing, so each event weighs once. */
-static double edge_weight_once(const qp_graph *g, const qp_graph_edge *e, unsigned set)
+/* The events of e not already counted through another relation in the same set (a LEAD is
+ * also a backing, a military COOPERATE also a backing, so each event weighs once), each
+ * weighing 1 or, with by_confidence, its extraction confidence (0 taken as unknown: 1). */
+static double edge_weight_once(const qp_graph *g, const qp_graph_edge *e, unsigned set,
+                               int by_confidence)
 {
-    if (!(set & (1u << QP_REL_BACKS)))
-        return (double)e->weight;
-    if (e->relation == QP_REL_LEADS)
+    int dedup = (set & (1u << QP_REL_BACKS)) != 0;
+    if (dedup && e->relation == QP_REL_LEADS)
         return 0;
-    if (e->relation != QP_REL_COOPERATES)
+    if (!e->n_events) /* member_of */
         return (double)e->weight;
-    size_t n = 0;
+    if (!by_confidence && !(dedup && e->relation == QP_REL_COOPERATES))
+        return (double)e->weight;
+    double sum = 0;
     for (size_t i = 0; i < e->n_events; i++) {
-        const char *c = g->events[e->events[i]].context;
-        n += !c || strcmp(c, "military");
+        const qp_graph_event *ev = &g->events[e->events[i]];
+        if (dedup && e->relation == QP_REL_COOPERATES && ev->context &&
+            !strcmp(ev->context, "military"))
+            continue;
+        sum += !by_confidence || ev->confidence <= 0 ? 1.0 : ev->confidence;
     }
-    return (double)n;
+    return sum;
 }
 
-int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, igraph_vector_int_t *pairs,
-                      igraph_vector_t *w)
+int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, int by_confidence,
+                      igraph_vector_int_t *pairs, igraph_vector_t *w)
 {
     qp_u64map idx = {0};
     int rc = QP_ENOMEM;
@@ -68,7 +74,7 @@ int qp_graph_collapse(const qp_graph *g, unsigned plus, unsigned minus, igraph_v
                 igraph_vector_push_back(w, 0.0))
                 goto cleanup;
         }
-        VECTOR(*w)[k] += sign * edge_weight_once(g, e, plus);
+        VECTOR(*w)[k] += sign * edge_weight_once(g, e, plus, by_confidence);
     }
     /* drop the pairs that cancel out */
     igraph_integer_t n = igraph_vector_size(w), j = 0;
@@ -298,7 +304,7 @@ int qp_graph_centrality(qp_graph *g)
     }
     if (igraph_vector_init(&res, 0))
         goto cleanup_w;
-    if ((rc = qp_graph_collapse(g, POSITIVE_RELS, 0, &pairs, &w)))
+    if ((rc = qp_graph_collapse(g, POSITIVE_RELS, 0, 0, &pairs, &w)))
         goto cleanup;
     rc = QP_EGRAPH;
     if (igraph_create(&ig, &pairs, (igraph_integer_t)g->n_nodes, IGRAPH_UNDIRECTED))
@@ -372,7 +378,7 @@ int qp_graph_shortest_path(const qp_graph *g, size_t a, size_t b, qp_graph_path 
         goto cleanup_verts;
     unsigned all = (1u << QP_REL_COUNT) - 1;
     /* fights count as ties too: "how is X tied to Y" includes enmity */
-    if ((rc = qp_graph_collapse(g, all, 0, &pairs, &w)))
+    if ((rc = qp_graph_collapse(g, all, 0, 0, &pairs, &w)))
         goto cleanup;
     rc = QP_EGRAPH;
     if (igraph_create(&ig, &pairs, (igraph_integer_t)g->n_nodes, IGRAPH_UNDIRECTED))

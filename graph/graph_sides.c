@@ -132,7 +132,9 @@ int qp_graph_sides(qp_graph *g, unsigned long seed)
         igraph_vector_int_destroy(&pairs);
         return QP_ENOMEM;
     }
-    if ((rc = qp_graph_collapse(g, SIGNED_PLUS, SIGNED_MINUS, &pairs, &w)))
+    /* each event weighs its extraction confidence: a clash read with little confidence out of
+     * a negated sentence must not outweigh backings read with high confidence */
+    if ((rc = qp_graph_collapse(g, SIGNED_PLUS, SIGNED_MINUS, 1, &pairs, &w)))
         goto cleanup;
     rc = QP_ENOMEM;
     size_t m = (size_t)igraph_vector_size(&w);

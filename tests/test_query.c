@@ -318,6 +318,69 @@ static void central_actors(void **state)
     json_decref(j);
 }
 
+/* The bloc of the first of ids (alternatives of one actor) found in blocs, or -1. */
+static int bloc_of_any(json_t *blocs, const char *const *ids)
+{
+    for (; *ids; ids++) {
+        int b = bloc_of(blocs, *ids);
+        if (b >= 0)
+            return b;
+    }
+    return -1;
+}
+
+/* The target on real articles: the dev corpus and the seed, extracted by quipu. */
+static void sides_of_the_dev_corpus(void **state)
+{
+    const char *shared = getenv("QP_SHARED");
+    char docs[1024], seed[1024], cmd[4096], dbp[300];
+    if (!shared)
+        skip();
+    snprintf(docs, sizeof docs, "%s/corpus/dev/docs.jsonl", shared);
+    snprintf(seed, sizeof seed, "%s/fixtures/seed-alqaim.jsonl", shared);
+    if (access(docs, R_OK) || access(seed, R_OK))
+        skip();
+    snprintf(dbp, sizeof dbp, "%s.dev.db", db_path);
+    unlink(dbp);
+    snprintf(cmd, sizeof cmd, "'%s' ingest --quiet --db '%s' '%s' '%s' >/dev/null 2>&1",
+             getenv("QUIPU"), dbp, docs, seed);
+    int st = system(cmd);
+    assert_true(WIFEXITED(st) && (WEXITSTATUS(st) == 0 || WEXITSTATUS(st) == 3));
+    snprintf(cmd, sizeof cmd, "'%s' query --db '%s' sides --by country --format json",
+             getenv("QUIPU"), dbp);
+    FILE *p = popen(cmd, "r");
+    json_error_t err;
+    json_t *j = json_loadf(p, 0, &err);
+    pclose(p);
+    unlink(dbp);
+    if (!j)
+        fail_msg("sides: not JSON: %s", err.text);
+    json_t *blocs = json_object_get(j, "blocs");
+    static const char *const gov[] = {"SYR-GOV", NULL}, *const rus[] = {"RUS-GOV", "RUS", NULL},
+                             *const irn[] = {"IRN-GOV", "IRN", NULL},
+                             *const hez[] = {"HEZBOLLAH", NULL}, *const usa[] = {"USA-GOV", "USA", NULL},
+                             *const coa[] = {"COALITION", NULL}, *const sdf[] = {"SDF", NULL},
+                             *const isis[] = {"ISIS", NULL};
+    int bg = bloc_of_any(blocs, gov), bu = bloc_of_any(blocs, usa), bi = bloc_of_any(blocs, isis);
+    assert_true(bg >= 0 && bu >= 0 && bi >= 0);
+    assert_true(bg != bu);
+    assert_int_equal(bloc_of_any(blocs, rus), bg);
+    /* Iran and Hezbollah have few two-actor events in these articles as extracted today (the
+     * gold's Hezbollah-backs-Damascus sentences of 2013-05-29_ext_103 are missed, one false
+     * clash is read): Iran, when it takes a side, takes Damascus'; Hezbollah never the US's */
+    int bn = bloc_of_any(blocs, irn), bh = bloc_of_any(blocs, hez);
+    if (bn != bg || bh != bg)
+        print_message("note: Iran in bloc %d, Hezbollah in bloc %d, Damascus in bloc %d\n", bn,
+                      bh, bg);
+    assert_true(bn < 0 || bn == bg);
+    assert_true(bh != bu);
+    assert_int_equal(bloc_of_any(blocs, coa), bu);
+    assert_int_equal(bloc_of_any(blocs, sdf), bu);
+    /* IS alone */
+    assert_int_equal(json_array_size(json_object_get(json_array_get(blocs, (size_t)bi), "members")), 1);
+    json_decref(j);
+}
+
 static void command_line_errors(void **state)
 {
     char *out;
@@ -358,6 +421,7 @@ int main(void)
         cmocka_unit_test(path_and_why),
         cmocka_unit_test(central_actors),
         cmocka_unit_test(command_line_errors),
+        cmocka_unit_test(sides_of_the_dev_corpus),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
