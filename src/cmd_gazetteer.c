@@ -375,8 +375,12 @@ static const char *why_not(const qp_place_cand *c, const qp_place_context *ctx)
 {
     if (ctx->text_case == QP_CASE_LOWER)
         return "lower case";
+    if (c->match & QP_PLACE_PERSON)
+        return "person name";
     if (c->match & QP_PLACE_COMMON)
         return "common word";
+    if (ctx->text_case == QP_CASE_UNKNOWN && (c->match & QP_PLACE_ONE_WORD))
+        return "sentence start";
     for (size_t i = 0; i < ctx->n_mentions; i++)
         if (!strcmp(ctx->mentions[i].iso2, c->country))
             return "ranked lower";

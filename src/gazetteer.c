@@ -276,6 +276,10 @@ size_t qp_gazetteer_lookup(const qp_gazetteer *g, const char *folded, size_t len
             out[i].match |= QP_PLACE_COMMON;
         if (k->flags & QPG_KEY_LOWER)
             out[i].match |= QP_PLACE_LOWER_OK;
+        if (k->flags & QPG_KEY_PERSON)
+            out[i].match |= QP_PLACE_PERSON;
+        if (!memchr(folded, ' ', len))
+            out[i].match |= QP_PLACE_ONE_WORD;
     }
     return k->n_post;
 }
@@ -346,29 +350,37 @@ static int acceptable(const qp_place_cand *c, const qp_place_context *ctx)
     if (is_country(c))
         return 1;
     unsigned mentioned = mentions_of(ctx, c->country);
+    int known = is_division(c) || (c->match & QP_PLACE_CURATED);
+    if ((c->match & QP_PLACE_COMMON) && tcase != QP_CASE_CAPITALISED)
+        return 0;
+    /* "Col. Steve Warren", "Hassan": a town named like a person must be famous */
+    if (c->match & QP_PLACE_PERSON)
+        return known || c->population >= QP_COMMON_WORD_ANYWHERE;
     /* "Orange" the company, "Nice" the adjective: a town by that name must be big, and
      * big where the article is, unless it is a metropolis */
     if (c->match & QP_PLACE_COMMON)
-        return tcase == QP_CASE_CAPITALISED &&
-               (is_division(c) || c->population >= QP_COMMON_WORD_ANYWHERE ||
-                (mentioned && c->population >= QP_COMMON_WORD_MIN_POP));
+        return is_division(c) || c->population >= QP_COMMON_WORD_ANYWHERE ||
+               (mentioned && c->population >= QP_COMMON_WORD_MIN_POP);
     if ((c->match & QP_PLACE_DERIVED) && tcase != QP_CASE_CAPITALISED)
         return 0;
+    /* a capital at a sentence start says nothing: "Since" is not San Luis de Since */
+    if (tcase == QP_CASE_UNKNOWN && (c->match & QP_PLACE_ONE_WORD))
+        return mentioned > 0 || known || c->population >= QP_COMMON_WORD_ANYWHERE ||
+               !strcmp(c->feature_code, "PPLC");
     /* a place the lexicon names is one the press writes about, whatever GeoNames counts */
-    return mentioned > 0 || is_division(c) || (c->match & QP_PLACE_CURATED) ||
-           c->population >= min_pop || !strcmp(c->feature_code, "PPLC");
+    return mentioned > 0 || known || c->population >= min_pop ||
+           !strcmp(c->feature_code, "PPLC");
 }
 
-/* A world city is meant even when the article mentions the country of its namesake:
- * "Paris et Washington" is not Paris, Texas. Tripoli (1.1 M) does not dwarf Tripoli,
- * Lebanon (230 000), so there the mentioned country decides. */
-#define QP_WORLD_CITY 1000000u
-#define QP_DWARF_RATIO 50u
+/* A city is meant even when the article mentions the country of a far smaller namesake:
+ * "Paris et Washington" is not Paris, Texas; "Genève" not Geneva, New York. Tripoli, Libya
+ * (1.1 M) does not dwarf Tripoli, Lebanon (230 000): there the mentioned country decides. */
+#define QP_BIG_CITY 100000u
+#define QP_DWARF_RATIO 8u
 
 static int dwarfs(const qp_place_cand *a, const qp_place_cand *b)
 {
-    return a->population >= QP_WORLD_CITY &&
-           a->population / QP_DWARF_RATIO > b->population;
+    return a->population >= QP_BIG_CITY && a->population / QP_DWARF_RATIO > b->population;
 }
 
 /* >0 when a is the better reading of the name, <0 when b is, 0 when alike. */

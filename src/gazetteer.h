@@ -29,6 +29,8 @@ enum {
     QP_PLACE_COMMON = 2u,  /* the name is also a common French or English word ("orange") */
     QP_PLACE_CURATED = 4u, /* the place comes from lexicon/places.json or countries.json */
     QP_PLACE_LOWER_OK = 8u,/* the name starts in lower case ("province de Deir Ezzor") */
+    QP_PLACE_PERSON = 16u, /* the name is also a first name or surname ("Warren", "Hassan") */
+    QP_PLACE_ONE_WORD = 32u,/* the name is a single token */
 };
 
 /* What qp_gazetteer_probe() says of a folded token sequence. */
@@ -93,16 +95,20 @@ size_t qp_gazetteer_lookup(const qp_gazetteer *g, const char *folded, size_t len
 /* The longest indexed name, in tokens. */
 int qp_gazetteer_max_words(const qp_gazetteer *g);
 
-/* Chooses the place a name stands for among its candidates, CLIFF-like: a country first,
- * then a city of a million fifty times bigger than the other ("Paris" stays in France when
- * the article mentions the United States), then a place in a country the article mentions
- * (the most mentioned), then first-order
- * divisions and regions, then the most populous. Refuses (NULL): lower-case text, unless
- * the name is written so (QP_PLACE_LOWER_OK); places outside the mentioned countries
- * smaller than ctx->min_population, unless the lexicon names them (QP_PLACE_CURATED) or
- * they are capitals; names that are common words, unless capitalised and a division, a
- * city of 100000 or more in a mentioned country, or of a million anywhere. Returns a
- * pointer into cands, or NULL. ctx may be NULL. */
+/* Chooses the place a name stands for among its candidates, CLIFF-like: a country first;
+ * then a city of 100000 or more eight times bigger than the other ("Paris" stays in France
+ * when the article mentions the United States); then a place in a country the article
+ * mentions (the most mentioned); then first-order divisions and regions; then the most
+ * populous. Refuses (NULL):
+ * - lower-case text, unless the name is written so (QP_PLACE_LOWER_OK);
+ * - places outside the mentioned countries smaller than ctx->min_population, unless the
+ *   lexicon names them (QP_PLACE_CURATED) or they are capitals;
+ * - at a sentence start (QP_CASE_UNKNOWN), one-word names of places outside the mentioned
+ *   countries, unless curated, capitals or of a million;
+ * - common words, unless capitalised and a division, a city of 100000 or more in a
+ *   mentioned country, or of a million anywhere;
+ * - person names, unless curated, a division or a city of a million.
+ * Returns a pointer into cands, or NULL. ctx may be NULL. */
 const qp_place_cand *qp_gazetteer_choose(const qp_gazetteer *g, const qp_place_cand *cands,
                                          size_t n, const qp_place_context *ctx);
 

@@ -28,6 +28,7 @@ typedef struct gb_post {
 
 typedef struct gb_word {
     uint32_t str, len;
+    uint32_t kind;          /* QP_WORD_* */
 } gb_word;
 
 struct qp_gazetteer_builder {
@@ -430,15 +431,20 @@ int gb_add_name(qp_gazetteer_builder *b, long place, const char *name, size_t le
     return r;
 }
 
-int qp_gazetteer_builder_add_common_word(qp_gazetteer_builder *b, const char *w, size_t len)
+int qp_gazetteer_builder_add_word(qp_gazetteer_builder *b, const char *w, size_t len, int kind)
 {
     if (grow((void **)&b->common, &b->cap_common, b->n_common + 1, sizeof *b->common))
         return QP_ENOMEM;
     uint32_t off = (uint32_t)b->words.len;
     if (b->words.len + len > UINT32_MAX || qp_buf_append(&b->words, w, len))
         return QP_ENOMEM;
-    b->common[b->n_common++] = (gb_word){off, (uint32_t)len};
+    b->common[b->n_common++] = (gb_word){off, (uint32_t)len, (uint32_t)kind};
     return 0;
+}
+
+int qp_gazetteer_builder_add_common_word(qp_gazetteer_builder *b, const char *w, size_t len)
+{
+    return qp_gazetteer_builder_add_word(b, w, len, QP_WORD_COMMON);
 }
 
 /* ---- writing ---- */
@@ -460,24 +466,48 @@ static int cmp_post_pop(const void *a, const void *b, void *places_)
     return cmp_post_place(a, b);
 }
 
-/* Common words, and the prefix keys that let a matcher stop early. */
-static int finish_keys(qp_gazetteer_builder *b, uint32_t *n_prefixes)
+static gb_key *key_find(qp_gazetteer_builder *b, const char *s, size_t len)
 {
+    uint32_t h = qpg_hash(s, len);
+    size_t mask = b->n_slots - 1;
+    for (size_t j = h & mask; b->slots[j]; j = (j + 1) & mask) {
+        gb_key *k = &b->keys[b->slots[j] - 1];
+        if (k->hash == h && k->len == len && !memcmp(b->pool.data + k->str, s, len))
+            return k;
+    }
+    return NULL;
+}
+
+/* Marks the keys that are dictionary words, also behind an elided or short article:
+ * "L'Union" (a town, and the EU in "l'Union européenne") is as common as "union". */
+static void mark_words(qp_gazetteer_builder *b, int kind, uint32_t set, uint32_t clear)
+{
+    static const char *const art[] = {"", "l ", "d ", "le ", "la ", "les ", "the "};
+    char key[128];
     for (size_t i = 0; i < b->n_common; i++) {
-        qp_buf_clear(&b->f1);
-        if (qp_fold(b->words.data + b->common[i].str, b->common[i].len, &b->f1) || !b->f1.len)
+        if ((int)b->common[i].kind != kind)
             continue;
-        uint32_t h = qpg_hash(b->f1.data, b->f1.len);
-        size_t mask = b->n_slots - 1;
-        for (size_t j = h & mask; b->slots[j]; j = (j + 1) & mask) {
-            gb_key *k = &b->keys[b->slots[j] - 1];
-            if (k->hash == h && k->len == b->f1.len &&
-                !memcmp(b->pool.data + k->str, b->f1.data, k->len)) {
-                k->flags |= QPG_KEY_COMMON;
-                break;
-            }
+        qp_buf_clear(&b->f1);
+        if (qp_fold(b->words.data + b->common[i].str, b->common[i].len, &b->f1) || !b->f1.len ||
+            b->f1.len + 8 > sizeof key || memchr(b->f1.data, ' ', b->f1.len))
+            continue;
+        for (size_t a = 0; a < (kind == QP_WORD_COMMON ? QP_ARRAY_LEN(art) : 1); a++) {
+            size_t n = strlen(art[a]);
+            memcpy(key, art[a], n);
+            memcpy(key + n, b->f1.data, b->f1.len);
+            gb_key *k = key_find(b, key, n + b->f1.len);
+            if (k)
+                k->flags = (k->flags | set) & ~clear;
         }
     }
+}
+
+/* Common words, person names, and the prefix keys that let a matcher stop early. */
+static int finish_keys(qp_gazetteer_builder *b, uint32_t *n_prefixes)
+{
+    mark_words(b, QP_WORD_COMMON, QPG_KEY_COMMON, 0);
+    mark_words(b, QP_WORD_PERSON, QPG_KEY_PERSON, 0);
+    mark_words(b, QP_WORD_PLACE, 0, QPG_KEY_PERSON);  /* "Florence" */
     size_t n_names = b->n_keys;
     *n_prefixes = 0;
     for (size_t k = 0; k < n_names; k++) {

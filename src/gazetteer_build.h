@@ -56,11 +56,22 @@ int qp_gazetteer_builder_add_countries(qp_gazetteer_builder *b, const char *lexi
                                        char *err, size_t err_size);
 
 /* Marks names that are also common words: the lower-case entries of a hunspell .dic, or of
- * WordNet's data.{noun,verb,adj,adv} in dir. 0, QP_ENOTFOUND, QP_EIO, QP_ENOMEM. */
+ * WordNet's data.{noun,verb,adj,adv} in dir; and, from a .dic with morphology (hunspell-fr's
+ * po:prn, po:patr), the names that are first names or surnames, unless it has them as place
+ * names too (po:npr). 0, QP_ENOTFOUND, QP_EIO, QP_ENOMEM. */
 int qp_gazetteer_builder_add_hunspell(qp_gazetteer_builder *b, const char *dic_path);
 int qp_gazetteer_builder_add_wordnet(qp_gazetteer_builder *b, const char *dir);
 /* One common word (UTF-8, folded when applied); 0 or QP_ENOMEM. */
 int qp_gazetteer_builder_add_common_word(qp_gazetteer_builder *b, const char *word, size_t len);
+
+/* What a dictionary word says of a name. */
+enum {
+    QP_WORD_COMMON = 0, /* a common word ("orange") */
+    QP_WORD_PERSON = 1, /* a first name or surname ("Warren", "Hassan") */
+    QP_WORD_PLACE = 2,  /* a place name, which a person name does not override ("Florence") */
+};
+/* One word of that kind; 0 or QP_ENOMEM. */
+int qp_gazetteer_builder_add_word(qp_gazetteer_builder *b, const char *word, size_t len, int kind);
 
 /* Writes the compiled gazetteer to path through a temporary file renamed at the end, so a
  * failure leaves any older file untouched. Fills stats (may be NULL). Returns 0, QP_EIO,

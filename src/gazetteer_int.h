@@ -52,8 +52,9 @@ typedef struct qpg_key {
     uint32_t flags;       /* QPG_KEY_* */
 } qpg_key;
 
-/* LOWER: some source writes the name starting in lower case ("province de Deir Ezzor") */
-enum { QPG_KEY_PREFIX = 1, QPG_KEY_COMMON = 2, QPG_KEY_LOWER = 4 };
+/* LOWER: some source writes the name starting in lower case ("province de Deir Ezzor");
+ * PERSON: the name is a first name or surname ("Warren") */
+enum { QPG_KEY_PREFIX = 1, QPG_KEY_COMMON = 2, QPG_KEY_LOWER = 4, QPG_KEY_PERSON = 8 };
 _Static_assert(sizeof(qpg_key) == 24, "qpg_key is on disk: no padding");
 
 /* A posting: place index, high bit set when the name is only a derived variant. */

@@ -179,12 +179,28 @@ static json_t *load_json(const char *path, int *r, char *err, size_t err_size)
     return root;
 }
 
+/* "CAR", "EAU": the lexicon's acronyms match only in capitals (lexicon/README.md); the
+ * gazetteer cannot tell case, so it leaves them to the lexicon matcher. */
+static int is_acronym(const char *s, size_t len)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            letters++;
+        else if (s[i] != '.')
+            return 0;
+    }
+    return letters > 0 && letters <= 5;
+}
+
 static int add_json_names(qp_gazetteer_builder *b, long place, json_t *names)
 {
     size_t i;
     json_t *v;
     if (json_is_string(names))
-        return gb_add_name(b, place, json_string_value(names), json_string_length(names));
+        return is_acronym(json_string_value(names), json_string_length(names))
+                   ? 0
+                   : gb_add_name(b, place, json_string_value(names), json_string_length(names));
     if (json_is_array(names)) {
         json_array_foreach(names, i, v) {
             int r = add_json_names(b, place, v);
@@ -379,8 +395,14 @@ int qp_gazetteer_builder_add_hunspell(qp_gazetteer_builder *b, const char *dic_p
         if (n++ == 0)
             continue;  /* the entry count */
         size_t len = strcspn(line, "/ \t\r\n");
-        if (len && starts_lower(line, len) && !memchr(line, '-', len))
+        if (!len || memchr(line, '-', len))
+            continue;
+        if (starts_lower(line, len))
             r = qp_gazetteer_builder_add_common_word(b, line, len);
+        else if (strstr(line + len, "po:npr"))
+            r = qp_gazetteer_builder_add_word(b, line, len, QP_WORD_PLACE);
+        else if (strstr(line + len, "po:prn") || strstr(line + len, "po:patr"))
+            r = qp_gazetteer_builder_add_word(b, line, len, QP_WORD_PERSON);
     }
     free(line);
     fclose(f);
