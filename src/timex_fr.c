@@ -323,6 +323,8 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
     size_t j = det(d, i);
+    if (j == i && kw(d, i, K_THIS) && tx_is(d, i + 1, C_UNIT, U_MONTH))
+        j = i + 1;   /* ce mois de novembre */
     if (tx_is(d, j, C_UNIT, U_MONTH) && !tx_word(d, j, "mois-ci")) {
         size_t k = of(d, j + 1);
         if (k == j + 1 && !tx_word(d, j + 1, "de"))
@@ -734,7 +736,15 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
     s->kind = X_ANCHOR;
     tx_set_tod(s, tod);
     int longer = 1;
-    if (kw(d, k, K_LOCAL))
+    if (tx_word(d, k, "du") && (kw(d, k + 1, K_MORNING) || kw(d, k + 1, K_EVENING))) {
+        int h = (tod[0] - '0') * 10 + tod[1] - '0';
+        if (kw(d, k + 1, K_EVENING) && h < 12) {   /* 8 heures du soir: 20:00 */
+            h += 12;
+            tod[0] = (char)('0' + h / 10), tod[1] = (char)('0' + h % 10);
+            tx_set_tod(s, tod);
+        }
+        k += 2;
+    } else if (kw(d, k, K_LOCAL))
         k++;
     else if (tx_word(d, k, "heure") && kw(d, k + 1, K_LOCAL))
         k += 2;
@@ -772,6 +782,20 @@ static size_t r_tod(const tx_doc *d, size_t i, tx_spec *s)
     j++;
     if (kw(d, j, K_SAME))
         j++;
+    /* "la nuit du 3 au 4 mai": the night starts on the first date */
+    size_t k;
+    if (!this_ && (tx_word(d, j, "du") || tx_word(d, j, "de")) && (k = r_date(d, j + 1, s)) != 0) {
+        tx_set_tod(s, pod);
+        int day;
+        size_t q;
+        if (tx_word(d, k, "au") && day_num(d, k + 1, &day, &q) && tx_is(d, q, C_MONTH, -1)) {
+            k = q + 1;
+            int y;
+            if (tx_year4(d, k, &y))
+                k++;
+        }
+        return k;
+    }
     return j;
 }
 

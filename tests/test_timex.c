@@ -129,6 +129,10 @@ static void fr_times_durations_sets(void **state)
     expect("la nuit de mardi à mercredi", "TIME", "2017-10-31TNI", "2017-10-31", "2017-11-01");
     expect("22 h 30", "TIME", "2017-11-01T22:30", "2017-11-01", "2017-11-02");
     expect("Hier soir", "TIME", "2017-11-01TEV", "2017-11-01", "2017-11-02");
+    run("fr", "1999-05-20", "Dans la nuit du 3 au 4 mai, à 8 heures du soir. La veille, rien.");
+    expect("la nuit du 3 au 4 mai", "TIME", "1999-05-03TNI", "1999-05-03", "1999-05-04");
+    expect("8 heures du soir", "TIME", "1999-05-03T20:00", "1999-05-03", "1999-05-04");
+    expect("La veille", "DATE", "1999-05-02", "1999-05-02", "1999-05-03");
     run("fr", "2017-11-02", "Pendant trois mois, depuis trois jours, en 30,4 secondes, environ une heure, "
                             "plusieurs années, un quart de siècle.");
     expect("trois mois", "DURATION", "P3M", NULL, NULL);
