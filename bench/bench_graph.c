@@ -137,8 +137,8 @@ int main(int argc, char **argv)
     }
     printf("events %ld, actors %d: %zu nodes, %zu edges, %d blocs\n", n_events, n_actors,
            qp_graph_node_count(g), qp_graph_edge_count(g), nb);
-    printf("feed %.2f s, build %.2f s, sides %.2f s, total %.2f s\n", t1 - t0, t2 - t1, t3 - t2,
-           t3 - t0);
+    printf("feed %.2f s, build %.2f s, sides %.2f s, total %.2f s wall, %.2f s CPU\n", t1 - t0,
+           t2 - t1, t3 - t2, t3 - t0, (double)clock() / CLOCKS_PER_SEC);
     printf("neighbours by id in one planted bloc put together: %.1f%%\n",
            pairs ? 100.0 * (double)together / (double)pairs : 0.0);
     printf("peak RSS %.1f MB\n", (double)peak_rss_kb() / 1024.0);

@@ -51,6 +51,7 @@ struct qp_graph_builder {
     size_t n_docs;
     qp_graph_event *events;
     uint32_t *event_doc;
+    uint32_t *event_actor; /* per event: actor1 and actor2 indices (UINT32_MAX for none) */
     size_t n_events, cap_events;
 };
 
@@ -77,6 +78,7 @@ void qp_graph_builder_destroy(qp_graph_builder *b)
     free(b->actors);
     free(b->events);
     free(b->event_doc);
+    free(b->event_actor);
     free(b);
 }
 
@@ -117,8 +119,10 @@ static uint32_t actor_index(qp_graph_builder *b, const char *id)
     return i;
 }
 
-int qp_graph_add_actor(qp_graph_builder *b, const qp_actor_ref *a)
+/* qp_graph_add_actor, telling the actor's index (UINT32_MAX when a has no id). */
+static int add_actor_ix(qp_graph_builder *b, const qp_actor_ref *a, uint32_t *ix)
 {
+    *ix = UINT32_MAX;
     if (!a || !a->id || !*a->id)
         return 0;
     int err = 0;
@@ -128,6 +132,7 @@ int qp_graph_add_actor(qp_graph_builder *b, const qp_actor_ref *a)
     uint32_t i = actor_index(b, id);
     if (i == UINT32_MAX)
         return QP_ENOMEM;
+    *ix = i;
     actor_meta *m = &b->actors[i];
     /* fill what is still unknown: the first source that knows a field wins */
     if (!m->label)
@@ -143,6 +148,12 @@ int qp_graph_add_actor(qp_graph_builder *b, const qp_actor_ref *a)
     return err;
 }
 
+int qp_graph_add_actor(qp_graph_builder *b, const qp_actor_ref *a)
+{
+    uint32_t ix;
+    return add_actor_ix(b, a, &ix);
+}
+
 int qp_graph_add_event(qp_graph_builder *b, const qp_event *e)
 {
     if (e->flags & QP_EVENT_HIDDEN)
@@ -150,9 +161,10 @@ int qp_graph_add_event(qp_graph_builder *b, const qp_event *e)
     int has1 = e->actor1.id && *e->actor1.id, has2 = e->actor2.id && *e->actor2.id;
     if (!has1 && !has2)
         return 0;
-    int err = qp_graph_add_actor(b, &e->actor1);
+    uint32_t a1, a2;
+    int err = add_actor_ix(b, &e->actor1, &a1);
     if (!err)
-        err = qp_graph_add_actor(b, &e->actor2);
+        err = add_actor_ix(b, &e->actor2, &a2);
     if (err)
         return err;
     if (b->n_events == b->cap_events) {
@@ -165,6 +177,10 @@ int qp_graph_add_event(qp_graph_builder *b, const qp_event *e)
         if (!d)
             return QP_ENOMEM;
         b->event_doc = d;
+        uint32_t *ea = realloc(b->event_actor, 2 * cap * sizeof *ea);
+        if (!ea)
+            return QP_ENOMEM;
+        b->event_actor = ea;
         b->cap_events = cap;
     }
     const char *doc = intern(b, e->doc ? e->doc : "", &err);
@@ -184,8 +200,8 @@ int qp_graph_add_event(qp_graph_builder *b, const qp_event *e)
         .date_end = intern(b, e->time.end, &err),
         .action = intern(b, e->action ? e->action : "", &err),
         .context = intern(b, e->context, &err),
-        .actor1 = has1 ? intern(b, e->actor1.id, &err) : NULL,
-        .actor2 = has2 ? intern(b, e->actor2.id, &err) : NULL,
+        .actor1 = has1 ? b->actors[a1].id : NULL,
+        .actor2 = has2 ? b->actors[a2].id : NULL,
         .sentence = e->sentence,
         .flags = e->flags,
         .confidence = e->confidence,
@@ -199,6 +215,8 @@ int qp_graph_add_event(qp_graph_builder *b, const qp_event *e)
     if (err || !ge.uid)
         return QP_ENOMEM;
     b->event_doc[b->n_events] = dn;
+    b->event_actor[2 * b->n_events] = a1;
+    b->event_actor[2 * b->n_events + 1] = a2;
     b->events[b->n_events++] = ge;
     return 0;
 }
@@ -236,11 +254,12 @@ static int order_events(qp_graph_builder *b)
         return 0;
     uint32_t *perm = malloc(n * sizeof *perm);
     qp_graph_event *ev = malloc(n * sizeof *ev);
-    uint32_t *dc = malloc(n * sizeof *dc);
-    if (!perm || !ev || !dc) {
+    uint32_t *dc = malloc(n * sizeof *dc), *ea = malloc(2 * n * sizeof *ea);
+    if (!perm || !ev || !dc || !ea) {
         free(perm);
         free(ev);
         free(dc);
+        free(ea);
         return QP_ENOMEM;
     }
     for (i = 0; i < n; i++)
@@ -250,12 +269,16 @@ static int order_events(qp_graph_builder *b)
     for (i = 0; i < n; i++) {
         ev[i] = b->events[perm[i]];
         dc[i] = b->event_doc[perm[i]];
+        ea[2 * i] = b->event_actor[2 * perm[i]];
+        ea[2 * i + 1] = b->event_actor[2 * perm[i] + 1];
     }
     free(perm);
     free(b->events);
     free(b->event_doc);
+    free(b->event_actor);
     b->events = ev;
     b->event_doc = dc;
+    b->event_actor = ea;
     b->cap_events = n;
     return 0;
 }
@@ -447,16 +470,12 @@ static int make_nodes(qp_graph_builder *b, qp_graph *g, build_state *s)
         return QP_ENOMEM;
     }
     size_t n = 0;
-    for (size_t i = 0; i < b->n_events; i++) {
-        const char *ids[2] = {b->events[i].actor1, b->events[i].actor2};
-        for (int k = 0; k < 2; k++)
-            if (ids[k]) {
-                uint32_t r = s->rep[qp_strmap_get(&b->actor_of, ids[k])];
-                if (!used[r]) {
-                    used[r] = 1;
-                    list[n++] = r;
-                }
-            }
+    for (size_t i = 0; i < 2 * b->n_events; i++) {
+        uint32_t a = b->event_actor[i];
+        if (a != UINT32_MAX && !used[s->rep[a]]) {
+            used[s->rep[a]] = 1;
+            list[n++] = s->rep[a];
+        }
     }
     sort_actors = b->actors;
     qsort(list, n, sizeof *list, cmp_actor_id);
@@ -506,8 +525,7 @@ static int make_edges(qp_graph_builder *b, qp_graph *g, build_state *s)
     size_t cap = 0;
     for (size_t i = 0; i < b->n_events; i++) {
         qp_graph_event *e = &b->events[i];
-        uint32_t a1 = e->actor1 ? qp_strmap_get(&b->actor_of, e->actor1) : UINT32_MAX;
-        uint32_t a2 = e->actor2 ? qp_strmap_get(&b->actor_of, e->actor2) : UINT32_MAX;
+        uint32_t a1 = b->event_actor[2 * i], a2 = b->event_actor[2 * i + 1];
         uint32_t n1 = a1 != UINT32_MAX ? s->node[s->rep[a1]] : UINT32_MAX;
         uint32_t n2 = a2 != UINT32_MAX ? s->node[s->rep[a2]] : UINT32_MAX;
         for (int k = 0; k < 2; k++) {
