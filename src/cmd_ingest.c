@@ -107,6 +107,13 @@ int cmd_ingest(int argc, char **argv)
     }
     if (err[0] && !quiet)
         cli_error("ingest", "warning: %s", err);
+    /* the lexicon's actors and aliases, so that queries resolve names in either language */
+    if ((r = qp_store_begin(&store)) || (r = qp_store_put_lexicon(&store, qp_extractor_lexicon(x))) ||
+        (r = qp_store_commit(&store))) {
+        cli_error("ingest", "%s", store.errmsg);
+        qp_store_rollback(&store);
+        goto cleanup;
+    }
     qp_ingest ig;
     qp_ingest_init(&ig, &store, langid, x, &o);
     r = 0;

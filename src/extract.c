@@ -37,6 +37,11 @@ int qp_extractor_init(qp_extractor **out, char *errmsg, size_t errlen)
     return 0;
 }
 
+const struct qp_lexicon *qp_extractor_lexicon(const qp_extractor *x)
+{
+    return &x->lx;
+}
+
 void qp_extractor_destroy(qp_extractor *x)
 {
     if (!x)

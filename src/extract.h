@@ -14,6 +14,9 @@ typedef struct qp_extractor qp_extractor;
 int qp_extractor_init(qp_extractor **out, char *errmsg, size_t errlen);
 void qp_extractor_destroy(qp_extractor *x);
 
+/* The lexicon the extractor loaded (read-only; owned by x). */
+const struct qp_lexicon *qp_extractor_lexicon(const qp_extractor *x);
+
 /* Fills doc->events (in arena) from doc->text, doc->sentences, doc->lang and doc->published.
  * Pure: touches neither store nor graph. Returns 0, QP_ELANG when doc->lang is not fr or en,
  * QP_ENOMEM. */

@@ -178,10 +178,27 @@ static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci
         out->label_fr = fill_template(a, ag->label_fr, c->dem_fr ? c->dem_fr : (c->label_fr ? c->label_fr : c->iso3));
     out->kind = ag->kind;
     out->country = c->iso3;
-    if (ag->parent && strcmp(ag->parent, "STATE") && strcmp(ag->code, ag->parent))
-        out->parent = qp_arena_printf(a, "%s-%s", c->iso3, ag->parent);
-    else
-        out->parent = c->iso3;
+    /* the nearest ancestor the lexicon knows (IRQ-AIRFORCE → IRQ-MIL if listed, else IRQ-GOV,
+     * else IRQ), so that roll-ups never dead-end on a part nobody described; rebels and
+     * opposition belong to no state */
+    out->parent = NULL;
+    const char *code = ag->parent;
+    for (int depth = 0; code && depth < 8 && !out->parent; depth++) {
+        if (!strcmp(code, "STATE")) {
+            out->parent = c->iso3;
+            break;
+        }
+        char *pid = qp_arena_printf(a, "%s-%s", c->iso3, code);
+        if (pid && qp_lexicon_actor(&x->lx, pid) >= 0) {
+            out->parent = pid;
+            break;
+        }
+        const char *next = NULL;
+        for (size_t k = 0; k < x->lx.n_agents; k++)
+            if (!strcmp(x->lx.agents[k].code, code))
+                next = x->lx.agents[k].parent;
+        code = next;
+    }
     return out->label ? 0 : QP_ENOMEM;
 }
 

@@ -77,6 +77,23 @@ static struct qp_lex_slot *intern(qp_lexicon *lx, const char *p, size_t len)
     return s;
 }
 
+static int keep_alias(qp_lexicon *lx, const char *text, const char *actor_id, int lang)
+{
+    if (lx->n_aliases == lx->cap_aliases) {
+        size_t cap = lx->cap_aliases ? lx->cap_aliases * 2 : 1024;
+        qp_lex_alias *n = realloc(lx->aliases, cap * sizeof *n);
+        if (!n)
+            return QP_ENOMEM;
+        lx->aliases = n;
+        lx->cap_aliases = cap;
+    }
+    char *t = strdup(text);
+    if (!t)
+        return QP_ENOMEM;
+    lx->aliases[lx->n_aliases++] = (qp_lex_alias){t, actor_id, (uint8_t)lang};
+    return 0;
+}
+
 static int is_article(const char *w, size_t n)
 {
     static const char *const arts[] = {"le", "la", "les", "l", "the", "un", "une", "des"};
@@ -246,12 +263,26 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
         json_t *aliases;
         json_object_foreach(root, id, aliases) {
             int ai = qp_lexicon_actor(lx, id);
-            if (ai < 0)
-                continue;
+            int ci = ai < 0 ? qp_lexicon_country(lx, id) : -1;
             size_t k;
             json_t *v;
+            if (ci >= 0) {
+                /* words for the state itself ("Amérique", "the Kremlin" under RUS) */
+                json_array_foreach(aliases, k, v) {
+                    if (json_is_string(v) &&
+                        ((r = add_phrase(lx, json_string_value(v), QP_LEX_COUNTRY, l, (uint32_t)ci, -1)) ||
+                         (r = keep_alias(lx, json_string_value(v), lx->countries[ci].iso3, l))))
+                        break;
+                }
+                if (r)
+                    break;
+                continue;
+            }
+            if (ai < 0)
+                continue;
             json_array_foreach(aliases, k, v) {
-                if (json_is_string(v) && (r = add_phrase(lx, json_string_value(v), QP_LEX_ACTOR, l, (uint32_t)ai, -1)))
+                if (json_is_string(v) && ((r = add_phrase(lx, json_string_value(v), QP_LEX_ACTOR, l, (uint32_t)ai, -1)) ||
+                                          (r = keep_alias(lx, json_string_value(v), lx->actors[ai].id, l))))
                     break;
             }
             if (r)
@@ -318,6 +349,9 @@ static int load_countries(qp_lexicon *lx, char *err, size_t errlen)
                             *dem = xstrdup(json_string_value(v));
                     }
                     if ((r = add_phrase(lx, json_string_value(v), parts[p].kind, l, (uint32_t)ci, -1)))
+                        break;
+                    if (parts[p].kind != QP_LEX_DEMONYM &&
+                        (r = keep_alias(lx, json_string_value(v), lx->countries[ci].iso3, l)))
                         break;
                 }
             }
@@ -526,6 +560,9 @@ void qp_lexicon_destroy(qp_lexicon *lx)
     }
     for (size_t i = 0; i < lx->n_slots; i++)
         free(lx->slots[i].phrase);
+    for (size_t i = 0; i < lx->n_aliases; i++)
+        free(lx->aliases[i].text);
+    free(lx->aliases);
     free(lx->actors), free(lx->countries), free(lx->agents), free(lx->actions), free(lx->entries);
     free(lx->slots);
     memset(lx, 0, sizeof *lx);

@@ -49,6 +49,13 @@ typedef struct qp_lex_entry {
     int32_t next;       /* next entry of the same phrase, -1 */
 } qp_lex_entry;
 
+/* An alias as the lexicon lists it, kept for the store (command-line look-ups by name). */
+typedef struct qp_lex_alias {
+    char *text;
+    const char *actor_id; /* points into actors or countries */
+    uint8_t lang;         /* 0 fr, 1 en */
+} qp_lex_alias;
+
 typedef struct qp_lexicon {
     qp_lex_actor *actors;
     size_t n_actors;
@@ -60,6 +67,8 @@ typedef struct qp_lexicon {
     size_t n_actions;
     qp_lex_entry *entries;
     size_t n_entries, cap_entries;
+    qp_lex_alias *aliases; /* actor aliases, country names and capitals */
+    size_t n_aliases, cap_aliases;
     struct qp_lex_slot *slots; /* phrase → first entry; prefixes flagged */
     size_t n_slots, n_used;
     int max_words;

@@ -89,6 +89,37 @@ static int is_closer(const char *p, const char *end, size_t *n)
     return 0;
 }
 
+/* Whether the line break at nl continues the sentence of a hard-wrapped paragraph: the line
+ * does not end on final punctuation and the next line starts with a lower-case letter
+ * ("The operation\nto free Manbij is part of…"). Headlines and datelines are followed by a
+ * capital, so they still stand alone. */
+static int wraps_on(const char *text, size_t line_start, size_t nl, size_t len)
+{
+    size_t e = nl;
+    while (e > line_start && (is_space(text[e - 1]) || text[e - 1] == '"' || text[e - 1] == ')'))
+        e--;
+    while (e >= line_start + 2 && (unsigned char)text[e - 2] == 0xC2 && (unsigned char)text[e - 1] == 0xBB) {
+        e -= 2; /* » */
+        while (e > line_start && is_space(text[e - 1]))
+            e--;
+    }
+    if (e == line_start)
+        return 0;
+    char last = text[e - 1];
+    if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';' || (unsigned char)last == 0xA6)
+        return 0; /* 0xA6 ends "…" */
+    size_t n = nl + 1;
+    while (n < len && is_space(text[n]))
+        n++;
+    if (n >= len)
+        return 0;
+    unsigned char c = (unsigned char)text[n];
+    if (islower(c))
+        return 1;
+    /* à-ÿ: the lower-case Latin-1 letters, two bytes in UTF-8 */
+    return c == 0xC3 && n + 1 < len && (unsigned char)text[n + 1] >= 0xA0;
+}
+
 typedef struct {
     qp_span *items;
     size_t n, cap;
@@ -128,6 +159,8 @@ int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena 
     for (size_t i = 0; i < len && !r; i++) {
         char c = text[i];
         if (c == '\n') {
+            if (wraps_on(text, start, i, len))
+                continue;
             r = push(&l, text, start, i);
             start = i + 1;
             continue;

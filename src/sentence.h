@@ -7,8 +7,9 @@
 #include "arena.h"
 #include "document.h"
 
-/* Splits text (cleaned, UTF-8) into sentences: every line break ends one (headlines and
- * datelines stand alone), and so does . ! ? or … followed by a space and a capital, a digit
+/* Splits text (cleaned, UTF-8) into sentences: a line break ends one (headlines and
+ * datelines stand alone) unless the line runs on into a lower-case line without final
+ * punctuation (a hard-wrapped paragraph), and so does . ! ? or … followed by a space and a capital, a digit
  * or an opening quote — unless the word before the period is an abbreviation of lang
  * ("M.", "Mme", "gén.", "av.", "Dr.", "Gen.", "U.S.", an initial) or the period ends a
  * number. Closing quotes and brackets after the punctuation stay in the sentence. Spans

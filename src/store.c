@@ -1,5 +1,7 @@
 /* store.c — SQLite store: opening, migrations, writes of documents and events, reads. */
 #include "store.h"
+#include "fold.h"
+#include "lexicon.h"
 #include "qp.h"
 
 #include <stdio.h>
@@ -175,6 +177,18 @@ static int put_actor(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
         return 0;
     /* a parent is written first so the foreign key holds; its label is its id until a
      * document names it directly */
+    bind_str(st, 1, a->id);
+    bind_str(st, 2, a->label ? a->label : a->id);
+    bind_str(st, 3, a->label_fr);
+    bind_str(st, 4, a->kind ? a->kind : "unknown");
+    bind_str(st, 5, a->country);
+    bind_str(st, 6, a->parent);
+    return step_done(s, st, "cannot store an actor");
+}
+
+/* An actor row as the lexicon says it, replacing a placeholder. */
+static int put_actor_row(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
+{
     bind_str(st, 1, a->id);
     bind_str(st, 2, a->label ? a->label : a->id);
     bind_str(st, 3, a->label_fr);
@@ -450,5 +464,62 @@ int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, 
     if (!r && rc != SQLITE_DONE)
         r = set_error(s, sqlite_code(rc), "cannot read events");
     sqlite3_finalize(st);
+    return r;
+}
+
+int qp_store_put_lexicon(qp_store *s, const qp_lexicon *lx)
+{
+    static const char *sql_actor =
+        "INSERT INTO actors (id, label, label_fr, kind, country, parent) VALUES (?,?,?,?,?,?) "
+        "ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_fr = excluded.label_fr, kind = excluded.kind, "
+        "country = excluded.country, parent = excluded.parent";
+    static const char *sql_alias = "INSERT OR IGNORE INTO actor_aliases (actor_id, alias, folded, lang) VALUES (?,?,?,?)";
+    sqlite3_stmt *act = NULL, *ali = NULL;
+    int r = 0, rc;
+    qp_buf f;
+    qp_buf_init(&f);
+    if ((rc = sqlite3_prepare_v2(s->db, sql_actor, -1, &act, NULL)) ||
+        (rc = sqlite3_prepare_v2(s->db, sql_alias, -1, &ali, NULL))) {
+        r = set_error(s, sqlite_code(rc), "cannot prepare");
+        goto cleanup;
+    }
+    /* states first, then actors whose parents they are: the foreign key holds at every row */
+    for (size_t i = 0; i < lx->n_countries && !r; i++) {
+        const qp_lex_country *c = &lx->countries[i];
+        qp_actor_ref a = {.id = c->iso3, .label = c->label ? c->label : c->iso3, .label_fr = c->label_fr,
+                          .kind = "state", .country = c->iso3};
+        if (qp_lexicon_actor(lx, c->iso3) < 0)
+            r = put_actor_row(s, act, &a);
+    }
+    for (int pass = 0; pass < 9 && !r; pass++) {
+        for (size_t i = 0; i < lx->n_actors && !r; i++) {
+            const qp_lex_actor *x = &lx->actors[i];
+            /* parents before children: a few passes settle chains of any depth we use */
+            int depth = 0;
+            for (const char *p = x->parent; p && depth < 8; depth++) {
+                int pi = qp_lexicon_actor(lx, p);
+                p = pi >= 0 ? lx->actors[pi].parent : NULL;
+            }
+            if (depth != pass)
+                continue;
+            qp_actor_ref a = {.id = x->id, .label = x->label, .label_fr = x->label_fr, .kind = x->kind,
+                              .country = x->country, .parent = x->parent};
+            r = put_actor_row(s, act, &a);
+        }
+    }
+    for (size_t i = 0; i < lx->n_aliases && !r; i++) {
+        qp_buf_clear(&f);
+        if (qp_fold(lx->aliases[i].text, strlen(lx->aliases[i].text), &f) || !f.len)
+            continue;
+        bind_str(ali, 1, lx->aliases[i].actor_id);
+        bind_str(ali, 2, lx->aliases[i].text);
+        sqlite3_bind_text(ali, 3, f.data, (int)f.len, SQLITE_STATIC);
+        bind_str(ali, 4, lx->aliases[i].lang ? "en" : "fr");
+        r = step_done(s, ali, "cannot store an alias");
+    }
+cleanup:
+    qp_buf_destroy(&f);
+    sqlite3_finalize(act);
+    sqlite3_finalize(ali);
     return r;
 }

@@ -59,6 +59,12 @@ int64_t qp_store_find_hash(qp_store *s, const char *hash);
  * *existing (set to 1 in that case, 0 otherwise). */
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
 
+struct qp_lexicon;
+/* Writes the lexicon's actors (countries as states) and their aliases into the store, so that
+ * queries resolve names and roll actors up through their parents. Replaces what an older
+ * lexicon wrote; call inside a transaction. Returns 0 or QP_EDB. */
+int qp_store_put_lexicon(qp_store *s, const struct qp_lexicon *lx);
+
 /* Calls fn for each stored document, oldest published first; strings live during the call.
  * Returns 0, QP_EDB, or fn's non-zero value. */
 typedef int (*qp_doc_fn)(const qp_doc_info *d, void *ud);
