@@ -127,6 +127,24 @@ static void line_breaks(void **state)
     SPLIT("", "fr", NULL);
 }
 
+static void hard_wrapped_lines_join(void **state)
+{
+    (void)state;
+    /* a press release cut at 70 columns: one sentence runs over three lines */
+    SPLIT("SOUTHWEST\nASIA - Since the start of their offensive to liberate Manbij, Syria,\n"
+          "the Syrian Arab Coalition has freed a total of 344 square kilometers\nfrom Da'esh control.\n"
+          "The operation\nto free Manbij is part of it.\n",
+          "en", "SOUTHWEST",
+          "ASIA - Since the start of their offensive to liberate Manbij, Syria,\n"
+          "the Syrian Arab Coalition has freed a total of 344 square kilometers\nfrom Da'esh control.",
+          "The operation\nto free Manbij is part of it.");
+    /* final punctuation, or a capital on the next line, still ends the line's sentence */
+    SPLIT("Il a dit :\nnous resterons.\nLa ville\nAlep est tomb\xC3\xA9\x65.", "fr", "Il a dit :", "nous resterons.",
+          "La ville", "Alep est tomb\xC3\xA9\x65.");
+    SPLIT("Les forces du r\xC3\xA9gime\n\xC3\xA0 Alep ont avanc\xC3\xA9.", "fr",
+          "Les forces du r\xC3\xA9gime\n\xC3\xA0 Alep ont avanc\xC3\xA9.");
+}
+
 static void question_and_exclamation(void **state)
 {
     (void)state;
@@ -170,6 +188,7 @@ int main(void)
         cmocka_unit_test(numbers),
         cmocka_unit_test(quotes),
         cmocka_unit_test(line_breaks),
+        cmocka_unit_test(hard_wrapped_lines_join),
         cmocka_unit_test(question_and_exclamation),
         cmocka_unit_test(ellipsis),
         cmocka_unit_test(accented_capital_starts_a_sentence),
