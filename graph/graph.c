@@ -205,6 +205,11 @@ int qp_graph_add_event(qp_graph_builder *b, const qp_event *e)
         .sentence = e->sentence,
         .flags = e->flags,
         .confidence = e->confidence,
+        .place_id = intern(b, e->place.id, &err),
+        .place_label = e->place.id ? intern(b, e->place.label, &err) : NULL,
+        .place_country = e->place.id ? intern(b, e->place.country, &err) : NULL,
+        .lat = e->place.id ? e->place.lat : 0,
+        .lon = e->place.id ? e->place.lon : 0,
     };
     if (b->opt.keep_evidence) {
         ge.evidence = qp_arena_strdup(&b->arena, e->evidence_text);

@@ -90,6 +90,10 @@ typedef struct qp_graph_event {
     int sentence;
     int flags;
     double confidence;
+    const char *place_id;    /* 'geonames:<id>' or NULL when the event has no place */
+    const char *place_label; /* or NULL */
+    const char *place_country; /* ISO alpha-2 or NULL */
+    double lat, lon;         /* meaningful only with place_id */
 } qp_graph_event;
 
 typedef struct qp_graph_builder qp_graph_builder;

@@ -161,6 +161,21 @@ static void relations_aggregate_events(void **state)
     for (size_t i = 1; i < qp_graph_node_count(g); i++)
         assert_true(strcmp(qp_graph_node_at(g, i - 1)->id, qp_graph_node_at(g, i)->id) < 0);
     assert_string_equal(qp_graph_event_at(g, 0)->evidence, "evidence");
+    assert_null(qp_graph_event_at(g, 0)->place_id);
+    qp_graph_destroy(g);
+
+    /* events keep their place, for the views that map them */
+    b = builder(QP_GRAPH_BY_ACTOR);
+    qp_event pev = {.uid = "p#1.0", .doc = "p", .actor1 = ref("IRQ-ARMY"), .actor2 = ref("ISIS"),
+                  .action = "ASSAULT", .place = {.id = "geonames:99", .label = "Al-Qaim",
+                                                 .country = "IQ", .lat = 34.4, .lon = 41.1}};
+    assert_int_equal(qp_graph_add_event(b, &pev), 0);
+    g = build(b);
+    const qp_graph_event *pe = qp_graph_event_at(g, 0);
+    assert_string_equal(pe->place_id, "geonames:99");
+    assert_string_equal(pe->place_label, "Al-Qaim");
+    assert_string_equal(pe->place_country, "IQ");
+    assert_float_equal(pe->lat, 34.4, 1e-9);
     qp_graph_destroy(g);
 }
 
