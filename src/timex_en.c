@@ -105,11 +105,6 @@ int tx_en_class(const char *f, size_t n, int *val, unsigned *flags)
 
 /* ---- pattern pieces ------------------------------------------------------------------ */
 
-static int kw(const tx_doc *d, size_t i, int k)
-{
-    return tx_is(d, i, C_KW, k);
-}
-
 static int cap(const tx_doc *d, size_t i)
 {
     return i < d->n && (d->t[i].flags & TF_CAP);
@@ -158,10 +153,10 @@ static int last_next(const tx_doc *d, size_t i)
 
 static const char *part_of_day(const tx_doc *d, size_t i)
 {
-    if (kw(d, i, K_MORNING)) return "MO";
-    if (kw(d, i, K_EVENING)) return "EV";
-    if (kw(d, i, K_AFTERNOON)) return "AF";
-    if (kw(d, i, K_NIGHT)) return "NI";
+    if (tx_kw(d, i, K_MORNING)) return "MO";
+    if (tx_kw(d, i, K_EVENING)) return "EV";
+    if (tx_kw(d, i, K_AFTERNOON)) return "AF";
+    if (tx_kw(d, i, K_NIGHT)) return "NI";
     return NULL;
 }
 
@@ -194,11 +189,11 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
         else
             y = -1;
     } else {
-        if (kw(d, j, K_THE))
+        if (tx_kw(d, j, K_THE))
             j++;
         if (!day_num(d, j, &day, &k))
             return 0;
-        if (kw(d, k, K_OF))
+        if (tx_kw(d, k, K_OF))
             k++;
         if ((m = month(d, k)) == 0)
             return 0;
@@ -221,7 +216,7 @@ static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
     size_t j = i;
     int dir = last_next(d, j), y, m;
-    if (dir || kw(d, j, K_THIS))
+    if (dir || tx_kw(d, j, K_THIS))
         j++;
     if ((m = month(d, j)) == 0)
         return 0;
@@ -230,7 +225,7 @@ static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
         return 0;
     size_t k = after_month(d, j);
     if (tx_year4(d, k, &y) || (comma(d, k) && tx_year4(d, k + 1, &y) && ++k) ||
-        (kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+        (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
         tx_abs(s, G_MONTH, y, m, 0);
         return k + 1;
     }
@@ -260,12 +255,12 @@ static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
     size_t j = i;
     int y, intro = 0;
-    if (kw(d, j, K_THE) && tx_word(d, j + 1, "year") && tx_year4(d, j + 2, &y))
+    if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "year") && tx_year4(d, j + 2, &y))
         j += 2, intro = 1;
     if (!tx_year4(d, j, &y))
         return 0;
     if (!intro && !after_mod) {
-        int cue = j > 0 && (kw(d, j - 1, K_IN) || kw(d, j - 1, K_SINCE) || tx_word(d, j - 1, "until") ||
+        int cue = j > 0 && (tx_kw(d, j - 1, K_IN) || tx_kw(d, j - 1, K_SINCE) || tx_word(d, j - 1, "until") ||
                             tx_word(d, j - 1, "of") || tx_word(d, j - 1, "by"));
         if (y < 1900 && !cue)
             return 0;
@@ -285,7 +280,7 @@ static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 static size_t r_decade(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    if (kw(d, j, K_THE))
+    if (tx_kw(d, j, K_THE))
         j++;
     if (j < d->n && tx_apos(d, j))
         j++;
@@ -302,7 +297,7 @@ static size_t r_century(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i, k;
     int c;
-    if (kw(d, j, K_THE))
+    if (tx_kw(d, j, K_THE))
         j++;
     if (!day_num(d, j, &c, &k))
         return 0;
@@ -315,27 +310,27 @@ static size_t r_century(const tx_doc *d, size_t i, tx_spec *s)
 /* yesterday [morning], today, tomorrow, tonight, last night */
 static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
 {
-    if (kw(d, i, K_TONIGHT)) {
+    if (tx_kw(d, i, K_TONIGHT)) {
         tx_rel(s, G_DAY, 0);
         tx_set_tod(s, "NI");
         return i + 1;
     }
-    if (tx_word(d, i, "last") && kw(d, i + 1, K_NIGHT)) {
+    if (tx_word(d, i, "last") && tx_kw(d, i + 1, K_NIGHT)) {
         tx_rel(s, G_DAY, -1);
         tx_set_tod(s, "NI");
         return i + 2;
     }
-    if (kw(d, i, K_THIS) && part_of_day(d, i + 1)) {
+    if (tx_kw(d, i, K_THIS) && part_of_day(d, i + 1)) {
         tx_rel(s, G_DAY, 0);
         tx_set_tod(s, part_of_day(d, i + 1));
         return i + 2;
     }
     int off;
-    if (kw(d, i, K_YESTERDAY))
+    if (tx_kw(d, i, K_YESTERDAY))
         off = -1;
-    else if (kw(d, i, K_TOMORROW))
+    else if (tx_kw(d, i, K_TOMORROW))
         off = 1;
-    else if (kw(d, i, K_TODAY))
+    else if (tx_kw(d, i, K_TODAY))
         off = 0;
     else
         return 0;
@@ -353,7 +348,7 @@ static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
     int dir = last_next(d, j);
-    if (dir || kw(d, j, K_THIS))
+    if (dir || tx_kw(d, j, K_THIS))
         j++;
     if (!tx_is(d, j, C_DOW, -1))
         return 0;
@@ -382,13 +377,13 @@ static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
     size_t j = i;
-    if (kw(d, j, K_EARLIER))
+    if (tx_kw(d, j, K_EARLIER))
         j++;
     int off;
-    if (kw(d, j, K_THIS))
+    if (tx_kw(d, j, K_THIS))
         off = 0;
     else if ((off = last_next(d, j)) == 0) {
-        if (!(after_mod && kw(d, j, K_THE)))
+        if (!(after_mod && tx_kw(d, j, K_THE)))
             return 0;
     }
     j++;
@@ -397,7 +392,7 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     int g = tx_unit_grain(d->t[j].val);
     if (g == G_NONE || g == G_DAY)
         return 0;
-    if (j > i + 1 && !kw(d, i, K_EARLIER) && kw(d, j - 1, K_THE))
+    if (j > i + 1 && !tx_kw(d, i, K_EARLIER) && tx_kw(d, j - 1, K_THE))
         off = 0;
     tx_rel(s, g, off);
     return j + 1;
@@ -409,18 +404,18 @@ static size_t r_ago(const tx_doc *d, size_t i, tx_spec *s)
     size_t k;
     double n;
     int approx = 0;
-    if ((kw(d, i, K_A) && tx_is(d, i + 1, C_KW, K_SEVERAL)) || kw(d, i, K_SEVERAL)) {
-        k = i + 1 + kw(d, i, K_A);   /* a few days ago: some time before */
-        if (!tx_is(d, k, C_UNIT, -1) || !kw(d, k + 1, K_AGO))
+    if ((tx_kw(d, i, K_A) && tx_is(d, i + 1, C_KW, K_SEVERAL)) || tx_kw(d, i, K_SEVERAL)) {
+        k = i + 1 + tx_kw(d, i, K_A);   /* a few days ago: some time before */
+        if (!tx_is(d, k, C_UNIT, -1) || !tx_kw(d, k + 1, K_AGO))
             return 0;
         tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
         return k + 2;
     }
-    if (kw(d, i, K_A))
+    if (tx_kw(d, i, K_A))
         n = 1, k = i + 1;
     else if (!tx_number(d, i, &k, &n, &approx))
         return 0;
-    if (!tx_is(d, k, C_UNIT, -1) || !kw(d, k + 1, K_AGO))
+    if (!tx_is(d, k, C_UNIT, -1) || !tx_kw(d, k + 1, K_AGO))
         return 0;
     int off = (int)n;
     switch (d->t[k].val) {
@@ -440,7 +435,7 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     size_t j = i, k;
     double n = 1;
     int approx = 0;
-    if (kw(d, j, K_THE) && (tx_word(d, j + 1, "past") || tx_word(d, j + 1, "last") || tx_word(d, j + 1, "next") ||
+    if (tx_kw(d, j, K_THE) && (tx_word(d, j + 1, "past") || tx_word(d, j + 1, "last") || tx_word(d, j + 1, "next") ||
                             tx_word(d, j + 1, "coming"))) {
         j += 2;
         if (!tx_number(d, j, &k, &n, &approx))
@@ -449,13 +444,13 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
             return 0;
         return k + 1;
     }
-    if (kw(d, j, K_ABOUT))
+    if (tx_kw(d, j, K_ABOUT))
         j++;
-    if (kw(d, j, K_A) && tx_is(d, j + 1, C_KW, K_SEVERAL))
+    if (tx_kw(d, j, K_A) && tx_is(d, j + 1, C_KW, K_SEVERAL))
         approx = 1, k = j + 2;   /* a few */
-    else if (kw(d, j, K_SEVERAL))
+    else if (tx_kw(d, j, K_SEVERAL))
         approx = 1, k = j + 1;
-    else if (kw(d, j, K_A))
+    else if (tx_kw(d, j, K_A))
         n = 1, k = j + 1;
     else if (!tx_number(d, j, &k, &n, &approx))
         return 0;
@@ -474,12 +469,12 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    if (kw(d, j, K_NOON) || kw(d, j, K_MIDNIGHT)) {
-        if (!(j > 0 && (kw(d, j - 1, K_AT) || kw(d, j - 1, K_TO) || kw(d, j - 1, K_ABOUT))))
+    if (tx_kw(d, j, K_NOON) || tx_kw(d, j, K_MIDNIGHT)) {
+        if (!(j > 0 && (tx_kw(d, j - 1, K_AT) || tx_kw(d, j - 1, K_TO) || tx_kw(d, j - 1, K_ABOUT))))
             return 0;
         memset(s, 0, sizeof *s);
         s->kind = X_ANCHOR;
-        tx_set_tod(s, kw(d, j, K_NOON) ? "12:00" : "24:00");
+        tx_set_tod(s, tx_kw(d, j, K_NOON) ? "12:00" : "24:00");
         return j + 1;
     }
     if (j >= d->n || d->t[j].kind != TK_NUM || d->t[j].flen > 2 || d->t[j].val > 24)
@@ -517,7 +512,7 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
     memset(s, 0, sizeof *s);
     s->kind = X_ANCHOR;
     tx_set_tod(s, tod);
-    if (kw(d, k, K_LOCAL) && tx_word(d, k + 1, "time"))
+    if (tx_kw(d, k, K_LOCAL) && tx_word(d, k + 1, "time"))
         k += 2;
     return k;
 }
@@ -525,7 +520,7 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
 /* every week, each year, every Monday, daily */
 static size_t r_set(const tx_doc *d, size_t i, tx_spec *s)
 {
-    if (!kw(d, i, K_EACH))
+    if (!tx_kw(d, i, K_EACH))
         return 0;
     size_t j = i + 1, k;
     double n = 1;
@@ -554,21 +549,21 @@ static size_t r_set(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    int dir = last_next(d, j), this_ = kw(d, j, K_THIS), the = kw(d, j, K_THE);
+    int dir = last_next(d, j), this_ = tx_kw(d, j, K_THIS), the = tx_kw(d, j, K_THE);
     if (dir || this_ || the)
         j++;
     if (!tx_is(d, j, C_SEASON, -1))
         return 0;
     int se = d->t[j].val, y;
     size_t k = j + 1;
-    if (tx_year4(d, k, &y) || (kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+    if (tx_year4(d, k, &y) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
         tx_abs(s, G_SEASON, y, se, 0);
         return k + 1;
     }
-    if (kw(d, k, K_OF))
+    if (tx_kw(d, k, K_OF))
         return 0;   /* "the fall of Ramadi" */
     /* "fall" is mostly the verb; bare seasons need "in" */
-    if (j == i && !(i > 0 && kw(d, i - 1, K_IN)))
+    if (j == i && !(i > 0 && tx_kw(d, i - 1, K_IN)))
         return 0;
     if (tx_word(d, j, "fall") && j == i)
         return 0;
@@ -588,15 +583,15 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
         tx_lit(s, v >= 3 ? QP_TIMEX_SET : QP_TIMEX_DATE, lit[v]);
         return i + 1;
     }
-    if (kw(d, i, K_THE) && tx_is(d, i + 1, C_REF, 8)) {
+    if (tx_kw(d, i, K_THE) && tx_is(d, i + 1, C_REF, 8)) {
         tx_lit(s, QP_TIMEX_DATE, "FUTURE_REF");
         return i + 2;
     }
-    if (kw(d, i, K_THE) && tx_word(d, i + 1, "past") && i > 0 && kw(d, i - 1, K_IN)) {
+    if (tx_kw(d, i, K_THE) && tx_word(d, i + 1, "past") && i > 0 && tx_kw(d, i - 1, K_IN)) {
         tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
         return i + 2;
     }
-    if (kw(d, i, K_AT) && tx_is(d, i + 1, C_REF, 7)) {
+    if (tx_kw(d, i, K_AT) && tx_is(d, i + 1, C_REF, 7)) {
         tx_lit(s, QP_TIMEX_DATE, "PRESENT_REF");
         return i + 2;
     }
@@ -636,13 +631,13 @@ static size_t r_numdate(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_quarter(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    if (kw(d, j, K_THE))
+    if (tx_kw(d, j, K_THE))
         j++;
     if (!tx_is(d, j, C_ORD, -1) || !tx_is(d, j + 1, C_UNIT, U_QUARTER) || d->t[j].val > 4)
         return 0;
     int q = d->t[j].val, y;
     size_t k = j + 2;
-    if (tx_year4(d, k, &y) || (kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+    if (tx_year4(d, k, &y) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
         tx_abs(s, G_QUARTER, y, q, 0);
         return k + 1;
     }
@@ -653,12 +648,12 @@ static size_t r_quarter(const tx_doc *d, size_t i, tx_spec *s)
 /* early, late, mid-, the end of, the beginning of, the middle of */
 static size_t mod_prefix(const tx_doc *d, size_t i)
 {
-    if ((kw(d, i, K_START) || kw(d, i, K_END)) && (tx_word(d, i, "early") || tx_word(d, i, "late")))
+    if ((tx_kw(d, i, K_START) || tx_kw(d, i, K_END)) && (tx_word(d, i, "early") || tx_word(d, i, "late")))
         return i + 1;
-    if (kw(d, i, K_MID) && i + 1 < d->n && d->t[i + 1].f[0] == '-')
+    if (tx_kw(d, i, K_MID) && i + 1 < d->n && d->t[i + 1].f[0] == '-')
         return i + 2;
-    if (kw(d, i, K_THE) && (kw(d, i + 1, K_START) || kw(d, i + 1, K_END) || kw(d, i + 1, K_MIDDLE)) &&
-        !tx_word(d, i + 1, "early") && !tx_word(d, i + 1, "late") && kw(d, i + 2, K_OF))
+    if (tx_kw(d, i, K_THE) && (tx_kw(d, i + 1, K_START) || tx_kw(d, i + 1, K_END) || tx_kw(d, i + 1, K_MIDDLE)) &&
+        !tx_word(d, i + 1, "early") && !tx_word(d, i + 1, "late") && tx_kw(d, i + 2, K_OF))
         return i + 3;
     return i;
 }

@@ -120,6 +120,17 @@ int tx_lex_find(const tx_entry *e, const uint16_t *table, size_t slots, const ch
 int tx_fr_class(const char *f, size_t n, int *val, unsigned *flags);
 int tx_en_class(const char *f, size_t n, int *val, unsigned *flags);
 
+/* French pattern pieces (timex_fr_lex.c): each returns 0 when absent. */
+int tx_fr_at(const tx_doc *d, size_t i);                      /* "à", not the verb "a" */
+size_t tx_fr_det(const tx_doc *d, size_t i);                  /* after le, la, les, l' (else i) */
+size_t tx_fr_of(const tx_doc *d, size_t i);                   /* after de, du, d', des (else i) */
+int tx_fr_year_after_month(const tx_doc *d, size_t i, int *y); /* 2017, or 98 after a month */
+int tx_fr_day(const tx_doc *d, size_t i, int *day, size_t *next); /* 3, 03, 1er, premier */
+int tx_fr_last_next(const tx_doc *d, size_t i);               /* -1 dernier, +1 prochain */
+const char *tx_fr_part_of_day(const tx_doc *d, size_t i);     /* "MO", "EV", "AF", "NI" */
+int tx_fr_clock(const tx_doc *d, size_t i, size_t *next, char tod[8], int need_cue); /* "21 h 45" */
+int tx_fr_clock_cue(const tx_doc *d, size_t i);               /* à, vers, dès… before a clock */
+
 /* Tense of the sentence around tokens [a, b): -1 past, +1 future, 0 unknown. */
 int tx_tense(const tx_doc *d, size_t a, size_t b);
 
@@ -128,6 +139,12 @@ int tx_tense(const tx_doc *d, size_t a, size_t b);
 static inline int tx_is(const tx_doc *d, size_t i, int cls, int val)
 {
     return i < d->n && d->t[i].cls == cls && d->t[i].kind == TK_WORD && (val < 0 || d->t[i].val == val);
+}
+
+/* token i is keyword k */
+static inline int tx_kw(const tx_doc *d, size_t i, int k)
+{
+    return tx_is(d, i, C_KW, k);
 }
 
 /* token i's folded form is w; the first byte is compared inline, rules ask this a lot */
