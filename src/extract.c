@@ -409,8 +409,11 @@ static void event_place(doc_state *st, const sentence_view *s, size_t t, int obj
             const mention *m = &s->m[i];
             if (m->kind != MENTION_PLACE || !m->place.id)
                 continue;
-            /* a place after the trigger binds tighter than one before */
+            /* a place after the trigger binds tighter than one before, and a town or a province
+             * tighter than the country around it */
             size_t d = m->t0 >= t ? (m->t0 - t) : (t - m->t0) * 2;
+            if (m->place.feature && !strcmp(m->place.feature, "A.PCLI"))
+                d += 40;
             if (d < best_d) {
                 best = (int)i;
                 best_d = d;
@@ -462,6 +465,11 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
 {
     if (!a1 || !a1->id)
         return 0;
+    /* a news agency or channel reports events; it is not their actor ("selon l'AFP") */
+    if (a1->kind && !strcmp(a1->kind, "media"))
+        return 0;
+    if (a2 && a2->kind && !strcmp(a2->kind, "media"))
+        a2 = NULL;
     if (a2 && same_actor(a1, a2))
         a2 = NULL;
     /* one event per (actor, action, recipient) per sentence */
@@ -999,6 +1007,18 @@ static void resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_
             if (m->t0 == 0)
                 ctx.text_case = QP_CASE_UNKNOWN;
             const qp_place_cand *c = nc ? qp_gazetteer_choose(st->x->gaz, cands, nc, &ctx) : NULL;
+            /* "la province de Deir Ezzor", "Anbar province": the division, not its capital city */
+            static const char *const div_words[] = {"province", "gouvernorat", "governorate", "region", "wilaya",
+                                                    "provinces", "district"};
+            int division = (m->t0 >= 2 && is_any(s, m->t0 - 2, div_words, QP_ARRAY_LEN(div_words)) &&
+                            (is(s, m->t0 - 1, "de") || is(s, m->t0 - 1, "d") || is(s, m->t0 - 1, "of"))) ||
+                           (m->t1 < s->n_tok && is_any(s, m->t1, div_words, QP_ARRAY_LEN(div_words)));
+            for (size_t ck = 0; c && division && ck < nc; ck++)
+                if (cands[ck].feature_class == 'A' && !strncmp(cands[ck].feature_code, "ADM", 3) &&
+                    !strcmp(cands[ck].country, c->country)) {
+                    c = &cands[ck];
+                    break;
+                }
             qp_buf_destroy(&key);
             if (!c) {
                 if (m->country < 0)

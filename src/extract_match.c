@@ -423,6 +423,22 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         else if (i > 0 && s->m[i - 1].kind == MENTION_ACTOR && s->m[i - 1].country >= 0 &&
                  s->m[i - 1].t1 + 1 == m->t0 && !strcmp(s->tok[s->m[i - 1].t1].fold, "s"))
             ci = s->m[i - 1].country; /* "Syria's army" */
+        else if (i > 0 && s->m[i - 1].kind == MENTION_ACTOR && s->m[i - 1].t1 == m->t0 && lang == 1) {
+            /* "U.S. forces", "coalition military forces": a state's agents, or the actor itself */
+            mention *owner = &s->m[i - 1];
+            if (owner->country >= 0 && owner->actor.kind && !strcmp(owner->actor.kind, "state")) {
+                ci = owner->country;
+            } else {
+                for (size_t k = i; k <= last; k++)
+                    s->m[k].kind = -1;
+                owner->t1 = s->m[last].t1;
+                owner->actor.text = xt_span_text(a, s, owner->t0, owner->t1);
+                i = last;
+                continue;
+            }
+            owner->kind = -1;
+            m->t0 = owner->t0;
+        }
         /* "les forces gouvernementales et paramilitaires irakiennes": the demonym closing the
          * coordinated actor qualifies this agent too */
         if (ci < 0 && last + 1 < s->n_m && s->m[last + 1].kind == MENTION_ACTOR && s->m[last + 1].t0 == t_end + 1 &&
