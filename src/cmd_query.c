@@ -159,7 +159,7 @@ static void window_words(const qctx *q, char *buf, size_t cap)
 }
 
 /* The node of the i-th argument, or -1 after saying it has no event in the window. */
-static ptrdiff_t arg_node(qctx *q, int i, json_t *json)
+static ptrdiff_t arg_node(qctx *q, int i)
 {
     ptrdiff_t v = qp_graph_find(q->g, q->ids[i]);
     if (v < 0 && !q->json) {
@@ -167,7 +167,6 @@ static ptrdiff_t arg_node(qctx *q, int i, json_t *json)
         window_words(q, w, sizeof w);
         printf("%s takes part in no event (%s).\n", q->ids[i], w);
     }
-    (void)json;
     return v;
 }
 
@@ -199,7 +198,7 @@ static int q_ties(qctx *q)
         k++;
     json_t *out = q->json ? json_head(q, kinds[k].name) : NULL;
     json_t *results = q->json ? json_array() : NULL;
-    ptrdiff_t v = arg_node(q, 0, out);
+    ptrdiff_t v = arg_node(q, 0);
     qp_graph_tie *t = NULL;
     size_t n = 0;
     if (v >= 0) {
@@ -385,7 +384,7 @@ static const char *hop_words(const qp_graph_edge *e, size_t from)
 
 static int q_path(qctx *q)
 {
-    ptrdiff_t a = arg_node(q, 0, NULL), b = a >= 0 ? arg_node(q, 1, NULL) : -1;
+    ptrdiff_t a = arg_node(q, 0), b = a >= 0 ? arg_node(q, 1) : -1;
     qp_graph_path p = {0};
     if (a >= 0 && b >= 0) {
         int rc = qp_graph_shortest_path(q->g, (size_t)a, (size_t)b, &p);
@@ -445,7 +444,7 @@ static int cmp_u32(const void *a, const void *b)
 
 static int q_why(qctx *q)
 {
-    ptrdiff_t a = arg_node(q, 0, NULL), b = a >= 0 ? arg_node(q, 1, NULL) : -1;
+    ptrdiff_t a = arg_node(q, 0), b = a >= 0 ? arg_node(q, 1) : -1;
     uint32_t *ev = NULL;
     size_t n = 0, cap = 0;
     if (a >= 0 && b >= 0) {
@@ -478,7 +477,8 @@ static int q_why(qctx *q)
     }
     json_t *out = q->json ? json_head(q, "why") : NULL, *items = q->json ? json_array() : NULL;
     if (!q->json && a >= 0 && b >= 0)
-        printf("Evidence for %s - %s: %zu event%s\n", q->ids[0], q->ids[1], n, n == 1 ? "" : "s");
+        printf("Evidence for %s - %s: %zu event%s\n", qp_graph_node_at(q->g, (size_t)a)->id,
+               qp_graph_node_at(q->g, (size_t)b)->id, n, n == 1 ? "" : "s");
     for (size_t i = 0; i < n; i++) {
         const qp_graph_event *e = qp_graph_event_at(q->g, ev[i]);
         qp_doc_meta d;
