@@ -380,6 +380,10 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     if (tx_kw(d, j, K_EARLIER))
         j++;
     int off;
+    if (tx_kw(d, j, K_THE) && tx_is(d, j + 1, C_UNIT, U_WEEKEND) && !(d->t[j + 1].flags & TF_PLURAL)) {
+        tx_rel(s, G_WEEKEND, 0);   /* "the weekend": the nearest, the tense says which side */
+        return j + 2;
+    }
     if (tx_kw(d, j, K_THIS))
         off = 0;
     else if ((off = last_next(d, j)) == 0) {
@@ -439,8 +443,8 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
                             tx_word(d, j + 1, "coming"))) {
         j += 2;
         if (!tx_number(d, j, &k, &n, &approx))
-            k = j, n = 1;
-        if (!tx_is(d, k, C_UNIT, -1) || !tx_duration_lit(s, n, d->t[k].val, 0))
+            k = j, n = 1, approx = tx_is(d, k, C_UNIT, -1) && (d->t[k].flags & TF_PLURAL);   /* the coming days */
+        if (!tx_is(d, k, C_UNIT, -1) || !tx_duration_lit(s, n, d->t[k].val, approx))
             return 0;
         return k + 1;
     }

@@ -294,8 +294,8 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     } else if (tx_kw(d, k, K_IN) && tx_word(d, k + 1, "cours")) {
         off = 0;
         k += 2;
-    } else if (this_ || after_mod) {
-        off = 0;
+    } else if (this_ || after_mod || (g == G_WEEKEND && j > i)) {
+        off = 0;   /* "le week-end" alone: the nearest, the tense says which side */
     } else {
         return 0;
     }
