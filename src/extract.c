@@ -640,6 +640,17 @@ static int target_construction(const sentence_view *s, size_t t0)
     return 0;
 }
 
+/* Whether a trigger can be a noun of code (any code when NULL). */
+static int has_noun_reading(const qp_extractor *x, const mention *m, const char *code)
+{
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        if (!strcmp(a->pos, "noun") && !a->light && a->code && (!code || !strcmp(a->code, code)))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *const PRONOUNS[] = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "who",
                                         "qui", "which", "that", "nous", "i", "je"};
 static const char *const VERB_CUES[] = {"ne", "n", "not", "to", "will", "would", "could", "may", "might", "did",
@@ -652,7 +663,20 @@ static const char *const VERB_CUES[] = {"ne", "n", "not", "to", "will", "would",
 static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi)
 {
     const mention *m = &s->m[mi];
-    int noun = -1, verb = -1, ppas = -1;
+    int noun = -1, verb = -1, ppas = -1, light = -1;
+    for (int k = 0; k < m->n_readings; k++)
+        if (x->lx.actions[m->actions[k]].light && light < 0)
+            light = k;
+    /* "deux offensives, l'une menée par le régime": mener carries the offensive named before */
+    if (light >= 0 && m->n_readings > 1) {
+        for (size_t i = mi; i-- > 0;) {
+            const mention *p = &s->m[i];
+            if (m->t0 - p->t1 > 12)
+                break;
+            if (p->kind == MENTION_ACTION && has_noun_reading(x, p, NULL))
+                return light;
+        }
+    }
     for (int k = 0; k < m->n_readings; k++) {
         const qp_lex_action *a = &x->lx.actions[m->actions[k]];
         if (a->light && m->n_readings > 1)
@@ -687,15 +711,6 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
     return verb >= 0 ? verb : (ppas >= 0 ? ppas : 0);
 }
 
-static int has_noun_reading(const qp_extractor *x, const mention *m, const char *code)
-{
-    for (int k = 0; k < m->n_readings; k++) {
-        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
-        if (!strcmp(a->pos, "noun") && a->code && !strcmp(a->code, code))
-            return 1;
-    }
-    return 0;
-}
 
 static int frames(doc_state *st, sentence_view *s)
 {
