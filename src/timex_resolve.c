@@ -237,6 +237,15 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
         return y - 1;
     if (dir > 0 && cmp < 0)
         return y + 1;
+    if (!dir && (s->grain == G_DAY || s->grain == G_MONTH)) {
+        /* no tense, no dernier/prochain: the occurrence nearest the dct ("décembre" in January
+         * is last December), keeping the dct's year unless another is over six months nearer */
+        int32_t here = tx_days_from_civil(y, cm, cd ? cd : 1);
+        if (here - r->dct > 183)
+            return y - 1;
+        if (r->dct - here > 183 + 31)
+            return y + 1;
+    }
     return y;
 }
 

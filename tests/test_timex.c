@@ -120,6 +120,9 @@ static void fr_weekdays_follow_tense(void **state)
     /* a bare month in a past sentence written in January is last year's */
     run("fr", "2018-01-10", "Les combats ont commencé en décembre.");
     expect("décembre", "DATE", "2017-12", "2017-12-01", "2018-01-01");
+    /* no tense at all: the occurrence nearest the document date */
+    run("fr", "2002-01-10", "Le sommet du 20 décembre.");
+    expect("20 décembre", "DATE", "2001-12-20", "2001-12-20", "2001-12-21");
 }
 
 static void fr_times_durations_sets(void **state)
