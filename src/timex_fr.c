@@ -348,6 +348,8 @@ static int is_age(const tx_doc *d, size_t i, size_t unit)
         return 1;
     if (i > 0 && d->t[i - 1].kind == TK_PUNCT && d->t[i - 1].f[0] == '-' && (d->t[i].flags & TF_GLUED))
         return 1;   /* "0-6 ans" */
+    if (i > 0 && tx_fr_at(d, i - 1) && d->t[i].kind == TK_NUM)
+        return 1;   /* "mort à 84 ans" */
     if (i >= 2 && tx_word(d, i - 1, "de") && d->t[i].kind == TK_NUM && !tx_word(d, unit + 1, "de"))
         return 1;   /* "un chauffeur de 38 ans", but "de 10 ans de prison" is a duration */
     if (i >= 2 && tx_word(d, i - 1, "de")) {
@@ -513,6 +515,13 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
 /* la nuit, ce soir, le matin même, la soirée */
 static size_t r_tod(const tx_doc *d, size_t i, tx_spec *s)
 {
+    if (i > 0 && tx_kw(d, i - 1, K_IN) && (tx_word(d, i, "soiree") || tx_word(d, i, "matinee"))) {
+        memset(s, 0, sizeof *s);   /* "en soirée" */
+        s->kind = X_ANCHOR;
+        s->grain = G_DAY;
+        tx_set_tod(s, tx_fr_part_of_day(d, i));
+        return i + 1;
+    }
     int this_ = tx_kw(d, i, K_THIS);
     if (!this_ && !tx_word(d, i, "la") && !tx_word(d, i, "le") && !(tx_word(d, i, "l") && tx_apos(d, i + 1)))
         return 0;
@@ -755,6 +764,14 @@ int tx_fr_match(const tx_doc *d, size_t i, tx_match *m)
         TRY(r_century(d, j, &s));
         TRY(r_decade(d, j, &s));
         TRY(r_date(d, j, &s));
+        if (!best && tx_fr_part_of_day(d, j) && !tx_kw(d, j, K_NIGHT)) {
+            /* "en fin d'après-midi", "en début de soirée" */
+            memset(&m->s, 0, sizeof m->s);
+            m->s.kind = X_ANCHOR;
+            m->s.grain = G_DAY;
+            tx_set_tod(&m->s, tx_fr_part_of_day(d, j));
+            best = j + 1;
+        }
         if (best) {
             m->a = i, m->b = best;
             return 1;
