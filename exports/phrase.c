@@ -174,6 +174,8 @@ static int en_article(const char *label, const char *kind)
             return ART_THE;
         return ART_NONE;
     }
+    if (!strncasecmp(label, "al-", 3) || !strncmp(label, "Al ", 3) || strstr(label, " al-"))
+        return ART_NONE; /* al-Qaeda, Jabhat al-Nusra */
     if (label[0] >= 'a' && label[0] <= 'z')
         return ART_THE;
     if (is_acronym(label)) {
@@ -185,8 +187,6 @@ static int en_article(const char *label, const char *kind)
     }
     if (!strchr(label, ' '))
         return ART_NONE; /* Hezbollah, Hamas */
-    if (!strncasecmp(label, "al-", 3) || !strncmp(label, "Al ", 3) || strstr(label, " al-"))
-        return ART_NONE; /* al-Qaeda, Jabhat al-Nusra */
     return ART_THE;
 }
 

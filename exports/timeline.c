@@ -596,8 +596,17 @@ int tl_title(const tl *t, qp_buf *out)
         else
             rc |= qp_buf_puts(out, o->actor);
     }
-    if (o->place)
-        rc |= qp_buf_printf(out, "%s%s", fr ? " — à " : " — in ", o->place);
+    if (o->place) {
+        const char *name = o->place; /* an id like geonames:170794 reads better as its label */
+        for (size_t i = 0; i < t->n_events; i++) {
+            const qp_place_ref *p = &t->events[i].e.place;
+            if (p->label && ((p->id && !strcmp(p->id, o->place)) || !strcasecmp(p->label, o->place))) {
+                name = p->label;
+                break;
+            }
+        }
+        rc |= qp_buf_printf(out, "%s%s", fr ? " — à " : " — in ", name);
+    }
     const char *from = o->since ? o->since : t->first_day, *to = o->until ? o->until : t->last_day;
     if (from && to) {
         rc |= qp_buf_puts(out, fr ? ", du " : ", ");

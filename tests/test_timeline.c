@@ -279,9 +279,60 @@ static void html_renders_in_chromium(void **state)
     assert_true(st.st_size > 10000); /* a blank page compresses to far less */
 }
 
+static const char *say(qp_buf *b, const char *a1, const char *a1fr, const char *kind1, const char *action,
+                       const char *mode, const char *a2, const char *a2fr, const char *kind2, qp_lang lang)
+{
+    qp_event e = {.action = action, .mode = mode};
+    e.actor1 = (qp_actor_ref){.id = "X", .label = a1, .label_fr = a1fr, .kind = kind1};
+    if (a2)
+        e.actor2 = (qp_actor_ref){.id = "Y", .label = a2, .label_fr = a2fr, .kind = kind2};
+    qp_buf_clear(b);
+    assert_int_equal(qp_phrase_event(b, &e, lang), 0);
+    return b->data;
+}
+
+static void sentences_follow_each_language(void **state)
+{
+    (void)state;
+    qp_buf b;
+    qp_buf_init(&b);
+    /* French: à + le = au, à + les = aux, plural subjects take "ont", Israël has no article */
+    assert_string_equal(say(&b, "Iran", "Iran", "state", "SUPPORT", NULL, "Hezbollah", "Hezbollah", "armed group", QP_LANG_FR),
+                        "L'Iran a apporté un soutien politique au Hezbollah.");
+    assert_string_equal(say(&b, "Rebels", "rebelles", "armed group", "REQUEST", NULL, "United States", "États-Unis", "state", QP_LANG_FR),
+                        "Les rebelles ont lancé un appel aux États-Unis.");
+    assert_string_equal(say(&b, "Israel", "Israël", "state", "ASSAULT", "aerial", "Syria", "Syrie", "state", QP_LANG_FR),
+                        "Israël a mené des frappes aériennes contre la Syrie.");
+    assert_string_equal(say(&b, "Turkey", "Turquie", "state", "REJECT", NULL, "Kurdish militia", "milice kurde", "armed group", QP_LANG_FR),
+                        "La Turquie a rejeté les demandes de la milice kurde.");
+    assert_string_equal(say(&b, "UN", "ONU", "igo", "AGREE", NULL, NULL, NULL, NULL, QP_LANG_FR),
+                        "L'ONU a conclu un accord.");
+    /* English: "the" for bodies and spelled acronyms, none for states, persons and NATO-like words */
+    assert_string_equal(say(&b, "NATO", NULL, "igo", "THREATEN", NULL, "Syrian government", NULL, "government", QP_LANG_EN),
+                        "NATO threatened the Syrian government.");
+    assert_string_equal(say(&b, "SDF", NULL, "armed group", "ASSAULT", NULL, "al-Qaeda", NULL, "armed group", QP_LANG_EN),
+                        "The SDF attacked al-Qaeda.");
+    assert_string_equal(say(&b, "Jabhat al-Nusra", NULL, "armed group", "COOPERATE", NULL, "rebels", NULL, "armed group", QP_LANG_EN),
+                        "Jabhat al-Nusra cooperated with the rebels.");
+    assert_string_equal(say(&b, "Bashar al-Assad", NULL, "person", "ACCUSE", NULL, "United Kingdom", NULL, "state", QP_LANG_EN),
+                        "Bashar al-Assad accused the United Kingdom.");
+    qp_buf_clear(&b);
+    assert_int_equal(qp_phrase_period(&b, "2017-11-01", NULL, "day", QP_LANG_FR), 0);
+    assert_string_equal(b.data, "1er novembre 2017");
+    qp_buf_clear(&b);
+    assert_int_equal(qp_phrase_period(&b, "2017-12-25", "2018-01-01", "week", QP_LANG_EN), 0);
+    assert_string_equal(b.data, "25 December – 31 December 2017");
+    qp_buf_clear(&b);
+    /* a week across the new year names both years; end is exclusive */
+    assert_int_equal(qp_phrase_period(&b, "2017-12-28", "2018-01-04", "week", QP_LANG_FR), 0);
+    assert_string_equal(b.data, "du 28 décembre 2017 au 3 janvier 2018");
+    qp_buf_destroy(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(sentences_follow_each_language),
         cmocka_unit_test_setup_teardown(md_days_in_order_and_merged, setup, teardown),
         cmocka_unit_test_setup_teardown(md_in_french, setup, teardown),
         cmocka_unit_test_setup_teardown(md_blocs_put_backers_together, setup, teardown),
