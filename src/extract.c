@@ -130,12 +130,15 @@ typedef struct group {
 } group;
 
 /* A conjugated verb (or a participle after avoir), as opposed to a participle modifying a noun. */
+static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi);
+
 static int is_finite_verb(const qp_extractor *x, const sentence_view *s, const mention *m)
 {
-    const qp_lex_action *a = &x->lx.actions[m->actions[0]];
+    int ri = choose_reading(x, s, (size_t)(m - s->m));
+    const qp_lex_action *a = &x->lx.actions[m->actions[ri]];
     if (!strcmp(a->pos, "noun"))
         return 0;
-    int tag = m->tags[0];
+    int tag = m->tags[ri];
     if (tag == TAG_INF || tag == TAG_PPRE)
         return 0;
     if (tag == TAG_PPAS)
@@ -149,15 +152,22 @@ static void find_subject(const qp_extractor *x, const sentence_view *s, size_t t
 {
     g->n = 0;
     int first = -1;
-    size_t verb_t0 = (size_t)-1; /* the finite verb passed on the way left, if any */
+    /* the nearest finite verb to the left: actors after it are its objects ("X a attaqué Y et
+     * a tué Z": Y is not tué's subject) */
+    size_t verb_t0 = (size_t)-1;
+    for (size_t i = s->n_m; i-- > 0;) {
+        const mention *m = &s->m[i];
+        if (m->t1 <= t && m->kind == MENTION_ACTION && is_finite_verb(x, s, m)) {
+            verb_t0 = m->t0;
+            break;
+        }
+    }
     for (size_t i = s->n_m; i-- > 0;) {
         const mention *m = &s->m[i];
         if (m->t1 > t)
             continue;
-        if (m->kind == MENTION_ACTION && first < 0 && is_finite_verb(x, s, m))
-            verb_t0 = m->t0;
         if (m->kind == MENTION_ACTOR && verb_t0 != (size_t)-1 && m->t0 > verb_t0)
-            continue; /* "X a attaqué Y et a tué Z": Y is attaqué's object, not tué's subject */
+            continue;
         int blocked = 0;
         for (size_t k = m->t1; k < t; k++)
             if (boundary(s, k))
@@ -205,6 +215,21 @@ static int agent_after(const sentence_view *s, size_t t, group *g)
     if (mi < 0 || s->m[mi].kind != MENTION_ACTOR)
         return 0;
     g->m[g->n++] = mi;
+    /* "l'une menée par le régime et l'autre par une coalition": the second agent of the pair */
+    for (size_t j = s->m[mi].t1; j + 3 < s->n_tok && j < s->m[mi].t1 + 12 && g->n < 6; j++) {
+        if (boundary(s, j))
+            break;
+        if ((is(s, j, "l") || is(s, j, "the")) && (is(s, j + 1, "autre") || is(s, j + 1, "other")) &&
+            is_any(s, j + 2, BY, QP_ARRAY_LEN(BY))) {
+            size_t n = j + 3;
+            while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+                n++;
+            int mk = n < s->n_tok ? mention_at(s, n) : -1;
+            if (mk >= 0 && s->m[mk].kind == MENTION_ACTOR)
+                g->m[g->n++] = mk;
+            break;
+        }
+    }
     /* "par la Russie et l'Iran" */
     size_t e = s->m[mi].t1;
     while (g->n < 6 && e < s->n_tok && (is(s, e, "et") || is(s, e, "and"))) {
@@ -562,6 +587,45 @@ static int noun_linked(const qp_extractor *x, const sentence_view *s, const ment
     return 0;
 }
 
+/* "se battent", "s'affrontent", "clashed", "fought each other": a fight between the subjects. */
+static int reciprocal_verb(const sentence_view *s, const mention *m)
+{
+    if (m->t0 > 0 && (is(s, m->t0 - 1, "se") || is(s, m->t0 - 1, "s")))
+        return 1;
+    if (m->t0 > 1 && (is(s, m->t0 - 2, "se") || is(s, m->t0 - 2, "s")) && is_any(s, m->t0 - 1, ETRE, QP_ARRAY_LEN(ETRE)))
+        return 1; /* "se sont affrontés" */
+    return (is(s, m->t1, "each") && is(s, m->t1 + 1, "other")) || is(s, m->t1, "with");
+}
+
+/* "entre X et Y", "between X and Y" from token k: the two actors. */
+static int between_pair(const sentence_view *s, size_t k, group *g)
+{
+    g->n = 0;
+    while (k < s->n_tok && is_any(s, k, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+        k++;
+    int a = k < s->n_tok ? mention_at(s, k) : -1;
+    if (a < 0 || s->m[a].kind != MENTION_ACTOR)
+        return 0;
+    /* the second after et/and, perhaps past words qualifying the first */
+    for (size_t j = s->m[a].t1; j < s->n_tok && j < s->m[a].t1 + 8; j++) {
+        if (boundary(s, j))
+            return 0;
+        if (is(s, j, "et") || is(s, j, "and")) {
+            size_t n = j + 1;
+            while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+                n++;
+            int b = n < s->n_tok ? mention_at(s, n) : -1;
+            if (b < 0 || s->m[b].kind != MENTION_ACTOR)
+                return 0;
+            g->m[0] = a;
+            g->m[1] = b;
+            g->n = 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Light verbs of speech: with them "soutien" is verbal support (PLOVER SUPPORT), not aid. */
 static int verbal_light(const qp_extractor *x, const mention *m)
 {
@@ -834,6 +898,11 @@ static int frames(doc_state *st, sentence_view *s)
             int gen = genitive_after(s, m->t1);
             int of = gen >= 0 && is(s, m->t1, "of");
             int left = subj.n > 0 ? noun_linked(x, s, &s->m[subj.m[subj.n - 1]], m, &light) : 0;
+            /* "strikes in support of Iraqi forces", "en soutien aux rebelles", "à l'appui de" */
+            if (subj.n > 0 && !left && m->t0 > 0 &&
+                (is(s, m->t0 - 1, "in") || is(s, m->t0 - 1, "en") || is(s, m->t0 - 1, "direct") ||
+                 (m->t0 > 1 && is(s, m->t0 - 2, "a") && is(s, m->t0 - 1, "l"))))
+                left = 1;
             if (m->t0 > 0 && (s->tok[m->t0].flags & QP_TOK_GLUED)) {
                 int mj = mention_at(s, m->t0 - 1); /* "Russian-led offensive", "ISIS-held" */
                 if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR) {
@@ -883,7 +952,7 @@ static int frames(doc_state *st, sentence_view *s)
             const qp_event *prev = carried_event(st, s->index, act->code);
             int after_noun = !is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTION &&
                              m->t0 - s->m[mi - 1].t1 <= 2 && has_noun_reading(x, &s->m[mi - 1], act->code);
-            if (obj >= 0 && prev && after_noun) {
+            if (obj >= 0 && prev && after_noun && !same_actor(&prev->actor1, &s->m[obj].actor)) {
                 int r = add_event(st, s, m, act, &prev->actor1, &s->m[obj].actor, obj_place, flags, conf * 0.6,
                                   act->code);
                 if (r)
@@ -897,6 +966,24 @@ static int frames(doc_state *st, sentence_view *s)
              * attackers come later ("menée par le régime") */
             targets[mi] = subj.m[0];
             continue;
+        }
+        /* "X et Y se battent", "X and Y clashed", "des combats entre X et Y": each fights the other */
+        if (act->code && !strcmp(act->code, "ASSAULT") && noun_obj < 0) {
+            group pair = subj;
+            int recip = subj.n == 2 && !is_noun && reciprocal_verb(s, m);
+            if (is_noun && (is(s, m->t1, "entre") || is(s, m->t1, "between")))
+                recip = between_pair(s, m->t1 + 1, &pair);
+            if (recip && pair.n == 2) {
+                for (int i = 0; i < 2; i++) {
+                    int r = add_event(st, s, m, act, &s->m[pair.m[i]].actor, &s->m[pair.m[1 - i]].actor, -1, flags,
+                                      conf, act->code);
+                    if (r)
+                        return r;
+                    widen_evidence(&st->events[st->n_events - 1], s, &s->m[pair.m[0]]);
+                    widen_evidence(&st->events[st->n_events - 1], s, &s->m[pair.m[1]]);
+                }
+                continue;
+            }
         }
         int protest = 0;
         obj = noun_obj >= 0 ? noun_obj : find_object(x, s, m->t1, act, is_noun, &obj_place, &protest);
@@ -962,6 +1049,10 @@ static void infer_assault_targets(doc_state *st, const sentence_view *sv)
         for (size_t k = 0; k < s->n_m && !best; k++) {
             const mention *m = &s->m[k];
             if (m->kind != MENTION_ACTOR || !m->actor.id || !armed_kind(m->actor.kind) || same_actor(&m->actor, &e->actor1))
+                continue;
+            /* states and their forces are named when they are targets; an implied target is
+             * the armed group the article is about */
+            if (strcmp(m->actor.kind, "armed group") && strcmp(m->actor.kind, "paramilitary"))
                 continue;
             if (m->actor.country && e->actor1.country && !strcmp(m->actor.country, e->actor1.country))
                 continue; /* the Syrian police is no target of the Syrian army */

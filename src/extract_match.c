@@ -40,6 +40,17 @@ static int after_place_prep(const sentence_view *s, size_t i)
     return 0;
 }
 
+/* "Raqqa, Syria": a country right after a place and a comma qualifies the place. */
+static int after_place_comma(const sentence_view *s, size_t i)
+{
+    if (i < 2 || strcmp(s->tok[i - 1].fold, ","))
+        return 0;
+    for (size_t k = s->n_m; k-- > 0;)
+        if (s->m[k].t1 == i - 1)
+            return s->m[k].kind == MENTION_PLACE;
+    return 0;
+}
+
 /* Whether the entry may match the tokens [i, j): acronyms only in capitals; actions only in
  * the document's language. */
 static int entry_fits(const qp_lex_entry *e, const sentence_view *s, size_t i, size_t j, int lang)
@@ -309,6 +320,10 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                         m->kind = MENTION_PLACE;
                         if (e->kind == QP_LEX_COUNTRY)
                             xt_place_from_country(x, a, m->country, &m->place);
+                    } else if (e->kind == QP_LEX_COUNTRY && after_place_comma(s, i)) {
+                        /* "Near Raqqa, Syria, …": the country of the place before */
+                        m->kind = MENTION_PLACE;
+                        xt_place_from_country(x, a, m->country, &m->place);
                     } else {
                         m->kind = MENTION_ACTOR;
                         xt_actor_from_country(x, m->country, &m->actor);
