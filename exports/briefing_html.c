@@ -111,7 +111,11 @@ static int put_strip(const tl *t, qp_buf *out, qp_buf *tmp)
         return 0;
     const double W = 940, left = 30, right = 30;
     long d0 = day_number(t->first_day), d1 = day_number(t->last_day);
-    long span = d1 > d0 ? d1 - d0 : 1;
+    if (d1 <= d0) { /* one day: centred between its neighbours rather than on the edge */
+        d0--;
+        d1 = d0 + 2;
+    }
+    long span = d1 - d0;
     int maxstack = 1;
     int *stack = calloc((size_t)span + 2, sizeof *stack);
     if (!stack)
