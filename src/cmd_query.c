@@ -17,6 +17,7 @@ typedef struct qctx {
     qp_graph_by by;
     int json;
     long top;
+    unsigned long seed;     /* for the community detection of `sides` */
     qp_store store;
     qp_graph *g;
     const char *ids[2];     /* resolved actor ids of the arguments */
@@ -98,6 +99,7 @@ static void usage(FILE *out)
             "                        army, an air force, a minister and the state itself count\n"
             "                        as the country's government (IRQ-AIRFORCE -> IRQ-GOV)\n"
             "  --format table|json   table (default) or one JSON object for scripts\n"
+            "  --seed N              random seed of `sides` (default 42: same data, same blocs)\n"
             "  -h, --help            this help; `quipu query QUERY --help` for one query\n\n"
             "Actors are named by id, English or French label or alias, any case or accents:\n"
             "`quipu query backers FDS` is `quipu query backers SDF`.\n"
@@ -271,7 +273,7 @@ static int cmp_member(const void *pa, const void *pb)
 
 static int q_sides(qctx *q)
 {
-    int nb = qp_graph_sides(q->g, 42);
+    int nb = qp_graph_sides(q->g, q->seed);
     if (nb < 0) {
         cli_error("query", "sides: %s", qp_strerror(nb));
         return QP_EXIT_FAILURE;
@@ -559,7 +561,7 @@ static int q_actors(qctx *q)
     qsort(order, nn, sizeof *order, cmp_central);
     size_t top = q->top > 0 && (size_t)q->top < nn ? (size_t)q->top : nn;
     json_t *out = q->json ? json_head(q, "actors") : NULL, *arr = q->json ? json_array() : NULL;
-    if (!q->json)
+    if (!q->json && nn)
         printf("%-4s %-14s %-34s %6s %6s %11s  %-10s  %-10s\n", "RANK", "ACTOR", "LABEL", "DEGREE",
                "EVENTS", "BETWEENNESS", "FIRST", "LAST");
     for (size_t i = 0; i < top; i++) {
@@ -665,7 +667,7 @@ static int run(qctx *q, const query_def *qd, char **args)
 
 int cmd_query(int argc, char **argv)
 {
-    qctx q = {.db = NULL};
+    qctx q = {.seed = 42};
     char *pos[4];
     int npos = 0, help = 0;
     const char *format = "table", *by = "actor";
@@ -686,6 +688,14 @@ int cmd_query(int argc, char **argv)
             format = argv[++i];
         else if (!strcmp(a, "--sort") && has_val)
             q.sort = argv[++i];
+        else if (!strcmp(a, "--seed") && has_val) {
+            char *end;
+            q.seed = strtoul(argv[++i], &end, 10);
+            if (*end || !*argv[i]) {
+                cli_error("query", "--seed wants a number, not '%s'", argv[i]);
+                return QP_EXIT_USAGE;
+            }
+        }
         else if (!strcmp(a, "--top") && has_val) {
             char *end;
             q.top = strtol(argv[++i], &end, 10);
