@@ -297,6 +297,36 @@ static void sides_handle_components_and_loners(void **state)
     qp_graph_destroy(g);
 }
 
+/* Over 100 actors in one component, sides goes to Leiden: two planted camps of 60 must come
+ * back, whatever the order of the events. */
+static void sides_of_a_big_component(void **state)
+{
+    qp_graph_builder *b = builder(QP_GRAPH_BY_ACTOR);
+    char x[16], y[16];
+    unsigned r = 12345;
+    for (int i = 0; i < 1200; i++) {
+        r = r * 1103515245u + 12345u;
+        int a = (int)(r >> 8) % 120;
+        r = r * 1103515245u + 12345u;
+        int c = (int)(r >> 8) % 120;
+        if (a == c)
+            continue;
+        int same = a / 60 == c / 60;
+        snprintf(x, sizeof x, "X%03d", a);
+        snprintf(y, sizeof y, "X%03d", c);
+        add(b, "big", x, same ? "AID" : "ASSAULT", y, "2020-01-01", 0);
+    }
+    qp_graph *g = build(b);
+    assert_int_equal(qp_graph_node_count(g), 120);
+    int nb = qp_graph_sides(g, 42);
+    assert_int_equal(nb, 2);
+    int b0 = qp_graph_node_at(g, 0)->bloc, b1 = qp_graph_node_at(g, 119)->bloc;
+    assert_true(b0 != b1);
+    for (size_t i = 0; i < 120; i++)
+        assert_int_equal(qp_graph_node_at(g, i)->bloc, i < 60 ? b0 : b1);
+    qp_graph_destroy(g);
+}
+
 static void ties_of_one_actor(void **state)
 {
     qp_graph *g = syria();
@@ -434,6 +464,7 @@ int main(void)
         cmocka_unit_test(country_view_rolls_up_to_government),
         cmocka_unit_test(sides_of_the_syrian_war),
         cmocka_unit_test(sides_handle_components_and_loners),
+        cmocka_unit_test(sides_of_a_big_component),
         cmocka_unit_test(ties_of_one_actor),
         cmocka_unit_test(allies_through_a_common_backer),
         cmocka_unit_test(strongest_path),
