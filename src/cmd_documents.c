@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(FILE *out)
 {
@@ -66,6 +67,11 @@ int cmd_documents(int argc, char **argv)
     }
     qp_store s;
     int rc = QP_EXIT_OK;
+    /* a reader must not leave an empty database behind a mistyped --db */
+    if (access(db, F_OK) != 0) {
+        cli_error("documents", "%s: no such database (quipu ingest creates it)", db);
+        return QP_EXIT_FAILURE;
+    }
     if (qp_store_open(&s, db)) {
         cli_error("documents", "%s", s.errmsg);
         qp_store_close(&s);

@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <jansson.h>
 #include <string.h>
+#include <unistd.h>
 
 static void help(FILE *out)
 {
@@ -126,6 +127,11 @@ int cmd_events(int argc, char **argv)
         return QP_EXIT_USAGE;
     }
     qp_store s;
+    /* a reader must not leave an empty database behind a mistyped --db */
+    if (access(db, F_OK) != 0) {
+        cli_error("events", "%s: no such database (quipu ingest creates it)", db);
+        return QP_EXIT_FAILURE;
+    }
     if (qp_store_open(&s, db)) {
         cli_error("events", "%s", s.errmsg);
         qp_store_close(&s);

@@ -42,6 +42,12 @@ check "ingest --help names exit status 3" has "3 some inputs skipped" out.txt
 run documents --format xml
 check "documents --format xml is bad usage (2)" test "$rc" -eq 2
 
+run documents --db typo.db
+check "documents on a missing database: exit 1, no file left behind" test "$rc" -eq 1 -a ! -e typo.db
+check "documents on a missing database: says so" has "typo.db: no such database" err.txt
+run events --db typo.db
+check "events on a missing database: exit 1, no file left behind" test "$rc" -eq 1 -a ! -e typo.db
+
 run ingest --db ok.db fr.txt
 check "one good article: exit 0" test "$rc" -eq 0
 check "one good article: summary says stored" has "1 documents read, 1 stored" err.txt
