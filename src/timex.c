@@ -281,8 +281,8 @@ int tx_lex_find(const tx_entry *e, const uint16_t *table, size_t slots, const ch
 
 /* ---- helpers the rules share --------------------------------------------------------- */
 
-/* A number: digits ("30,4" and "3.000" glued), or number words ("vingt et un", "deux cents").
- * approx is set for vague quantities that are numbers only in a duration ("plusieurs"). */
+/* A number: digits ("30,4" and "3.000" glued, the other way round in English), or number
+ * words ("vingt et un", "deux cents"). approx is set for vague quantities ("plusieurs"). */
 int tx_number(const tx_doc *d, size_t i, size_t *next, double *v, int *approx)
 {
     *approx = 0;
@@ -296,8 +296,8 @@ int tx_number(const tx_doc *d, size_t i, size_t *next, double *v, int *approx)
         size_t j = i + 1;
         while (j + 1 < d->n && t[j].kind == TK_PUNCT && (t[j].flags & TF_GLUED) && (t[j + 1].flags & TF_GLUED) &&
                t[j + 1].kind == TK_NUM && (t[j].f[0] == ',' || t[j].f[0] == '.')) {
-            if (t[j].f[0] == '.' && t[j + 1].flen == 3) {
-                x = x * 1000 + t[j + 1].val;   /* 3.000: thousands */
+            if (t[j].f[0] == (d->en ? ',' : '.') && t[j + 1].flen == 3) {
+                x = x * 1000 + t[j + 1].val;   /* 3.000 in French, 3,000 in English: thousands */
             } else if (t[j + 1].flen <= 6) {
                 double frac = t[j + 1].val;
                 for (int k = 0; k < t[j + 1].flen; k++)

@@ -203,7 +203,8 @@ static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
     case K_AFTER_TOMORROW: off = 2; break;
     default: return 0;
     }
-    if (off == 0 && (d->t[i].flags & TF_SENT) && i + 1 < d->n && d->t[i + 1].kind == TK_PUNCT && d->t[i + 1].f[0] == ',') {
+    if (off == 0 && (d->t[i].flags & TF_SENT) && i + 1 < d->n && d->t[i + 1].kind == TK_PUNCT &&
+        d->t[i + 1].f[0] == ',') {
         /* "Aujourd'hui, la ville a changé": nowadays, not the day of the article */
         tx_lit(s, QP_TIMEX_TIME, "PRESENT_REF");
         return i + 1;
@@ -239,7 +240,8 @@ static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
         j++;
         if (tx_kw(d, j, K_SAME))
             j++;
-    } else if (tx_word(d, j, "le") && tx_is(d, j + 1, C_DOW, -1) && !(d->t[j + 1].flags & TF_CAP) && !tx_fr_day(d, j + 2, &(int){0}, &(size_t){0}) &&
+    } else if (tx_word(d, j, "le") && tx_is(d, j + 1, C_DOW, -1) && !(d->t[j + 1].flags & TF_CAP) &&
+               !tx_fr_day(d, j + 2, &(int){0}, &(size_t){0}) &&
                !tx_fr_last_next(d, j + 2) && !tx_fr_part_of_day(d, j + 2)) {
         /* "le mercredi" alone: every Wednesday */
         char v[16];
