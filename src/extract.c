@@ -497,6 +497,12 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
         a2 = NULL;
     if (a2 && same_actor(a1, a2))
         a2 = NULL;
+    /* a state's forces do not assault their own government ("Iraqi forces seize Ramadi
+     * Government Center" names a building) */
+    if (a2 && !strcmp(code, "ASSAULT") && a1->country && a2->country && !strcmp(a1->country, a2->country) &&
+        a2->kind && (!strcmp(a2->kind, "government") || !strcmp(a2->kind, "state")) && a1->kind &&
+        strcmp(a1->kind, "armed group") && strcmp(a1->kind, "opposition"))
+        a2 = NULL;
     /* one event per (actor, action, recipient) per sentence */
     for (size_t i = 0; i < st->n_events; i++) {
         qp_event *e = &st->events[i];
@@ -656,6 +662,15 @@ static int genitive_after(const sentence_view *s, size_t k)
         n++;
     int mj = n < s->n_tok ? mention_at(s, n) : -1;
     return mj >= 0 && s->m[mj].kind == MENTION_ACTOR ? mj : -1;
+}
+
+/* "l'offensive du régime contre Alep": a genitive is the noun's actor when the noun phrase
+ * goes on to name a target; alone ("la chute de Bachar", "l'allié de Damas") it is more often
+ * what the noun is about. */
+static int genitive_is_agent(const sentence_view *s, const mention *gen)
+{
+    size_t k = gen->t1;
+    return k < s->n_tok && (is(s, k, "contre") || is(s, k, "against") || is(s, k, "sur") || is(s, k, "on"));
 }
 
 /* The actor after par/by within a few words of a noun: "le pilonnage de quartiers par l'armée". */
@@ -917,7 +932,8 @@ static int frames(doc_state *st, sentence_view *s)
                 noun_obj = gen;
             } else if (left) {
                 noun_obj = gen;
-            } else if (gen >= 0 && !of) {
+            } else if (gen >= 0 && !of && genitive_is_agent(s, &s->m[gen])) {
+                /* "l'offensive du régime contre Alep": the genitive acts when a target follows */
                 subj.n = 1;
                 subj.m[0] = gen;
             } else {
@@ -1199,7 +1215,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, recent)))
             return r;
         for (size_t k = 0; k < sv[i].n_m; k++) {
-            int c = xt_mention_country(x, &sv[i].m[k]);
+            int c = is_country_place(&sv[i].m[k]) ? -1 : xt_mention_country(x, &sv[i].m[k]);
             if (c >= 0)
                 recent = c;
         }

@@ -22,6 +22,8 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
 int xt_skippable(const sentence_view *s, size_t k);
 /* The country a mention names or belongs to, as a lexicon index, or -1. */
 int xt_mention_country(const qp_extractor *x, const mention *m);
+/* A country named as a place ("en Syrie"), as opposed to a town or a province. */
+int is_country_place(const mention *m);
 const char *xt_span_text(qp_arena *a, const sentence_view *s, size_t t0, size_t t1);
 void xt_actor_from_lexicon(const qp_extractor *x, int ai, const char *date, qp_actor_ref *out);
 void xt_actor_from_country(const qp_extractor *x, int ci, qp_actor_ref *out);

@@ -399,6 +399,13 @@ int xt_mention_country(const qp_extractor *x, const mention *m)
     return -1;
 }
 
+/* A country named as a place ("en Syrie", "in Iraq"): it says where, not whose forces. A town
+ * or a province is different: the forces around al-Qaïm are Iraq's. */
+int is_country_place(const mention *m)
+{
+    return m->kind == MENTION_PLACE && (!m->place.feature || !strcmp(m->place.feature, "A.PCLI"));
+}
+
 /* Whether token t is a demonym of country ci. */
 static int is_demonym_of(const qp_extractor *x, const sentence_view *s, size_t t, int ci)
 {
@@ -466,7 +473,8 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         if (ci < 0) {
             /* a bare agent ("le régime", "l'artillerie") belongs to the country last named */
             for (size_t k = i; k-- > 0 && ci < 0;)
-                ci = xt_mention_country(x, &s->m[k]);
+                if (!is_country_place(&s->m[k])) /* "in Syria" says where, not whose */
+                    ci = xt_mention_country(x, &s->m[k]);
             if (ci < 0)
                 ci = focus;
             from_context = 1;
