@@ -142,7 +142,8 @@ int main(int argc, char **argv)
     printf("feed %.2f s, build %.2f s, sides %.2f s, betweenness %.2f s\n", t1 - t0, t2 - t1, t3 - t2, t4 - t3);
     printf("graphml %.2f s wall, %.2f s CPU (%.1f MB); gexf %.2f s wall, %.2f s CPU (%.1f MB)\n", t5 - t4, c5 - c4,
            file_mb(graphml), t6 - t5, c6 - c5, file_mb(gexf));
-    printf("total %.2f s (export from a built graph: %.2f s)\n", t6 - t0, t6 - t4);
+    printf("total %.2f s wall, %.2f s CPU (export from a built graph: %.2f s wall, %.2f s CPU)\n", t6 - t0, c6,
+           t6 - t4, c6 - c4);
     qp_graph_destroy(g);
     free(ids);
     free(labels);
