@@ -337,6 +337,8 @@ static int ingest_jsonl_stream(qp_ingest *ig, FILE *f, const char *origin)
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             len--;
         size_t s = 0;
+        if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+            s = 3; /* a BOM before the first line */
         while (s < len && (line[s] == ' ' || line[s] == '\t'))
             s++;
         if (s == len)
@@ -525,7 +527,24 @@ int qp_ingest_path(qp_ingest *ig, const char *path)
 {
     if (!strcmp(path, "-")) {
         int c = getc(stdin);
-        while (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+        char lead[3];
+        size_t nlead = 0;
+        if (c == 0xEF) {
+            /* a BOM (Windows tools write one before JSONL too) must not hide the '{' */
+            int c2 = getc(stdin), c3 = c2 == EOF ? EOF : getc(stdin);
+            if (c2 == 0xBB && c3 == 0xBF) {
+                c = getc(stdin);
+            } else {
+                /* another character starting with 0xEF: text, kept whole */
+                lead[nlead++] = (char)c;
+                if (c2 != EOF)
+                    lead[nlead++] = (char)c2;
+                if (c3 != EOF)
+                    lead[nlead++] = (char)c3;
+                c = 'x';
+            }
+        }
+        while (!nlead && (c == ' ' || c == '\n' || c == '\r' || c == '\t'))
             c = getc(stdin);
         if (c == EOF) {
             fprintf(ig->log, "quipu ingest: standard input: skipped: empty\n");
@@ -534,7 +553,8 @@ int qp_ingest_path(qp_ingest *ig, const char *path)
             ig->stats.empty++;
             return 0;
         }
-        ungetc(c, stdin);
+        if (!nlead)
+            ungetc(c, stdin);
         if (c == '{')
             return ingest_jsonl_stream(ig, stdin, "stdin");
         size_t len = 0;
@@ -542,6 +562,18 @@ int qp_ingest_path(qp_ingest *ig, const char *path)
         char *raw = slurp(stdin, ig->opts.max_bytes, &len, &err);
         if (!raw)
             return err;
+        if (nlead) {
+            char *all = malloc(len + nlead);
+            if (!all) {
+                free(raw);
+                return QP_ENOMEM;
+            }
+            memcpy(all, lead, nlead);
+            memcpy(all + nlead, raw, len);
+            free(raw);
+            raw = all;
+            len += nlead;
+        }
         qp_article_meta m = {.source = "stdin", .origin = "stdin"};
         int r = qp_ingest_article(ig, raw, len, &m);
         free(raw);

@@ -230,6 +230,39 @@ static void oversize_jsonl_line_skipped(void **state)
     assert_string_equal(query1("SELECT name FROM documents", b, sizeof b), "short");
 }
 
+static void byte_order_marks_before_jsonl(void **state)
+{
+    (void)state;
+    const char *jl = "\xEF\xBB\xBF{\"id\": \"bom\", \"text\": \"Les rebelles ont pris un poste fronti\xC3\xA8re.\"}\n";
+    write_str("in.jsonl", jl);
+    qp_ingest_stats st = run_ingest(dir, NULL, NULL);
+    assert_int_equal(st.stored, 1);
+    assert_int_equal(st.bad_json, 0);
+    /* on standard input too: JSONL, not one article made of JSON */
+    char p[600];
+    snprintf(p, sizeof p, "%s/stdin.jsonl", dir);
+    FILE *f = fopen(p, "wb");
+    assert_non_null(f);
+    fputs("\xEF\xBB\xBF{\"id\": \"bom2\", \"text\": \"Le r\xC3\xA9gime a bombard\xC3\xA9 Homs mardi.\"}\n", f);
+    fclose(f);
+    assert_non_null(freopen(p, "rb", stdin));
+    st = run_ingest("-", NULL, NULL);
+    assert_int_equal(st.stored, 1);
+    char b[64];
+    assert_string_equal(query1("SELECT group_concat(name, ' ') FROM documents", b, sizeof b), "bom bom2");
+    /* a text starting with another U+Fxxx character keeps it */
+    f = fopen(p, "wb");
+    assert_non_null(f);
+    fputs("\xEF\xBC\x81 Les rebelles ont pris Alep.\n", f);
+    fclose(f);
+    assert_non_null(freopen(p, "rb", stdin));
+    st = run_ingest("-", NULL, NULL);
+    assert_int_equal(st.stored, 1);
+    assert_string_equal(query1("SELECT substr(text, 1, 4) FROM documents WHERE source = 'stdin' AND name LIKE 'doc-%'", b,
+                               sizeof b),
+                        "\xEF\xBC\x81 Le"); /* four characters */
+}
+
 static void missing_path_is_unreadable(void **state)
 {
     (void)state;
@@ -471,6 +504,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(bad_inputs_counted_and_named, setup, teardown),
         cmocka_unit_test_setup_teardown(oversize_jsonl_line_skipped, setup, teardown),
+        cmocka_unit_test_setup_teardown(byte_order_marks_before_jsonl, setup, teardown),
         cmocka_unit_test_setup_teardown(missing_path_is_unreadable, setup, teardown),
         cmocka_unit_test_setup_teardown(directories_recursed_in_sorted_order, setup, teardown),
         cmocka_unit_test_setup_teardown(default_date_and_bad_dates, setup, teardown),
