@@ -324,6 +324,7 @@ typedef struct doc_state {
     qp_event *events;
     size_t n_events, cap_events;
     qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
+    int last_place_sentence;
     qp_place_ref focus_place;
     char doc_end[11];
 } doc_state;
@@ -374,6 +375,21 @@ static int same_actor(const qp_actor_ref *a, const qp_actor_ref *b)
 
 /* The time of an event in sentence s: the time expression nearest the trigger, else the date
  * of the article. */
+/* A dateline: a date at the head of a line, followed by a dash ("PARIS, 3 mai 2017 —"). */
+static int is_dateline(const char *text, const qp_timex *x)
+{
+    size_t line = x->start;
+    while (line > 0 && text[line - 1] != '\n')
+        line--;
+    if (x->start - line > 60)
+        return 0;
+    const char *p = text + x->end;
+    while (*p == ' ' || *p == ')')
+        p++;
+    return !strncmp(p, "\xe2\x80\x94", 3) || !strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "--", 2) ||
+           (p[0] == '-' && p[1] == ' ');
+}
+
 static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, qp_time_ref *t)
 {
     const qp_timex *best = NULL;
@@ -383,9 +399,13 @@ static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byt
         if (x->start < s->start || x->end > s->end || x->type == QP_TIMEX_DURATION || x->type == QP_TIMEX_SET ||
             !x->begin)
             continue;
-        /* a time after the trigger governs it only when close ("a lancé mardi"); one at the
-         * head of the sentence ("Il y a une semaine, …") governs the whole of it */
-        if (x->start > trigger_byte && x->start - trigger_byte > 40)
+        if (is_dateline(s->text, x))
+            continue; /* "SOUTHWEST ASIA, Aug. 9, 2017 —": when it was written, not when it happened */
+        /* a time after the trigger governs it within the same clause ("a lancé mardi", "attacked
+         * the Islamic State yesterday"); one at the head of the sentence ("Il y a une semaine,
+         * …") governs the whole of it */
+        if (x->start > trigger_byte &&
+            (x->start - trigger_byte > 100 || memchr(s->text + trigger_byte, ',', x->start - trigger_byte)))
             continue;
         size_t d = x->start > trigger_byte ? x->start - trigger_byte : trigger_byte - x->start;
         if (d < best_d) {
@@ -399,7 +419,7 @@ static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byt
             const qp_event *e = &st->events[i];
             if (e->sentence + 2 < s->index)
                 break;
-            if (e->sentence < s->index && e->time.anchor && !strcmp(e->time.anchor, "text") && e->time.grain &&
+            if (e->sentence < s->index && e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain &&
                 !strcmp(e->time.grain, "day")) {
                 *t = e->time;
                 t->anchor = "context";
@@ -450,8 +470,8 @@ static void event_place(doc_state *st, const sentence_view *s, size_t t, int obj
     } else if (best >= 0 && s->m[best].is_place_too && s->m[best].country >= 0) {
         xt_place_from_country(st->x, st->arena, s->m[best].country, p);
         p->text = s->m[best].actor.text;
-    } else if (st->last_place.id) {
-        *p = st->last_place;
+    } else if (st->last_place.id && st->last_place_sentence + 2 >= s->index) {
+        *p = st->last_place; /* the place the article was just talking about */
     } else if (st->focus_place.id) {
         *p = st->focus_place;
     }
@@ -1224,6 +1244,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         for (size_t k = sv[i].n_m; k-- > 0;)
             if (sv[i].m[k].kind == MENTION_PLACE && sv[i].m[k].place.id) {
                 st.last_place = sv[i].m[k].place;
+                st.last_place_sentence = (int)i;
                 break;
             }
     }
