@@ -570,6 +570,15 @@ int tx_tense(const tx_doc *d, size_t a, size_t b)
 
 /* ---- the public entry point ---------------------------------------------------------- */
 
+/* The next expression names a day and only a comma (or nothing) separates it from a. */
+static int day_follows(const tx_doc *d, const tx_match *a, const tx_match *b)
+{
+    size_t gap = b->a - a->b;
+    if (gap > 1 || (gap == 1 && !(d->t[a->b].kind == TK_PUNCT && d->t[a->b].f[0] == ',')))
+        return 0;
+    return b->s.kind == X_DOW || (b->s.grain == G_DAY && (b->s.kind == X_REL || b->s.kind == X_ABS)) ? 1 : 0;
+}
+
 int qp_timex_find(const char *text, size_t len, const char *lang, const char *dct,
                   qp_arena *arena, qp_timex_list *out)
 {
@@ -594,11 +603,11 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
     int rc = tx_tokenize(&d, arena);
     if (rc < 0)
         return rc;
-    size_t cap = 16;
-    qp_timex *items = qp_arena_alloc(arena, cap * sizeof *items);
-    if (!items)
+    /* phase 1: the rules find expressions and emit underspecified values */
+    size_t cap = 16, count = 0;
+    tx_match *ms = qp_arena_alloc(arena, cap * sizeof *ms);
+    if (!ms)
         return QP_ENOMEM;
-    size_t count = 0;
     for (size_t i = 0; i < d.n;) {
         const tx_tok *t = &d.t[i];
         /* cheap gate: rules only start on classified words and numbers */
@@ -616,25 +625,38 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
             continue;
         }
         if (count == cap) {
-            qp_timex *ni = qp_arena_alloc(arena, 2 * cap * sizeof *ni);
-            if (!ni)
+            tx_match *nm = qp_arena_alloc(arena, 2 * cap * sizeof *nm);
+            if (!nm)
                 return QP_ENOMEM;
-            memcpy(ni, items, count * sizeof *ni);
-            items = ni, cap *= 2;
+            memcpy(nm, ms, count * sizeof *nm);
+            ms = nm, cap *= 2;
         }
-        qp_timex *x = &items[count];
-        memset(x, 0, sizeof *x);
-        x->start = d.t[m.a].start;
-        x->end = d.t[m.b - 1].end;
-        int tense = 0;
-        if ((m.s.kind == X_DOW && m.s.dir == 0) || (m.s.kind == X_ABS && m.s.y < 0 && m.s.dir == 0) ||
-            (m.s.kind == X_REL && m.s.grain == G_WEEKEND && m.s.off == 0))
-            tense = tx_tense(&d, m.a, m.b);
-        rc = tx_resolve(&r, &m.s, tense, arena, x);
-        if (rc < 0)
-            return rc;
-        count++;
+        ms[count++] = m;
         i = m.b;
+    }
+    /* phase 2: the resolver anchors them, in text order so times of day find their day */
+    qp_timex *items = qp_arena_calloc(arena, count ? count : 1, sizeof *items);
+    if (!items)
+        return QP_ENOMEM;
+    for (size_t k = 0; k < count; k++) {
+        /* "vers 0 h 40, jeudi": a clock time takes the day said right after it */
+        int ahead = ms[k].s.kind == X_ANCHOR && k + 1 < count && day_follows(&d, &ms[k], &ms[k + 1]);
+        for (size_t q = ahead ? k + 1 : k;; q = k) {
+            const tx_match *m = &ms[q];
+            qp_timex *x = &items[q];
+            x->start = d.t[m->a].start;
+            x->end = d.t[m->b - 1].end;
+            int tense = 0;
+            if ((m->s.kind == X_DOW && m->s.dir == 0) || (m->s.kind == X_ABS && m->s.y < 0 && m->s.dir == 0) ||
+                (m->s.kind == X_REL && m->s.grain == G_WEEKEND && m->s.off == 0))
+                tense = tx_tense(&d, m->a, m->b);
+            rc = tx_resolve(&r, &m->s, tense, arena, x);
+            if (rc < 0)
+                return rc;
+            if (q == k)
+                break;
+        }
+        k += ahead;
     }
     out->items = items;
     out->count = count;

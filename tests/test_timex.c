@@ -136,6 +136,10 @@ static void fr_times_durations_sets(void **state)
     expect("la nuit du 3 au 4 mai", "TIME", "1999-05-03TNI", "1999-05-03", "1999-05-04");
     expect("8 heures du soir", "TIME", "1999-05-03T20:00", "1999-05-03", "1999-05-04");
     expect("La veille", "DATE", "1999-05-02", "1999-05-02", "1999-05-03");
+    /* a clock time takes the day said right after it: Thursday before Saturday 2003-02-22 */
+    run("fr", "2003-02-22", "Vers 0 h 40, jeudi, deux voitures se sont percutées.");
+    expect("Vers 0 h 40", "TIME", "2003-02-20T00:40", "2003-02-20", "2003-02-21");
+    expect("jeudi", "DATE", "2003-02-20", "2003-02-20", "2003-02-21");
     run("fr", "2017-11-02", "Pendant trois mois, depuis trois jours, en 30,4 secondes, environ une heure, "
                             "plusieurs années, un quart de siècle.");
     expect("trois mois", "DURATION", "P3M", NULL, NULL);
