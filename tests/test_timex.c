@@ -220,7 +220,8 @@ static void english(void **state)
     expect("the 19th century", "DATE", "18", "1800-01-01", "1900-01-01");
     expect("the 1990s", "DATE", "199", "1990-01-01", "2000-01-01");
     expect("spring 2016", "DATE", "2016-SP", "2016-03-01", "2016-06-01");
-    expect("10 p.m.", "TIME", "2017-11-02T22:00", "2017-11-02", "2017-11-03");
+    /* "at 10 p.m. yesterday": the clock takes the day named after it */
+    expect("10 p.m.", "TIME", "2017-11-01T22:00", "2017-11-01", "2017-11-02");
     expect("yesterday", "DATE", "2017-11-01", "2017-11-01", "2017-11-02");
     expect("now", "DATE", "PRESENT_REF", NULL, NULL);
     /* "may" the verb and a count of people are not dates */
