@@ -73,9 +73,12 @@ int main(int argc, char **argv)
         return 1;
     for (int i = 0; i < n_actors; i++)
         snprintf(ids[i], sizeof ids[i], "A%04d", i);
-    for (int d = 0; d < 3650; d++)
-        snprintf(dates[d], sizeof dates[d], "%04d-%02d-%02d", 2011 + d / 365, 1 + (d % 365) / 31 % 12,
-                 1 + d % 28);
+    /* ten years of days, in order, as the store streams them */
+    for (int d = 0; d < 3650; d++) {
+        int doy = d % 365, day = doy % 31 + 1;
+        snprintf(dates[d], sizeof dates[d], "%04d-%02d-%02d", 2011 + d / 365, doy / 31 + 1,
+                 day > 28 ? 28 : day);
+    }
 
     double t0 = now();
     qp_graph_builder *b;
