@@ -287,6 +287,15 @@ static void sides_handle_components_and_loners(void **state)
     assert_int_equal(qp_graph_node_at(g, node(g, "E"))->bloc, -1);
     qp_graph_destroy(g);
 
+    /* a war of all against all: three components of one, not an igraph error */
+    b = builder(QP_GRAPH_BY_ACTOR);
+    add(b, "d", "A", "ASSAULT", "B", "2020-01-01", 0);
+    add(b, "d", "B", "ASSAULT", "C", "2020-01-01", 0);
+    add(b, "d", "C", "ASSAULT", "A", "2020-01-01", 0);
+    g = build(b);
+    assert_int_equal(qp_graph_sides(g, 42), 3);
+    qp_graph_destroy(g);
+
     /* nothing at all */
     b = builder(QP_GRAPH_BY_ACTOR);
     g = build(b);
