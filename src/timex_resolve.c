@@ -230,12 +230,14 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
                 return yy;
         }
     }
-    /* a day just after the dct in a past-tense sentence is more likely a slip than last year */
-    if (!s->dir && s->grain == G_DAY && cmp > 0 && tx_days_from_civil(y, cm, cd) - r->dct <= 7)
-        return y;
-    if (dir < 0 && cmp > 0)
+    /* The tense moves a date to the other year only when it lies months away: a few weeks
+     * after the dct in a past-tense sentence is a plan or a misread tense ("les inscriptions
+     * sont ouvertes jusqu'au 30 juin"), not last year. "dernier"/"prochain" always move it. */
+    int32_t dist = tx_days_from_civil(y, cm, cd ? cd : 1) - r->dct;
+    int far = s->dir || (s->grain == G_SEASON) || dist > 60 || dist < -60;
+    if (dir < 0 && cmp > 0 && far)
         return y - 1;
-    if (dir > 0 && cmp < 0)
+    if (dir > 0 && cmp < 0 && far)
         return y + 1;
     if (!dir && (s->grain == G_DAY || s->grain == G_MONTH)) {
         /* no tense, no dernier/prochain: the occurrence nearest the dct ("décembre" in January
