@@ -728,6 +728,34 @@ static const qp_event *carried_event(const doc_state *st, int sentence, const ch
     return NULL;
 }
 
+/* For a trigger after "of"/"de" that follows an accusation verb, the accused actor between them. */
+static int accused_actor(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    const mention *m = &s->m[mi];
+    size_t k = m->t0;
+    if (k > 0 && (is(s, k - 1, "avoir") || is(s, k - 1, "having")))
+        k--;
+    if (k == 0 || !(is(s, k - 1, "of") || is(s, k - 1, "de") || is(s, k - 1, "d")))
+        return -1;
+    int actor = -1;
+    for (size_t i = mi; i-- > 0;) {
+        const mention *p = &s->m[i];
+        if (m->t0 - p->t1 > 8)
+            break;
+        if (p->kind == MENTION_ACTOR && actor < 0)
+            actor = (int)i;
+        if (p->kind == MENTION_ACTION) {
+            for (int r = 0; r < p->n_readings; r++) {
+                const char *code = x->lx.actions[p->actions[r]].code;
+                if (code && !strcmp(code, "ACCUSE"))
+                    return actor;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
 /* "la cible de", "the target of", "visé par": what comes before the noun suffers it. */
 static int target_construction(const sentence_view *s, size_t t0)
 {
@@ -750,6 +778,17 @@ static int has_noun_reading(const qp_extractor *x, const mention *m, const char 
     return 0;
 }
 
+/* Tokens a and b are next to each other, or separated only by the punctuation of "U.S.-backed". */
+static int adjacent(const sentence_view *s, size_t a, size_t b)
+{
+    if (b < a || b - a > 2)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (!(s->tok[k].flags & QP_TOK_PUNCT) || (strcmp(s->tok[k].fold, ".") && strcmp(s->tok[k].fold, "-")))
+            return 0;
+    return 1;
+}
+
 static const char *const PRONOUNS[] = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "who",
                                         "qui", "which", "that", "nous", "i", "je"};
 static const char *const VERB_CUES[] = {"ne", "n", "not", "to", "will", "would", "could", "may", "might", "did",
@@ -762,10 +801,14 @@ static const char *const VERB_CUES[] = {"ne", "n", "not", "to", "will", "would",
 static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi)
 {
     const mention *m = &s->m[mi];
-    int noun = -1, verb = -1, ppas = -1, light = -1;
+    int noun = -1, verb = -1, ppas = -1, light = -1, n_light = 0;
     for (int k = 0; k < m->n_readings; k++)
-        if (x->lx.actions[m->actions[k]].light && light < 0)
-            light = k;
+        if (x->lx.actions[m->actions[k]].light) {
+            n_light++;
+            if (light < 0)
+                light = k;
+        }
+    int skip_light = n_light < m->n_readings; /* only light readings: choose among them */
     /* "deux offensives, l'une menée par le régime": mener carries the offensive named before */
     if (light >= 0 && m->n_readings > 1) {
         for (size_t i = mi; i-- > 0;) {
@@ -778,7 +821,7 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
     }
     for (int k = 0; k < m->n_readings; k++) {
         const qp_lex_action *a = &x->lx.actions[m->actions[k]];
-        if (a->light && m->n_readings > 1)
+        if (a->light && skip_light)
             continue;
         if (!strcmp(a->pos, "noun")) {
             if (noun < 0)
@@ -790,7 +833,11 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
             verb = k;
         }
     }
-    int prev_actor = mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR && s->m[mi - 1].t1 == m->t0;
+    int prev_actor = mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR && adjacent(s, s->m[mi - 1].t1, m->t0);
+    /* "the coalition strikes": a determiner before the actor makes one noun phrase of both */
+    if (prev_actor && noun >= 0 && s->m[mi - 1].t0 > 0 &&
+        is_any(s, s->m[mi - 1].t0 - 1, ARTICLES, QP_ARRAY_LEN(ARTICLES)) && !is(s, s->m[mi - 1].t0 - 1, "a"))
+        prev_actor = 0;
     int cue = m->t0 > 0 && (is_any(s, m->t0 - 1, PRONOUNS, QP_ARRAY_LEN(PRONOUNS)) ||
                             is_any(s, m->t0 - 1, VERB_CUES, QP_ARRAY_LEN(VERB_CUES)) ||
                             is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
@@ -902,7 +949,10 @@ static int frames(doc_state *st, sentence_view *s)
         if (!is_noun && tag == TAG_PPAS && !has_aux_avoir) {
             /* "US-backed forces": the actor is glued before the participle */
             if (m->t0 > 0 && (s->tok[m->t0].flags & QP_TOK_GLUED)) {
-                int mj = mention_at(s, m->t0 - 1);
+                size_t pt = m->t0 - 1;
+                while (pt > 0 && (s->tok[pt].flags & QP_TOK_PUNCT))
+                    pt--; /* "U.S.-backed" */
+                int mj = mention_at(s, pt);
                 if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR) {
                     int o = (size_t)mi + 1 < s->n_m && s->m[mi + 1].kind == MENTION_ACTOR &&
                                     s->m[mi + 1].t0 <= m->t1 + 3
@@ -924,6 +974,21 @@ static int frames(doc_state *st, sentence_view *s)
                 continue;
         }
         find_subject(x, s, m->t0, &subj);
+        /* "coalition strikes", "ISIS's attack": an actor right before a noun is its actor */
+        if (is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR &&
+            (adjacent(s, s->m[mi - 1].t1, m->t0) ||
+             (s->m[mi - 1].t1 + 1 == m->t0 && is(s, s->m[mi - 1].t1, "s")))) {
+            subj.n = 1;
+            subj.m[0] = (int)mi - 1;
+        }
+        /* "accused the YPG of attacking", "accuse Damas d'avoir bombardé": the accused is the
+         * actor of an act that is only alleged */
+        int accused = accused_actor(x, s, mi);
+        if (accused >= 0) {
+            subj.n = 1;
+            subj.m[0] = accused;
+            flags |= QP_EVENT_HYPOTHETICAL | QP_EVENT_REPORTED;
+        }
         /* a noun's actor and recipient around it: "le pilonnage de quartiers par l'armée",
          * "l'offensive du régime contre Alep", "strikes by the coalition", "the liberation of
          * Manbij", "le soutien de Damas par Moscou" */
@@ -1119,6 +1184,28 @@ static void infer_assault_targets(doc_state *st, const sentence_view *sv)
     }
 }
 
+/* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
+static void dump_mentions(const qp_extractor *x, const sentence_view *s)
+{
+    static const char *const kinds[] = {"ACTOR", "ACTION", "PLACE", "AGENT", "DEMONYM"};
+    fprintf(stderr, "sentence %d:\n", s->index);
+    for (size_t i = 0; i < s->n_m; i++) {
+        const mention *m = &s->m[i];
+        if (m->kind < 0)
+            continue;
+        fprintf(stderr, "  [%zu,%zu) %-7s %.*s", m->t0, m->t1, kinds[m->kind],
+                (int)(s->tok[m->t1 - 1].end - s->tok[m->t0].start), s->text + s->tok[m->t0].start);
+        if (m->kind == MENTION_ACTOR)
+            fprintf(stderr, " -> %s", m->actor.id);
+        if (m->kind == MENTION_PLACE)
+            fprintf(stderr, " -> %s", m->place.label ? m->place.label : "?");
+        for (int k = 0; m->kind == MENTION_ACTION && k < m->n_readings; k++)
+            fprintf(stderr, " %s/%d%s", x->lx.actions[m->actions[k]].lemma, m->tags[k],
+                    x->lx.actions[m->actions[k]].light ? "/light" : "");
+        fputc('\n', stderr);
+    }
+}
+
 /* Places the gazetteer found are resolved once the whole article's countries are known. */
 static void resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_country_mention *cm, size_t ncm)
 {
@@ -1231,9 +1318,12 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     if (focus >= 0)
         xt_place_from_country(x, arena, focus, &st.focus_place);
     int recent = focus;
+    int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
     for (size_t i = 0; i < doc->n_sentences; i++) {
         if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, recent)))
             return r;
+        if (debug)
+            dump_mentions(x, &sv[i]);
         for (size_t k = 0; k < sv[i].n_m; k++) {
             int c = is_country_place(&sv[i].m[k]) ? -1 : xt_mention_country(x, &sv[i].m[k]);
             if (c >= 0)

@@ -207,7 +207,9 @@ int qp_tokenize(const char *text, size_t start, size_t end, qp_arena *arena, qp_
         t->flags = QP_TOK_PUNCT | (glued ? QP_TOK_GLUED : 0);
         t->hash = qp_token_hash(t->fold, k);
         i += k;
-        glued = 0;
+        /* "U.S.-backed": a hyphen after an abbreviation's period joins the next word too */
+        glued = c == '-' && i - k > start && text[i - k - 1] == '.' && i < end &&
+                isalpha((unsigned char)text[i]);
     }
     *out = l.items;
     *count = l.n;
