@@ -404,6 +404,10 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     } else if (tx_number(d, j, &k, &n, &approx)) {
         if (tx_is(d, j, C_NUMW, 1) && k == j + 1 && tx_word(d, k, "jour"))
             return 0;   /* "un jour": some day */
+        if (tx_is(d, j, C_NUMW, 1) && k == j + 1 && tx_word(d, k, "seconde") && k + 1 < d->n &&
+            d->t[k + 1].kind == TK_WORD && d->t[k + 1].cls == C_NONE && !tx_word(d, k + 1, "plus") &&
+            !tx_word(d, k + 1, "apres") && !tx_word(d, k + 1, "avant") && !tx_word(d, k + 1, "pres"))
+            return 0;   /* "une seconde fois", "une seconde guerre": the ordinal */
         if (tx_kw(d, k, K_QUARTER_OF) && tx_word(d, k + 1, "de"))
             n *= 0.25, k += 2;
     } else if (tx_is(d, j, C_UNIT, U_TERM5) || tx_is(d, j, C_UNIT, U_TERM7)) {
