@@ -120,6 +120,29 @@ static int wraps_on(const char *text, size_t line_start, size_t nl, size_t len)
     return c == 0xC3 && n + 1 < len && (unsigned char)text[n + 1] >= 0xA0;
 }
 
+/* Scraped text sometimes loses the space after a sentence: "ne convainquent plus.S'il a
+ * été…", "évidence ?De". A boundary all the same when a lower-case word of three letters or
+ * more ends at the punctuation (p) and a capital follows it right away (at k). */
+static int glued_boundary(const char *text, size_t start, size_t p, size_t k, size_t len)
+{
+    unsigned char c = (unsigned char)text[k];
+    if (!isupper(c) && !(c == 0xC3 && k + 1 < len && (unsigned char)text[k + 1] >= 0x80 &&
+                         (unsigned char)text[k + 1] <= 0x9E))
+        return 0;
+    size_t lower = 0, w = p;
+    if (text[p] != '.' && w > start && text[w - 1] == ' ')
+        w--; /* French spacing: "tard ?De" */
+    while (w > start && !is_space(text[w - 1])) {
+        unsigned char b = (unsigned char)text[w - 1];
+        if (b >= 'a' && b <= 'z')
+            lower++;
+        else if (b < 0x80)
+            return 0; /* a capital, a digit, a dot or an apostrophe: "U.S", "lemonde", "l'EI" */
+        w--;
+    }
+    return lower >= 3;
+}
+
 typedef struct {
     qp_span *items;
     size_t n, cap;
@@ -195,7 +218,7 @@ int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena 
                     k += cn;
             }
         }
-        if (k < len && !is_space(text[k]) && text[k] != '\n')
+        if (k < len && !is_space(text[k]) && text[k] != '\n' && !glued_boundary(text, start, i, k, len))
             continue; /* "3.5", "U.S.A", "site.fr" */
         size_t n = k;
         while (n < len && is_space(text[n]))

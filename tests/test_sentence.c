@@ -145,6 +145,19 @@ static void hard_wrapped_lines_join(void **state)
           "Les forces du r\xC3\xA9gime\n\xC3\xA0 Alep ont avanc\xC3\xA9.");
 }
 
+static void lost_space_after_a_sentence(void **state)
+{
+    (void)state;
+    SPLIT("Les promesses ne convainquent plus.S'il a parl\xC3\xA9, rien n'a chang\xC3\xA9.", "fr",
+          "Les promesses ne convainquent plus.", "S'il a parl\xC3\xA9, rien n'a chang\xC3\xA9.");
+    SPLIT("Trop tard ?De toute \xC3\xA9vidence, non.", "fr", "Trop tard ?", "De toute \xC3\xA9vidence, non.");
+    SPLIT("La r\xC3\xA9pression continue.\xC3\x80 Homs, dix morts.", "fr", "La r\xC3\xA9pression continue.",
+          "\xC3\x80 Homs, dix morts.");
+    /* but not inside names, acronyms or addresses */
+    SPLIT("Voir lemonde.fr et U.S.A. ou Obama.Il reste.", "fr", "Voir lemonde.fr et U.S.A. ou Obama.Il reste.");
+    SPLIT("L'ONU.Le reste.", "fr", "L'ONU.Le reste.");
+}
+
 static void question_and_exclamation(void **state)
 {
     (void)state;
@@ -189,6 +202,7 @@ int main(void)
         cmocka_unit_test(quotes),
         cmocka_unit_test(line_breaks),
         cmocka_unit_test(hard_wrapped_lines_join),
+        cmocka_unit_test(lost_space_after_a_sentence),
         cmocka_unit_test(question_and_exclamation),
         cmocka_unit_test(ellipsis),
         cmocka_unit_test(accented_capital_starts_a_sentence),
