@@ -111,7 +111,7 @@ static int classify(const tx_doc *d, tx_tok *t)
 int tx_tokenize(tx_doc *d, qp_arena *arena)
 {
     const unsigned char *s = (const unsigned char *)d->text;
-    size_t len = d->len, cap = len / 3 + 16, n = 0;
+    size_t len = d->len, cap = len / 6 + 16, n = 0;   /* news averages a token per 6 bytes */
     tx_tok *t = qp_arena_alloc(arena, cap * sizeof *t);
     if (!t)
         return QP_ENOMEM;
