@@ -323,6 +323,7 @@ typedef struct doc_state {
     qp_timex_list timex;
     qp_event *events;
     size_t n_events, cap_events;
+    qp_event *last_added;    /* the event add_event just made, NULL when it made none */
     qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
     int last_place_sentence;
     qp_place_ref focus_place;
@@ -508,6 +509,7 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
                      const qp_actor_ref *a1, const qp_actor_ref *a2, int obj_place, int flags, double conf,
                      const char *code)
 {
+    st->last_added = NULL;
     if (!a1 || !a1->id)
         return 0;
     /* a news agency or channel reports events; it is not their actor ("selon l'AFP") */
@@ -535,6 +537,7 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
     qp_event *e = new_event(st);
     if (!e)
         return QP_ENOMEM;
+    st->last_added = e;
     e->doc = st->doc->name;
     e->sentence = s->index;
     e->actor1 = *a1;
@@ -557,6 +560,8 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
 
 static void widen_evidence(qp_event *e, const sentence_view *s, const mention *m)
 {
+    if (!e)
+        return; /* add_event made no new event: a duplicate, or no actor */
     size_t b = s->tok[m->t0].start, en = s->tok[m->t1 - 1].end;
     if (b < e->evidence_start)
         e->evidence_start = b;
@@ -913,7 +918,7 @@ static int frames(doc_state *st, sentence_view *s)
                                   obj_place, flags, na->weight * 0.9, na->code);
                 if (r)
                     return r;
-                widen_evidence(&st->events[st->n_events - 1], s, &s->m[agent.m[i]]);
+                widen_evidence(st->last_added, s, &s->m[agent.m[i]]);
             }
             continue;
         }
@@ -937,8 +942,8 @@ static int frames(doc_state *st, sentence_view *s)
                 int r = add_event(st, s, m, act, &s->m[agent.m[i]].actor, a2, -1, flags, conf, act->code);
                 if (r)
                     return r;
-                qp_event *e = &st->events[st->n_events - 1];
-                if (e->actor1.id && e->sentence == s->index) {
+                qp_event *e = st->last_added;
+                if (e) {
                     widen_evidence(e, s, &s->m[agent.m[i]]);
                     if (left >= 0)
                         widen_evidence(e, s, &s->m[left]);
@@ -962,9 +967,9 @@ static int frames(doc_state *st, sentence_view *s)
                                       act->code);
                     if (r)
                         return r;
-                    widen_evidence(&st->events[st->n_events - 1], s, &s->m[mj]);
+                    widen_evidence(st->last_added, s, &s->m[mj]);
                     if (o >= 0)
-                        widen_evidence(&st->events[st->n_events - 1], s, &s->m[o]);
+                        widen_evidence(st->last_added, s, &s->m[o]);
                 }
                 continue;
             }
@@ -1058,7 +1063,7 @@ static int frames(doc_state *st, sentence_view *s)
                                   act->code);
                 if (r)
                     return r;
-                widen_evidence(&st->events[st->n_events - 1], s, &s->m[obj]);
+                widen_evidence(st->last_added, s, &s->m[obj]);
             }
             continue;
         }
@@ -1080,8 +1085,8 @@ static int frames(doc_state *st, sentence_view *s)
                                       conf, act->code);
                     if (r)
                         return r;
-                    widen_evidence(&st->events[st->n_events - 1], s, &s->m[pair.m[0]]);
-                    widen_evidence(&st->events[st->n_events - 1], s, &s->m[pair.m[1]]);
+                    widen_evidence(st->last_added, s, &s->m[pair.m[0]]);
+                    widen_evidence(st->last_added, s, &s->m[pair.m[1]]);
                 }
                 continue;
             }
@@ -1102,7 +1107,7 @@ static int frames(doc_state *st, sentence_view *s)
             int r = add_event(st, s, m, act, &s->m[subj.m[i]].actor, a2, obj_place, flags, conf, act->code);
             if (r)
                 return r;
-            qp_event *e = &st->events[st->n_events - 1];
+            qp_event *e = st->last_added;
             widen_evidence(e, s, &s->m[subj.m[i]]);
             if (obj >= 0)
                 widen_evidence(e, s, &s->m[obj]);
@@ -1119,7 +1124,7 @@ static int frames(doc_state *st, sentence_view *s)
                                       flags, 0.6, "COOPERATE");
                     if (r)
                         return r;
-                    qp_event *e = &st->events[st->n_events - 1];
+                    qp_event *e = st->last_added;
                     widen_evidence(e, s, &s->m[subj.m[i]]);
                     widen_evidence(e, s, &s->m[subj.m[j]]);
                 }
