@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistd.h>
 
 static void help(FILE *out)
 {
@@ -64,6 +65,10 @@ int cmd_documents(int argc, char **argv)
     if (strcmp(format, "table") && strcmp(format, "jsonl")) {
         cli_error("documents", "--format takes table or jsonl, not '%s'", format);
         return QP_EXIT_USAGE;
+    }
+    if (access(db, F_OK) != 0) {
+        cli_error("documents", "no database at %s (make one with quipu ingest, or give --db)", db);
+        return QP_EXIT_FAILURE;
     }
     qp_store s;
     int rc = QP_EXIT_OK;

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistd.h>
 
 static void help(FILE *out)
 {
@@ -125,6 +126,10 @@ int cmd_events(int argc, char **argv)
     else {
         cli_error("events", "--format takes table, jsonl or csv, not '%s'", format);
         return QP_EXIT_USAGE;
+    }
+    if (access(db, F_OK) != 0) {
+        cli_error("events", "no database at %s (make one with quipu ingest, or give --db)", db);
+        return QP_EXIT_FAILURE;
     }
     qp_store s;
     /* a reader must not leave an empty database behind a mistyped --db */
