@@ -340,7 +340,7 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 }
                 break;
             case QP_LEX_ACTION:
-                if (have == 0 || (m->kind == MENTION_ACTION && m->n_readings < MENTION_MAX_READINGS)) {
+                if ((have == 0 || m->kind == MENTION_ACTION) && m->n_readings < MENTION_MAX_READINGS) {
                     m->kind = MENTION_ACTION;
                     m->actions[m->n_readings] = (int)e->ref;
                     m->tags[m->n_readings++] = e->tag;

@@ -11,7 +11,7 @@
 
 enum { MENTION_ACTOR, MENTION_ACTION, MENTION_PLACE, MENTION_AGENT, MENTION_DEMONYM };
 
-#define MENTION_MAX_READINGS 4
+#define MENTION_MAX_READINGS 6
 
 typedef struct mention {
     int kind;
