@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # setup.sh — sets quipu up on Debian 12: system packages, the build, the GeoNames gazetteer.
 #
-# Usage: tools/setup.sh [--sanitize] [--builddir DIR]
+# Usage: tools/setup.sh [--tests] [--sanitize] [--builddir DIR]
+#   --tests         also install what the tests use: Debian's chromium (the HTML briefing is
+#                   rendered headless) and xmllint (exports are validated against schemas)
 #   --sanitize      also configure build-san/ with AddressSanitizer and UndefinedBehaviorSanitizer
 #   --builddir DIR  where to build (default: build)
 # Idempotent: a second run only rebuilds what changed. As root it installs the missing Debian
@@ -11,11 +13,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 builddir=build
 sanitize=0
+tests=0
 while [ $# -gt 0 ]; do
     case "$1" in
+        --tests) tests=1; shift ;;
         --sanitize) sanitize=1; shift ;;
         --builddir) builddir="$2"; shift 2 ;;
-        -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "setup: unknown argument: $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -24,6 +28,7 @@ say() { echo "setup: $*" >&2; }
 packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev libsqlite3-dev sqlite3
           libjansson-dev libutf8proc-dev libcmocka-dev libexttextcat-dev libexttextcat-data nettle-dev
           libhunspell-dev hunspell-fr wordnet-base libxml2-utils npm openssl)
+[ "$tests" = 1 ] && packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
