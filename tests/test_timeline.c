@@ -53,9 +53,9 @@ static const char *render(fx *f, qp_timeline_format fmt, qp_lang lang)
 /* position of needle in hay, failing the test when absent */
 static size_t at(const char *hay, const char *needle)
 {
-    const char *p = strstr(hay, needle);
+    const char *p = hay ? strstr(hay, needle) : NULL;
     if (!p)
-        fail_msg("missing: %s\n--- in ---\n%s", needle, hay);
+        fail_msg("missing: %s\n--- in ---\n%s", needle, hay ? hay : "(no output)");
     return (size_t)(p - hay);
 }
 
