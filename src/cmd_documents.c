@@ -66,10 +66,6 @@ int cmd_documents(int argc, char **argv)
         cli_error("documents", "--format takes table or jsonl, not '%s'", format);
         return QP_EXIT_USAGE;
     }
-    if (access(db, F_OK) != 0) {
-        cli_error("documents", "no database at %s (make one with quipu ingest, or give --db)", db);
-        return QP_EXIT_FAILURE;
-    }
     qp_store s;
     int rc = QP_EXIT_OK;
     /* a reader must not leave an empty database behind a mistyped --db */

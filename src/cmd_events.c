@@ -127,10 +127,6 @@ int cmd_events(int argc, char **argv)
         cli_error("events", "--format takes table, jsonl or csv, not '%s'", format);
         return QP_EXIT_USAGE;
     }
-    if (access(db, F_OK) != 0) {
-        cli_error("events", "no database at %s (make one with quipu ingest, or give --db)", db);
-        return QP_EXIT_FAILURE;
-    }
     qp_store s;
     /* a reader must not leave an empty database behind a mistyped --db */
     if (access(db, F_OK) != 0) {
