@@ -8,7 +8,6 @@
 #include <jansson.h>
 #include <string.h>
 #include <unistd.h>
-#include <unistd.h>
 
 static void help(FILE *out)
 {
