@@ -134,6 +134,8 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
 
 static int is_finite_verb(const qp_extractor *x, const sentence_view *s, const mention *m)
 {
+    if (s->tok[m->t0].flags & QP_TOK_GLUED)
+        return 0; /* "U.S.-backed": part of a noun phrase */
     int ri = choose_reading(x, s, (size_t)(m - s->m));
     const qp_lex_action *a = &x->lx.actions[m->actions[ri]];
     if (!strcmp(a->pos, "noun"))
@@ -761,6 +763,54 @@ static int accused_actor(const qp_extractor *x, const sentence_view *s, size_t m
     return -1;
 }
 
+static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi);
+static int verbal_light(const qp_extractor *x, const mention *m);
+
+/* The noun at mi is the object of the verb trigger just before it. */
+static int verb_object(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    const mention *m = &s->m[mi];
+    for (size_t i = mi; i-- > 0;) {
+        const mention *p = &s->m[i];
+        if (p->kind < 0)
+            continue;
+        if (m->t0 - p->t1 > 4)
+            return 0;
+        for (size_t k = p->t1; k < m->t0; k++)
+            if (s->tok[k].flags & QP_TOK_PUNCT)
+                return 0;
+        if (p->kind != MENTION_ACTION)
+            continue; /* "destroyed three ISIS supply routes" */
+        int ri = choose_reading(x, s, i);
+        const qp_lex_action *a = &x->lx.actions[p->actions[ri]];
+        return !a->light && strcmp(a->pos, "noun") && p->tags[ri] != TAG_PPAS && !verbal_light(x, p);
+    }
+    return 0;
+}
+
+/* English: a noun followed by another noun modifies it ("supply routes", "fighting positions",
+ * "command-and-control node"). Without parts of speech: the next word is a lower-case word
+ * that is none of the words that can follow a head noun. */
+static int noun_modifier(const sentence_view *s, const mention *m)
+{
+    static const char *const follow[] = {
+        "of", "on", "against", "in", "at", "by", "for", "to", "from", "with", "and", "or", "that", "which", "who",
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may", "might", "near",
+        "across", "into", "after", "before", "since", "during", "as", "than", "the", "a", "an", "this", "these",
+        "its", "their", "s", "also", "targeting", "continued", "killed", "carried", "launched", "began", "but",
+        "so", "while", "when", "where", "led", "aimed", "hit", "struck", "around", "over", "along", "inside",
+        "throughout", "until", "there", "here", "last", "earlier", "today", "yesterday", "alone", "too"};
+    size_t k = m->t1;
+    if (k >= s->n_tok)
+        return 0;
+    const qp_token *t = &s->tok[k];
+    if (t->flags & (QP_TOK_PUNCT | QP_TOK_NUM | QP_TOK_CAP))
+        return (t->flags & QP_TOK_PUNCT) && !strcmp(t->fold, "-") && !(s->tok[m->t0].flags & QP_TOK_GLUED);
+    if (mention_at(s, k) >= 0)
+        return 0;
+    return !is_any(s, k, follow, QP_ARRAY_LEN(follow));
+}
+
 /* "la cible de", "the target of", "visé par": what comes before the noun suffers it. */
 static int target_construction(const sentence_view *s, size_t t0)
 {
@@ -851,7 +901,7 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
     int aux = m->t0 > 0 && (is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
                             is_any(s, m->t0 - 1, ETRE, QP_ARRAY_LEN(ETRE)) ||
                             (m->t0 > 1 && is_any(s, m->t0 - 2, AVOIR, QP_ARRAY_LEN(AVOIR))));
-    if (ppas >= 0 && (aux || by_next || (verb < 0 && noun < 0)))
+    if (ppas >= 0 && (aux || by_next || (verb < 0 && noun < 0) || (s->tok[m->t0].flags & QP_TOK_GLUED)))
         return ppas;
     if (verb >= 0 && (cue || prev_actor || noun < 0))
         return verb;
@@ -889,6 +939,10 @@ static int frames(doc_state *st, sentence_view *s)
         int flags = modality(s, m->t0, m->t1, tag);
         double conf = act->weight;
 
+        /* "destroyed 20 fighting positions": a noun that is what a verb acted on is no event of
+         * its own; nor, in English, a noun that modifies the next one ("supply routes") */
+        if (is_noun && (verb_object(x, s, mi) || (st->lang == 1 && noun_modifier(s, m))))
+            continue;
         int has_aux_avoir = 0, has_aux_etre = 0;
         for (size_t k = m->t0 > 3 ? m->t0 - 3 : 0; k < m->t0; k++) {
             has_aux_avoir |= is_any(s, k, AVOIR, QP_ARRAY_LEN(AVOIR));
@@ -1093,6 +1147,21 @@ static int frames(doc_state *st, sentence_view *s)
         }
         int protest = 0;
         obj = noun_obj >= 0 ? noun_obj : find_object(x, s, m->t1, act, is_noun, &obj_place, &protest);
+        /* "le Hezbollah fournit à l'armée syrienne de l'aide", "provided the rebels with
+         * weapons": the recipient sits between the light verb and the noun */
+        if (obj < 0 && light >= 0) {
+            for (size_t i = (size_t)light + 1; i < mi; i++) {
+                const mention *o = &s->m[i];
+                if (o->kind != MENTION_ACTOR)
+                    continue;
+                size_t b = before_np(s, o->t0);
+                if (b == s->m[light].t1 - 1 || (b != (size_t)-1 && (is(s, b, "a") || is(s, b, "au") ||
+                                                                    is(s, b, "aux") || is(s, b, "to")))) {
+                    obj = (int)i;
+                    break;
+                }
+            }
+        }
         if (obj >= 0)
             a2 = &s->m[obj].actor;
         qp_actor_ref civilians = {0};

@@ -349,8 +349,12 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 break;
             }
         }
-        if (m->kind == MENTION_ACTOR && best_j < s->n_tok && !strcmp(s->tok[best_j].fold, ":") && i == 0 &&
-            m->country >= 0) {
+        /* "Syrie: l'armée reprend Alep" — the topic of a headline; "WASHINGTON, Aug. 16 —",
+         * "BEYROUTH (AFP) -" — a dateline: places, not actors */
+        int dateline = i == 0 && (s->tok[i].flags & QP_TOK_UPPER) && best_j < s->n_tok &&
+                       (!strcmp(s->tok[best_j].fold, ",") || !strcmp(s->tok[best_j].fold, "("));
+        if (m->kind == MENTION_ACTOR && best_j < s->n_tok && i == 0 && m->country >= 0 &&
+            (!strcmp(s->tok[best_j].fold, ":") || dateline)) {
             /* "Syrie: l'armée reprend Alep" — the topic of a headline, a place */
             m->kind = MENTION_PLACE;
             xt_place_from_country(x, a, m->country, &m->place);
