@@ -10,6 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <unistd.h>
+
 #include <jansson.h>
 
 #include "arena.h"
@@ -343,6 +345,48 @@ static void test_hypothetical_en(void **state)
     assert_int_equal(e->flags & QP_EVENT_HIDDEN, 0);
 }
 
+/* `quipu extract` hides negated and hypothetical events unless --all is given. */
+static size_t extract_lines(const char *quipu, const char *jsonl, const char *opts)
+{
+    char in[] = "/tmp/qp-test-extract-XXXXXX";
+    int fd = mkstemp(in);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(jsonl, f);
+    fclose(f);
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "'%s' extract %s '%s'", quipu, opts, in);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    char line[8192];
+    size_t n = 0;
+    while (fgets(line, sizeof line, p))
+        n++;
+    pclose(p);
+    unlink(in);
+    return n;
+}
+
+static void test_hidden_by_default(void **state)
+{
+    (void)state;
+    const char *quipu = getenv("QUIPU");
+    if (!quipu)
+        skip();
+    const char *neg = "{\"id\": \"n\", \"date\": \"2017-11-02\", \"lang\": \"en\", "
+                      "\"text\": \"Russia did not strike Islamic State positions.\"}\n";
+    const char *hyp = "{\"id\": \"h\", \"date\": \"2017-11-02\", \"lang\": \"fr\", "
+                      "\"text\": \"La Turquie pourrait attaquer les Kurdes.\"}\n";
+    const char *fact = "{\"id\": \"f\", \"date\": \"2017-11-02\", \"lang\": \"en\", "
+                       "\"text\": \"Turkey attacked the PKK.\"}\n";
+    assert_int_equal(extract_lines(quipu, neg, ""), 0);
+    assert_true(extract_lines(quipu, neg, "--all") >= 1);
+    assert_int_equal(extract_lines(quipu, hyp, ""), 0);
+    assert_true(extract_lines(quipu, hyp, "--all") >= 1);
+    assert_int_equal(extract_lines(quipu, fact, ""), 1);
+}
+
 /* ---- a capital for its state ---- */
 
 static void test_metonymy_fr(void **state)
@@ -610,7 +654,8 @@ int main(void)
         cmocka_unit_test(test_light_verb_en),   cmocka_unit_test(test_coordination_fr),
         cmocka_unit_test(test_coordination_en), cmocka_unit_test(test_negation_fr),
         cmocka_unit_test(test_negation_en),     cmocka_unit_test(test_hypothetical_fr),
-        cmocka_unit_test(test_hypothetical_en), cmocka_unit_test(test_metonymy_fr),
+        cmocka_unit_test(test_hypothetical_en), cmocka_unit_test(test_hidden_by_default),
+        cmocka_unit_test(test_metonymy_fr),
         cmocka_unit_test(test_metonymy_en),     cmocka_unit_test(test_agent_fr),
         cmocka_unit_test(test_agent_en),        cmocka_unit_test(test_person_fr),
         cmocka_unit_test(test_person_en),       cmocka_unit_test(test_place_town),
