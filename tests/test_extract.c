@@ -252,6 +252,11 @@ static void test_participle_en(void **state)
     expect("USA", "AID", "SDF");
     expect("SDF", "ASSAULT", "ISIS");
     assert_null(find("USA", "ASSAULT", NULL));
+    /* a prenominal "US-backed": the United States backs, the SDF captures */
+    run("en", "2017-11-02", "The US-backed Syrian Democratic Forces captured the town.\n");
+    expect("USA", "AID", "SDF");
+    expect("SDF", "ASSAULT", NULL);
+    assert_null(find("USA", "ASSAULT", NULL));
 }
 
 /* ---- a noun carried by a light verb ---- */
