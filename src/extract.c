@@ -53,7 +53,8 @@ void qp_extractor_destroy(qp_extractor *x)
 
 static int is(const sentence_view *s, size_t t, const char *w)
 {
-    return t < s->n_tok && !strcmp(s->tok[t].fold, w);
+    /* the first byte settles most comparisons: these run for every word of every sentence */
+    return t < s->n_tok && s->tok[t].fold[0] == w[0] && !strcmp(s->tok[t].fold, w);
 }
 
 static int is_any(const sentence_view *s, size_t t, const char *const *ws, size_t n)
@@ -72,6 +73,9 @@ static const char *const PREPS[] = {"de", "d", "du", "des", "par", "a", "au", "a
                                     "selon", "according", "apres", "after", "since", "depuis", "than", "que"};
 static const char *const AVOIR[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant", "eu",
                                     "has", "have", "had", "having", "as", "avons", "avez", "aura", "auront"};
+/* An auxiliary have/avoir; in English "a" and "as" are not ("a strike engaged"). */
+static int is_avoir(const sentence_view *s, size_t t);
+
 static const char *const ETRE[] = {"ete", "est", "sont", "etait", "etaient", "fut", "furent", "etre", "sera",
                                    "seront", "serait", "seraient", "was", "were", "been", "is", "are", "be", "being"};
 static const char *const BY[] = {"par", "by"};
@@ -83,6 +87,13 @@ static const char *const MODALS[] = {"va", "vont", "allait", "allaient", "pourra
 static const char *const NEG_AFTER[] = {"pas", "jamais", "plus", "aucun", "aucune", "point", "nullement"};
 static const char *const NEG_BEFORE[] = {"not", "never", "t", "no", "non", "nie", "nient", "dement", "dementi",
                                          "denied", "denies", "deny", "rejected"};
+
+static int is_avoir(const sentence_view *s, size_t t)
+{
+    if (s->lang == 1 && (is(s, t, "a") || is(s, t, "as")))
+        return 0;
+    return is_any(s, t, AVOIR, QP_ARRAY_LEN(AVOIR));
+}
 
 /* Index of the mention covering token t, or -1. */
 static int mention_at(const sentence_view *s, size_t t)
@@ -144,7 +155,7 @@ static int is_finite_verb(const qp_extractor *x, const sentence_view *s, const m
     if (tag == TAG_INF || tag == TAG_PPRE)
         return 0;
     if (tag == TAG_PPAS)
-        return m->t0 > 0 && is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR));
+        return m->t0 > 0 && is_avoir(s, m->t0 - 1);
     return 1;
 }
 
@@ -326,10 +337,11 @@ typedef struct doc_state {
     qp_event *events;
     size_t n_events, cap_events;
     qp_event *last_added;    /* the event add_event just made, NULL when it made none */
+    int trigger_past;        /* the trigger being framed is in a past tense */
     qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
     int last_place_sentence;
     qp_place_ref focus_place;
-    char doc_end[11];
+    const char *doc_end;     /* the day after the document date, in the arena */
 } doc_state;
 
 static void next_day(const char *d, char out[11])
@@ -393,7 +405,7 @@ static int is_dateline(const char *text, const qp_timex *x)
            (p[0] == '-' && p[1] == ' ');
 }
 
-static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, qp_time_ref *t)
+static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t)
 {
     const qp_timex *best = NULL;
     size_t best_d = (size_t)-1;
@@ -408,18 +420,22 @@ static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byt
          * the Islamic State yesterday"); one at the head of the sentence ("Il y a une semaine,
          * …") governs the whole of it */
         if (x->start > trigger_byte &&
-            (x->start - trigger_byte > 100 || memchr(s->text + trigger_byte, ',', x->start - trigger_byte)))
-            continue;
+            (x->start - trigger_byte > 100 || memchr(s->text + trigger_byte, ',', x->start - trigger_byte) ||
+             (x->start - trigger_byte > 40 && (!x->grain || strcmp(x->grain, "day")))))
+            continue; /* "… le califat auto-proclamé en 2014": a year far on qualifies something else */
         size_t d = x->start > trigger_byte ? x->start - trigger_byte : trigger_byte - x->start;
         if (d < best_d) {
             best = x;
             best_d = d;
         }
     }
-    if (!best) {
-        /* a report goes on at the time it set: "yesterday … Near Raqqa, 22 strikes …" */
+    if (!best && past) {
+        /* a report goes on at the time it set, in the past tense: "yesterday … Near Raqqa, 22
+         * strikes engaged …"; the present ("l'opération est présentée") is the article's day */
         for (size_t i = st->n_events; i-- > 0;) {
             const qp_event *e = &st->events[i];
+            if (&e->time == t)
+                continue; /* the event being made */
             if (e->sentence + 2 < s->index)
                 break;
             if (e->sentence < s->index && e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain &&
@@ -551,7 +567,7 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
     e->cameo = act->cameo;
     e->action_text = xt_span_text(st->arena, s, trig->t0, trig->t1);
     event_place(st, s, trig->t0, obj_place, &e->place);
-    event_time(st, s, s->tok[trig->t0].start, &e->time);
+    event_time(st, s, s->tok[trig->t0].start, st->trigger_past, &e->time);
     size_t b = s->tok[trig->t0].start, en = s->tok[trig->t1 - 1].end;
     e->evidence_start = b;
     e->evidence_end = en;
@@ -704,7 +720,7 @@ static int genitive_is_agent(const sentence_view *s, const mention *gen)
 static int by_agent_after(const sentence_view *s, size_t k)
 {
     for (size_t j = k; j < s->n_tok && j < k + 8; j++) {
-        if (boundary(s, j) || is(s, j, ",") || is_any(s, j, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
+        if (boundary(s, j) || is(s, j, ",") || is_avoir(s, j) ||
             is_any(s, j, ETRE, QP_ARRAY_LEN(ETRE)))
             return -1; /* a verb starts: "une manifestation a été dispersée par X" */
         if (is_any(s, j, BY, QP_ARRAY_LEN(BY))) {
@@ -895,12 +911,12 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
         prev_actor = 0;
     int cue = m->t0 > 0 && (is_any(s, m->t0 - 1, PRONOUNS, QP_ARRAY_LEN(PRONOUNS)) ||
                             is_any(s, m->t0 - 1, VERB_CUES, QP_ARRAY_LEN(VERB_CUES)) ||
-                            is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
+                            is_avoir(s, m->t0 - 1) ||
                             is_any(s, m->t0 - 1, ETRE, QP_ARRAY_LEN(ETRE)));
     int by_next = is_any(s, m->t1, BY, QP_ARRAY_LEN(BY));
-    int aux = m->t0 > 0 && (is_any(s, m->t0 - 1, AVOIR, QP_ARRAY_LEN(AVOIR)) ||
+    int aux = m->t0 > 0 && (is_avoir(s, m->t0 - 1) ||
                             is_any(s, m->t0 - 1, ETRE, QP_ARRAY_LEN(ETRE)) ||
-                            (m->t0 > 1 && is_any(s, m->t0 - 2, AVOIR, QP_ARRAY_LEN(AVOIR))));
+                            (m->t0 > 1 && is_avoir(s, m->t0 - 2)));
     if (ppas >= 0 && (aux || by_next || (verb < 0 && noun < 0) || (s->tok[m->t0].flags & QP_TOK_GLUED)))
         return ppas;
     if (verb >= 0 && (cue || prev_actor || noun < 0))
@@ -912,6 +928,38 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
     return verb >= 0 ? verb : (ppas >= 0 ? ppas : 0);
 }
 
+
+/* A past tense: passé simple, imparfait, English past, a participle after avoir/have. */
+static int past_tag(const sentence_view *s, const mention *m, int tag)
+{
+    return tag == TAG_PAST || tag == TAG_IMPF ||
+           (tag == TAG_PPAS && m->t0 > 0 && is_avoir(s, m->t0 - 1));
+}
+
+/* For a noun: the tense of the verb before it ("conducted 25 strikes"). */
+static int clause_past(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    for (size_t i = mi; i-- > 0;) {
+        const mention *p = &s->m[i];
+        if (p->kind != MENTION_ACTION)
+            continue;
+        int ri = choose_reading(x, s, i);
+        if (!strcmp(x->lx.actions[p->actions[ri]].pos, "noun"))
+            continue;
+        return past_tag(s, p, p->tags[ri]);
+    }
+    /* a noun subject: "a strike engaged an ISIS unit" */
+    for (size_t i = mi + 1; i < s->n_m; i++) {
+        const mention *p = &s->m[i];
+        if (p->kind != MENTION_ACTION)
+            continue;
+        int ri = choose_reading(x, s, i);
+        if (!strcmp(x->lx.actions[p->actions[ri]].pos, "noun"))
+            continue;
+        return past_tag(s, p, p->tags[ri]);
+    }
+    return 0;
+}
 
 static int frames(doc_state *st, sentence_view *s)
 {
@@ -943,9 +991,10 @@ static int frames(doc_state *st, sentence_view *s)
          * its own; nor, in English, a noun that modifies the next one ("supply routes") */
         if (is_noun && (verb_object(x, s, mi) || (st->lang == 1 && noun_modifier(s, m))))
             continue;
+        st->trigger_past = is_noun ? clause_past(x, s, mi) : past_tag(s, m, tag);
         int has_aux_avoir = 0, has_aux_etre = 0;
         for (size_t k = m->t0 > 3 ? m->t0 - 3 : 0; k < m->t0; k++) {
-            has_aux_avoir |= is_any(s, k, AVOIR, QP_ARRAY_LEN(AVOIR));
+            has_aux_avoir |= is_avoir(s, k);
             has_aux_etre |= is_any(s, k, ETRE, QP_ARRAY_LEN(ETRE));
         }
         /* "ont été tuées", "have been killed": avoir is été's auxiliary, the participle is passive */
@@ -1344,8 +1393,13 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
         return QP_ELANG;
     doc_state st = {.x = x, .doc = doc, .arena = arena, .lang = strcmp(doc->lang, "fr") ? 1 : 0};
-    if (doc->published)
-        next_day(doc->published, st.doc_end);
+    if (doc->published) {
+        char end[11];
+        next_day(doc->published, end);
+        st.doc_end = qp_arena_strdup(arena, end); /* events outlive this frame */
+        if (!st.doc_end)
+            return QP_ENOMEM;
+    }
     int r = qp_timex_find(doc->text, doc->text_len, doc->lang, doc->published, arena, &st.timex);
     if (r && r != QP_EINVAL)
         return r;
@@ -1359,6 +1413,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         s->start = doc->sentences[i].start;
         s->end = doc->sentences[i].end;
         s->index = (int)i;
+        s->lang = st.lang;
         if ((r = qp_tokenize(doc->text, s->start, s->end, arena, &s->tok, &s->n_tok)))
             return r;
         if ((r = xt_match_sentence(x, arena, s, st.lang, doc->published)))
@@ -1391,10 +1446,10 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     resolve_places(&st, sv, doc->n_sentences, cm, ncm);
     if (focus >= 0)
         xt_place_from_country(x, arena, focus, &st.focus_place);
-    int recent = focus;
+    int recent = -1;
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
     for (size_t i = 0; i < doc->n_sentences; i++) {
-        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, recent)))
+        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, recent, focus)))
             return r;
         if (debug)
             dump_mentions(x, &sv[i]);

@@ -16,8 +16,10 @@ struct qp_extractor {
 /* Finds the lexicon and gazetteer phrases of s (lang 0 fr, 1 en; date: the document's, for
  * persons in office). 0 or QP_ENOMEM. */
 int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date);
-/* Joins agents with their nationality; focus is the article's main country index or -1. */
-int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int focus);
+/* Joins agents with their nationality. A bare agent takes the country of the last actor named
+ * (recent, -1 when none yet), else of a place in the sentence, else the article's main
+ * country (focus, -1 when none). 0 or QP_ENOMEM. */
+int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent, int focus);
 /* The periods of "U.S.": passed over when phrases are built. */
 int xt_skippable(const sentence_view *s, size_t k);
 /* The country a mention names or belongs to, as a lexicon index, or -1. */

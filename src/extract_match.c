@@ -217,9 +217,12 @@ static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci
  * of its context rather than the one actor a lexicon may list it under. */
 static int has_agent_reading(const qp_extractor *x, int32_t first, const sentence_view *s, size_t i, size_t j, int lang)
 {
-    for (int32_t k = first; k >= 0; k = x->lx.entries[k].next)
-        if (x->lx.entries[k].kind == QP_LEX_AGENT && entry_fits(&x->lx.entries[k], s, i, j, lang))
+    for (int32_t k = first; k >= 0; k = x->lx.entries[k].next) {
+        const qp_lex_entry *e = &x->lx.entries[k];
+        /* only a state's agents: bare "rebelles" stays the generic rebels, not Syria's */
+        if (e->kind == QP_LEX_AGENT && entry_fits(e, s, i, j, lang) && x->lx.agents[e->ref].parent)
             return 1;
+    }
     return 0;
 }
 
@@ -240,7 +243,8 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         size_t best_j = 0, gaz_j = 0;
         int32_t best_e = -1;
         int words = 0;
-        int lex_open = 1, gaz_open = x->gaz != NULL;
+        /* place names start with a capital: lower-case words need no gazetteer probe */
+        int lex_open = 1, gaz_open = x->gaz != NULL && (s->tok[i].flags & QP_TOK_CAP);
         for (size_t j = i; j < s->n_tok && words < max_words && (lex_open || gaz_open); j++) {
             if (xt_skippable(s, j))
                 continue;
@@ -421,7 +425,7 @@ static int is_demonym_of(const qp_extractor *x, const sentence_view *s, size_t t
     return 0;
 }
 
-int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int focus)
+int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent, int focus)
 {
     for (size_t i = 0; i < s->n_m; i++) {
         mention *m = &s->m[i];
@@ -479,6 +483,11 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
             for (size_t k = i; k-- > 0 && ci < 0;)
                 if (!is_country_place(&s->m[k])) /* "in Syria" says where, not whose */
                     ci = xt_mention_country(x, &s->m[k]);
+            if (ci < 0)
+                ci = recent;
+            /* nothing named yet: "En Syrie, le régime …" — the country of the place will do */
+            for (size_t k = i; k-- > 0 && ci < 0;)
+                ci = xt_mention_country(x, &s->m[k]);
             if (ci < 0)
                 ci = focus;
             from_context = 1;

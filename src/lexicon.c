@@ -415,6 +415,15 @@ static int load_agents(qp_lexicon *lx, char *err, size_t errlen)
     return 0;
 }
 
+/* qsort has no context argument: the folded lemmas being sorted, for cmp_folded. Loading
+ * happens once, before any thread could share the lexicon. */
+static char **sort_folded;
+
+static int cmp_folded(const void *a, const void *b)
+{
+    return strcmp(sort_folded[*(const size_t *)a], sort_folded[*(const size_t *)b]);
+}
+
 static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
 {
     for (int l = 0; l < 2; l++) {
@@ -493,7 +502,14 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
             qp_fold(lx->actions[first + i].lemma, strlen(lx->actions[first + i].lemma), &fb);
             folded[i] = qp_buf_detach(&fb);
         }
-        while (folded && !r && getline(&line, &cap, f) > 0) {
+        /* lemma → its actions, sorted once, so each line of forms.tsv is a binary search */
+        size_t *order = calloc(na_l + 1, sizeof *order);
+        for (size_t i = 0; order && i < na_l; i++)
+            order[i] = i;
+        sort_folded = folded;
+        if (order && na_l)
+            qsort(order, na_l, sizeof *order, cmp_folded);
+        while (folded && order && !r && getline(&line, &cap, f) > 0) {
             char *form = line, *lemma = strchr(line, '\t'), *tag;
             if (!lemma || !(tag = strchr(lemma + 1, '\t')))
                 continue;
@@ -506,14 +522,22 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
                     t = (int)k;
             if (t < 0)
                 continue;
-            for (size_t i = 0; i < na_l && !r; i++) {
-                const qp_lex_action *a = &lx->actions[first + i];
-                int noun = !strcmp(a->pos, "noun");
-                if (strcmp(folded[i], lemma) || noun != (t >= 9))
+            size_t lo = 0, hi = na_l;
+            while (lo < hi) {
+                size_t mid = (lo + hi) / 2;
+                if (strcmp(folded[order[mid]], lemma) < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            for (size_t k = lo; k < na_l && !r && !strcmp(folded[order[k]], lemma); k++) {
+                const qp_lex_action *a = &lx->actions[first + order[k]];
+                if ((strcmp(a->pos, "noun") == 0) != (t >= 9))
                     continue;
-                r = add_phrase(lx, form, QP_LEX_ACTION, l, (uint32_t)(first + i), t);
+                r = add_phrase(lx, form, QP_LEX_ACTION, l, (uint32_t)(first + order[k]), t);
             }
         }
+        free(order);
         for (size_t i = 0; folded && i < na_l; i++)
             free(folded[i]);
         free(folded);

@@ -35,6 +35,7 @@ typedef struct sentence_view {
     size_t n_m;
     size_t start, end;          /* byte span */
     int index;
+    int lang;                   /* 0 fr, 1 en */
 } sentence_view;
 
 #endif
