@@ -213,14 +213,29 @@ static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci
     return out->label ? 0 : QP_ENOMEM;
 }
 
+/* Whether token t is a demonym (of any country). */
+static int demonym_at(const qp_extractor *x, const sentence_view *s, size_t t)
+{
+    if (t >= s->n_tok)
+        return 0;
+    int prefix;
+    const char *f = s->tok[t].fold;
+    for (int32_t e = qp_lexicon_find(&x->lx, f, strlen(f), &prefix); e >= 0; e = x->lx.entries[e].next)
+        if (x->lx.entries[e].kind == QP_LEX_DEMONYM)
+            return 1;
+    return 0;
+}
+
 /* Whether a phrase is also an agent ("forces gouvernementales"): then it takes the nationality
  * of its context rather than the one actor a lexicon may list it under. */
 static int has_agent_reading(const qp_extractor *x, int32_t first, const sentence_view *s, size_t i, size_t j, int lang)
 {
     for (int32_t k = first; k >= 0; k = x->lx.entries[k].next) {
         const qp_lex_entry *e = &x->lx.entries[k];
-        /* only a state's agents: bare "rebelles" stays the generic rebels, not Syria's */
-        if (e->kind == QP_LEX_AGENT && entry_fits(e, s, i, j, lang) && x->lx.agents[e->ref].parent)
+        /* a state's agents always; the others ("rebelles") only with their nationality
+         * ("rebelles syriens"): bare, they stay the generic actor */
+        if (e->kind == QP_LEX_AGENT && entry_fits(e, s, i, j, lang) &&
+            (x->lx.agents[e->ref].parent || demonym_at(x, s, j)))
             return 1;
     }
     return 0;
