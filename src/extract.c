@@ -33,6 +33,11 @@ int qp_extractor_init(qp_extractor **out, char *errmsg, size_t errlen)
         snprintf(errmsg, errlen, "no gazetteer at %s (%s): places limited to countries; run tools/fetch-geonames.sh",
                  qp_gazetteer_default_path(), qp_strerror(g));
     }
+    /* without inflections only dictionary forms match and most events go unseen: say so */
+    if (!x->lx.n_forms[0] || !x->lx.n_forms[1])
+        snprintf(errmsg, errlen, "no inflected forms for %s (lexicon/%s/forms.tsv is built by `ninja -C build`): "
+                 "only dictionary forms of verbs will match", x->lx.n_forms[0] ? "English" : "French",
+                 x->lx.n_forms[0] ? "en" : "fr");
     *out = x;
     return 0;
 }

@@ -535,6 +535,7 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
                 if ((strcmp(a->pos, "noun") == 0) != (t >= 9))
                     continue;
                 r = add_phrase(lx, form, QP_LEX_ACTION, l, (uint32_t)(first + order[k]), t);
+                lx->n_forms[l]++;
             }
         }
         free(order);

@@ -72,6 +72,7 @@ typedef struct qp_lexicon {
     struct qp_lex_slot *slots; /* phrase → first entry; prefixes flagged */
     size_t n_slots, n_used;
     int max_words;
+    size_t n_forms[2];     /* inflected forms read from forms.tsv, per language (0 fr, 1 en) */
 } qp_lexicon;
 
 /* Loads every file of lexicon/ (and the compiled forms); on error errmsg names the file and
