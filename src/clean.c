@@ -264,6 +264,7 @@ static int normalise(const char *raw, size_t len, qp_buf *out, qp_clean_result *
     int line = 1;
     if (len >= 3 && !memcmp(raw, "\xEF\xBB\xBF", 3))
         off = 3;
+    int needs_nfc = 0;
     /* validate first, so the error names the exact byte */
     for (size_t i = off; i < len;) {
         utf8proc_int32_t c;
@@ -275,11 +276,25 @@ static int normalise(const char *raw, size_t len, qp_buf *out, qp_clean_result *
         }
         if (c == '\n')
             line++;
+        /* composition only ever involves a combining mark or Hangul jamo: text without any is
+         * already NFC, and most news text is */
+        if (c >= 0x300 && !needs_nfc)
+            needs_nfc = utf8proc_get_property(c)->combining_class != 0 || (c >= 0x1100 && c <= 0x11FF) ||
+                        (c >= 0x3099 && c <= 0x309A) || utf8proc_get_property(c)->comb_index != UINT16_MAX;
         i += (size_t)k;
     }
     utf8proc_uint8_t *nfc = NULL;
-    utf8proc_ssize_t n = utf8proc_map(p + off, (utf8proc_ssize_t)(len - off), &nfc,
-                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t n;
+    if (needs_nfc) {
+        n = utf8proc_map(p + off, (utf8proc_ssize_t)(len - off), &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    } else {
+        n = (utf8proc_ssize_t)(len - off);
+        nfc = malloc((size_t)n + 1);
+        if (nfc)
+            memcpy(nfc, p + off, (size_t)n);
+        else
+            n = UTF8PROC_ERROR_NOMEM;
+    }
     if (n < 0)
         return n == UTF8PROC_ERROR_NOMEM ? QP_ENOMEM : QP_EUTF8;
     int r = qp_buf_reserve(out, (size_t)n);
