@@ -33,6 +33,23 @@ static int exec(qp_store *s, const char *sql, const char *what)
     return rc == SQLITE_OK ? 0 : set_error(s, sqlite_code(rc), what);
 }
 
+/* The statement of slot, prepared on first use and kept until qp_store_close: ingest writes
+ * thousands of rows per second through the same few statements. NULL on error (errmsg set). */
+static sqlite3_stmt *cached(qp_store *s, size_t slot, const char *sql)
+{
+    if (!s->cache[slot]) {
+        int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->cache[slot], NULL);
+        if (rc != SQLITE_OK) {
+            set_error(s, sqlite_code(rc), "cannot prepare");
+            s->cache[slot] = NULL;
+            return NULL;
+        }
+    }
+    sqlite3_reset(s->cache[slot]);
+    sqlite3_clear_bindings(s->cache[slot]);
+    return s->cache[slot];
+}
+
 int qp_store_schema_version(void)
 {
     return qp_migrations_count ? qp_migrations[qp_migrations_count - 1].version : 0;
@@ -115,6 +132,9 @@ int qp_store_open(qp_store *s, const char *path)
 
 void qp_store_close(qp_store *s)
 {
+    for (size_t i = 0; i < QP_ARRAY_LEN(s->cache); i++)
+        sqlite3_finalize(s->cache[i]);
+    memset(s->cache, 0, sizeof s->cache);
     if (s->db)
         sqlite3_close_v2(s->db);
     free(s->path);
@@ -139,18 +159,17 @@ void qp_store_rollback(qp_store *s)
 
 int64_t qp_store_find_hash(qp_store *s, const char *hash)
 {
-    sqlite3_stmt *st = NULL;
     int64_t id = 0;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT id FROM documents WHERE hash = ?", -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return set_error(s, sqlite_code(rc), "cannot look up a document");
+    sqlite3_stmt *st = cached(s, 0, "SELECT id FROM documents WHERE hash = ?");
+    if (!st)
+        return QP_EDB;
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
+    int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         id = sqlite3_column_int64(st, 0);
     else if (rc != SQLITE_DONE)
         id = set_error(s, sqlite_code(rc), "cannot look up a document");
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return id;
 }
 
@@ -203,18 +222,14 @@ static int put_parent(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
     if (!a->id || !a->parent)
         return 0;
     qp_actor_ref p = {.id = a->parent, .label = a->parent, .kind = "unknown"};
-    sqlite3_stmt *ins;
-    int rc = sqlite3_prepare_v2(s->db, "INSERT OR IGNORE INTO actors (id, label, kind) VALUES (?, ?, ?)",
-                                -1, &ins, NULL);
-    if (rc != SQLITE_OK)
-        return set_error(s, sqlite_code(rc), "cannot store an actor");
+    sqlite3_stmt *ins = cached(s, 7, "INSERT OR IGNORE INTO actors (id, label, kind) VALUES (?, ?, ?)");
+    if (!ins)
+        return QP_EDB;
     bind_str(ins, 1, p.id);
     bind_str(ins, 2, p.label);
     bind_str(ins, 3, p.kind);
-    int r = step_done(s, ins, "cannot store an actor");
-    sqlite3_finalize(ins);
     (void)st;
-    return r;
+    return step_done(s, ins, "cannot store an actor");
 }
 
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
@@ -244,13 +259,9 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
         return id;
     }
     int rc;
-    if ((rc = sqlite3_prepare_v2(s->db, sql_doc, -1, &doc, NULL)) ||
-        (rc = sqlite3_prepare_v2(s->db, sql_sent, -1, &sent, NULL)) ||
-        (rc = sqlite3_prepare_v2(s->db, sql_clut, -1, &clut, NULL)) ||
-        (rc = sqlite3_prepare_v2(s->db, sql_actor, -1, &act, NULL)) ||
-        (rc = sqlite3_prepare_v2(s->db, sql_place, -1, &plc, NULL)) ||
-        (rc = sqlite3_prepare_v2(s->db, sql_event, -1, &ev, NULL))) {
-        id = set_error(s, sqlite_code(rc), "cannot prepare");
+    if (!(doc = cached(s, 1, sql_doc)) || !(sent = cached(s, 2, sql_sent)) || !(clut = cached(s, 3, sql_clut)) ||
+        !(act = cached(s, 4, sql_actor)) || !(plc = cached(s, 5, sql_place)) || !(ev = cached(s, 6, sql_event))) {
+        id = QP_EDB;
         goto cleanup;
     }
     char now[32];
@@ -359,13 +370,12 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
             goto cleanup;
         }
     }
-cleanup:
-    sqlite3_finalize(doc);
-    sqlite3_finalize(sent);
-    sqlite3_finalize(clut);
-    sqlite3_finalize(act);
-    sqlite3_finalize(plc);
-    sqlite3_finalize(ev);
+cleanup:;
+    /* the statements stay prepared for the next document; only their state is reset */
+    sqlite3_stmt *used[] = {doc, sent, clut, act, plc, ev};
+    for (size_t i = 0; i < QP_ARRAY_LEN(used); i++)
+        if (used[i])
+            sqlite3_reset(used[i]);
     return id;
 }
 

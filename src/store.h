@@ -23,6 +23,7 @@ typedef struct qp_store {
     sqlite3 *db;
     char *path;
     char errmsg[512]; /* the last error, in words, naming the file */
+    sqlite3_stmt *cache[10]; /* statements of the write path, prepared once per open */
 } qp_store;
 
 /* Opens (creating if need be) and migrates the database at path. Returns 0, QP_EDB (bad or
