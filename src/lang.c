@@ -72,8 +72,8 @@ static void vote_function_words(const char *text, size_t len, int *fr, int *en)
 
 int qp_langid_detect(qp_langid *l, const char *text, size_t len, char code[8])
 {
-    /* two kilobytes are plenty for n-gram fingerprints and keep long documents cheap */
-    size_t n = len > 2048 ? 2048 : len;
+    /* a kilobyte is plenty for n-gram fingerprints and keeps long documents cheap */
+    size_t n = len > 1024 ? 1024 : len;
     while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--; /* do not cut a character in two */
     /* n-grams of a word or two (or of punctuation alone: textcat calls "..." Arabic and
