@@ -520,6 +520,19 @@ static int modality(const sentence_view *s, size_t t0, size_t t1, int tag)
     }
     if (tag == TAG_FUT || tag == TAG_COND)
         flags |= QP_EVENT_HYPOTHETICAL;
+    /* "des frappes américaines pourraient …", "strikes would …": the modal after a noun */
+    static const char *const modals_after[] = {"pourrait", "pourraient", "devrait", "devraient", "would", "could",
+                                               "might", "will", "may"};
+    for (size_t k = t1; k < t1 + 3 && k < s->n_tok; k++)
+        if (is_any(s, k, modals_after, QP_ARRAY_LEN(modals_after)))
+            flags |= QP_EVENT_HYPOTHETICAL;
+    /* "s'attend à des frappes", "l'imminence des frappes", "possible strikes": expected, not done */
+    static const char *const expected[] = {"attend", "attendent", "imminence", "imminente", "imminentes", "eventuelle",
+                                           "eventuelles", "eventuel", "possible", "possibles", "expected", "expects",
+                                           "potential", "prospect", "imminent", "risque", "threat", "planned"};
+    for (size_t k = t0 > 5 ? t0 - 5 : 0; k < t1 + 1 && k < s->n_tok; k++)
+        if (is_any(s, k, expected, QP_ARRAY_LEN(expected)))
+            flags |= QP_EVENT_HYPOTHETICAL;
     /* "to strike" after a verb of intent is caught by MODALS; a bare infinitive as a purpose
      * ("pour libérer", "to liberate") is not an event of its own */
     if (tag == TAG_INF && t0 > 0 && (is(s, t0 - 1, "pour") || is(s, t0 - 1, "to") || is(s, t0 - 1, "de") ||

@@ -493,6 +493,11 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 ci = cj;
         }
         int from_context = 0;
+        /* "l'opposition", "the rebels" on their own: the article's country, not the last one named */
+        if (ci < 0 && !x->lx.agents[m->agent].parent) {
+            ci = focus;
+            from_context = 1;
+        }
         if (ci < 0) {
             /* a bare agent ("le régime", "l'artillerie") belongs to the country last named */
             for (size_t k = i; k-- > 0 && ci < 0;)
