@@ -296,7 +296,10 @@ static void path_and_why(void **state)
                         "The US leads the coalition and arms the SDF.");
     json_decref(j);
     /* no tie: an answer, not an error */
-    assert_int_equal(quipu(&out, "why FSA SDF"), 0);
+    int rc = quipu(&out, "why FSA SDF");
+    if (rc != 0)
+        print_message("quipu query why FSA SDF said:\n%s\n", out);
+    assert_int_equal(rc, 0);
     assert_non_null(strstr(out, "0 events"));
     free(out);
 }
