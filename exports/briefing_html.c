@@ -226,12 +226,12 @@ static int put_graph(const tl *t, qp_buf *out)
         p[t->edges[k].a].strength += (double)t->edges[k].weight;
         p[t->edges[k].b].strength += (double)t->edges[k].weight;
     }
-    qsort(p, t->n_nodes, sizeof *p, cmp_placed_strength);
+    qp_sort(p, t->n_nodes, sizeof *p, cmp_placed_strength);
     size_t n = 0;
     while (n < t->n_nodes && n < MAX_NODES && p[n].strength > 0)
         n++;
     bloc_ctx = t;
-    qsort(p, n, sizeof *p, cmp_placed_bloc);
+    qp_sort(p, n, sizeof *p, cmp_placed_bloc);
     const double W = 760, H = 600, cx = 380, cy = 300, R = 220;
     size_t gaps = 0;
     for (size_t i = 1; i < n; i++)

@@ -298,7 +298,7 @@ static int merge(tl *t)
     for (size_t i = 0; i < t->n_events; i++)
         idx[i] = i;
     sort_ctx = t;
-    qsort(idx, t->n_events, sizeof *idx, cmp_merge);
+    qp_sort(idx, t->n_events, sizeof *idx, cmp_merge);
     t->items = qp_arena_calloc(&t->arena, t->n_events + 1, sizeof *t->items);
     if (!t->items)
         goto cleanup;
@@ -312,14 +312,14 @@ static int merge(tl *t)
         if (!(it->events = qp_arena_alloc(&t->arena, it->n_events * sizeof *it->events)))
             goto cleanup;
         memcpy(it->events, idx + i, it->n_events * sizeof *idx);
-        qsort(it->events, it->n_events, sizeof *it->events, cmp_size);
+        qp_sort(it->events, it->n_events, sizeof *it->events, cmp_size);
         it->first = it->events[0];
         for (size_t k = 0; k < it->n_events; k++)
             if (t->events[it->events[k]].e.confidence > it->confidence)
                 it->confidence = t->events[it->events[k]].e.confidence;
         i = j;
     }
-    qsort(t->items, t->n_items, sizeof *t->items, cmp_item);
+    qp_sort(t->items, t->n_items, sizeof *t->items, cmp_item);
     /* sections: runs of items with the same period */
     t->sections = qp_arena_calloc(&t->arena, t->n_items + 1, sizeof *t->sections);
     if (!t->sections)
@@ -392,7 +392,7 @@ static int merge(tl *t)
     for (size_t i = 0; i < t->n_items; i++) /* undated lines cannot say when they mattered */
         if (t->sections[t->items[i].section].start)
             t->key[nk++] = i;
-    qsort(t->key, nk, sizeof *t->key, cmp_key);
+    qp_sort(t->key, nk, sizeof *t->key, cmp_key);
     t->n_key = nk < want ? nk : want;
     rc = 0;
 cleanup:

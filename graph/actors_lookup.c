@@ -269,7 +269,7 @@ cleanup:
     if (r == QP_EAMBIGUOUS)
         r = keep_stored(m);
     if (m->n > 1)
-        qsort(m->c, m->n, sizeof *m->c, cmp_candidate);
+        qp_sort(m->c, m->n, sizeof *m->c, cmp_candidate);
     name_list_destroy(&l);
     free(q);
     return r;

@@ -270,7 +270,7 @@ static int order_events(qp_graph_builder *b)
     for (i = 0; i < n; i++)
         perm[i] = (uint32_t)i;
     sort_events = b->events;
-    qsort(perm, n, sizeof *perm, cmp_event_idx);
+    qp_sort(perm, n, sizeof *perm, cmp_event_idx);
     for (i = 0; i < n; i++) {
         ev[i] = b->events[perm[i]];
         dc[i] = b->event_doc[perm[i]];
@@ -483,7 +483,7 @@ static int make_nodes(qp_graph_builder *b, qp_graph *g, build_state *s)
         }
     }
     sort_actors = b->actors;
-    qsort(list, n, sizeof *list, cmp_actor_id);
+    qp_sort(list, n, sizeof *list, cmp_actor_id);
     g->nodes = calloc(n ? n : 1, sizeof *g->nodes);
     if (!g->nodes) {
         free(used);
@@ -581,7 +581,7 @@ static int make_edges(qp_graph_builder *b, qp_graph *g, build_state *s)
     for (size_t i = 0; i < ne; i++)
         s->order[i] = (uint32_t)i;
     sort_edges = g->edges;
-    qsort(s->order, ne, sizeof *s->order, cmp_edge_idx);
+    qp_sort(s->order, ne, sizeof *s->order, cmp_edge_idx);
     for (size_t i = 0; i < ne; i++) {
         s->remap[s->order[i]] = (uint32_t)i;
         sorted[i] = g->edges[s->order[i]];

@@ -118,7 +118,7 @@ static int fill_tie(const qp_graph *g, qp_graph_tie *t, const qp_graph_edge *con
         memcpy(ev + n, es[i]->events, es[i]->n_events * sizeof *ev);
         n += es[i]->n_events;
     }
-    qsort(ev, n, sizeof *ev, cmp_u32);
+    qp_sort(ev, n, sizeof *ev, cmp_u32);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || ev[u - 1] != ev[i])
@@ -272,7 +272,7 @@ int qp_graph_ties(const qp_graph *g, size_t node, qp_ties_kind kind, qp_graph_ti
         }
     }
     sort_graph = g;
-    qsort(ties, len, sizeof *ties, cmp_tie);
+    qp_sort(ties, len, sizeof *ties, cmp_tie);
     *out = ties;
     *n = len;
     ties = NULL;

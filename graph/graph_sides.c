@@ -243,7 +243,7 @@ int qp_graph_sides(qp_graph *g, unsigned long seed)
     for (size_t i = 0; i < n; i++)
         if (blocs[i].size)
             blocs[nb++] = (bloc_info){.size = blocs[i].size, .first = blocs[i].first};
-    qsort(blocs, nb, sizeof *blocs, cmp_bloc);
+    qp_sort(blocs, nb, sizeof *blocs, cmp_bloc);
     size_t *newid = local; /* free again */
     for (size_t b = 0; b < nb; b++)
         newid[blocs[b].first] = b;

@@ -293,7 +293,7 @@ static int q_sides(qctx *q)
         if (qp_graph_node_at(q->g, i)->bloc >= 0)
             members[nm++] = i;
     cmp_g = q->g;
-    qsort(members, nm, sizeof *members, cmp_member);
+    qp_sort(members, nm, sizeof *members, cmp_member);
     for (size_t i = 0; i < ne; i++) {
         const qp_graph_edge *e = qp_graph_edge_at(q->g, i);
         int a = qp_graph_node_at(q->g, e->source)->bloc, b = qp_graph_node_at(q->g, e->target)->bloc;
@@ -470,7 +470,7 @@ static int q_why(qctx *q)
             memcpy(ev + n, e->events, e->n_events * sizeof *ev);
             n += e->n_events;
         }
-        qsort(ev, n, sizeof *ev, cmp_u32);
+        qp_sort(ev, n, sizeof *ev, cmp_u32); /* no tie: ev is NULL, n 0 */
         size_t u = 0;
         for (size_t i = 0; i < n; i++)
             if (!u || ev[u - 1] != ev[i])
@@ -558,7 +558,7 @@ static int q_actors(qctx *q)
         order[i] = i;
     cmp_g = q->g;
     by_betweenness = q->sort && !strcmp(q->sort, "betweenness");
-    qsort(order, nn, sizeof *order, cmp_central);
+    qp_sort(order, nn, sizeof *order, cmp_central);
     size_t top = q->top > 0 && (size_t)q->top < nn ? (size_t)q->top : nn;
     json_t *out = q->json ? json_head(q, "actors") : NULL, *arr = q->json ? json_array() : NULL;
     if (!q->json && nn)

@@ -544,7 +544,7 @@ static int flatten_postings(qp_gazetteer_builder *b, uint32_t **out, uint32_t *n
             has_plain |= !(b->posts[p - 1].val & QPG_POST_DERIVED);
         }
         /* by place, so repeats (a lexicon naming a GeoNames place again) are neighbours */
-        qsort(flat + start, n - start, sizeof *flat, cmp_post_place);
+        qp_sort(flat + start, n - start, sizeof *flat, cmp_post_place);
         uint32_t w = start;
         for (uint32_t j = start; j < n; j++) {
             if (w > start && (flat[w - 1] & QPG_POST_PLACE) == (flat[j] & QPG_POST_PLACE))

@@ -503,7 +503,7 @@ static int ingest_dir(qp_ingest *ig, const char *path, int depth)
     closedir(d);
     /* sorted, so that runs are reproducible and names like 2011-03-24_… come in date order */
     if (n)
-        qsort(names, n, sizeof *names, cmp_str);
+        qp_sort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (!r) {
             char child[4096];

@@ -508,7 +508,7 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
             order[i] = i;
         sort_folded = folded;
         if (order && na_l)
-            qsort(order, na_l, sizeof *order, cmp_folded);
+            qp_sort(order, na_l, sizeof *order, cmp_folded);
         while (folded && order && !r && getline(&line, &cap, f) > 0) {
             char *form = line, *lemma = strchr(line, '\t'), *tag;
             if (!lemma || !(tag = strchr(lemma + 1, '\t')))

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #define QP_VERSION "0.1.0"
 
@@ -32,5 +33,12 @@ enum {
 const char *qp_strerror(int err);
 
 #define QP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* qsort that accepts an empty (possibly NULL) array, which qsort itself must not be given. */
+static inline void qp_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 #endif
