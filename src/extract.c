@@ -100,6 +100,14 @@ static int is_avoir(const sentence_view *s, size_t t)
     return is_any(s, t, AVOIR, QP_ARRAY_LEN(AVOIR));
 }
 
+/* A determiner; French "a" is "has" or "à", never an article. */
+static int is_article(const sentence_view *s, size_t t)
+{
+    if (s->lang == 0 && is(s, t, "a"))
+        return 0;
+    return is_any(s, t, ARTICLES, QP_ARRAY_LEN(ARTICLES));
+}
+
 /* Index of the mention covering token t, or -1. */
 static int mention_at(const sentence_view *s, size_t t)
 {
@@ -113,7 +121,7 @@ static int mention_at(const sentence_view *s, size_t t)
 static size_t before_np(const sentence_view *s, size_t t0)
 {
     size_t k = t0;
-    while (k > 0 && is_any(s, k - 1, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+    while (k > 0 && is_article(s, k - 1))
         k--;
     return k == 0 ? (size_t)-1 : k - 1;
 }
@@ -227,7 +235,7 @@ static int agent_after(const sentence_view *s, size_t t, group *g)
     if (k >= s->n_tok || !is_any(s, k, BY, QP_ARRAY_LEN(BY)))
         return 0;
     k++;
-    while (k < s->n_tok && is_any(s, k, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+    while (k < s->n_tok && is_article(s, k))
         k++;
     int mi = k < s->n_tok ? mention_at(s, k) : -1;
     if (mi < 0 || s->m[mi].kind != MENTION_ACTOR)
@@ -240,7 +248,7 @@ static int agent_after(const sentence_view *s, size_t t, group *g)
         if ((is(s, j, "l") || is(s, j, "the")) && (is(s, j + 1, "autre") || is(s, j + 1, "other")) &&
             is_any(s, j + 2, BY, QP_ARRAY_LEN(BY))) {
             size_t n = j + 3;
-            while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+            while (n < s->n_tok && is_article(s, n))
                 n++;
             int mk = n < s->n_tok ? mention_at(s, n) : -1;
             if (mk >= 0 && s->m[mk].kind == MENTION_ACTOR)
@@ -252,7 +260,7 @@ static int agent_after(const sentence_view *s, size_t t, group *g)
     size_t e = s->m[mi].t1;
     while (g->n < 6 && e < s->n_tok && (is(s, e, "et") || is(s, e, "and"))) {
         size_t n = e + 1;
-        while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+        while (n < s->n_tok && is_article(s, n))
             n++;
         int mj = n < s->n_tok ? mention_at(s, n) : -1;
         if (mj < 0 || s->m[mj].kind != MENTION_ACTOR)
@@ -635,7 +643,7 @@ static int noun_linked(const qp_extractor *x, const sentence_view *s, const ment
             commas++; /* apposition: "le Hezbollah, allié de Damas" */
             continue;
         }
-        if (!is_any(s, k, ARTICLES, QP_ARRAY_LEN(ARTICLES)) && !(s->tok[k].flags & QP_TOK_NUM) &&
+        if (!is_article(s, k) && !(s->tok[k].flags & QP_TOK_NUM) &&
             !is(s, k, "s") && !is(s, k, "'"))
             plain = 0;
     }
@@ -668,7 +676,7 @@ static int reciprocal_verb(const sentence_view *s, const mention *m)
 static int between_pair(const sentence_view *s, size_t k, group *g)
 {
     g->n = 0;
-    while (k < s->n_tok && is_any(s, k, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+    while (k < s->n_tok && is_article(s, k))
         k++;
     int a = k < s->n_tok ? mention_at(s, k) : -1;
     if (a < 0 || s->m[a].kind != MENTION_ACTOR)
@@ -679,7 +687,7 @@ static int between_pair(const sentence_view *s, size_t k, group *g)
             return 0;
         if (is(s, j, "et") || is(s, j, "and")) {
             size_t n = j + 1;
-            while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+            while (n < s->n_tok && is_article(s, n))
                 n++;
             int b = n < s->n_tok ? mention_at(s, n) : -1;
             if (b < 0 || s->m[b].kind != MENTION_ACTOR)
@@ -719,7 +727,7 @@ static int genitive_after(const sentence_view *s, size_t k)
     if (k >= s->n_tok || !(is(s, k, "du") || is(s, k, "de") || is(s, k, "d") || is(s, k, "des") || is(s, k, "of")))
         return -1;
     size_t n = k + 1;
-    while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+    while (n < s->n_tok && is_article(s, n))
         n++;
     int mj = n < s->n_tok ? mention_at(s, n) : -1;
     return mj >= 0 && s->m[mj].kind == MENTION_ACTOR ? mj : -1;
@@ -743,7 +751,7 @@ static int by_agent_after(const sentence_view *s, size_t k)
             return -1; /* a verb starts: "une manifestation a été dispersée par X" */
         if (is_any(s, j, BY, QP_ARRAY_LEN(BY))) {
             size_t n = j + 1;
-            while (n < s->n_tok && is_any(s, n, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+            while (n < s->n_tok && is_article(s, n))
                 n++;
             int mj = n < s->n_tok ? mention_at(s, n) : -1;
             return mj >= 0 && s->m[mj].kind == MENTION_ACTOR ? mj : -1;
@@ -925,7 +933,7 @@ static int choose_reading(const qp_extractor *x, const sentence_view *s, size_t 
     int prev_actor = mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR && adjacent(s, s->m[mi - 1].t1, m->t0);
     /* "the coalition strikes": a determiner before the actor makes one noun phrase of both */
     if (prev_actor && noun >= 0 && s->m[mi - 1].t0 > 0 &&
-        is_any(s, s->m[mi - 1].t0 - 1, ARTICLES, QP_ARRAY_LEN(ARTICLES)) && !is(s, s->m[mi - 1].t0 - 1, "a"))
+        is_article(s, s->m[mi - 1].t0 - 1) && !is(s, s->m[mi - 1].t0 - 1, "a"))
         prev_actor = 0;
     int cue = m->t0 > 0 && (is_any(s, m->t0 - 1, PRONOUNS, QP_ARRAY_LEN(PRONOUNS)) ||
                             is_any(s, m->t0 - 1, VERB_CUES, QP_ARRAY_LEN(VERB_CUES)) ||
@@ -996,7 +1004,7 @@ static int frames(doc_state *st, sentence_view *s)
         int tag = m->tags[ri];
         int is_noun = !strcmp(act->pos, "noun");
         int stative = !strcmp(act->code ? act->code : "", "MOBILIZE") || !strcmp(act->code ? act->code : "", "RETREAT");
-        if (!is_noun && tag != TAG_PPAS && m->t0 > 0 && is_any(s, m->t0 - 1, ARTICLES, QP_ARRAY_LEN(ARTICLES)))
+        if (!is_noun && tag != TAG_PPAS && m->t0 > 0 && is_article(s, m->t0 - 1))
             continue; /* "la cible", "the attack": a noun that looks like a verb form */
         if (tag == TAG_PPRE && st->lang == 0 && !(m->t0 > 0 && is(s, m->t0 - 1, "en")))
             continue; /* "commandant de la 7e division" is a title, not an act of command */
