@@ -563,6 +563,8 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
         a2 = NULL;
     if (a2 && same_actor(a1, a2))
         a2 = NULL;
+    if (!a2 && !strcmp(code, "LEAD"))
+        return 0; /* leading is leading something: "la coalition menée par" names it */
     /* a state's forces do not assault their own government ("Iraqi forces seize Ramadi
      * Government Center" names a building) */
     if (a2 && !strcmp(code, "ASSAULT") && a1->country && a2->country && !strcmp(a1->country, a2->country) &&
@@ -1470,8 +1472,24 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         }
     }
     resolve_places(&st, sv, doc->n_sentences, cm, ncm);
-    if (focus >= 0)
-        xt_place_from_country(x, arena, focus, &st.focus_place);
+    /* where the article happens: the country its places lie in most (not the one whose
+     * actors it names most: an article on Russian strikes happens in Syria) */
+    int *place_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *place_count);
+    if (!place_count)
+        return QP_ENOMEM;
+    int where = -1;
+    for (size_t i = 0; i < doc->n_sentences; i++)
+        for (size_t k = 0; k < sv[i].n_m; k++) {
+            const mention *m = &sv[i].m[k];
+            int c = m->kind == MENTION_PLACE || m->is_place_too ? xt_mention_country(x, m) : -1;
+            if (c < 0 || (m->kind != MENTION_PLACE && m->kind != MENTION_ACTOR))
+                continue;
+            place_count[c] += m->kind == MENTION_PLACE ? 2 : 1;
+            if (where < 0 || place_count[c] > place_count[where])
+                where = c;
+        }
+    if (where >= 0)
+        xt_place_from_country(x, arena, where, &st.focus_place);
     int recent = -1;
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
     for (size_t i = 0; i < doc->n_sentences; i++) {
