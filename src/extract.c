@@ -318,7 +318,9 @@ static int find_object(const qp_extractor *x, const sentence_view *s, size_t t, 
         if (after_by)
             return -1;
         int prep_ok = 1;
-        if (b != (size_t)-1 && is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS))) {
+        if (b != (size_t)-1 && b < t) {
+            prep_ok = 1; /* the trigger ends with its preposition: "tirer sur", "au côté de" */
+        } else if (b != (size_t)-1 && is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS))) {
             /* the action's own prepositions, and those that mark a recipient whatever the
              * action: "contre", "à", "envers", "against", "to" */
             static const char *const recipient_preps[] = {"contre", "against", "a", "au", "aux", "envers", "to",
@@ -509,6 +511,16 @@ static void event_place(doc_state *st, const sentence_view *s, size_t t, int obj
     }
 }
 
+/* "a continué de livrer", "continued to attack", "commence à bombarder": the infinitive happens. */
+static int aspectual(const char *f)
+{
+    static const char *const stems[] = {"continu", "commenc", "recommenc", "began", "begin", "start", "keep", "kept"};
+    for (size_t i = 0; i < QP_ARRAY_LEN(stems); i++)
+        if (!strncmp(f, stems[i], strlen(stems[i])))
+            return 1;
+    return 0;
+}
+
 /* Negated ("n'a pas frappé", "did not strike", "a démenti avoir") or not yet real ("va
  * frapper", "will strike", "menace de frapper"). */
 static int modality(const sentence_view *s, size_t t0, size_t t1, int tag)
@@ -544,7 +556,8 @@ static int modality(const sentence_view *s, size_t t0, size_t t1, int tag)
     /* "to strike" after a verb of intent is caught by MODALS; a bare infinitive as a purpose
      * ("pour libérer", "to liberate") is not an event of its own */
     if (tag == TAG_INF && t0 > 0 && (is(s, t0 - 1, "pour") || is(s, t0 - 1, "to") || is(s, t0 - 1, "de") ||
-                                     is(s, t0 - 1, "d") || is(s, t0 - 1, "a")))
+                                     is(s, t0 - 1, "d") || is(s, t0 - 1, "a")) &&
+        !(t0 > 1 && aspectual(s->tok[t0 - 2].fold)))
         flags |= QP_EVENT_HYPOTHETICAL;
     return flags;
 }
@@ -701,6 +714,28 @@ static int between_pair(const sentence_view *s, size_t k, group *g)
         }
     }
     return 0;
+}
+
+/* "aux côtés de X", "au côté de X", "alongside X" within a few words after token k. */
+static int alongside_actor(const sentence_view *s, size_t k)
+{
+    for (size_t j = k; j < s->n_tok && j < k + 6; j++) {
+        if (boundary(s, j))
+            return -1;
+        size_t n = 0;
+        if ((is(s, j, "aux") || is(s, j, "au")) && (is(s, j + 1, "cotes") || is(s, j + 1, "cote")) &&
+            (is(s, j + 2, "de") || is(s, j + 2, "d") || is(s, j + 2, "du") || is(s, j + 2, "des")))
+            n = j + 3;
+        else if (is(s, j, "alongside"))
+            n = j + 1;
+        if (!n)
+            continue;
+        while (n < s->n_tok && is_article(s, n))
+            n++;
+        int mi = n < s->n_tok ? mention_at(s, n) : -1;
+        return mi >= 0 && s->m[mi].kind == MENTION_ACTOR ? mi : -1;
+    }
+    return -1;
 }
 
 /* Light verbs of speech: with them "soutien" is verbal support (PLOVER SUPPORT), not aid. */
@@ -1008,7 +1043,8 @@ static int frames(doc_state *st, sentence_view *s)
         int stative = !strcmp(act->code ? act->code : "", "MOBILIZE") || !strcmp(act->code ? act->code : "", "RETREAT");
         if (!is_noun && tag != TAG_PPAS && m->t0 > 0 && is_article(s, m->t0 - 1))
             continue; /* "la cible", "the attack": a noun that looks like a verb form */
-        if (tag == TAG_PPRE && st->lang == 0 && !(m->t0 > 0 && is(s, m->t0 - 1, "en")))
+        if (tag == TAG_PPRE && st->lang == 0 && !(m->t0 > 0 && is(s, m->t0 - 1, "en")) &&
+            !(m->t0 > 1 && is(s, m->t0 - 2, "en") && (is(s, m->t0 - 1, "se") || is(s, m->t0 - 1, "s"))))
             continue; /* "commandant de la 7e division" is a title, not an act of command */
         group subj = {.n = 0}, agent = {.n = 0};
         int obj = -1, obj_place = -1;
@@ -1257,6 +1293,20 @@ static int frames(doc_state *st, sentence_view *s)
             widen_evidence(e, s, &s->m[subj.m[i]]);
             if (obj >= 0)
                 widen_evidence(e, s, &s->m[obj]);
+        }
+        /* "en se battant aux côtés de l'armée syrienne", "fought alongside Iraqi forces" */
+        int ally = act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "MOBILIZE"))
+                       ? alongside_actor(s, m->t1)
+                       : -1;
+        for (int i = 0; ally >= 0 && i < subj.n && !(flags & QP_EVENT_HIDDEN); i++) {
+            static const qp_lex_action coop = {.code = "COOPERATE", .cameo = "06", .context = "military",
+                                               .object = "none", .weight = 0.6};
+            int r = add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[ally].actor, obj_place, flags, 0.6,
+                              "COOPERATE");
+            if (r)
+                return r;
+            widen_evidence(st->last_added, s, &s->m[subj.m[i]]);
+            widen_evidence(st->last_added, s, &s->m[ally]);
         }
         /* a joint action: the partners cooperate */
         int material = !strcmp(act->code, "ASSAULT") || !strcmp(act->code, "MOBILIZE") ||
