@@ -134,8 +134,14 @@ static int in_pp(const sentence_view *s, const mention *m)
         return 0;
     if (!is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS)))
         return 0;
-    /* "la coalition et la Russie": not a preposition; "a" is "has"/"à" — an actor after "a" in
-     * French is after à */
+    /* "des milliers de Syriens", "hundreds of protesters", "plusieurs dizaines de soldats": the
+     * quantity heads the phrase, the actor after "de" is its subject all the same */
+    static const char *const quantities[] = {"milliers", "centaines", "dizaines", "millions", "plusieurs",
+                                             "thousands", "hundreds", "dozens", "millions", "scores", "groupe",
+                                             "group", "groupes", "groups", "nombre", "number", "foule", "crowd"};
+    if ((is(s, b, "de") || is(s, b, "d") || is(s, b, "of") || is(s, b, "des")) && b > 0 &&
+        (is_any(s, b - 1, quantities, QP_ARRAY_LEN(quantities)) || (s->tok[b - 1].flags & QP_TOK_NUM)))
+        return 0;
     return 1;
 }
 
@@ -647,6 +653,8 @@ static int noun_trigger_before(const qp_extractor *x, const sentence_view *s, si
 /* A noun's subject is tied to it by a light verb ("X a lancé des raids", "X provided
  * support") or stands right before it ("coalition strikes", "l'EI, ses attaques"); an actor
  * that merely said something ("X évoque six morts") is not. */
+static int verbal_light(const qp_extractor *x, const mention *m);
+
 static int noun_linked(const qp_extractor *x, const sentence_view *s, const mention *subj, const mention *noun,
                        int *light)
 {
@@ -673,6 +681,10 @@ static int noun_linked(const qp_extractor *x, const sentence_view *s, const ment
                 *light = (int)i;
                 return 1;
             }
+        if (verbal_light(x, m)) {
+            *light = (int)i;
+            return 1;
+        }
     }
     return 0;
 }
@@ -746,7 +758,8 @@ static int verbal_light(const qp_extractor *x, const mention *m)
     for (int k = 0; k < m->n_readings; k++) {
         const qp_lex_action *a = &x->lx.actions[m->actions[k]];
         char f[64];
-        if (!a->light || qp_fold_token(a->lemma, strlen(a->lemma), f, sizeof f) < 0)
+        /* not only light verbs: "manifester" protests, but "manifester son soutien" supports */
+        if (qp_fold_token(a->lemma, strlen(a->lemma), f, sizeof f) < 0)
             continue;
         for (size_t i = 0; i < QP_ARRAY_LEN(verbal); i++)
             if (!strcmp(f, verbal[i]))
@@ -1051,6 +1064,10 @@ static int frames(doc_state *st, sentence_view *s)
         int flags = modality(s, m->t0, m->t1, tag);
         double conf = act->weight;
 
+        /* "ont manifesté leur soutien": the verb of speech only carries the noun's event */
+        if (!is_noun && mi + 1 < s->n_m && s->m[mi + 1].kind == MENTION_ACTION && s->m[mi + 1].t0 <= m->t1 + 4 &&
+            verbal_light(x, m) && has_noun_reading(x, &s->m[mi + 1], NULL))
+            continue;
         /* "destroyed 20 fighting positions": a noun that is what a verb acted on is no event of
          * its own; nor, in English, a noun that modifies the next one ("supply routes") */
         if (is_noun && (verb_object(x, s, mi) || (st->lang == 1 && noun_modifier(s, m))))

@@ -548,14 +548,28 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         if (m->kind != MENTION_DEMONYM)
             continue;
         size_t t = m->t0;
-        int noun = t > 0 && (!strcmp(s->tok[t - 1].fold, "les") || !strcmp(s->tok[t - 1].fold, "the") ||
-                             !strcmp(s->tok[t - 1].fold, "des")) &&
-                   (s->tok[t].flags & QP_TOK_CAP) && (lang == 0 || s->tok[m->t1 - 1].fold[strlen(s->tok[m->t1 - 1].fold) - 1] == 's');
-        if (noun) {
-            m->kind = MENTION_ACTOR;
+        const char *prev = t > 0 ? s->tok[t - 1].fold : "";
+        int plural = lang == 0 || s->tok[m->t1 - 1].fold[strlen(s->tok[m->t1 - 1].fold) - 1] == 's';
+        int definite = !strcmp(prev, "les") || !strcmp(prev, "the");
+        /* "des milliers de Syriens", "3.000 Syriens", "thousands of Syrians": people, not the state */
+        int people = !strcmp(prev, "des") || !strcmp(prev, "de") || !strcmp(prev, "d") || !strcmp(prev, "of") ||
+                     (t > 0 && (s->tok[t - 1].flags & QP_TOK_NUM));
+        if (!(s->tok[t].flags & QP_TOK_CAP) || !plural || !(definite || people))
+            continue;
+        m->kind = MENTION_ACTOR;
+        if (people) {
+            const qp_lex_country *c = &x->lx.countries[m->country];
+            m->actor = (qp_actor_ref){
+                .id = qp_arena_printf(a, "%s-CIV", c->iso3),
+                .label = qp_arena_printf(a, "%s civilians", c->dem_en ? c->dem_en : (c->label ? c->label : c->iso3)),
+                .label_fr = qp_arena_printf(a, "civils (%s)", c->label_fr ? c->label_fr : c->iso3),
+                .kind = "civilians", .country = c->iso3};
+            if (!m->actor.id || !m->actor.label || !m->actor.label_fr)
+                return QP_ENOMEM;
+        } else {
             xt_actor_from_country(x, m->country, &m->actor);
-            m->actor.text = xt_span_text(a, s, m->t0, m->t1);
         }
+        m->actor.text = xt_span_text(a, s, m->t0, m->t1);
     }
     return 0;
 }
