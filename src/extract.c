@@ -1557,17 +1557,22 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         }
     if (where >= 0)
         xt_place_from_country(x, arena, where, &st.focus_place);
-    int recent = -1;
+    /* a bare agent ("l'armée") belongs to the country named just before, in this sentence or the
+     * last; further back, to the country the article's events happen in */
+    int recent = -1, recent_sentence = -10;
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
     for (size_t i = 0; i < doc->n_sentences; i++) {
-        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, recent, focus)))
+        int near = recent_sentence + 1 >= (int)i ? recent : -1;
+        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, near, where >= 0 ? where : focus)))
             return r;
         if (debug)
             dump_mentions(x, &sv[i]);
         for (size_t k = 0; k < sv[i].n_m; k++) {
             int c = is_country_place(&sv[i].m[k]) ? -1 : xt_mention_country(x, &sv[i].m[k]);
-            if (c >= 0)
+            if (c >= 0) {
                 recent = c;
+                recent_sentence = (int)i;
+            }
         }
         if ((r = frames(&st, &sv[i])))
             return r;
