@@ -226,6 +226,20 @@ static int load_json(const char *rel, int required, json_t **out, char *err, siz
     return 0;
 }
 
+/* Each string of the JSON array aliases as a phrase of kind for ref, kept for the store. */
+static int add_aliases(qp_lexicon *lx, json_t *aliases, qp_lex_kind kind, int lang, uint32_t ref, const char *id)
+{
+    size_t k;
+    json_t *v;
+    int r = 0;
+    json_array_foreach(aliases, k, v) {
+        if (json_is_string(v) && ((r = add_phrase(lx, json_string_value(v), kind, lang, ref, -1)) ||
+                                  (r = keep_alias(lx, json_string_value(v), id, lang))))
+            break;
+    }
+    return r;
+}
+
 static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
 {
     json_t *root;
@@ -264,27 +278,11 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
         json_object_foreach(root, id, aliases) {
             int ai = qp_lexicon_actor(lx, id);
             int ci = ai < 0 ? qp_lexicon_country(lx, id) : -1;
-            size_t k;
-            json_t *v;
-            if (ci >= 0) {
-                /* words for the state itself ("Amérique", "the Kremlin" under RUS) */
-                json_array_foreach(aliases, k, v) {
-                    if (json_is_string(v) &&
-                        ((r = add_phrase(lx, json_string_value(v), QP_LEX_COUNTRY, l, (uint32_t)ci, -1)) ||
-                         (r = keep_alias(lx, json_string_value(v), lx->countries[ci].iso3, l))))
-                        break;
-                }
-                if (r)
-                    break;
-                continue;
-            }
-            if (ai < 0)
-                continue;
-            json_array_foreach(aliases, k, v) {
-                if (json_is_string(v) && ((r = add_phrase(lx, json_string_value(v), QP_LEX_ACTOR, l, (uint32_t)ai, -1)) ||
-                                          (r = keep_alias(lx, json_string_value(v), lx->actors[ai].id, l))))
-                    break;
-            }
+            /* a country code names the state itself ("Amérique", "the Kremlin" under RUS) */
+            if (ci >= 0)
+                r = add_aliases(lx, aliases, QP_LEX_COUNTRY, l, (uint32_t)ci, lx->countries[ci].iso3);
+            else if (ai >= 0)
+                r = add_aliases(lx, aliases, QP_LEX_ACTOR, l, (uint32_t)ai, lx->actors[ai].id);
             if (r)
                 break;
         }
