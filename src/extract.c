@@ -1184,6 +1184,16 @@ static int frames(doc_state *st, sentence_view *s)
         int noun_obj = -1, light = -1;
         if (is_noun) {
             int by = by_agent_after(s, m->t1);
+            /* "support from the coalition", "l'aide de la Turquie": who gives the support */
+            if (by < 0 && act->code && (!strcmp(act->code, "AID") || !strcmp(act->code, "SUPPORT")) &&
+                is(s, m->t1, "from")) {
+                size_t n = m->t1 + 1;
+                while (n < s->n_tok && is_article(s, n))
+                    n++;
+                int mj = n < s->n_tok ? mention_at(s, n) : -1;
+                if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR)
+                    by = mj;
+            }
             int gen = genitive_after(s, m->t1);
             int of = gen >= 0 && is(s, m->t1, "of");
             int left = subj.n > 0 ? noun_linked(x, s, &s->m[subj.m[subj.n - 1]], m, &light) : 0;
