@@ -86,7 +86,10 @@ static const char *const ETRE[] = {"ete", "est", "sont", "etait", "etaient", "fu
 static const char *const BY[] = {"par", "by"};
 static const char *const MODALS[] = {"va", "vont", "allait", "allaient", "pourrait", "pourraient", "devrait",
                                      "devraient", "will", "would", "could", "might", "may", "should", "shall",
-                                     "menace", "menacent", "menacait", "threatened", "threatens", "plans", "planned",
+                                     /* folded: "menacé" is "menace" */
+                                     "menace", "menacent", "menacait", "menaces", "threatened", "threatens",
+                                     "threaten", "plans", "planned", "plan", "prepare", "prepares", "preparent",
+                                     "apprete", "appretent", "envisagent",
                                      "intends", "veut", "veulent", "envisage", "prevoit", "wants", "vowed", "promised",
                                      "promet", "pret", "prete", "ready", "sans"};
 static const char *const NEG_AFTER[] = {"pas", "jamais", "plus", "aucun", "aucune", "point", "nullement"};
@@ -532,7 +535,7 @@ static int aspectual(const char *f)
 static int modality(const sentence_view *s, size_t t0, size_t t1, int tag)
 {
     int flags = 0;
-    size_t from = t0 > 4 ? t0 - 4 : 0;
+    size_t from = t0 > 6 ? t0 - 6 : 0; /* "a menacé de lancer une nouvelle offensive" */
     for (size_t k = from; k < t0; k++) {
         if (is_any(s, k, NEG_BEFORE, QP_ARRAY_LEN(NEG_BEFORE)))
             flags |= QP_EVENT_NEGATED;
