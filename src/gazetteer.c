@@ -360,7 +360,8 @@ static int acceptable(const qp_place_cand *c, const qp_place_context *ctx)
      * big where the article is, unless it is a metropolis */
     if (c->match & QP_PLACE_COMMON)
         return is_division(c) || c->population >= QP_COMMON_WORD_ANYWHERE ||
-               (mentioned && c->population >= QP_COMMON_WORD_MIN_POP);
+               (mentioned && c->population >= QP_COMMON_WORD_MIN_POP) ||
+               (mentioned && (c->match & QP_PLACE_CURATED)); /* "Palmyra" in an article on Syria */
     if ((c->match & QP_PLACE_DERIVED) && tcase != QP_CASE_CAPITALISED)
         return 0;
     /* a capital at a sentence start says nothing: "Since" is not San Luis de Since */
