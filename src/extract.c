@@ -130,6 +130,16 @@ static size_t before_np(const sentence_view *s, size_t t0)
 }
 
 /* An actor inside a prepositional phrase ("par Moscou", "contre l'EI") is not a subject. */
+/* Token b is the "de"/"of" of a quantity: "des dizaines de", "hundreds of", "3.000 de". */
+static int quantity_of(const sentence_view *s, size_t b)
+{
+    static const char *const quantities[] = {"milliers", "centaines", "dizaines", "millions", "plusieurs",
+                                             "thousands", "hundreds", "dozens", "millions", "scores", "groupe",
+                                             "group", "groupes", "groups", "nombre", "number", "foule", "crowd"};
+    return (is(s, b, "de") || is(s, b, "d") || is(s, b, "of") || is(s, b, "des")) && b > 0 &&
+           (is_any(s, b - 1, quantities, QP_ARRAY_LEN(quantities)) || (s->tok[b - 1].flags & QP_TOK_NUM));
+}
+
 static int in_pp(const sentence_view *s, const mention *m)
 {
     size_t b = before_np(s, m->t0);
@@ -137,15 +147,9 @@ static int in_pp(const sentence_view *s, const mention *m)
         return 0;
     if (!is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS)))
         return 0;
-    /* "des milliers de Syriens", "hundreds of protesters", "plusieurs dizaines de soldats": the
-     * quantity heads the phrase, the actor after "de" is its subject all the same */
-    static const char *const quantities[] = {"milliers", "centaines", "dizaines", "millions", "plusieurs",
-                                             "thousands", "hundreds", "dozens", "millions", "scores", "groupe",
-                                             "group", "groupes", "groups", "nombre", "number", "foule", "crowd"};
-    if ((is(s, b, "de") || is(s, b, "d") || is(s, b, "of") || is(s, b, "des")) && b > 0 &&
-        (is_any(s, b - 1, quantities, QP_ARRAY_LEN(quantities)) || (s->tok[b - 1].flags & QP_TOK_NUM)))
-        return 0;
-    return 1;
+    /* "des milliers de Syriens", "hundreds of protesters": the quantity heads the phrase, the
+     * actor after "de" is its subject all the same */
+    return !quantity_of(s, b);
 }
 
 static int boundary(const sentence_view *s, size_t t)
@@ -311,6 +315,12 @@ static int find_object(const qp_extractor *x, const sentence_view *s, size_t t, 
             *protest = 1; /* "tirer sur une manifestation": at the protesters */
             return -1;
         }
+        /* "armed and funded rebel groups": the second verb shares the object */
+        if (m->kind == MENTION_ACTION && m->t0 > t && m->t0 <= t + 2 && m->t0 > 0 &&
+            (is(s, m->t0 - 1, "and") || is(s, m->t0 - 1, "et") || is(s, m->t0 - 1, ","))) {
+            k = m->t1 - 1;
+            continue;
+        }
         if (m->kind == MENTION_ACTION && m->t0 > t)
             break;
         if (m->kind == MENTION_PLACE && *place_out < 0) {
@@ -329,6 +339,8 @@ static int find_object(const qp_extractor *x, const sentence_view *s, size_t t, 
         int prep_ok = 1;
         if (b != (size_t)-1 && b < t) {
             prep_ok = 1; /* the trigger ends with its preposition: "tirer sur", "au côté de" */
+        } else if (b != (size_t)-1 && quantity_of(s, b)) {
+            prep_ok = 1; /* "exécuté des dizaines de civils", "killed dozens of civilians" */
         } else if (b != (size_t)-1 && is_any(s, b, PREPS, QP_ARRAY_LEN(PREPS))) {
             /* the action's own prepositions, and those that mark a recipient whatever the
              * action: "contre", "à", "envers", "against", "to" */
@@ -1166,6 +1178,12 @@ static int frames(doc_state *st, sentence_view *s)
                 continue;
         }
         find_subject(x, s, m->t0, &subj);
+        /* "rebel groups fighting Assad": a present participle's subject is the noun it follows */
+        if (!is_noun && tag == TAG_PPRE && mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR &&
+            s->m[mi - 1].t1 == m->t0 && !has_aux_etre) {
+            subj.n = 1;
+            subj.m[0] = (int)mi - 1;
+        }
         /* "coalition strikes", "ISIS's attack": an actor right before a noun is its actor */
         if (is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR &&
             (adjacent(s, s->m[mi - 1].t1, m->t0) ||

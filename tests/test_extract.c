@@ -650,6 +650,40 @@ static void test_seed(void **state)
     }
 }
 
+/* Constructions found while reading unseen sentences; each expectation read off the sentence. */
+static void test_coordinated_verbs_and_participles_en(void **state)
+{
+    run("en", "2017-03-06", "Saudi Arabia and Qatar have armed and funded rebel groups fighting Assad.\n");
+    /* "armed and funded" share their object; the rebels, not the funders, fight Assad */
+    expect("SAU", "AID", "REBELS");
+    expect("QAT", "AID", "REBELS");
+    expect("REBELS", "ASSAULT", "SYR-GOV");
+    assert_null(find("SAU", "ASSAULT", NULL));
+    assert_null(find("SAU", "AID", "-"));
+}
+
+static void test_quantities_fr(void **state)
+{
+    run("fr", "2017-03-06", "Les jihadistes de l'EI ont exécuté des dizaines de civils à Deir Ezzor.\n");
+    expect("ISIS", "ASSAULT", "CIVILIANS");
+    /* people counted are people, and the subject of their verb; "manifester son soutien" supports */
+    run("fr", "2011-11-01", "Des milliers de Syriens ont manifesté ce mardi leur soutien au président Bachar al-Assad.\n");
+    const qp_event *e = expect("SYR-CIV", "SUPPORT", "SYR-GOV");
+    assert_string_equal(e->actor1.kind, "civilians");
+    assert_int_equal(count("PROTEST"), 0);
+}
+
+static void test_threats_are_not_acts_fr(void **state)
+{
+    run("fr", "2017-03-06",
+        "Le président turc Recep Tayyip Erdogan a menacé de lancer une nouvelle offensive contre les milices kurdes.\n");
+    const qp_event *t = expect("TUR*", "THREATEN", NULL);
+    assert_int_equal(t->flags & QP_EVENT_HIDDEN, 0);
+    const qp_event *a = find("TUR*", "ASSAULT", NULL);
+    if (a)
+        assert_true(a->flags & QP_EVENT_HYPOTHETICAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -668,6 +702,9 @@ int main(void)
         cmocka_unit_test(test_place_tripoli),   cmocka_unit_test(test_place_country),
         cmocka_unit_test(test_time_fr),         cmocka_unit_test(test_time_en),
         cmocka_unit_test(test_seed),
+        cmocka_unit_test(test_coordinated_verbs_and_participles_en),
+        cmocka_unit_test(test_quantities_fr),
+        cmocka_unit_test(test_threats_are_not_acts_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
