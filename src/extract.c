@@ -332,6 +332,12 @@ static int find_object(const qp_extractor *x, const sentence_view *s, size_t t, 
             k = m->t1 - 1;
             continue;
         }
+        /* "clashed with U.S.-backed forces": the U.S. only qualifies the forces */
+        if ((size_t)mi + 1 < s->n_m && s->m[mi + 1].kind == MENTION_ACTION &&
+            (s->tok[s->m[mi + 1].t0].flags & QP_TOK_GLUED) && s->m[mi + 1].t0 <= m->t1 + 2) {
+            k = s->m[mi + 1].t1 - 1;
+            continue;
+        }
         size_t b = before_np(s, m->t0);
         int after_by = b != (size_t)-1 && is_any(s, b, BY, QP_ARRAY_LEN(BY));
         if (after_by)
@@ -561,6 +567,9 @@ static int modality(const sentence_view *s, size_t t0, size_t t1, int tag)
     }
     if (tag == TAG_FUT || tag == TAG_COND)
         flags |= QP_EVENT_HYPOTHETICAL;
+    /* "l'aviation aurait bombardé": the conditional of the press, an unconfirmed report */
+    if (tag == TAG_PPAS && t0 > 0 && (is(s, t0 - 1, "aurait") || is(s, t0 - 1, "auraient")))
+        flags |= QP_EVENT_REPORTED;
     /* "des frappes américaines pourraient …", "strikes would …": the modal after a noun */
     static const char *const modals_after[] = {"pourrait", "pourraient", "devrait", "devraient", "would", "could",
                                                "might", "will", "may"};
@@ -1455,6 +1464,37 @@ static void dump_mentions(const qp_extractor *x, const sentence_view *s)
     }
 }
 
+/* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
+ * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
+static void merge_duplicates(doc_state *st)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        qp_event *keep = NULL;
+        for (size_t j = 0; j < out && !keep; j++) {
+            qp_event *k = &st->events[j];
+            if (k->sentence == e->sentence && !strcmp(k->action, e->action) && same_actor(&k->actor1, &e->actor1) &&
+                ((!k->actor2.id && !e->actor2.id) || same_actor(&k->actor2, &e->actor2)))
+                keep = k;
+        }
+        if (!keep) {
+            st->events[out++] = *e;
+            continue;
+        }
+        if (e->time.anchor && !strcmp(e->time.anchor, "text") && (!keep->time.anchor || strcmp(keep->time.anchor, "text")))
+            keep->time = e->time;
+        if (e->evidence_start < keep->evidence_start)
+            keep->evidence_start = e->evidence_start;
+        if (e->evidence_end > keep->evidence_end)
+            keep->evidence_end = e->evidence_end;
+        keep->flags &= e->flags;
+        if (e->confidence > keep->confidence)
+            keep->confidence = e->confidence;
+    }
+    st->n_events = out;
+}
+
 /* Places the gazetteer found are resolved once the whole article's countries are known. */
 static void resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_country_mention *cm, size_t ncm)
 {
@@ -1615,6 +1655,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
             }
     }
     infer_assault_targets(&st, sv);
+    merge_duplicates(&st);
     for (size_t i = 0; i < st.n_events; i++) {
         qp_event *e = &st.events[i];
         e->evidence_text = qp_arena_strndup(arena, doc->text + e->evidence_start, e->evidence_end - e->evidence_start);

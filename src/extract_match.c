@@ -500,9 +500,13 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         }
         if (ci < 0) {
             /* a bare agent ("le régime", "l'artillerie") belongs to the country last named */
-            for (size_t k = i; k-- > 0 && ci < 0;)
-                if (!is_country_place(&s->m[k])) /* "in Syria" says where, not whose */
+            for (size_t k = i; k-- > 0 && ci < 0;) {
+                /* "U.S.-backed forces" are not the U.S.'s own */
+                int backer = k + 1 < s->n_m && s->m[k + 1].kind == MENTION_ACTION &&
+                             (s->tok[s->m[k + 1].t0].flags & QP_TOK_GLUED);
+                if (!is_country_place(&s->m[k]) && !backer) /* "in Syria" says where, not whose */
                     ci = xt_mention_country(x, &s->m[k]);
+            }
             if (ci < 0)
                 ci = recent;
             /* nothing named yet: "En Syrie, le régime …" — the country of the place will do */
