@@ -380,6 +380,7 @@ typedef struct doc_state {
     size_t n_events, cap_events;
     qp_event *last_added;    /* the event add_event just made, NULL when it made none */
     int trigger_past;        /* the trigger being framed is in a past tense */
+    int victims;             /* mention of the sentence's unnamed victims ("30 civilians were killed"), -1 */
     qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
     int last_place_sentence;
     qp_place_ref focus_place;
@@ -1181,6 +1182,11 @@ static int frames(doc_state *st, sentence_view *s)
                 }
                 continue;
             }
+            /* "30 civilians were killed when aircraft bombed…": the victims of the sentence */
+            if (has_aux_etre && act->code && !strcmp(act->code, "ASSAULT") && mi > 0 &&
+                s->m[mi - 1].kind == MENTION_ACTOR && m->t0 - s->m[mi - 1].t1 <= 3 && s->m[mi - 1].actor.kind &&
+                !strcmp(s->m[mi - 1].actor.kind, "civilians"))
+                st->victims = (int)mi - 1;
             /* "les zones reprises", "was struck": no actor to name; but "sont positionnées",
              * "were deployed" say what the subject did */
             if (!(stative && has_aux_etre))
@@ -1298,9 +1304,12 @@ static int frames(doc_state *st, sentence_view *s)
             continue;
         }
         /* "X et Y se battent", "X and Y clashed", "des combats entre X et Y": each fights the other */
-        if (act->code && !strcmp(act->code, "ASSAULT") && noun_obj < 0) {
+        /* agreeing and meeting take two: "la Russie et la Turquie ont signé un accord" */
+        int mutual = act->code && (!strcmp(act->code, "AGREE") || !strcmp(act->code, "CONSULT"));
+        if (act->code && (!strcmp(act->code, "ASSAULT") || mutual) && noun_obj < 0) {
             group pair = subj;
-            int recip = subj.n == 2 && !is_noun && reciprocal_verb(s, m);
+            int recip = subj.n == 2 && ((!is_noun && reciprocal_verb(s, m)) ||
+                                        (mutual && find_object(x, s, m->t1, act, is_noun, &obj_place, NULL) < 0));
             if (is_noun && (is(s, m->t1, "entre") || is(s, m->t1, "between")))
                 recip = between_pair(s, m->t1 + 1, &pair);
             if (recip && pair.n == 2) {
@@ -1645,8 +1654,14 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
                 recent_sentence = (int)i;
             }
         }
+        st.victims = -1;
+        size_t before = st.n_events;
         if ((r = frames(&st, &sv[i])))
             return r;
+        /* the sentence's assaults without a target were on its victims */
+        for (size_t k = before; st.victims >= 0 && k < st.n_events; k++)
+            if (!strcmp(st.events[k].action, "ASSAULT") && !st.events[k].actor2.id)
+                st.events[k].actor2 = sv[i].m[st.victims].actor;
         for (size_t k = sv[i].n_m; k-- > 0;)
             if (sv[i].m[k].kind == MENTION_PLACE && sv[i].m[k].place.id) {
                 st.last_place = sv[i].m[k].place;

@@ -684,6 +684,19 @@ static void test_threats_are_not_acts_fr(void **state)
         assert_true(a->flags & QP_EVENT_HYPOTHETICAL);
 }
 
+static void test_victims_and_agreements(void **state)
+{
+    /* the victims of a passive without agent are the targets of the sentence's attack */
+    run("en", "2018-04-14",
+        "At least 30 civilians were killed when Syrian government aircraft bombed a market in Douma on Tuesday.\n");
+    const qp_event *e = expect("SYR-*", "ASSAULT", "CIVILIANS");
+    assert_string_equal(e->time.value, "2018-04-10");
+    /* an agreement between the two subjects */
+    run("fr", "2018-04-14", "La Russie et la Turquie ont signé un accord de cessez-le-feu à Idleb.\n");
+    expect("RUS", "AGREE", "TUR");
+    expect("TUR", "AGREE", "RUS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -705,6 +718,7 @@ int main(void)
         cmocka_unit_test(test_coordinated_verbs_and_participles_en),
         cmocka_unit_test(test_quantities_fr),
         cmocka_unit_test(test_threats_are_not_acts_fr),
+        cmocka_unit_test(test_victims_and_agreements),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
