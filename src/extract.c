@@ -1473,6 +1473,23 @@ static void dump_mentions(const qp_extractor *x, const sentence_view *s)
     }
 }
 
+/* "au moins 20 civils ont péri dans des raids", "12 civilians died in the strikes": civilians
+ * followed closely by a verb of dying are the victims of the sentence. */
+static int died_victims(const sentence_view *s)
+{
+    static const char *const died[] = {"peri", "perissent", "mort", "morts", "mortes", "meurent", "decede",
+                                       "decedes", "died", "die", "dead", "perished"};
+    for (size_t i = 0; i < s->n_m; i++) {
+        const mention *m = &s->m[i];
+        if (m->kind != MENTION_ACTOR || !m->actor.kind || strcmp(m->actor.kind, "civilians"))
+            continue;
+        for (size_t k = m->t1; k < m->t1 + 4 && k < s->n_tok; k++)
+            if (is_any(s, k, died, QP_ARRAY_LEN(died)))
+                return (int)i;
+    }
+    return -1;
+}
+
 /* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
  * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
 static void merge_duplicates(doc_state *st)
@@ -1654,7 +1671,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
                 recent_sentence = (int)i;
             }
         }
-        st.victims = -1;
+        st.victims = died_victims(&sv[i]);
         size_t before = st.n_events;
         if ((r = frames(&st, &sv[i])))
             return r;
