@@ -1288,12 +1288,15 @@ static int frames(doc_state *st, sentence_view *s)
             const qp_event *prev = carried_event(st, s->index, act->code);
             int after_noun = !is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTION &&
                              m->t0 - s->m[mi - 1].t1 <= 2 && has_noun_reading(x, &s->m[mi - 1], act->code);
-            if (obj >= 0 && prev && after_noun && !same_actor(&prev->actor1, &s->m[obj].actor)) {
-                int r = add_event(st, s, m, act, &prev->actor1, &s->m[obj].actor, obj_place, flags, conf * 0.6,
+            /* "Near Tal Afar, a strike destroyed three facilities": the target too goes on */
+            const qp_actor_ref *target = obj >= 0 ? &s->m[obj].actor : (prev ? &prev->actor2 : NULL);
+            if (prev && after_noun && target && target->id && !same_actor(&prev->actor1, target)) {
+                int r = add_event(st, s, m, act, &prev->actor1, target, obj_place, flags, conf * (obj >= 0 ? 0.6 : 0.5),
                                   act->code);
                 if (r)
                     return r;
-                widen_evidence(st->last_added, s, &s->m[obj]);
+                if (obj >= 0)
+                    widen_evidence(st->last_added, s, &s->m[obj]);
             }
             continue;
         }
