@@ -353,6 +353,11 @@ static int find_object(const qp_extractor *x, const sentence_view *s, size_t t, 
             static const char *const recipient_preps[] = {"contre", "against", "a", "au", "aux", "envers", "to",
                                                           "toward", "towards"};
             prep_ok = is_any(s, b, recipient_preps, QP_ARRAY_LEN(recipient_preps));
+            /* a request names whom it asks with "que", "de", "on": "appelé à ce que les
+             * rebelles…", "exige des garanties de l'opposition", "called on Russia to" */
+            static const char *const request_preps[] = {"que", "de", "d", "du", "des", "on", "upon", "from"};
+            if (act->code && !strcmp(act->code, "REQUEST") && is_any(s, b, request_preps, QP_ARRAY_LEN(request_preps)))
+                prep_ok = 1;
             for (size_t p = 0; p < act->n_preps; p++)
                 if (act->preps[p] && is(s, b, act->preps[p]))
                     prep_ok = 1;
