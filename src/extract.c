@@ -1498,6 +1498,16 @@ static int died_victims(const sentence_view *s)
     return -1;
 }
 
+/* "a fait 34 morts", "fait au moins dix victimes", "12 tués": a count of the dead. */
+static int counted_dead(const sentence_view *s)
+{
+    static const char *const dead[] = {"morts", "victimes", "tues", "blesses", "deaths", "dead", "casualties"};
+    for (size_t k = 1; k < s->n_tok; k++)
+        if ((s->tok[k - 1].flags & QP_TOK_NUM) && is_any(s, k, dead, QP_ARRAY_LEN(dead)))
+            return 1;
+    return 0;
+}
+
 /* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
  * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
 static void merge_duplicates(doc_state *st)
@@ -1683,10 +1693,17 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         size_t before = st.n_events;
         if ((r = frames(&st, &sv[i])))
             return r;
-        /* the sentence's assaults without a target were on its victims */
-        for (size_t k = before; st.victims >= 0 && k < st.n_events; k++)
+        /* the sentence's assaults without a target were on its victims; "a fait 34 morts",
+         * "killing 45 people" count civilians */
+        qp_actor_ref civilians = {0};
+        const qp_actor_ref *victims = st.victims >= 0 ? &sv[i].m[st.victims].actor : NULL;
+        if (!victims && counted_dead(&sv[i]) && qp_lexicon_actor(&x->lx, "CIVILIANS") >= 0) {
+            xt_actor_from_lexicon(x, qp_lexicon_actor(&x->lx, "CIVILIANS"), NULL, &civilians);
+            victims = &civilians;
+        }
+        for (size_t k = before; victims && k < st.n_events; k++)
             if (!strcmp(st.events[k].action, "ASSAULT") && !st.events[k].actor2.id)
-                st.events[k].actor2 = sv[i].m[st.victims].actor;
+                st.events[k].actor2 = *victims;
         for (size_t k = sv[i].n_m; k-- > 0;)
             if (sv[i].m[k].kind == MENTION_PLACE && sv[i].m[k].place.id) {
                 st.last_place = sv[i].m[k].place;
