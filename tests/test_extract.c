@@ -697,6 +697,18 @@ static void test_victims_and_agreements(void **state)
     expect("TUR", "AGREE", "RUS");
 }
 
+static void test_counted_dead_and_requests(void **state)
+{
+    /* an attack that "made 34 dead" was on civilians */
+    run("fr", "2012-05-28", "Une nouvelle offensive des forces gouvernementales syriennes a fait 34 morts.\n");
+    expect("SYR-*", "ASSAULT", "CIVILIANS");
+    /* whom a request asks: "called on X", "appelé à ce que X" */
+    run("en", "2016-02-01", "The United States called on Russia to stop bombing moderate rebels.\n");
+    expect("USA", "REQUEST", "RUS");
+    run("fr", "2012-04-08", "Le Conseil national syrien a appelé à ce que les rebelles respectent le cessez-le-feu.\n");
+    expect("SYR-OPP", "REQUEST", "REBELS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -719,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_quantities_fr),
         cmocka_unit_test(test_threats_are_not_acts_fr),
         cmocka_unit_test(test_victims_and_agreements),
+        cmocka_unit_test(test_counted_dead_and_requests),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
