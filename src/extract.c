@@ -1251,6 +1251,17 @@ static int frames(doc_state *st, sentence_view *s)
                     left = 1;
                 }
             }
+            /* "with the support of coalition air power", "avec l'appui de l'aviation russe": the
+             * genitive supports the clause's subject */
+            if (by < 0 && gen >= 0 && act->code && (!strcmp(act->code, "AID") || !strcmp(act->code, "SUPPORT")) &&
+                m->t0 >= 2 && (is(s, m->t0 - 2, "with") || is(s, m->t0 - 2, "avec") ||
+                               (m->t0 >= 3 && is(s, m->t0 - 3, "avec")))) {
+                int backed = subj.n > 0 ? subj.m[0] : -1;
+                subj.n = 1;
+                subj.m[0] = gen;
+                left = 1;
+                gen = backed; /* becomes the noun's object below */
+            }
             if (by >= 0) {
                 subj.n = 1;
                 subj.m[0] = by;
@@ -1582,6 +1593,12 @@ static void resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_
                     break;
                 }
             qp_buf_destroy(&key);
+            /* "Minister Nurettin Canikli": a small town named like the first name of a person
+             * whose surname follows is that person's first name */
+            if (c && m->t1 < s->n_tok && (s->tok[m->t1].flags & QP_TOK_CAP) && !(s->tok[m->t1].flags & QP_TOK_PUNCT) &&
+                !(s->tok[m->t1].flags & QP_TOK_UPPER) && c->population < 50000 && !(c->match & QP_PLACE_CURATED) &&
+                m->t1 - m->t0 == 1 && mention_at(s, m->t1) < 0)
+                c = NULL;
             if (!c) {
                 if (m->country < 0)
                     m->kind = -1;

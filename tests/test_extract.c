@@ -709,6 +709,19 @@ static void test_counted_dead_and_requests(void **state)
     expect("SYR-OPP", "REQUEST", "REBELS");
 }
 
+static void test_support_of_and_first_names(void **state)
+{
+    /* "with the support of X": X backs the subject */
+    run("en", "2017-10-19",
+        "Iraqi security forces, with the support of coalition air power, have liberated the town of Rawah from ISIS.\n");
+    expect("COALITION", "AID", "IRQ-*");
+    expect("IRQ-*", "ASSAULT", "ISIS");
+    /* a first name is no town: nothing is placed in "Nurettin" */
+    run("en", "2017-10-19", "Defense Secretary Jim Mattis met with Turkish Defense Minister Nurettin Canikli.\n");
+    const qp_event *e = expect("USA*", "CONSULT", "TUR*");
+    assert_true(!e->place.text || strcmp(e->place.text, "Nurettin"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -732,6 +745,7 @@ int main(void)
         cmocka_unit_test(test_threats_are_not_acts_fr),
         cmocka_unit_test(test_victims_and_agreements),
         cmocka_unit_test(test_counted_dead_and_requests),
+        cmocka_unit_test(test_support_of_and_first_names),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
