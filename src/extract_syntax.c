@@ -1,0 +1,770 @@
+/* extract_syntax.c — shallow syntax for the frames: readings, subjects, objects, modality. */
+#include "extract_syntax.h"
+#include "fold.h"
+#include "qp.h"
+
+#include <string.h>
+
+/* Token t's folded form is w. */
+int xs_is(const sentence_view *s, size_t t, const char *w)
+{
+    /* the first byte settles most comparisons: these run for every word of every sentence */
+    return t < s->n_tok && s->tok[t].fold[0] == w[0] && !strcmp(s->tok[t].fold, w);
+}
+
+/* Token t is one of the n words ws. */
+int xs_is_any(const sentence_view *s, size_t t, const char *const *ws, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (xs_is(s, t, ws[i]))
+            return 1;
+    return 0;
+}
+
+const char *const XS_ARTICLES[] = {"le", "la", "les", "l", "un", "une", "des", "du", "the", "a", "an", "ce",
+                                       "cette", "ces", "its", "their", "son", "sa", "ses", "leur", "leurs"};
+const size_t XS_ARTICLES_N = QP_ARRAY_LEN(XS_ARTICLES);
+
+const char *const XS_PREPS[] = {"de", "d", "du", "des", "par", "a", "au", "aux", "contre", "sur", "avec", "pour",
+                                    "dans", "en", "vers", "chez", "entre", "by", "of", "with", "against", "on",
+                                    "for", "in", "from", "to", "at", "into", "among", "between", "sans", "without",
+                                    "selon", "according", "apres", "after", "since", "depuis", "than", "que"};
+const size_t XS_PREPS_N = QP_ARRAY_LEN(XS_PREPS);
+
+const char *const XS_AVOIR[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant", "eu",
+                                    "has", "have", "had", "having", "as", "avons", "avez", "aura", "auront"};
+const size_t XS_AVOIR_N = QP_ARRAY_LEN(XS_AVOIR);
+
+const char *const XS_ETRE[] = {"ete", "est", "sont", "etait", "etaient", "fut", "furent", "etre", "sera",
+                                   "seront", "serait", "seraient", "was", "were", "been", "is", "are", "be", "being"};
+const size_t XS_ETRE_N = QP_ARRAY_LEN(XS_ETRE);
+
+const char *const XS_BY[] = {"par", "by"};
+const size_t XS_BY_N = QP_ARRAY_LEN(XS_BY);
+
+const char *const XS_MODALS[] = {"va", "vont", "allait", "allaient", "pourrait", "pourraient", "devrait",
+                                     "devraient", "will", "would", "could", "might", "may", "should", "shall",
+                                     /* folded: "menacé" is "menace" */
+                                     "menace", "menacent", "menacait", "menaces", "threatened", "threatens",
+                                     "threaten", "plans", "planned", "plan", "prepare", "prepares", "preparent",
+                                     "apprete", "appretent", "envisagent",
+                                     "intends", "veut", "veulent", "envisage", "prevoit", "wants", "vowed", "promised",
+                                     "promet", "pret", "prete", "ready", "sans"};
+const size_t XS_MODALS_N = QP_ARRAY_LEN(XS_MODALS);
+
+const char *const XS_NEG_AFTER[] = {"pas", "jamais", "plus", "aucun", "aucune", "point", "nullement"};
+const size_t XS_NEG_AFTER_N = QP_ARRAY_LEN(XS_NEG_AFTER);
+
+const char *const XS_NEG_BEFORE[] = {"not", "never", "t", "no", "non", "nie", "nient", "dement", "dementi",
+                                         "denied", "denies", "deny", "rejected"};
+const size_t XS_NEG_BEFORE_N = QP_ARRAY_LEN(XS_NEG_BEFORE);
+
+/* An auxiliary have/avoir; in English "a" and "as" are not ("a strike engaged"). */
+int xs_is_avoir(const sentence_view *s, size_t t)
+{
+    if (s->lang == 1 && (xs_is(s, t, "a") || xs_is(s, t, "as")))
+        return 0;
+    return xs_is_any(s, t, XS_AVOIR, XS_AVOIR_N);
+}
+
+/* A determiner; French "a" is "has" or "à", never an article. */
+int xs_is_article(const sentence_view *s, size_t t)
+{
+    if (s->lang == 0 && xs_is(s, t, "a"))
+        return 0;
+    return xs_is_any(s, t, XS_ARTICLES, XS_ARTICLES_N);
+}
+
+/* Index of the mention covering token t, or -1. */
+int xs_mention_at(const sentence_view *s, size_t t)
+{
+    for (size_t i = 0; i < s->n_m; i++)
+        if (s->m[i].kind >= 0 && s->m[i].t0 <= t && t < s->m[i].t1)
+            return (int)i;
+    return -1;
+}
+
+/* The token before mention m, articles passed over; SIZE_MAX at the start. */
+size_t xs_before_np(const sentence_view *s, size_t t0)
+{
+    size_t k = t0;
+    while (k > 0 && xs_is_article(s, k - 1))
+        k--;
+    return k == 0 ? (size_t)-1 : k - 1;
+}
+
+/* Token b is the "de"/"of" of a quantity: "des dizaines de", "hundreds of", "3.000 de". */
+int xs_quantity_of(const sentence_view *s, size_t b)
+{
+    static const char *const quantities[] = {"milliers", "centaines", "dizaines", "millions", "plusieurs",
+                                             "thousands", "hundreds", "dozens", "millions", "scores", "groupe",
+                                             "group", "groupes", "groups", "nombre", "number", "foule", "crowd"};
+    return (xs_is(s, b, "de") || xs_is(s, b, "d") || xs_is(s, b, "of") || xs_is(s, b, "des")) && b > 0 &&
+           (xs_is_any(s, b - 1, quantities, QP_ARRAY_LEN(quantities)) || (s->tok[b - 1].flags & QP_TOK_NUM));
+}
+
+/* An actor inside a prepositional phrase ("par Moscou", "contre l'EI") is not a subject. */
+int xs_in_pp(const sentence_view *s, const mention *m)
+{
+    size_t b = xs_before_np(s, m->t0);
+    if (b == (size_t)-1)
+        return 0;
+    if (!xs_is_any(s, b, XS_PREPS, XS_PREPS_N))
+        return 0;
+    /* "des milliers de Syriens", "hundreds of protesters": the quantity heads the phrase, the
+     * actor after "de" is its subject all the same */
+    return !xs_quantity_of(s, b);
+}
+
+/* Token t ends a clause: ; ? ! ( ) and quotation marks. */
+int xs_boundary(const sentence_view *s, size_t t)
+{
+    const char *f = s->tok[t].fold;
+    /* quotation marks too: a quote and the words that report it are two clauses */
+    return (s->tok[t].flags & QP_TOK_PUNCT) && (!strcmp(f, ";") || !strcmp(f, "?") || !strcmp(f, "!") ||
+                                                !strcmp(f, "(") || !strcmp(f, ")") || !strcmp(f, "\"") ||
+                                                !strcmp(f, "\xc2\xab") || !strcmp(f, "\xc2\xbb"));
+}
+
+/* A conjugated verb (or a participle after avoir), as opposed to a participle modifying a noun. */
+int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const mention *m)
+{
+    if (s->tok[m->t0].flags & QP_TOK_GLUED)
+        return 0; /* "U.S.-backed": part of a noun phrase */
+    int ri = xs_choose_reading(x, s, (size_t)(m - s->m));
+    const qp_lex_action *a = &x->lx.actions[m->actions[ri]];
+    if (!strcmp(a->pos, "noun"))
+        return 0;
+    int tag = m->tags[ri];
+    if (tag == TAG_INF || tag == TAG_PPRE)
+        return 0;
+    if (tag == TAG_PPAS)
+        return m->t0 > 0 && xs_is_avoir(s, m->t0 - 1);
+    return 1;
+}
+
+/* The subject of the trigger at token t: the nearest actor to the left that is not in a
+ * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
+void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs_group *g)
+{
+    g->n = 0;
+    int first = -1;
+    /* the nearest finite verb to the left: actors after it are its objects ("X a attaqué Y et
+     * a tué Z": Y is not tué's subject) */
+    size_t verb_t0 = (size_t)-1;
+    for (size_t i = s->n_m; i-- > 0;) {
+        const mention *m = &s->m[i];
+        if (m->t1 <= t && m->kind == MENTION_ACTION && xs_is_finite_verb(x, s, m)) {
+            verb_t0 = m->t0;
+            break;
+        }
+    }
+    for (size_t i = s->n_m; i-- > 0;) {
+        const mention *m = &s->m[i];
+        if (m->t1 > t)
+            continue;
+        if (m->kind == MENTION_ACTOR && verb_t0 != (size_t)-1 && m->t0 > verb_t0)
+            continue;
+        int blocked = 0;
+        for (size_t k = m->t1; k < t; k++)
+            if (xs_boundary(s, k))
+                blocked = 1;
+        if (blocked)
+            break;
+        if (m->kind != MENTION_ACTOR || xs_in_pp(s, m))
+            continue;
+        if (first < 0) {
+            first = (int)i;
+            g->m[g->n++] = (int)i;
+            continue;
+        }
+        /* coordinated: "et"/"and"/"," right after this one's noun phrase or before the last found */
+        /* a list reads "A, B et C": going left, the first link must be et/and */
+        const mention *later = &s->m[g->m[g->n - 1]];
+        size_t b = xs_before_np(s, later->t0);
+        int link = b != (size_t)-1 && (xs_is(s, b, "et") || xs_is(s, b, "and") || (g->n >= 2 && xs_is(s, b, ",")));
+        if (link && g->n < 6)
+            g->m[g->n++] = (int)i;
+        else
+            break;
+    }
+    /* in text order */
+    for (int i = 0; i < g->n / 2; i++) {
+        int tmp = g->m[i];
+        g->m[i] = g->m[g->n - 1 - i];
+        g->m[g->n - 1 - i] = tmp;
+    }
+}
+
+/* The actor introduced by "par"/"by" right after token t (within two tokens). */
+int xs_agent_after(const sentence_view *s, size_t t, xs_group *g)
+{
+    g->n = 0;
+    size_t k = t;
+    while (k < s->n_tok && k < t + 3 && !xs_is_any(s, k, XS_BY, XS_BY_N))
+        k++;
+    if (k >= s->n_tok || !xs_is_any(s, k, XS_BY, XS_BY_N))
+        return 0;
+    k++;
+    while (k < s->n_tok && xs_is_article(s, k))
+        k++;
+    int mi = k < s->n_tok ? xs_mention_at(s, k) : -1;
+    if (mi < 0 || s->m[mi].kind != MENTION_ACTOR)
+        return 0;
+    g->m[g->n++] = mi;
+    /* "l'une menée par le régime et l'autre par une coalition": the second agent of the pair */
+    for (size_t j = s->m[mi].t1; j + 3 < s->n_tok && j < s->m[mi].t1 + 12 && g->n < 6; j++) {
+        if (xs_boundary(s, j))
+            break;
+        if ((xs_is(s, j, "l") || xs_is(s, j, "the")) && (xs_is(s, j + 1, "autre") || xs_is(s, j + 1, "other")) &&
+            xs_is_any(s, j + 2, XS_BY, XS_BY_N)) {
+            size_t n = j + 3;
+            while (n < s->n_tok && xs_is_article(s, n))
+                n++;
+            int mk = n < s->n_tok ? xs_mention_at(s, n) : -1;
+            if (mk >= 0 && s->m[mk].kind == MENTION_ACTOR)
+                g->m[g->n++] = mk;
+            break;
+        }
+    }
+    /* "par la Russie et l'Iran" */
+    size_t e = s->m[mi].t1;
+    while (g->n < 6 && e < s->n_tok && (xs_is(s, e, "et") || xs_is(s, e, "and"))) {
+        size_t n = e + 1;
+        while (n < s->n_tok && xs_is_article(s, n))
+            n++;
+        int mj = n < s->n_tok ? xs_mention_at(s, n) : -1;
+        if (mj < 0 || s->m[mj].kind != MENTION_ACTOR)
+            break;
+        /* "par Moscou et une alliance soutenue par Washington": a new noun phrase, not a backer */
+        int own = mj + 1 < (int)s->n_m && s->m[mj + 1].kind == MENTION_ACTION && s->m[mj + 1].t0 <= s->m[mj].t1 + 1;
+        if (own)
+            break;
+        g->m[g->n++] = mj;
+        e = s->m[mj].t1;
+    }
+    return 1;
+}
+
+/* A noun of protest ("une manifestation"): a crowd of civilians as a target. */
+int xs_is_protest_noun(const qp_extractor *x, const mention *m)
+{
+    const qp_lex_action *a = &x->lx.actions[m->actions[0]];
+    return !strcmp(a->pos, "noun") && a->code && !strcmp(a->code, "PROTEST");
+}
+
+/* The recipient: an actor right of the trigger before the clause ends, either the direct
+ * object or after one of the action's prepositions; -1 when none. *place_out gets a place met
+ * on the way, *protest (when given) whether the object is a protest. */
+int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, const qp_lex_action *act,
+                       int is_noun, int *place_out, int *protest)
+{
+    *place_out = -1;
+    if (protest)
+        *protest = 0;
+    size_t limit = t + 10 < s->n_tok ? t + 10 : s->n_tok;
+    for (size_t k = t; k < limit; k++) {
+        if (xs_boundary(s, k) || (xs_is(s, k, ",") && k > t + 1))
+            break;
+        int mi = xs_mention_at(s, k);
+        if (mi < 0) {
+            continue;
+        }
+        const mention *m = &s->m[mi];
+        if (m->kind == MENTION_ACTION && m->t0 > t && protest && xs_is_protest_noun(x, m)) {
+            *protest = 1; /* "tirer sur une manifestation": at the protesters */
+            return -1;
+        }
+        /* "armed and funded rebel groups": the second verb shares the object */
+        if (m->kind == MENTION_ACTION && m->t0 > t && m->t0 <= t + 2 && m->t0 > 0 &&
+            (xs_is(s, m->t0 - 1, "and") || xs_is(s, m->t0 - 1, "et") || xs_is(s, m->t0 - 1, ","))) {
+            k = m->t1 - 1;
+            continue;
+        }
+        if (m->kind == MENTION_ACTION && m->t0 > t)
+            break;
+        if (m->kind == MENTION_PLACE && *place_out < 0) {
+            *place_out = mi;
+            k = m->t1 - 1;
+            continue;
+        }
+        if (m->kind != MENTION_ACTOR) {
+            k = m->t1 - 1;
+            continue;
+        }
+        /* "clashed with U.S.-backed forces": the U.S. only qualifies the forces */
+        if ((size_t)mi + 1 < s->n_m && s->m[mi + 1].kind == MENTION_ACTION &&
+            (s->tok[s->m[mi + 1].t0].flags & QP_TOK_GLUED) && s->m[mi + 1].t0 <= m->t1 + 2) {
+            k = s->m[mi + 1].t1 - 1;
+            continue;
+        }
+        size_t b = xs_before_np(s, m->t0);
+        int after_by = b != (size_t)-1 && xs_is_any(s, b, XS_BY, XS_BY_N);
+        if (after_by)
+            return -1;
+        int prep_ok = 1;
+        if (b != (size_t)-1 && b < t) {
+            prep_ok = 1; /* the trigger ends with its preposition: "tirer sur", "au côté de" */
+        } else if (b != (size_t)-1 && xs_quantity_of(s, b)) {
+            prep_ok = 1; /* "exécuté des dizaines de civils", "killed dozens of civilians" */
+        } else if (b != (size_t)-1 && xs_is_any(s, b, XS_PREPS, XS_PREPS_N)) {
+            /* the action's own prepositions, and those that mark a recipient whatever the
+             * action: "contre", "à", "envers", "against", "to" */
+            static const char *const recipient_preps[] = {"contre", "against", "a", "au", "aux", "envers", "to",
+                                                          "toward", "towards"};
+            prep_ok = xs_is_any(s, b, recipient_preps, QP_ARRAY_LEN(recipient_preps));
+            /* a request names whom it asks with "que", "de", "on": "appelé à ce que les
+             * rebelles…", "exige des garanties de l'opposition", "called on Russia to" */
+            static const char *const request_preps[] = {"que", "de", "d", "du", "des", "on", "upon", "from"};
+            if (act->code && !strcmp(act->code, "REQUEST") && xs_is_any(s, b, request_preps, QP_ARRAY_LEN(request_preps)))
+                prep_ok = 1;
+            for (size_t p = 0; p < act->n_preps; p++)
+                if (act->preps[p] && xs_is(s, b, act->preps[p]))
+                    prep_ok = 1;
+        } else if (is_noun) {
+            prep_ok = 0; /* a noun's recipient comes with a preposition */
+        }
+        if (!prep_ok) {
+            k = m->t1 - 1;
+            continue;
+        }
+        if (!strcmp(act->object, "place") && m->is_place_too && *place_out < 0)
+            *place_out = mi;
+        return mi;
+    }
+    return -1;
+}
+
+/* "a continué de livrer", "continued to attack", "commence à bombarder": the infinitive happens. */
+int xs_aspectual(const char *f)
+{
+    static const char *const stems[] = {"continu", "commenc", "recommenc", "began", "begin", "start", "keep", "kept"};
+    for (size_t i = 0; i < QP_ARRAY_LEN(stems); i++)
+        if (!strncmp(f, stems[i], strlen(stems[i])))
+            return 1;
+    return 0;
+}
+
+/* Negated ("n'a pas frappé", "did not strike", "a démenti avoir") or not yet real ("va
+ * frapper", "will strike", "menace de frapper"). */
+int xs_modality(const sentence_view *s, size_t t0, size_t t1, int tag)
+{
+    int flags = 0;
+    size_t from = t0 > 6 ? t0 - 6 : 0; /* "a menacé de lancer une nouvelle offensive" */
+    for (size_t k = from; k < t0; k++) {
+        if (xs_is_any(s, k, XS_NEG_BEFORE, XS_NEG_BEFORE_N))
+            flags |= QP_EVENT_NEGATED;
+        if ((xs_is(s, k, "ne") || xs_is(s, k, "n")) && (s->tok[k].flags & QP_TOK_ELISION || xs_is(s, k, "ne"))) {
+            for (size_t j = k + 1; j < t1 + 2 && j < s->n_tok; j++)
+                if (xs_is_any(s, j, XS_NEG_AFTER, XS_NEG_AFTER_N))
+                    flags |= QP_EVENT_NEGATED;
+        }
+        if (xs_is_any(s, k, XS_MODALS, XS_MODALS_N))
+            flags |= QP_EVENT_HYPOTHETICAL;
+    }
+    if (tag == TAG_FUT || tag == TAG_COND)
+        flags |= QP_EVENT_HYPOTHETICAL;
+    /* "l'aviation aurait bombardé": the conditional of the press, an unconfirmed report */
+    if (tag == TAG_PPAS && t0 > 0 && (xs_is(s, t0 - 1, "aurait") || xs_is(s, t0 - 1, "auraient")))
+        flags |= QP_EVENT_REPORTED;
+    /* "des frappes américaines pourraient …", "strikes would …": the modal after a noun */
+    static const char *const modals_after[] = {"pourrait", "pourraient", "devrait", "devraient", "would", "could",
+                                               "might", "will", "may"};
+    for (size_t k = t1; k < t1 + 3 && k < s->n_tok; k++)
+        if (xs_is_any(s, k, modals_after, QP_ARRAY_LEN(modals_after)))
+            flags |= QP_EVENT_HYPOTHETICAL;
+    /* "s'attend à des frappes", "l'imminence des frappes", "possible strikes": expected, not done */
+    static const char *const expected[] = {"attend", "attendent", "imminence", "imminente", "imminentes", "eventuelle",
+                                           "eventuelles", "eventuel", "possible", "possibles", "expected", "expects",
+                                           "potential", "prospect", "imminent", "risque", "threat", "planned"};
+    for (size_t k = t0 > 5 ? t0 - 5 : 0; k < t1 + 1 && k < s->n_tok; k++)
+        if (xs_is_any(s, k, expected, QP_ARRAY_LEN(expected)))
+            flags |= QP_EVENT_HYPOTHETICAL;
+    /* "to strike" after a verb of intent is caught by XS_MODALS; a bare infinitive as a purpose
+     * ("pour libérer", "to liberate") is not an event of its own */
+    if (tag == TAG_INF && t0 > 0 && (xs_is(s, t0 - 1, "pour") || xs_is(s, t0 - 1, "to") || xs_is(s, t0 - 1, "de") ||
+                                     xs_is(s, t0 - 1, "d") || xs_is(s, t0 - 1, "a")) &&
+        !(t0 > 1 && xs_aspectual(s->tok[t0 - 2].fold)))
+        flags |= QP_EVENT_HYPOTHETICAL;
+    return flags;
+}
+
+/* The nearest noun trigger left of t: what "menée par X" or "carried out by X" leads. */
+int xs_noun_trigger_before(const qp_extractor *x, const sentence_view *s, size_t t)
+{
+    for (size_t i = s->n_m; i-- > 0;) {
+        const mention *m = &s->m[i];
+        if (m->t1 > t || m->kind != MENTION_ACTION)
+            continue;
+        const qp_lex_action *a = &x->lx.actions[m->actions[0]];
+        if (!a->light && !strcmp(a->pos, "noun"))
+            return (int)i;
+        if (t - m->t1 > 12)
+            break;
+    }
+    return -1;
+}
+
+int xs_noun_linked(const qp_extractor *x, const sentence_view *s, const mention *subj, const mention *noun,
+                       int *light)
+{
+    *light = -1;
+    size_t gap = noun->t0 - subj->t1;
+    int plain = 1, commas = 0;
+    for (size_t k = subj->t1; k < noun->t0; k++) {
+        if (xs_is(s, k, ",")) {
+            commas++; /* apposition: "le Hezbollah, allié de Damas" */
+            continue;
+        }
+        if (!xs_is_article(s, k) && !(s->tok[k].flags & QP_TOK_NUM) &&
+            !xs_is(s, k, "s") && !xs_is(s, k, "'"))
+            plain = 0;
+    }
+    if (gap <= 3 && plain && commas <= 1 && (commas == 0 || s->tok[subj->t1].fold[0] == ','))
+        return 1;
+    for (size_t i = 0; i < s->n_m; i++) {
+        const mention *m = &s->m[i];
+        if (m->kind != MENTION_ACTION || m->t0 < subj->t1 || m->t1 > noun->t0)
+            continue;
+        for (int k = 0; k < m->n_readings; k++)
+            if (x->lx.actions[m->actions[k]].light) {
+                *light = (int)i;
+                return 1;
+            }
+        if (xs_verbal_light(x, m)) {
+            *light = (int)i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "se battent", "s'affrontent", "clashed", "fought each other": a fight between the subjects. */
+int xs_reciprocal_verb(const sentence_view *s, const mention *m)
+{
+    if (m->t0 > 0 && (xs_is(s, m->t0 - 1, "se") || xs_is(s, m->t0 - 1, "s")))
+        return 1;
+    if (m->t0 > 1 && (xs_is(s, m->t0 - 2, "se") || xs_is(s, m->t0 - 2, "s")) && xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N))
+        return 1; /* "se sont affrontés" */
+    return (xs_is(s, m->t1, "each") && xs_is(s, m->t1 + 1, "other")) || xs_is(s, m->t1, "with");
+}
+
+/* "entre X et Y", "between X and Y" from token k: the two actors. */
+int xs_between_pair(const sentence_view *s, size_t k, xs_group *g)
+{
+    g->n = 0;
+    while (k < s->n_tok && xs_is_article(s, k))
+        k++;
+    int a = k < s->n_tok ? xs_mention_at(s, k) : -1;
+    if (a < 0 || s->m[a].kind != MENTION_ACTOR)
+        return 0;
+    /* the second after et/and, perhaps past words qualifying the first */
+    for (size_t j = s->m[a].t1; j < s->n_tok && j < s->m[a].t1 + 8; j++) {
+        if (xs_boundary(s, j))
+            return 0;
+        if (xs_is(s, j, "et") || xs_is(s, j, "and")) {
+            size_t n = j + 1;
+            while (n < s->n_tok && xs_is_article(s, n))
+                n++;
+            int b = n < s->n_tok ? xs_mention_at(s, n) : -1;
+            if (b < 0 || s->m[b].kind != MENTION_ACTOR)
+                return 0;
+            g->m[0] = a;
+            g->m[1] = b;
+            g->n = 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "aux côtés de X", "au côté de X", "alongside X" within a few words after token k. */
+int xs_alongside_actor(const sentence_view *s, size_t k)
+{
+    for (size_t j = k; j < s->n_tok && j < k + 6; j++) {
+        if (xs_boundary(s, j))
+            return -1;
+        size_t n = 0;
+        if ((xs_is(s, j, "aux") || xs_is(s, j, "au")) && (xs_is(s, j + 1, "cotes") || xs_is(s, j + 1, "cote")) &&
+            (xs_is(s, j + 2, "de") || xs_is(s, j + 2, "d") || xs_is(s, j + 2, "du") || xs_is(s, j + 2, "des")))
+            n = j + 3;
+        else if (xs_is(s, j, "alongside"))
+            n = j + 1;
+        if (!n)
+            continue;
+        while (n < s->n_tok && xs_is_article(s, n))
+            n++;
+        int mi = n < s->n_tok ? xs_mention_at(s, n) : -1;
+        return mi >= 0 && s->m[mi].kind == MENTION_ACTOR ? mi : -1;
+    }
+    return -1;
+}
+
+/* Light verbs of speech: with them "soutien" is verbal support (PLOVER SUPPORT), not aid. */
+int xs_verbal_light(const qp_extractor *x, const mention *m)
+{
+    static const char *const verbal[] = {"exprimer", "reaffirmer", "reiterer", "manifester", "renouveler",
+                                         "affirmer", "express", "voice", "reiterate", "reaffirm", "pledge"};
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        char f[64];
+        /* not only light verbs: "manifester" protests, but "manifester son soutien" supports */
+        if (qp_fold_token(a->lemma, strlen(a->lemma), f, sizeof f) < 0)
+            continue;
+        for (size_t i = 0; i < QP_ARRAY_LEN(verbal); i++)
+            if (!strcmp(f, verbal[i]))
+                return 1;
+    }
+    return 0;
+}
+
+/* An actor right after de/du/des/of: "l'offensive du régime", "the liberation of Manbij". */
+int xs_genitive_after(const sentence_view *s, size_t k)
+{
+    if (k >= s->n_tok || !(xs_is(s, k, "du") || xs_is(s, k, "de") || xs_is(s, k, "d") || xs_is(s, k, "des") || xs_is(s, k, "of")))
+        return -1;
+    size_t n = k + 1;
+    while (n < s->n_tok && xs_is_article(s, n))
+        n++;
+    int mj = n < s->n_tok ? xs_mention_at(s, n) : -1;
+    return mj >= 0 && s->m[mj].kind == MENTION_ACTOR ? mj : -1;
+}
+
+/* "l'offensive du régime contre Alep": a genitive is the noun's actor when the noun phrase
+ * goes on to name a target; alone ("la chute de Bachar", "l'allié de Damas") it is more often
+ * what the noun is about. */
+int xs_genitive_is_agent(const sentence_view *s, const mention *gen)
+{
+    size_t k = gen->t1;
+    return k < s->n_tok && (xs_is(s, k, "contre") || xs_is(s, k, "against") || xs_is(s, k, "sur") || xs_is(s, k, "on"));
+}
+
+/* The actor after par/by within a few words of a noun: "le pilonnage de quartiers par l'armée". */
+int xs_by_agent_after(const sentence_view *s, size_t k)
+{
+    for (size_t j = k; j < s->n_tok && j < k + 8; j++) {
+        if (xs_boundary(s, j) || xs_is(s, j, ",") || xs_is_avoir(s, j) ||
+            xs_is_any(s, j, XS_ETRE, XS_ETRE_N))
+            return -1; /* a verb starts: "une manifestation a été dispersée par X" */
+        if (xs_is_any(s, j, XS_BY, XS_BY_N)) {
+            size_t n = j + 1;
+            while (n < s->n_tok && xs_is_article(s, n))
+                n++;
+            int mj = n < s->n_tok ? xs_mention_at(s, n) : -1;
+            return mj >= 0 && s->m[mj].kind == MENTION_ACTOR ? mj : -1;
+        }
+        int mi = xs_mention_at(s, j);
+        if (mi >= 0 && s->m[mi].kind == MENTION_ACTION && j > k)
+            return -1;
+    }
+    return -1;
+}
+
+/* For a trigger after "of"/"de" that follows an accusation verb, the accused actor between them. */
+int xs_accused_actor(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    const mention *m = &s->m[mi];
+    size_t k = m->t0;
+    if (k > 0 && (xs_is(s, k - 1, "avoir") || xs_is(s, k - 1, "having")))
+        k--;
+    if (k == 0 || !(xs_is(s, k - 1, "of") || xs_is(s, k - 1, "de") || xs_is(s, k - 1, "d")))
+        return -1;
+    int actor = -1;
+    for (size_t i = mi; i-- > 0;) {
+        const mention *p = &s->m[i];
+        if (m->t0 - p->t1 > 8)
+            break;
+        if (p->kind == MENTION_ACTOR && actor < 0)
+            actor = (int)i;
+        if (p->kind == MENTION_ACTION) {
+            for (int r = 0; r < p->n_readings; r++) {
+                const char *code = x->lx.actions[p->actions[r]].code;
+                if (code && !strcmp(code, "ACCUSE"))
+                    return actor;
+            }
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* The noun at mi is the object of the verb trigger just before it. */
+int xs_verb_object(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    const mention *m = &s->m[mi];
+    for (size_t i = mi; i-- > 0;) {
+        const mention *p = &s->m[i];
+        if (p->kind < 0)
+            continue;
+        if (m->t0 - p->t1 > 4)
+            return 0;
+        for (size_t k = p->t1; k < m->t0; k++)
+            if (s->tok[k].flags & QP_TOK_PUNCT)
+                return 0;
+        if (p->kind != MENTION_ACTION)
+            continue; /* "destroyed three ISIS supply routes" */
+        int ri = xs_choose_reading(x, s, i);
+        const qp_lex_action *a = &x->lx.actions[p->actions[ri]];
+        return !a->light && strcmp(a->pos, "noun") && p->tags[ri] != TAG_PPAS && !xs_verbal_light(x, p);
+    }
+    return 0;
+}
+
+/* English: a noun followed by another noun modifies it ("supply routes", "fighting positions",
+ * "command-and-control node"). Without parts of speech: the next word is a lower-case word
+ * that is none of the words that can follow a head noun. */
+int xs_noun_modifier(const sentence_view *s, const mention *m)
+{
+    static const char *const follow[] = {
+        "of", "on", "against", "in", "at", "by", "for", "to", "from", "with", "and", "or", "that", "which", "who",
+        "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "can", "may", "might", "near",
+        "across", "into", "after", "before", "since", "during", "as", "than", "the", "a", "an", "this", "these",
+        "its", "their", "s", "also", "targeting", "continued", "killed", "carried", "launched", "began", "but",
+        "so", "while", "when", "where", "led", "aimed", "hit", "struck", "around", "over", "along", "inside",
+        "throughout", "until", "there", "here", "last", "earlier", "today", "yesterday", "alone", "too"};
+    size_t k = m->t1;
+    if (k >= s->n_tok)
+        return 0;
+    const qp_token *t = &s->tok[k];
+    if (t->flags & (QP_TOK_PUNCT | QP_TOK_NUM | QP_TOK_CAP))
+        return (t->flags & QP_TOK_PUNCT) && !strcmp(t->fold, "-") && !(s->tok[m->t0].flags & QP_TOK_GLUED);
+    if (xs_mention_at(s, k) >= 0)
+        return 0;
+    return !xs_is_any(s, k, follow, QP_ARRAY_LEN(follow));
+}
+
+/* "la cible de", "the target of", "visé par": what comes before the noun suffers it. */
+int xs_target_construction(const sentence_view *s, size_t t0)
+{
+    static const char *const words[] = {"cible", "cibles", "target", "targets", "victime", "victimes", "victim",
+                                        "victims", "objet", "subi", "subit", "subissent", "face"};
+    for (size_t k = t0 > 4 ? t0 - 4 : 0; k < t0; k++)
+        if (xs_is_any(s, k, words, QP_ARRAY_LEN(words)))
+            return 1;
+    return 0;
+}
+
+/* Whether a trigger can be a noun of code (any code when NULL). */
+int xs_has_noun_reading(const qp_extractor *x, const mention *m, const char *code)
+{
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        if (!strcmp(a->pos, "noun") && !a->light && a->code && (!code || !strcmp(a->code, code)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Tokens a and b are next to each other, or separated only by the punctuation of "U.S.-backed". */
+int xs_adjacent(const sentence_view *s, size_t a, size_t b)
+{
+    if (b < a || b - a > 2)
+        return 0;
+    for (size_t k = a; k < b; k++)
+        if (!(s->tok[k].flags & QP_TOK_PUNCT) || (strcmp(s->tok[k].fold, ".") && strcmp(s->tok[k].fold, "-")))
+            return 0;
+    return 1;
+}
+
+const char *const XS_PRONOUNS[] = {"il", "elle", "ils", "elles", "on", "he", "she", "they", "it", "we", "who",
+                                        "qui", "which", "that", "nous", "i", "je"};
+const size_t XS_PRONOUNS_N = QP_ARRAY_LEN(XS_PRONOUNS);
+
+const char *const XS_VERB_CUES[] = {"ne", "n", "not", "to", "will", "would", "could", "may", "might", "did",
+                                        "does", "do", "se", "s", "y", "en", "can", "should", "must"};
+const size_t XS_VERB_CUES_N = QP_ARRAY_LEN(XS_VERB_CUES);
+
+/* Which reading of a trigger the sentence wants: a verb after its subject, an auxiliary or a
+ * pronoun ("Russia strikes", "ils frappent", "a été frappé", "ont repris"); a noun after a
+ * determiner, a number or a preposition ("22 strikes", "la reprise"); a real action before
+ * a light verb of the same spelling. */
+int xs_choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    const mention *m = &s->m[mi];
+    int noun = -1, verb = -1, ppas = -1, light = -1, n_light = 0;
+    for (int k = 0; k < m->n_readings; k++)
+        if (x->lx.actions[m->actions[k]].light) {
+            n_light++;
+            if (light < 0)
+                light = k;
+        }
+    int skip_light = n_light < m->n_readings; /* only light readings: choose among them */
+    /* "deux offensives, l'une menée par le régime": mener carries the offensive named before */
+    if (light >= 0 && m->n_readings > 1) {
+        for (size_t i = mi; i-- > 0;) {
+            const mention *p = &s->m[i];
+            if (m->t0 - p->t1 > 12)
+                break;
+            if (p->kind == MENTION_ACTION && xs_has_noun_reading(x, p, NULL))
+                return light;
+        }
+    }
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        if (a->light && skip_light)
+            continue;
+        if (!strcmp(a->pos, "noun")) {
+            if (noun < 0)
+                noun = k;
+        } else if (m->tags[k] == TAG_PPAS) {
+            if (ppas < 0)
+                ppas = k;
+        } else if (verb < 0) {
+            verb = k;
+        }
+    }
+    int prev_actor = mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR && xs_adjacent(s, s->m[mi - 1].t1, m->t0);
+    /* "the coalition strikes": a determiner before the actor makes one noun phrase of both */
+    if (prev_actor && noun >= 0 && s->m[mi - 1].t0 > 0 &&
+        xs_is_article(s, s->m[mi - 1].t0 - 1) && !xs_is(s, s->m[mi - 1].t0 - 1, "a"))
+        prev_actor = 0;
+    int cue = m->t0 > 0 && (xs_is_any(s, m->t0 - 1, XS_PRONOUNS, XS_PRONOUNS_N) ||
+                            xs_is_any(s, m->t0 - 1, XS_VERB_CUES, XS_VERB_CUES_N) ||
+                            xs_is_avoir(s, m->t0 - 1) ||
+                            xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N));
+    int by_next = xs_is_any(s, m->t1, XS_BY, XS_BY_N);
+    int aux = m->t0 > 0 && (xs_is_avoir(s, m->t0 - 1) ||
+                            xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N) ||
+                            (m->t0 > 1 && xs_is_avoir(s, m->t0 - 2)));
+    if (ppas >= 0 && (aux || by_next || (verb < 0 && noun < 0) || (s->tok[m->t0].flags & QP_TOK_GLUED)))
+        return ppas;
+    if (verb >= 0 && (cue || prev_actor || noun < 0))
+        return verb;
+    if (noun >= 0)
+        return noun;
+    if (ppas >= 0 && prev_actor && verb < 0)
+        return ppas; /* "US-backed", "les zones reprises" */
+    return verb >= 0 ? verb : (ppas >= 0 ? ppas : 0);
+}
+
+/* A past tense: passé simple, imparfait, English past, a participle after avoir/have. */
+int xs_past_tag(const sentence_view *s, const mention *m, int tag)
+{
+    return tag == TAG_PAST || tag == TAG_IMPF ||
+           (tag == TAG_PPAS && m->t0 > 0 && xs_is_avoir(s, m->t0 - 1));
+}
+
+/* For a noun: the tense of the verb before it ("conducted 25 strikes"). */
+int xs_clause_past(const qp_extractor *x, const sentence_view *s, size_t mi)
+{
+    for (size_t i = mi; i-- > 0;) {
+        const mention *p = &s->m[i];
+        if (p->kind != MENTION_ACTION)
+            continue;
+        int ri = xs_choose_reading(x, s, i);
+        if (!strcmp(x->lx.actions[p->actions[ri]].pos, "noun"))
+            continue;
+        return xs_past_tag(s, p, p->tags[ri]);
+    }
+    /* a noun subject: "a strike engaged an ISIS unit" */
+    for (size_t i = mi + 1; i < s->n_m; i++) {
+        const mention *p = &s->m[i];
+        if (p->kind != MENTION_ACTION)
+            continue;
+        int ri = xs_choose_reading(x, s, i);
+        if (!strcmp(x->lx.actions[p->actions[ri]].pos, "noun"))
+            continue;
+        return xs_past_tag(s, p, p->tags[ri]);
+    }
+    return 0;
+}
