@@ -1,8 +1,10 @@
 /* extract.c — the event extractor: mentions per sentence (extract_match.c), then frames that
- * attach actor, recipient, place and time to each action trigger. */
+ * attach actor and recipient to each action trigger (with the clause syntax of
+ * extract_syntax.c), then time, place and targets from the article (extract_context.c). */
 #include "extract.h"
 #include "extract_int.h"
 #include "extract_syntax.h"
+#include "extract_context.h"
 #include "qp.h"
 #include "fold.h"
 #include "timex.h"
@@ -10,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 int qp_extractor_init(qp_extractor **out, char *errmsg, size_t errlen)
 {
@@ -54,63 +55,6 @@ void qp_extractor_destroy(qp_extractor *x)
     free(x);
 }
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-typedef struct doc_state {
-    const qp_extractor *x;
-    qp_document *doc;
-    qp_arena *arena;
-    int lang;
-    qp_timex_list timex;
-    qp_event *events;
-    size_t n_events, cap_events;
-    qp_event *last_added;    /* the event add_event just made, NULL when it made none */
-    int trigger_past;        /* the trigger being framed is in a past tense */
-    int victims;             /* mention of the sentence's unnamed victims ("30 civilians were killed"), -1 */
-    qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
-    int last_place_sentence;
-    qp_place_ref focus_place;
-    const char *doc_end;     /* the day after the document date, in the arena */
-} doc_state;
-
-static void next_day(const char *d, char out[11])
-{
-    int y, m, dd;
-    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (sscanf(d, "%d-%d-%d", &y, &m, &dd) != 3 || m < 1 || m > 12) {
-        out[0] = '\0';
-        return;
-    }
-    int ml = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
-    if (++dd > ml) {
-        dd = 1;
-        if (++m > 12) {
-            m = 1;
-            y++;
-        }
-    }
-    char tmp[32];
-    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y, m, dd);
-    memcpy(out, tmp, 10);
-    out[10] = '\0';
-}
-
 static qp_event *new_event(doc_state *st)
 {
     if (st->n_events == st->cap_events) {
@@ -128,121 +72,6 @@ static qp_event *new_event(doc_state *st)
     return e;
 }
 
-static int same_actor(const qp_actor_ref *a, const qp_actor_ref *b)
-{
-    return a->id && b->id && !strcmp(a->id, b->id);
-}
-
-/* The time of an event in sentence s: the time expression nearest the trigger, else the date
- * of the article. */
-/* A dateline: a date at the head of a line, followed by a dash ("PARIS, 3 mai 2017 —"). */
-static int is_dateline(const char *text, const qp_timex *x)
-{
-    size_t line = x->start;
-    while (line > 0 && text[line - 1] != '\n')
-        line--;
-    if (x->start - line > 60)
-        return 0;
-    const char *p = text + x->end;
-    while (*p == ' ' || *p == ')')
-        p++;
-    return !strncmp(p, "\xe2\x80\x94", 3) || !strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "--", 2) ||
-           (p[0] == '-' && p[1] == ' ');
-}
-
-static void event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t)
-{
-    const qp_timex *best = NULL;
-    size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < st->timex.count; i++) {
-        const qp_timex *x = &st->timex.items[i];
-        if (x->start < s->start || x->end > s->end || x->type == QP_TIMEX_DURATION || x->type == QP_TIMEX_SET ||
-            !x->begin)
-            continue;
-        if (is_dateline(s->text, x))
-            continue; /* "SOUTHWEST ASIA, Aug. 9, 2017 —": when it was written, not when it happened */
-        /* a time after the trigger governs it within the same clause ("a lancé mardi", "attacked
-         * the Islamic State yesterday"); one at the head of the sentence ("Il y a une semaine,
-         * …") governs the whole of it */
-        if (x->start > trigger_byte &&
-            (x->start - trigger_byte > 100 || memchr(s->text + trigger_byte, ',', x->start - trigger_byte) ||
-             (x->start - trigger_byte > 40 && (!x->grain || strcmp(x->grain, "day")))))
-            continue; /* "… le califat auto-proclamé en 2014": a year far on qualifies something else */
-        size_t d = x->start > trigger_byte ? x->start - trigger_byte : trigger_byte - x->start;
-        if (d < best_d) {
-            best = x;
-            best_d = d;
-        }
-    }
-    if (!best && past) {
-        /* a report goes on at the time it set, in the past tense: "yesterday … Near Raqqa, 22
-         * strikes engaged …"; the present ("l'opération est présentée") is the article's day */
-        for (size_t i = st->n_events; i-- > 0;) {
-            const qp_event *e = &st->events[i];
-            if (&e->time == t)
-                continue; /* the event being made */
-            if (e->sentence + 2 < s->index)
-                break;
-            if (e->sentence < s->index && e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain &&
-                !strcmp(e->time.grain, "day")) {
-                *t = e->time;
-                t->anchor = "context";
-                return;
-            }
-        }
-    }
-    if (best) {
-        t->value = best->value;
-        t->start = best->begin;
-        t->end = best->end_date;
-        t->grain = best->grain;
-        t->text = qp_arena_strndup(st->arena, s->text + best->start, best->end - best->start);
-        t->anchor = "text";
-        return;
-    }
-    if (st->doc->published) {
-        t->value = st->doc->published;
-        t->start = st->doc->published;
-        t->end = st->doc_end;
-        t->grain = "day";
-        t->anchor = "document";
-    }
-}
-
-static void event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_place_ref *p)
-{
-    int best = obj_place;
-    size_t best_d = (size_t)-1;
-    if (best < 0) {
-        for (size_t i = 0; i < s->n_m; i++) {
-            const mention *m = &s->m[i];
-            if (m->kind != MENTION_PLACE || !m->place.id)
-                continue;
-            /* a place after the trigger binds tighter than one before, and a town or a province
-             * tighter than the country around it */
-            size_t d = m->t0 >= t ? (m->t0 - t) : (t - m->t0) * 2;
-            if (m->place.feature && !strcmp(m->place.feature, "A.PCLI"))
-                d += 40;
-            if (d < best_d) {
-                best = (int)i;
-                best_d = d;
-            }
-        }
-    }
-    if (best >= 0 && s->m[best].place.id) {
-        *p = s->m[best].place;
-    } else if (best >= 0 && s->m[best].is_place_too && s->m[best].country >= 0) {
-        xt_place_from_country(st->x, st->arena, s->m[best].country, p);
-        p->text = s->m[best].actor.text;
-    } else if (st->last_place.id && st->last_place_sentence + 2 >= s->index) {
-        *p = st->last_place; /* the place the article was just talking about */
-    } else if (st->focus_place.id) {
-        *p = st->focus_place;
-    }
-}
-
-
-
 static int add_event(doc_state *st, const sentence_view *s, const mention *trig, const qp_lex_action *act,
                      const qp_actor_ref *a1, const qp_actor_ref *a2, int obj_place, int flags, double conf,
                      const char *code)
@@ -255,7 +84,7 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
         return 0;
     if (a2 && a2->kind && !strcmp(a2->kind, "media"))
         a2 = NULL;
-    if (a2 && same_actor(a1, a2))
+    if (a2 && xc_same_actor(a1, a2))
         a2 = NULL;
     if (!a2 && !strcmp(code, "LEAD"))
         return 0; /* leading is leading something: "la coalition menée par" names it */
@@ -268,8 +97,8 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
     /* one event per (actor, action, recipient) per sentence */
     for (size_t i = 0; i < st->n_events; i++) {
         qp_event *e = &st->events[i];
-        if (e->sentence == s->index && !strcmp(e->action, code) && same_actor(&e->actor1, a1) &&
-            ((!a2 && !e->actor2.id) || (a2 && same_actor(&e->actor2, a2)))) {
+        if (e->sentence == s->index && !strcmp(e->action, code) && xc_same_actor(&e->actor1, a1) &&
+            ((!a2 && !e->actor2.id) || (a2 && xc_same_actor(&e->actor2, a2)))) {
             e->flags &= flags; /* a plain reading wins over a hedged one */
             return 0;
         }
@@ -288,8 +117,8 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
     e->context = act->context;
     e->cameo = act->cameo;
     e->action_text = xt_span_text(st->arena, s, trig->t0, trig->t1);
-    event_place(st, s, trig->t0, obj_place, &e->place);
-    event_time(st, s, s->tok[trig->t0].start, st->trigger_past, &e->time);
+    xc_event_place(st, s, trig->t0, obj_place, &e->place);
+    xc_event_time(st, s, s->tok[trig->t0].start, st->trigger_past, &e->time);
     size_t b = s->tok[trig->t0].start, en = s->tok[trig->t1 - 1].end;
     e->evidence_start = b;
     e->evidence_end = en;
@@ -309,21 +138,12 @@ static void widen_evidence(qp_event *e, const sentence_view *s, const mention *m
         e->evidence_end = en;
 }
 
-
 /* A noun's subject is tied to it by a light verb ("X a lancé des raids", "X provided
  * support") or stands right before it ("coalition strikes", "l'EI, ses attaques"); an actor
  * that merely said something ("X évoque six morts") is not. */
 
-
-
-
-
-
 static const qp_lex_action support_of_words = {.code = "SUPPORT", .cameo = "05", .context = "political",
                                                .object = "recipient", .pos = "noun", .weight = 0.6};
-
-
-
 
 /* The event of the same code in this or the two sentences before, whose actor an actorless
  * report continues. */
@@ -338,18 +158,6 @@ static const qp_event *carried_event(const doc_state *st, int sentence, const ch
     }
     return NULL;
 }
-
-
-
-
-
-
-
-
-
-
-
-
 
 static int frames(doc_state *st, sentence_view *s)
 {
@@ -590,7 +398,7 @@ static int frames(doc_state *st, sentence_view *s)
                              m->t0 - s->m[mi - 1].t1 <= 2 && xs_has_noun_reading(x, &s->m[mi - 1], act->code);
             /* "Near Tal Afar, a strike destroyed three facilities": the target too goes on */
             const qp_actor_ref *target = obj >= 0 ? &s->m[obj].actor : (prev ? &prev->actor2 : NULL);
-            if (prev && after_noun && target && target->id && !same_actor(&prev->actor1, target)) {
+            if (prev && after_noun && target && target->id && !xc_same_actor(&prev->actor1, target)) {
                 int r = add_event(st, s, m, act, &prev->actor1, target, obj_place, flags, conf * (obj >= 0 ? 0.6 : 0.5),
                                   act->code);
                 if (r)
@@ -698,207 +506,6 @@ static int frames(doc_state *st, sentence_view *s)
     return 0;
 }
 
-/* Whether actor kinds can fight: states and their forces, armed groups, coalitions. */
-static int armed_kind(const char *kind)
-{
-    return kind && (!strcmp(kind, "armed group") || !strcmp(kind, "military") || !strcmp(kind, "paramilitary") ||
-                    !strcmp(kind, "coalition") || !strcmp(kind, "state") || !strcmp(kind, "government") ||
-                    !strcmp(kind, "police"));
-}
-
-/* An assault whose sentence names no target is aimed at the enemy the article names: another
- * armed actor of the same sentence that is not on the attacker's side, else the target the
- * same attacker had just before in the article. */
-static void infer_assault_targets(doc_state *st, const sentence_view *sv)
-{
-    for (size_t i = 0; i < st->n_events; i++) {
-        qp_event *e = &st->events[i];
-        if (strcmp(e->action, "ASSAULT") || e->actor2.id || (e->flags & QP_EVENT_HIDDEN))
-            continue;
-        const sentence_view *s = &sv[e->sentence];
-        const qp_actor_ref *best = NULL;
-        for (size_t k = 0; k < s->n_m && !best; k++) {
-            const mention *m = &s->m[k];
-            if (m->kind != MENTION_ACTOR || !m->actor.id || !armed_kind(m->actor.kind) || same_actor(&m->actor, &e->actor1))
-                continue;
-            /* states and their forces are named when they are targets; an implied target is
-             * the armed group the article is about */
-            if (strcmp(m->actor.kind, "armed group") && strcmp(m->actor.kind, "paramilitary"))
-                continue;
-            if (m->actor.country && e->actor1.country && !strcmp(m->actor.country, e->actor1.country))
-                continue; /* the Syrian police is no target of the Syrian army */
-            /* a partner of the attacker in this sentence is not its target */
-            int partner = 0;
-            for (size_t j = 0; j < st->n_events; j++) {
-                const qp_event *o = &st->events[j];
-                if (o->sentence == e->sentence && same_actor(&o->actor1, &m->actor) && !strcmp(o->action, "ASSAULT"))
-                    partner = 1;
-                if (o->sentence == e->sentence && !strcmp(o->action, "AID") &&
-                    (same_actor(&o->actor1, &m->actor) || same_actor(&o->actor2, &m->actor)))
-                    partner = 1;
-            }
-            if (!partner)
-                best = &m->actor;
-        }
-        for (size_t j = i; j-- > 0 && !best;) {
-            const qp_event *o = &st->events[j];
-            if (!strcmp(o->action, "ASSAULT") && o->actor2.id && same_actor(&o->actor1, &e->actor1) &&
-                armed_kind(o->actor2.kind))
-                best = &o->actor2;
-        }
-        if (best) {
-            e->actor2 = *best;
-            e->actor2.text = NULL;
-            e->confidence *= 0.8;
-        }
-    }
-}
-
-/* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
-static void dump_mentions(const qp_extractor *x, const sentence_view *s)
-{
-    static const char *const kinds[] = {"ACTOR", "ACTION", "PLACE", "AGENT", "DEMONYM"};
-    fprintf(stderr, "sentence %d:\n", s->index);
-    for (size_t i = 0; i < s->n_m; i++) {
-        const mention *m = &s->m[i];
-        if (m->kind < 0)
-            continue;
-        fprintf(stderr, "  [%zu,%zu) %-7s %.*s", m->t0, m->t1, kinds[m->kind],
-                (int)(s->tok[m->t1 - 1].end - s->tok[m->t0].start), s->text + s->tok[m->t0].start);
-        if (m->kind == MENTION_ACTOR)
-            fprintf(stderr, " -> %s", m->actor.id);
-        if (m->kind == MENTION_PLACE)
-            fprintf(stderr, " -> %s", m->place.label ? m->place.label : "?");
-        for (int k = 0; m->kind == MENTION_ACTION && k < m->n_readings; k++)
-            fprintf(stderr, " %s/%d%s", x->lx.actions[m->actions[k]].lemma, m->tags[k],
-                    x->lx.actions[m->actions[k]].light ? "/light" : "");
-        fputc('\n', stderr);
-    }
-}
-
-/* "au moins 20 civils ont péri dans des raids", "12 civilians died in the strikes": civilians
- * followed closely by a verb of dying are the victims of the sentence. */
-static int died_victims(const sentence_view *s)
-{
-    static const char *const died[] = {"peri", "perissent", "mort", "morts", "mortes", "meurent", "decede",
-                                       "decedes", "died", "die", "dead", "perished"};
-    for (size_t i = 0; i < s->n_m; i++) {
-        const mention *m = &s->m[i];
-        if (m->kind != MENTION_ACTOR || !m->actor.kind || strcmp(m->actor.kind, "civilians"))
-            continue;
-        for (size_t k = m->t1; k < m->t1 + 4 && k < s->n_tok; k++)
-            if (xs_is_any(s, k, died, QP_ARRAY_LEN(died)))
-                return (int)i;
-    }
-    return -1;
-}
-
-/* "a fait 34 morts", "fait au moins dix victimes", "12 tués": a count of the dead. */
-static int counted_dead(const sentence_view *s)
-{
-    static const char *const dead[] = {"morts", "victimes", "tues", "blesses", "deaths", "dead", "casualties"};
-    for (size_t k = 1; k < s->n_tok; k++)
-        if ((s->tok[k - 1].flags & QP_TOK_NUM) && xs_is_any(s, k, dead, QP_ARRAY_LEN(dead)))
-            return 1;
-    return 0;
-}
-
-/* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
- * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
-static void merge_duplicates(doc_state *st)
-{
-    size_t out = 0;
-    for (size_t i = 0; i < st->n_events; i++) {
-        qp_event *e = &st->events[i];
-        qp_event *keep = NULL;
-        for (size_t j = 0; j < out && !keep; j++) {
-            qp_event *k = &st->events[j];
-            if (k->sentence == e->sentence && !strcmp(k->action, e->action) && same_actor(&k->actor1, &e->actor1) &&
-                ((!k->actor2.id && !e->actor2.id) || same_actor(&k->actor2, &e->actor2)))
-                keep = k;
-        }
-        if (!keep) {
-            st->events[out++] = *e;
-            continue;
-        }
-        if (e->time.anchor && !strcmp(e->time.anchor, "text") && (!keep->time.anchor || strcmp(keep->time.anchor, "text")))
-            keep->time = e->time;
-        if (e->evidence_start < keep->evidence_start)
-            keep->evidence_start = e->evidence_start;
-        if (e->evidence_end > keep->evidence_end)
-            keep->evidence_end = e->evidence_end;
-        keep->flags &= e->flags;
-        if (e->confidence > keep->confidence)
-            keep->confidence = e->confidence;
-    }
-    st->n_events = out;
-}
-
-/* Places the gazetteer found are resolved once the whole article's countries are known. */
-static void resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_country_mention *cm, size_t ncm)
-{
-    if (!st->x->gaz)
-        return;
-    for (size_t i = 0; i < n; i++) {
-        sentence_view *s = &sv[i];
-        for (size_t k = 0; k < s->n_m; k++) {
-            mention *m = &s->m[k];
-            if (m->kind != MENTION_PLACE || m->place.id)
-                continue;
-            qp_buf key;
-            qp_buf_init(&key);
-            for (size_t t = m->t0; t < m->t1; t++) {
-                if (xt_skippable(s, t))
-                    continue;
-                if (key.len)
-                    qp_buf_putc(&key, ' ');
-                qp_buf_puts(&key, s->tok[t].fold);
-            }
-            qp_place_cand cands[16];
-            size_t nc = key.len ? qp_gazetteer_lookup(st->x->gaz, key.data, key.len, cands, 16) : 0;
-            if (nc > 16)
-                nc = 16;
-            qp_place_context ctx = {.mentions = cm, .n_mentions = ncm,
-                                    .text_case = (s->tok[m->t0].flags & QP_TOK_CAP) ? QP_CASE_CAPITALISED
-                                                                                       : QP_CASE_LOWER};
-            if (m->t0 == 0)
-                ctx.text_case = QP_CASE_UNKNOWN;
-            const qp_place_cand *c = nc ? qp_gazetteer_choose(st->x->gaz, cands, nc, &ctx) : NULL;
-            /* "la province de Deir Ezzor", "Anbar province": the division, not its capital city */
-            static const char *const div_words[] = {"province", "gouvernorat", "governorate", "region", "wilaya",
-                                                    "provinces", "district"};
-            int division = (m->t0 >= 2 && xs_is_any(s, m->t0 - 2, div_words, QP_ARRAY_LEN(div_words)) &&
-                            (xs_is(s, m->t0 - 1, "de") || xs_is(s, m->t0 - 1, "d") || xs_is(s, m->t0 - 1, "of"))) ||
-                           (m->t1 < s->n_tok && xs_is_any(s, m->t1, div_words, QP_ARRAY_LEN(div_words)));
-            for (size_t ck = 0; c && division && ck < nc; ck++)
-                if (cands[ck].feature_class == 'A' && !strncmp(cands[ck].feature_code, "ADM", 3) &&
-                    !strcmp(cands[ck].country, c->country)) {
-                    c = &cands[ck];
-                    break;
-                }
-            qp_buf_destroy(&key);
-            /* "Minister Nurettin Canikli": a small town named like the first name of a person
-             * whose surname follows is that person's first name */
-            if (c && m->t1 < s->n_tok && (s->tok[m->t1].flags & QP_TOK_CAP) && !(s->tok[m->t1].flags & QP_TOK_PUNCT) &&
-                !(s->tok[m->t1].flags & QP_TOK_UPPER) && c->population < 50000 && !(c->match & QP_PLACE_CURATED) &&
-                m->t1 - m->t0 == 1 && xs_mention_at(s, m->t1) < 0)
-                c = NULL;
-            if (!c) {
-                if (m->country < 0)
-                    m->kind = -1;
-                continue;
-            }
-            m->place.id = c->geonames_id ? qp_arena_printf(st->arena, "geonames:%u", c->geonames_id)
-                                         : qp_arena_strdup(st->arena, c->synthetic_id);
-            m->place.label = qp_arena_strdup(st->arena, c->name);
-            m->place.country = qp_arena_strdup(st->arena, c->country);
-            m->place.lat = c->lat;
-            m->place.lon = c->lon;
-            m->place.feature = qp_arena_printf(st->arena, "%c.%s", c->feature_class, c->feature_code);
-        }
-    }
-}
-
 int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
 {
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
@@ -906,7 +513,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     doc_state st = {.x = x, .doc = doc, .arena = arena, .lang = strcmp(doc->lang, "fr") ? 1 : 0};
     if (doc->published) {
         char end[11];
-        next_day(doc->published, end);
+        xc_next_day(doc->published, end);
         st.doc_end = qp_arena_strdup(arena, end); /* events outlive this frame */
         if (!st.doc_end)
             return QP_ENOMEM;
@@ -954,7 +561,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
             cm[ncm++].count = (unsigned)country_count[c];
         }
     }
-    resolve_places(&st, sv, doc->n_sentences, cm, ncm);
+    xc_resolve_places(&st, sv, doc->n_sentences, cm, ncm);
     /* where the article happens: the country its places lie in most (not the one whose
      * actors it names most: an article on Russian strikes happens in Syria) */
     int *place_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *place_count);
@@ -982,7 +589,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, near, where >= 0 ? where : focus)))
             return r;
         if (debug)
-            dump_mentions(x, &sv[i]);
+            xc_dump_mentions(x, &sv[i]);
         for (size_t k = 0; k < sv[i].n_m; k++) {
             int c = is_country_place(&sv[i].m[k]) ? -1 : xt_mention_country(x, &sv[i].m[k]);
             if (c >= 0) {
@@ -990,7 +597,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
                 recent_sentence = (int)i;
             }
         }
-        st.victims = died_victims(&sv[i]);
+        st.victims = xc_died_victims(&sv[i]);
         size_t before = st.n_events;
         if ((r = frames(&st, &sv[i])))
             return r;
@@ -998,7 +605,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
          * "killing 45 people" count civilians */
         qp_actor_ref civilians = {0};
         const qp_actor_ref *victims = st.victims >= 0 ? &sv[i].m[st.victims].actor : NULL;
-        if (!victims && counted_dead(&sv[i]) && qp_lexicon_actor(&x->lx, "CIVILIANS") >= 0) {
+        if (!victims && xc_counted_dead(&sv[i]) && qp_lexicon_actor(&x->lx, "CIVILIANS") >= 0) {
             xt_actor_from_lexicon(x, qp_lexicon_actor(&x->lx, "CIVILIANS"), NULL, &civilians);
             victims = &civilians;
         }
@@ -1012,8 +619,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
                 break;
             }
     }
-    infer_assault_targets(&st, sv);
-    merge_duplicates(&st);
+    xc_infer_assault_targets(&st, sv);
+    xc_merge_duplicates(&st);
     for (size_t i = 0; i < st.n_events; i++) {
         qp_event *e = &st.events[i];
         e->evidence_text = qp_arena_strndup(arena, doc->text + e->evidence_start, e->evidence_end - e->evidence_start);

@@ -1,0 +1,65 @@
+/* extract_context.h — what the article around an event tells: when, where, against whom, and
+ * which events are one. Internal to src/extract*.c. */
+#ifndef QP_EXTRACT_CONTEXT_H
+#define QP_EXTRACT_CONTEXT_H
+
+#include <stddef.h>
+
+#include "extract_int.h"
+#include "timex.h"
+
+/* One article being extracted: its events so far and what the frames carry between sentences. */
+typedef struct doc_state {
+    const qp_extractor *x;
+    qp_document *doc;
+    qp_arena *arena;
+    int lang;
+    qp_timex_list timex;
+    qp_event *events;
+    size_t n_events, cap_events;
+    qp_event *last_added;    /* the event add_event just made, NULL when it made none */
+    int trigger_past;        /* the trigger being framed is in a past tense */
+    int victims;             /* mention of the sentence's unnamed victims ("30 civilians were killed"), -1 */
+    qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
+    int last_place_sentence;
+    qp_place_ref focus_place;
+    const char *doc_end;     /* the day after the document date, in the arena */
+} doc_state;
+
+/* The day after d (YYYY-MM-DD) into out; "" when d is malformed. */
+void xc_next_day(const char *d, char out[11]);
+
+/* Both refs name the same actor. */
+int xc_same_actor(const qp_actor_ref *a, const qp_actor_ref *b);
+
+/* The time of an event in sentence s: the time expression that governs the trigger, the time a
+ * past-tense report carries on, else the date of the article. */
+void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t);
+
+/* The place of an event: the object place, the nearest place of the sentence (a town before
+ * a country), the place just named, else the country the article happens in. */
+void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_place_ref *p);
+
+/* An assault whose sentence names no target is aimed at the enemy the article names: another
+ * armed actor of the same sentence that is not on the attacker's side, else the target the
+ * same attacker had just before in the article. */
+void xc_infer_assault_targets(doc_state *st, const sentence_view *sv);
+
+/* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
+void xc_dump_mentions(const qp_extractor *x, const sentence_view *s);
+
+/* "au moins 20 civils ont péri dans des raids", "12 civilians died in the strikes": civilians
+ * followed closely by a verb of dying are the victims of the sentence. */
+int xc_died_victims(const sentence_view *s);
+
+/* "a fait 34 morts", "fait au moins dix victimes", "12 tués": a count of the dead. */
+int xc_counted_dead(const sentence_view *s);
+
+/* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
+ * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
+void xc_merge_duplicates(doc_state *st);
+
+/* Places the gazetteer found are resolved once the whole article's countries are known. */
+void xc_resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_country_mention *cm, size_t ncm);
+
+#endif
