@@ -416,9 +416,7 @@ int xt_mention_country(const qp_extractor *x, const mention *m)
     if (m->kind == MENTION_ACTOR && m->actor.country)
         return qp_lexicon_country(&x->lx, m->actor.country);
     if (m->kind == MENTION_PLACE && m->place.country && m->place.country[0])
-        for (size_t i = 0; i < x->lx.n_countries; i++)
-            if (x->lx.countries[i].iso2 && !strcmp(x->lx.countries[i].iso2, m->place.country))
-                return (int)i;
+        return qp_lexicon_country_iso2(&x->lx, m->place.country);
     return -1;
 }
 

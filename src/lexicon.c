@@ -189,20 +189,73 @@ int32_t qp_lexicon_find(const qp_lexicon *lx, const char *phrase, size_t len, in
     return s->first;
 }
 
+/* The keys of an index: the i-th string of one of the lexicon's arrays (NULL: not indexed). */
+typedef const char *(*index_key)(const qp_lexicon *lx, size_t i);
+
+static const char *actor_id(const qp_lexicon *lx, size_t i)
+{
+    return lx->actors[i].id;
+}
+
+static const char *country_iso3(const qp_lexicon *lx, size_t i)
+{
+    return lx->countries[i].iso3;
+}
+
+static const char *country_iso2(const qp_lexicon *lx, size_t i)
+{
+    return lx->countries[i].iso2;
+}
+
+/* Indexes n strings; the first of equal keys wins, as a linear search would. 0 or QP_ENOMEM. */
+static int index_build(qp_lex_index *ix, const qp_lexicon *lx, size_t n, index_key key)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    free(ix->slots);
+    ix->slots = malloc(cap * sizeof *ix->slots);
+    if (!ix->slots)
+        return QP_ENOMEM;
+    ix->mask = cap - 1;
+    for (size_t i = 0; i < cap; i++)
+        ix->slots[i] = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *k = key(lx, i);
+        if (!k)
+            continue;
+        size_t h = qp_token_hash(k, strlen(k)) & ix->mask;
+        while (ix->slots[h] >= 0 && strcmp(key(lx, (size_t)ix->slots[h]), k))
+            h = (h + 1) & ix->mask;
+        if (ix->slots[h] < 0)
+            ix->slots[h] = (int32_t)i;
+    }
+    return 0;
+}
+
+static int index_find(const qp_lex_index *ix, const qp_lexicon *lx, index_key key, const char *k)
+{
+    if (!ix->slots || !k)
+        return -1;
+    for (size_t h = qp_token_hash(k, strlen(k)) & ix->mask; ix->slots[h] >= 0; h = (h + 1) & ix->mask)
+        if (!strcmp(key(lx, (size_t)ix->slots[h]), k))
+            return ix->slots[h];
+    return -1;
+}
+
 int qp_lexicon_actor(const qp_lexicon *lx, const char *id)
 {
-    for (size_t i = 0; i < lx->n_actors; i++)
-        if (!strcmp(lx->actors[i].id, id))
-            return (int)i;
-    return -1;
+    return index_find(&lx->by_actor_id, lx, actor_id, id);
 }
 
 int qp_lexicon_country(const qp_lexicon *lx, const char *iso3)
 {
-    for (size_t i = 0; i < lx->n_countries; i++)
-        if (!strcmp(lx->countries[i].iso3, iso3))
-            return (int)i;
-    return -1;
+    return index_find(&lx->by_iso3, lx, country_iso3, iso3);
+}
+
+int qp_lexicon_country_iso2(const qp_lexicon *lx, const char *iso2)
+{
+    return index_find(&lx->by_iso2, lx, country_iso2, iso2);
 }
 
 /* Loads a JSON file found in the data dirs; *out NULL (and 0) when optional and absent. */
@@ -268,6 +321,8 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
         x->to = xstrdup(jstr(a, "to"));
     }
     json_decref(root);
+    if ((r = index_build(&lx->by_actor_id, lx, lx->n_actors, actor_id)))
+        return r;
     for (int l = 0; l < 2; l++) {
         char rel[64];
         snprintf(rel, sizeof rel, "lexicon/%s/actors.json", lang_dirs[l]);
@@ -320,6 +375,9 @@ static int load_countries(qp_lexicon *lx, char *err, size_t errlen)
         x->lon = json_number_value(json_object_get(c, "lon"));
     }
     json_decref(root);
+    if ((r = index_build(&lx->by_iso3, lx, lx->n_countries, country_iso3)) ||
+        (r = index_build(&lx->by_iso2, lx, lx->n_countries, country_iso2)))
+        return r;
     static const struct {
         const char *key;
         qp_lex_kind kind;
@@ -586,6 +644,7 @@ void qp_lexicon_destroy(qp_lexicon *lx)
     for (size_t i = 0; i < lx->n_aliases; i++)
         free(lx->aliases[i].text);
     free(lx->aliases);
+    free(lx->by_actor_id.slots), free(lx->by_iso3.slots), free(lx->by_iso2.slots);
     free(lx->actors), free(lx->countries), free(lx->agents), free(lx->actions), free(lx->entries);
     free(lx->slots);
     memset(lx, 0, sizeof *lx);

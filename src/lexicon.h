@@ -56,6 +56,12 @@ typedef struct qp_lex_alias {
     uint8_t lang;         /* 0 fr, 1 en */
 } qp_lex_alias;
 
+/* A string → position table over one of the arrays below (open addressing, -1 empty). */
+typedef struct qp_lex_index {
+    int32_t *slots;
+    size_t mask;
+} qp_lex_index;
+
 typedef struct qp_lexicon {
     qp_lex_actor *actors;
     size_t n_actors;
@@ -73,6 +79,7 @@ typedef struct qp_lexicon {
     size_t n_slots, n_used;
     int max_words;
     size_t n_forms[2];     /* inflected forms read from forms.tsv, per language (0 fr, 1 en) */
+    qp_lex_index by_actor_id, by_iso3, by_iso2; /* the extractor looks these up for every mention */
 } qp_lexicon;
 
 /* Loads every file of lexicon/ (and the compiled forms); on error errmsg names the file and
@@ -88,5 +95,7 @@ int32_t qp_lexicon_find(const qp_lexicon *lx, const char *phrase, size_t len, in
 /* Index of an actor by id, or -1; of a country by ISO alpha-3, or -1. */
 int qp_lexicon_actor(const qp_lexicon *lx, const char *id);
 int qp_lexicon_country(const qp_lexicon *lx, const char *iso3);
+/* Index of a country by ISO alpha-2 (as GeoNames writes it), or -1. */
+int qp_lexicon_country_iso2(const qp_lexicon *lx, const char *iso2);
 
 #endif
