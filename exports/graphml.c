@@ -128,14 +128,8 @@ int qp_export_graphml_graph(const qp_graph *g, const qp_export_opts *o, const ch
             rc = put_edge(&b, g, qp_graph_edge_at(g, i)) ? QP_ENOMEM : export_maybe_flush(&f, &b);
     if (!rc)
         rc = qp_buf_puts(&b, "  </graph>\n</graphml>\n");
-    if (!rc)
-        rc = qp_outfile_flush(&f, &b);
-    if (rc) {
-        snprintf(err, errlen, "cannot write %s: %s", path, qp_strerror(rc));
-        goto cleanup;
-    }
+    rc = qp_outfile_finish(&f, &b, rc, path, err, errlen);
     opened = 0;
-    rc = qp_outfile_commit(&f, err, errlen);
 cleanup:
     if (opened)
         qp_outfile_abort(&f);

@@ -113,3 +113,15 @@ void qp_outfile_abort(qp_outfile *o)
     free(o->tmp);
     o->path = o->tmp = NULL;
 }
+
+int qp_outfile_finish(qp_outfile *o, qp_buf *b, int rc, const char *path, char *err, size_t errlen)
+{
+    if (!rc)
+        rc = qp_outfile_flush(o, b);
+    if (rc) {
+        qp_outfile_abort(o);
+        snprintf(err, errlen, "cannot write %s: %s", path, qp_strerror(rc));
+        return rc;
+    }
+    return qp_outfile_commit(o, err, errlen);
+}

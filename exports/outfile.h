@@ -22,6 +22,10 @@ int qp_outfile_flush(qp_outfile *o, qp_buf *b);
 /* Flushes to disk, closes and renames over path. Returns 0, or QP_EIO with err set; either
  * way the outfile is finished (on failure the temporary file is removed). */
 int qp_outfile_commit(qp_outfile *o, char *err, size_t errlen);
+/* Ends the output: when rc is 0, writes what b still holds and commits; otherwise, or when
+ * that fails, abandons it. Returns rc or the write error, with err naming the file; the
+ * outfile is finished either way. */
+int qp_outfile_finish(qp_outfile *o, qp_buf *b, int rc, const char *path, char *err, size_t errlen);
 /* Abandons the output: closes and removes the temporary file. Safe after commit. */
 void qp_outfile_abort(qp_outfile *o);
 

@@ -545,12 +545,7 @@ int qp_timeline_write(qp_store *s, const qp_timeline_opts *o, const char *path, 
         goto cleanup;
     if ((rc = qp_outfile_open(&of, path, err, errlen)))
         goto cleanup;
-    if ((rc = qp_outfile_flush(&of, &b))) {
-        qp_outfile_abort(&of);
-        snprintf(err, errlen, "cannot write %s", path);
-        goto cleanup;
-    }
-    rc = qp_outfile_commit(&of, err, errlen);
+    rc = qp_outfile_finish(&of, &b, 0, path, err, errlen);
 cleanup:
     qp_buf_destroy(&b);
     return rc;
