@@ -145,18 +145,33 @@ static void widen_evidence(qp_event *e, const sentence_view *s, const mention *m
 static const qp_lex_action support_of_words = {.code = "SUPPORT", .cameo = "05", .context = "political",
                                                .object = "recipient", .pos = "noun", .weight = 0.6};
 
-/* The event of the same code in this or the two sentences before, whose actor an actorless
- * report continues. */
+/* The event of the same code in this or the three sentences before (a report's section
+ * headers come between), whose actor an actorless report continues. */
 static const qp_event *carried_event(const doc_state *st, int sentence, const char *code)
 {
     for (size_t i = st->n_events; i-- > 0;) {
         const qp_event *e = &st->events[i];
-        if (e->sentence + 2 < sentence)
+        if (e->sentence + 3 < sentence)
             break;
         if (!strcmp(e->action, code) && !(e->flags & QP_EVENT_HIDDEN))
             return e;
     }
     return NULL;
+}
+
+/* The actor a bare agent ("aircraft", "the troops") continues: the initiator of the article's
+ * latest events, within three sentences; of "U.S. and coalition forces", the coalition, the
+ * whole that the rest of the report speaks for. NULL when none. */
+static const qp_actor_ref *carried_actor(const doc_state *st, int sentence)
+{
+    if (!st->n_events || st->events[st->n_events - 1].sentence + 3 < sentence)
+        return NULL;
+    int last = st->events[st->n_events - 1].sentence;
+    const qp_actor_ref *best = &st->events[st->n_events - 1].actor1;
+    for (size_t i = st->n_events; i-- > 0 && st->events[i].sentence == last;)
+        if (st->events[i].actor1.kind && !strcmp(st->events[i].actor1.kind, "coalition"))
+            best = &st->events[i].actor1;
+    return best;
 }
 
 static int frames(doc_state *st, sentence_view *s)
@@ -193,6 +208,11 @@ static int frames(doc_state *st, sentence_view *s)
         /* "destroyed 20 fighting positions": a noun that is what a verb acted on is no event of
          * its own; nor, in English, a noun that modifies the next one ("supply routes") */
         if (is_noun && (xs_verb_object(x, s, mi) || (st->lang == 1 && xs_noun_modifier(s, m))))
+            continue;
+        /* "ISIS fighting positions", "staging areas": an English -ing form before a noun
+         * qualifies it */
+        if (!is_noun && tag == TAG_PPRE && st->lang == 1 && xs_noun_modifier(s, m) &&
+            !(m->t0 > 0 && xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N)))
             continue;
         st->trigger_past = is_noun ? xs_clause_past(x, s, mi) : xs_past_tag(s, m, tag);
         int has_aux_avoir = 0, has_aux_etre = 0;
@@ -586,7 +606,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
     for (size_t i = 0; i < doc->n_sentences; i++) {
         int near = recent_sentence + 1 >= (int)i ? recent : -1;
-        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, near, where >= 0 ? where : focus)))
+        const qp_actor_ref *carried = carried_actor(&st, (int)i);
+        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, near, carried, where >= 0 ? where : focus)))
             return r;
         if (debug)
             xc_dump_mentions(x, &sv[i]);

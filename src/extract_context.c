@@ -82,8 +82,8 @@ void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, i
             const qp_event *e = &st->events[i];
             if (&e->time == t)
                 continue; /* the event being made */
-            if (e->sentence + 2 < s->index)
-                break;
+            if (e->sentence + 3 < s->index)
+                break; /* a report's section headers may come between */
             if (e->sentence < s->index && e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain &&
                 !strcmp(e->time.grain, "day")) {
                 *t = e->time;

@@ -17,9 +17,11 @@ struct qp_extractor {
  * persons in office). 0 or QP_ENOMEM. */
 int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date);
 /* Joins agents with their nationality. A bare agent takes the country of the last actor named
- * (recent, -1 when none yet), else of a place in the sentence, else the article's main
- * country (focus, -1 when none). 0 or QP_ENOMEM. */
-int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent, int focus);
+ * (recent, -1 when none yet), else the actor of the article's latest events (carried, NULL
+ * when none lately), else of a place in the sentence, else the article's main country (focus,
+ * -1 when none). 0 or QP_ENOMEM. */
+int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent,
+                      const qp_actor_ref *carried, int focus);
 /* The periods of "U.S.": passed over when phrases are built. */
 int xt_skippable(const sentence_view *s, size_t k);
 /* The country a mention names or belongs to, as a lexicon index, or -1. */

@@ -438,7 +438,8 @@ static int is_demonym_of(const qp_extractor *x, const sentence_view *s, size_t t
     return 0;
 }
 
-int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent, int focus)
+int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent,
+                      const qp_actor_ref *carried, int focus)
 {
     for (size_t i = 0; i < s->n_m; i++) {
         mention *m = &s->m[i];
@@ -507,6 +508,21 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
             }
             if (ci < 0)
                 ci = recent;
+            /* "U.S. and coalition forces continued to attack … Aircraft conducted 23 strikes": the
+             * forces the article has been telling of, before the country a place names */
+            if (ci < 0 && carried && carried->id) {
+                ci = carried->country ? qp_lexicon_country(&x->lx, carried->country) : -1;
+                if (ci < 0) {
+                    for (size_t k = i; k <= last; k++) {
+                        s->m[k].kind = MENTION_ACTOR;
+                        const char *text = xt_span_text(a, s, s->m[k].t0, s->m[k].t1);
+                        s->m[k].actor = *carried;
+                        s->m[k].actor.text = text;
+                    }
+                    i = last;
+                    continue;
+                }
+            }
             /* nothing named yet: "En Syrie, le régime …" — the country of the place will do */
             for (size_t k = i; k-- > 0 && ci < 0;)
                 ci = xt_mention_country(x, &s->m[k]);
@@ -541,6 +557,8 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         if (i > 0 && s->m[i - 1].kind == MENTION_ACTOR && s->m[i - 1].t1 + 1 == m->t0 && !dem && !from_context &&
             !strcmp(s->tok[s->m[i - 1].t1].fold, "s")) {
             s->m[i - 1].kind = -1;
+            s->m[i].t0 = s->m[i - 1].t0; /* "in support of Iraq's government": one object */
+            s->m[i].actor.text = xt_span_text(a, s, s->m[i].t0, s->m[i].t1);
         }
         i = last;
     }

@@ -690,7 +690,7 @@ int xs_choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi)
         }
     int skip_light = n_light < m->n_readings; /* only light readings: choose among them */
     /* "deux offensives, l'une menée par le régime": mener carries the offensive named before */
-    if (light >= 0 && m->n_readings > 1) {
+    if (light >= 0 && m->n_readings > 1 && xs_is_any(s, m->t1, XS_BY, XS_BY_N)) {
         for (size_t i = mi; i-- > 0;) {
             const mention *p = &s->m[i];
             if (m->t0 - p->t1 > 12)

@@ -722,6 +722,38 @@ static void test_support_of_and_first_names(void **state)
     assert_true(!e->place.text || strcmp(e->place.text, "Nurettin"));
 }
 
+static void test_strike_report_en(void **state)
+{
+    /* a task force's strike report: the bare "aircraft" are the forces the report is about, the
+     * coalition rather than one of its members; the strikes keep the day set at the top, across
+     * the section header; "fighting positions" are things hit, not fighting */
+    run("en", "2017-03-10",
+        "U.S. and coalition military forces continued to attack ISIL terrorists in Syria yesterday, officials said.\n\n"
+        "Strikes in Syria\n\n"
+        "Fighter and bomber aircraft conducted 12 strikes consisting of 20 engagements in Syria, in support of Iraq's "
+        "government:\n\n"
+        "Near Raqqa, four strikes engaged two ISIL tactical units and destroyed eight ISIL fighting positions.\n");
+    const qp_event *e = expect("COALITION", "ASSAULT", "ISIS");
+    assert_string_equal(e->time.value, "2017-03-09");
+    for (size_t i = 0; i < doc.n_events; i++) {
+        e = &doc.events[i];
+        if (e->sentence < 2)
+            continue;
+        assert_string_equal(e->actor1.id, "COALITION");
+        assert_string_equal(e->time.value, "2017-03-09");
+        assert_string_equal(e->time.anchor, "context");
+        assert_true(strcmp(e->action, "ASSAULT") || (e->actor2.id && !strcmp(e->actor2.id, "ISIS")));
+    }
+    expect("COALITION", "AID", "IRQ-GOV");
+    e = NULL;
+    for (size_t i = 0; i < doc.n_events; i++)
+        if (doc.events[i].sentence == 3)
+            e = &doc.events[i];
+    assert_non_null(e);
+    if (have_gazetteer)
+        assert_string_equal(e->place.label, "Raqqa");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -746,6 +778,7 @@ int main(void)
         cmocka_unit_test(test_victims_and_agreements),
         cmocka_unit_test(test_counted_dead_and_requests),
         cmocka_unit_test(test_support_of_and_first_names),
+        cmocka_unit_test(test_strike_report_en),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
