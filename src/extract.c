@@ -418,7 +418,12 @@ static int frames(doc_state *st, sentence_view *s)
                              m->t0 - s->m[mi - 1].t1 <= 2 && xs_has_noun_reading(x, &s->m[mi - 1], act->code);
             /* "Near Tal Afar, a strike destroyed three facilities": the target too goes on */
             const qp_actor_ref *target = obj >= 0 ? &s->m[obj].actor : (prev ? &prev->actor2 : NULL);
-            if (prev && after_noun && target && target->id && !xc_same_actor(&prev->actor1, target)) {
+            /* an assault's target may still be to come: the targets are inferred once the
+             * article is read */
+            int target_later = !strcmp(act->code, "ASSAULT") && (!target || !target->id);
+            if (target_later)
+                target = NULL;
+            if (prev && after_noun && (target_later || (target && target->id && !xc_same_actor(&prev->actor1, target)))) {
                 int r = add_event(st, s, m, act, &prev->actor1, target, obj_place, flags, conf * (obj >= 0 ? 0.6 : 0.5),
                                   act->code);
                 if (r)

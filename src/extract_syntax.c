@@ -718,8 +718,10 @@ int xs_choose_reading(const qp_extractor *x, const sentence_view *s, size_t mi)
     if (prev_actor && noun >= 0 && s->m[mi - 1].t0 > 0 &&
         xs_is_article(s, s->m[mi - 1].t0 - 1) && !xs_is(s, s->m[mi - 1].t0 - 1, "a"))
         prev_actor = 0;
+    /* English "'s" is a genitive ("yesterday's strikes"), French "s'" a reflexive */
+    int genitive_s = s->lang == 1 && m->t0 > 0 && xs_is(s, m->t0 - 1, "s");
     int cue = m->t0 > 0 && (xs_is_any(s, m->t0 - 1, XS_PRONOUNS, XS_PRONOUNS_N) ||
-                            xs_is_any(s, m->t0 - 1, XS_VERB_CUES, XS_VERB_CUES_N) ||
+                            (xs_is_any(s, m->t0 - 1, XS_VERB_CUES, XS_VERB_CUES_N) && !genitive_s) ||
                             xs_is_avoir(s, m->t0 - 1) ||
                             xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N));
     int by_next = xs_is_any(s, m->t1, XS_BY, XS_BY_N);

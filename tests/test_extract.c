@@ -732,7 +732,9 @@ static void test_strike_report_en(void **state)
         "Strikes in Syria\n\n"
         "Fighter and bomber aircraft conducted 12 strikes consisting of 20 engagements in Syria, in support of Iraq's "
         "government:\n\n"
-        "Near Raqqa, four strikes engaged two ISIL tactical units and destroyed eight ISIL fighting positions.\n");
+        "Near Raqqa, four strikes engaged two ISIL tactical units and destroyed eight ISIL fighting positions.\n\n"
+        "Officials reported details of yesterday's strikes.\n\n"
+        "Near Mosul, a strike destroyed a bunker.\n");
     const qp_event *e = expect("COALITION", "ASSAULT", "ISIS");
     assert_string_equal(e->time.value, "2017-03-09");
     for (size_t i = 0; i < doc.n_events; i++) {
@@ -752,6 +754,18 @@ static void test_strike_report_en(void **state)
     assert_non_null(e);
     if (have_gazetteer)
         assert_string_equal(e->place.label, "Raqqa");
+    /* the officials only report the strikes ("yesterday's" is no verb cue); the strike on a
+     * bunker near Mosul is on the enemy of the report */
+    size_t in_report = 0, near_mosul = 0;
+    for (size_t i = 0; i < doc.n_events; i++) {
+        in_report += doc.events[i].sentence == 4;
+        if (doc.events[i].sentence == 5) {
+            near_mosul++;
+            assert_string_equal(doc.events[i].actor2.id, "ISIS");
+        }
+    }
+    assert_int_equal(in_report, 0);
+    assert_int_equal(near_mosul, 1);
 }
 
 int main(void)
