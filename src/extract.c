@@ -210,9 +210,9 @@ static int frames(doc_state *st, sentence_view *s)
         if (is_noun && (xs_verb_object(x, s, mi) || (st->lang == 1 && xs_noun_modifier(s, m))))
             continue;
         /* "ISIS fighting positions", "staging areas": an English -ing form before a noun
-         * qualifies it */
-        if (!is_noun && tag == TAG_PPRE && st->lang == 1 && xs_noun_modifier(s, m) &&
-            !(m->t0 > 0 && xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N)))
+         * qualifies it; so does any verb form inside "an ISIS supply route", "three ISIS
+         * command nodes", where a determiner before the actor opens one noun phrase */
+        if (!is_noun && xs_inside_noun_phrase(s, mi, tag))
             continue;
         st->trigger_past = is_noun ? xs_clause_past(x, s, mi) : xs_past_tag(s, m, tag);
         int has_aux_avoir = 0, has_aux_etre = 0;
@@ -229,13 +229,27 @@ static int frames(doc_state *st, sentence_view *s)
 
         if (act->light) {
             /* "l'une menée par le régime": the agent leads the nearest offensive named before */
-            if (!passive)
-                continue;
-            int nt = xs_noun_trigger_before(x, s, m->t0);
+            int nt = passive || (tag == TAG_PPAS && has_aux_etre) ? xs_noun_trigger_before(x, s, m->t0) : -1;
             if (nt < 0)
                 continue;
             const mention *nm = &s->m[nt];
-            const qp_lex_action *na = &x->lx.actions[nm->actions[0]];
+            const qp_lex_action *na = NULL;
+            for (int k = 0; k < nm->n_readings && !na; k++)
+                if (!strcmp(x->lx.actions[nm->actions[k]].pos, "noun") && !x->lx.actions[nm->actions[k]].light)
+                    na = &x->lx.actions[nm->actions[k]];
+            if (!na)
+                continue;
+            if (!passive) {
+                /* "38 strikes were conducted on Sept. 14": in a run of reports, by the forces
+                 * that the report is about; the target is inferred with the others' */
+                const qp_event *prev = carried_event(st, s->index, na->code);
+                if (prev && na->code && !strcmp(na->code, "ASSAULT")) {
+                    int r = add_event(st, s, nm, na, &prev->actor1, NULL, -1, flags, na->weight * 0.5, na->code);
+                    if (r)
+                        return r;
+                }
+                continue;
+            }
             int tobj = xs_find_object(x, s, nm->t1, na, 1, &obj_place, NULL);
             if (targets[nt] >= 0)
                 tobj = targets[nt];

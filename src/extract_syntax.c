@@ -126,6 +126,23 @@ int xs_boundary(const sentence_view *s, size_t t)
                                                 !strcmp(f, "\xc2\xab") || !strcmp(f, "\xc2\xbb"));
 }
 
+int xs_inside_noun_phrase(const sentence_view *s, size_t mi, int tag)
+{
+    static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                          "ten", "several", "many", "multiple", "numerous"};
+    const mention *m = &s->m[mi];
+    if (s->lang != 1 || !xs_noun_modifier(s, m))
+        return 0;
+    if (tag == TAG_PPRE)
+        return !(m->t0 > 0 && xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N));
+    if (tag != TAG_PRES && tag != TAG_INF)
+        return 0;
+    if (mi == 0 || s->m[mi - 1].kind != MENTION_ACTOR || s->m[mi - 1].t1 != m->t0 || s->m[mi - 1].t0 == 0)
+        return 0;
+    size_t d = s->m[mi - 1].t0 - 1;
+    return xs_is_article(s, d) || (s->tok[d].flags & QP_TOK_NUM) || xs_is_any(s, d, numbers, QP_ARRAY_LEN(numbers));
+}
+
 /* A conjugated verb (or a participle after avoir), as opposed to a participle modifying a noun. */
 int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const mention *m)
 {
@@ -136,7 +153,7 @@ int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const menti
     if (!strcmp(a->pos, "noun"))
         return 0;
     int tag = m->tags[ri];
-    if (tag == TAG_INF || tag == TAG_PPRE)
+    if (tag == TAG_INF || tag == TAG_PPRE || xs_inside_noun_phrase(s, (size_t)(m - s->m), tag))
         return 0;
     if (tag == TAG_PPAS)
         return m->t0 > 0 && xs_is_avoir(s, m->t0 - 1);
@@ -396,8 +413,7 @@ int xs_noun_trigger_before(const qp_extractor *x, const sentence_view *s, size_t
         const mention *m = &s->m[i];
         if (m->t1 > t || m->kind != MENTION_ACTION)
             continue;
-        const qp_lex_action *a = &x->lx.actions[m->actions[0]];
-        if (!a->light && !strcmp(a->pos, "noun"))
+        if (xs_has_noun_reading(x, m, NULL))
             return (int)i;
         if (t - m->t1 > 12)
             break;

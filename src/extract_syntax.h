@@ -66,6 +66,10 @@ int xs_in_pp(const sentence_view *s, const mention *m);
 /* Token t ends a clause: ; ? ! ( ) and quotation marks. */
 int xs_boundary(const sentence_view *s, size_t t);
 
+/* English verb forms that only qualify the noun after them: "ISIS fighting positions", "an ISIS
+ * supply route", "three ISIS command nodes" (a determiner before the actor opens one noun
+ * phrase). tag: the reading's tag. */
+int xs_inside_noun_phrase(const sentence_view *s, size_t mi, int tag);
 /* A conjugated verb (or a participle after avoir), as opposed to a participle modifying a noun. */
 int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const mention *m);
 
