@@ -278,6 +278,17 @@ static int frames(doc_state *st, sentence_view *s)
             }
             if (left >= 0)
                 a2 = &s->m[left].actor;
+            /* "une manifestation a été dispersée par les chabiha": the population suffered it */
+            qp_actor_ref population = {0};
+            int ci = qp_lexicon_actor(&x->lx, "CIVILIANS");
+            if (left < 0 && ci >= 0 && act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "COERCE")))
+                for (size_t k = m->t0 > 5 ? m->t0 - 5 : 0; k < m->t0 && !a2; k++) {
+                    int mk = xs_mention_at(s, k);
+                    if (xs_is_any(s, k, XS_POPULATED, XS_POPULATED_N) || (mk >= 0 && xs_is_protest_noun(x, &s->m[mk]))) {
+                        xt_actor_from_lexicon(x, ci, NULL, &population);
+                        a2 = &population;
+                    }
+                }
             for (int i = 0; i < agent.n; i++) {
                 int r = add_event(st, s, m, act, &s->m[agent.m[i]].actor, a2, -1, flags, conf, act->code);
                 if (r)
@@ -652,6 +663,16 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         for (size_t k = before; victims && k < st.n_events; k++)
             if (!strcmp(st.events[k].action, "ASSAULT") && !st.events[k].actor2.id)
                 st.events[k].actor2 = *victims;
+        /* "poursuit la répression", "the crackdown": repression falls on the population */
+        for (size_t k = before; k < st.n_events; k++) {
+            qp_event *e = &st.events[k];
+            if (e->actor2.id || !e->context || strcmp(e->context, "repression"))
+                continue;
+            if (!civilians.id && qp_lexicon_actor(&x->lx, "CIVILIANS") >= 0)
+                xt_actor_from_lexicon(x, qp_lexicon_actor(&x->lx, "CIVILIANS"), NULL, &civilians);
+            if (civilians.id)
+                e->actor2 = civilians;
+        }
         for (size_t k = sv[i].n_m; k-- > 0;)
             if (sv[i].m[k].kind == MENTION_PLACE && sv[i].m[k].place.id) {
                 st.last_place = sv[i].m[k].place;

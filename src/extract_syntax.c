@@ -270,9 +270,19 @@ int xs_is_protest_noun(const qp_extractor *x, const mention *m)
     return !strcmp(a->pos, "noun") && a->code && !strcmp(a->code, "PROTEST");
 }
 
+const char *const XS_POPULATED[] = {
+    "quartier", "quartiers", "habitations", "maisons", "immeubles", "hopital", "hopitaux", "ecole", "ecoles",
+    "marche", "marches", "boulangerie", "boulangeries", "mosquee", "mosquees", "eglise", "eglises", "cortege",
+    "foule", "manifestants", "manifestation", "manifestations", "rassemblement", "neighborhood", "neighborhoods",
+    "neighbourhood", "neighbourhoods", "homes", "houses", "residential", "hospital", "hospitals", "school",
+    "schools", "market", "markets", "bakery", "bakeries", "mosque", "mosques", "church", "churches", "crowd",
+    "crowds", "protesters", "demonstrators", "protest", "protests", "funeral", "funerailles"};
+const size_t XS_POPULATED_N = QP_ARRAY_LEN(XS_POPULATED);
+
 /* The recipient: an actor right of the trigger before the clause ends, either the direct
  * object or after one of the action's prepositions; -1 when none. *place_out gets a place met
- * on the way, *protest (when given) whether the object is a protest. */
+ * on the way, *protest (when given) whether the object is the population: a protest, a
+ * neighbourhood, a market. */
 int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, const qp_lex_action *act,
                        int is_noun, int *place_out, int *protest)
 {
@@ -285,6 +295,12 @@ int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, cons
             break;
         int mi = xs_mention_at(s, k);
         if (mi < 0) {
+            /* "le pilonnage de quartiers sunnites", "shelled residential neighbourhoods": the
+             * population's places are the population */
+            if (protest && k <= t + 4 && xs_is_any(s, k, XS_POPULATED, XS_POPULATED_N)) {
+                *protest = 1;
+                return -1;
+            }
             continue;
         }
         const mention *m = &s->m[mi];
@@ -295,6 +311,12 @@ int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, cons
         /* "armed and funded rebel groups": the second verb shares the object */
         if (m->kind == MENTION_ACTION && m->t0 > t && m->t0 <= t + 2 && m->t0 > 0 &&
             (xs_is(s, m->t0 - 1, "and") || xs_is(s, m->t0 - 1, "et") || xs_is(s, m->t0 - 1, ","))) {
+            k = m->t1 - 1;
+            continue;
+        }
+        /* "ont tiré en l'air pour disperser une manifestation": the purpose names the target */
+        if (m->kind == MENTION_ACTION && m->t0 > t && m->t0 > 0 && (xs_is(s, m->t0 - 1, "pour") || xs_is(s, m->t0 - 1, "to")) &&
+            act->code && x->lx.actions[m->actions[0]].code && !strcmp(x->lx.actions[m->actions[0]].code, act->code)) {
             k = m->t1 - 1;
             continue;
         }

@@ -24,6 +24,9 @@ extern const char *const XS_PREPS[];
 extern const size_t XS_PREPS_N;
 extern const char *const XS_AVOIR[];
 extern const size_t XS_AVOIR_N;
+/* Places and gatherings of the population: an assault on them is on civilians. */
+extern const char *const XS_POPULATED[];
+extern const size_t XS_POPULATED_N;
 extern const char *const XS_ETRE[];
 extern const size_t XS_ETRE_N;
 extern const char *const XS_BY[];
@@ -85,7 +88,8 @@ int xs_is_protest_noun(const qp_extractor *x, const mention *m);
 
 /* The recipient: an actor right of the trigger before the clause ends, either the direct
  * object or after one of the action's prepositions; -1 when none. *place_out gets a place met
- * on the way, *protest (when given) whether the object is a protest. */
+ * on the way, *protest (when given) whether the object is the population: a protest, a
+ * neighbourhood, a market. */
 int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, const qp_lex_action *act,
                        int is_noun, int *place_out, int *protest);
 

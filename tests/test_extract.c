@@ -783,6 +783,25 @@ static void test_strike_report_en(void **state)
     assert_true(earlier >= 2);
 }
 
+static void test_population_as_target(void **state)
+{
+    /* repression falls on the population, and so does an attack on its neighbourhoods, markets
+     * or protests, said in the active, the passive or a purpose clause */
+    run("fr", "2011-08-19", "L'armée syrienne poursuit la répression.\n");
+    expect("SYR-*", "ASSAULT", "CIVILIANS");
+    run("fr", "2011-08-19", "Le pilonnage de plusieurs quartiers de la ville par l'armée syrienne a repris.\n");
+    expect("SYR-*", "ASSAULT", "CIVILIANS");
+    run("fr", "2011-08-19", "A Lattaquié, une manifestation a été dispersée par les chabiha.\n");
+    expect("SYR-MILITIAS", "ASSAULT", "CIVILIANS");
+    run("fr", "2011-11-01", "Les forces de sécurité syriennes ont tiré en l'air pour disperser une manifestation à Houla.\n");
+    expect("SYR-*", "ASSAULT", "CIVILIANS");
+    run("en", "2012-02-10", "Syrian troops shelled residential neighbourhoods of Homs on Friday.\n");
+    expect("SYR-*", "ASSAULT", "CIVILIANS");
+    /* but a military target stays one */
+    run("en", "2017-09-17", "Near Raqqa, coalition aircraft suppressed three ISIS fighting positions.\n");
+    assert_null(find(NULL, "ASSAULT", "CIVILIANS"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -808,6 +827,7 @@ int main(void)
         cmocka_unit_test(test_counted_dead_and_requests),
         cmocka_unit_test(test_support_of_and_first_names),
         cmocka_unit_test(test_strike_report_en),
+        cmocka_unit_test(test_population_as_target),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
