@@ -335,6 +335,11 @@ static int frames(doc_state *st, sentence_view *s)
                 continue;
         }
         xs_find_subject(x, s, m->t0, &subj);
+        int head = is_noun ? xs_apposition_head(s, mi) : -1;
+        if (head >= 0) {
+            subj.n = 1;
+            subj.m[0] = head;
+        }
         /* "rebel groups fighting Assad": a present participle's subject is the noun it follows */
         if (!is_noun && tag == TAG_PPRE && mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR &&
             s->m[mi - 1].t1 == m->t0 && !has_aux_etre) {
@@ -424,8 +429,10 @@ static int frames(doc_state *st, sentence_view *s)
             int dm = -1;
             if (mi + 1 < s->n_m && s->m[mi + 1].kind == MENTION_DEMONYM && s->m[mi + 1].t0 <= m->t1 + 1)
                 dm = (int)mi + 1;
-            else if (mi > 0 && s->m[mi - 1].kind == MENTION_DEMONYM && s->m[mi - 1].t1 + 1 >= m->t0)
-                dm = (int)mi - 1;
+            else if (mi > 0 && s->m[mi - 1].kind == MENTION_DEMONYM &&
+                     (s->m[mi - 1].t1 == m->t0 ||
+                      (s->m[mi - 1].t1 + 1 == m->t0 && !(s->tok[s->m[mi - 1].t1].flags & QP_TOK_PUNCT))))
+                dm = (int)mi - 1; /* "Russian air strikes"; not "le Hezbollah libanais, allié de" */
             if (dm >= 0) {
                 s->m[dm].kind = MENTION_ACTOR;
                 xt_actor_from_country(x, s->m[dm].country, &s->m[dm].actor);

@@ -241,6 +241,27 @@ static int has_agent_reading(const qp_extractor *x, int32_t first, const sentenc
     return 0;
 }
 
+/* A trigger's readings: when they overflow, another tag of an action already read gives way
+ * to an action not read yet ("allié": the noun ally after the forms of s'allier). */
+static void add_reading(mention *m, int action, int tag)
+{
+    if (m->n_readings < MENTION_MAX_READINGS) {
+        m->actions[m->n_readings] = action;
+        m->tags[m->n_readings++] = tag;
+        return;
+    }
+    for (int k = 0; k < m->n_readings; k++)
+        if (m->actions[k] == action)
+            return;
+    for (int k = m->n_readings; k-- > 1;)
+        for (int j = 0; j < k; j++)
+            if (m->actions[j] == m->actions[k]) {
+                m->actions[k] = action;
+                m->tags[k] = tag;
+                return;
+            }
+}
+
 int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date)
 {
     size_t cap = 0;
@@ -359,10 +380,9 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 }
                 break;
             case QP_LEX_ACTION:
-                if ((have == 0 || m->kind == MENTION_ACTION) && m->n_readings < MENTION_MAX_READINGS) {
+                if (have == 0 || m->kind == MENTION_ACTION) {
                     m->kind = MENTION_ACTION;
-                    m->actions[m->n_readings] = (int)e->ref;
-                    m->tags[m->n_readings++] = e->tag;
+                    add_reading(m, (int)e->ref, e->tag);
                     have = 0;
                 }
                 break;

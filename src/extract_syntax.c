@@ -49,7 +49,9 @@ const char *const XS_MODALS[] = {"va", "vont", "allait", "allaient", "pourrait",
                                      "threaten", "plans", "planned", "plan", "prepare", "prepares", "preparent",
                                      "apprete", "appretent", "envisagent",
                                      "intends", "veut", "veulent", "envisage", "prevoit", "wants", "vowed", "promised",
-                                     "promet", "pret", "prete", "ready", "sans"};
+                                     "promet", "pret", "prete", "ready", "sans",
+                                     /* "pour éviter que l'appareil ne soit pris": what is averted */
+                                     "eviter", "empecher", "avoid", "prevent"};
 const size_t XS_MODALS_N = QP_ARRAY_LEN(XS_MODALS);
 
 const char *const XS_NEG_AFTER[] = {"pas", "jamais", "plus", "aucun", "aucune", "point", "nullement"};
@@ -448,17 +450,23 @@ int xs_noun_linked(const qp_extractor *x, const sentence_view *s, const mention 
 {
     *light = -1;
     size_t gap = noun->t0 - subj->t1;
-    int plain = 1, commas = 0;
+    int plain = 1, commas = 0, qualifiers = 0;
     for (size_t k = subj->t1; k < noun->t0; k++) {
         if (xs_is(s, k, ",")) {
             commas++; /* apposition: "le Hezbollah, allié de Damas" */
             continue;
         }
-        if (!xs_is_article(s, k) && !(s->tok[k].flags & QP_TOK_NUM) &&
-            !xs_is(s, k, "s") && !xs_is(s, k, "'"))
-            plain = 0;
+        int mk = xs_mention_at(s, k);
+        if (xs_is_article(s, k) || (s->tok[k].flags & QP_TOK_NUM) || xs_is(s, k, "s") || xs_is(s, k, "'"))
+            continue;
+        /* "le Hezbollah chiite libanais, allié de Damas": words qualifying the actor */
+        if (commas == 0 && ((mk >= 0 && s->m[mk].kind == MENTION_DEMONYM) ||
+                            (mk < 0 && !(s->tok[k].flags & (QP_TOK_PUNCT | QP_TOK_CAP)) && ++qualifiers <= 2)))
+            continue;
+        plain = 0;
     }
-    if (gap <= 3 && plain && commas <= 1 && (commas == 0 || s->tok[subj->t1].fold[0] == ','))
+    int apposition = commas == 1 && noun->t0 > 0 && xs_is(s, noun->t0 - 1, ",") ;
+    if (gap <= 3 + (size_t)qualifiers && plain && (commas == 0 ? qualifiers == 0 : apposition))
         return 1;
     for (size_t i = 0; i < s->n_m; i++) {
         const mention *m = &s->m[i];
@@ -475,6 +483,28 @@ int xs_noun_linked(const qp_extractor *x, const sentence_view *s, const mention 
         }
     }
     return 0;
+}
+
+int xs_apposition_head(const sentence_view *s, size_t mi)
+{
+    static const char *const of[] = {"de", "du", "des", "d", "of"};
+    const mention *noun = &s->m[mi];
+    /* a relation told of the actor ("allié de", "ally of"), not the next item of a list */
+    if (noun->t0 < 2 || !xs_is(s, noun->t0 - 1, ",") || noun->t1 >= s->n_tok || !xs_is_any(s, noun->t1, of, 5))
+        return -1;
+    size_t k = noun->t0 - 1, words = 0; /* the comma */
+    while (k-- > 0) {
+        int mk = xs_mention_at(s, k);
+        if (mk >= 0 && s->m[mk].kind == MENTION_ACTOR)
+            return mk;
+        if (mk >= 0 && s->m[mk].kind == MENTION_DEMONYM) {
+            k = s->m[mk].t0;
+            continue;
+        }
+        if (mk >= 0 || (s->tok[k].flags & (QP_TOK_PUNCT | QP_TOK_CAP | QP_TOK_NUM)) || ++words > 2)
+            return -1;
+    }
+    return -1;
 }
 
 /* "se battent", "s'affrontent", "clashed", "fought each other": a fight between the subjects. */

@@ -76,6 +76,10 @@ int xs_inside_noun_phrase(const sentence_view *s, size_t mi, int tag);
 /* A conjugated verb (or a participle after avoir), as opposed to a participle modifying a noun. */
 int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const mention *m);
 
+/* "le Hezbollah, allié du régime", "assurée par le Hezbollah chiite, allié de Damas": the actor a
+ * noun in apposition describes, even inside a prepositional phrase; -1 when none. */
+int xs_apposition_head(const sentence_view *s, size_t mi);
+
 /* The subject of the trigger at token t: the nearest actor to the left that is not in a
  * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
 void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs_group *g);

@@ -802,6 +802,24 @@ static void test_population_as_target(void **state)
     assert_null(find(NULL, "ASSAULT", "CIVILIANS"));
 }
 
+static void test_apposition_fr(void **state)
+{
+    /* a noun in apposition tells a relation of the actor before it, qualified or in a
+     * prepositional phrase; "allié" keeps its noun reading beside the forms of s'allier */
+    run("fr", "2013-05-29", "Le Hezbollah chiite libanais, allié de Damas, combat à Qousseir.\n");
+    const qp_event *e = expect("HEZBOLLAH", "COOPERATE", "SYR*");
+    assert_int_equal(e->flags & QP_EVENT_HIDDEN, 0);
+    run("fr", "2013-09-09", "La couverture est assurée par le Hezbollah, allié du régime syrien, selon l'armée.\n");
+    expect("HEZBOLLAH", "COOPERATE", "SYR-GOV");
+    /* a list is no apposition */
+    run("en", "2015-12-28", "Coalition strikes against ISIS, training and equipping support to the Iraqi forces helped.\n");
+    assert_null(find("ISIS", "AID", NULL));
+    /* what is averted did not happen */
+    run("fr", "2013-09-09", "Les rebelles ont quitté la ville pour éviter qu'elle ne soit bombardée par l'aviation syrienne.\n");
+    e = find("SYR-*", "ASSAULT", NULL);
+    assert_true(!e || (e->flags & QP_EVENT_HIDDEN));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -828,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_support_of_and_first_names),
         cmocka_unit_test(test_strike_report_en),
         cmocka_unit_test(test_population_as_target),
+        cmocka_unit_test(test_apposition_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
