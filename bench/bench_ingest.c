@@ -270,6 +270,8 @@ int main(int argc, char **argv)
         r = qp_ingest_finish(&ig);
     double iw = wall() - w0, ic = cpu() - c0;
     printf("ingest: seeding the store with the lexicon %.1f ms\n", seed_ms);
+    printf("ingest: storage (inserts, savepoints, commits) %.2f s CPU of %.2f s, %.0f %%\n", ig.stats.store_cpu, ic,
+           100 * ig.stats.store_cpu / ic);
     printf("ingest: %.1f MB, %zu stored, %zu duplicates, %zu skipped, %zu events in %.2f s wall, %.2f s CPU: "
            "%.2f MB/s CPU, %.2f MB/s wall (target >= 5 MB/s)%s\n",
            ig.stats.bytes / 1e6, ig.stats.stored, ig.stats.duplicates, ig.stats.skipped, ig.stats.events, iw, ic,

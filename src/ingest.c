@@ -40,6 +40,14 @@ int qp_ingest_init(qp_ingest *ig, qp_store *store, qp_langid *langid, qp_extract
     return 0;
 }
 
+/* CPU time of this thread: what the store costs, whatever else runs on the machine */
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void progress(qp_ingest *ig, int final)
 {
     if (!ig->opts.progress)
@@ -57,6 +65,7 @@ static int commit_batch(qp_ingest *ig)
 {
     if (!ig->in_tx)
         return 0;
+    double c0 = cpu_seconds();
     int r = qp_store_commit(ig->store);
     if (r) {
         fprintf(ig->log, "quipu ingest: %s\n", ig->store->errmsg);
@@ -64,6 +73,7 @@ static int commit_batch(qp_ingest *ig)
     }
     ig->in_tx = 0;
     ig->in_batch = 0;
+    ig->stats.store_cpu += cpu_seconds() - c0;
     return r;
 }
 
@@ -169,6 +179,40 @@ int qp_ingest_prepare(qp_langid *langid, const qp_extractor *x, const char *raw,
     return r;
 }
 
+/* Writes one prepared document in the batch's transaction, under a savepoint: one that cannot
+ * be stored does not take its batch down. Returns its row id (> 0; *existing says it was
+ * there already), 0 when it was not stored (said on the log), or a negative error that stops
+ * the ingest (the transaction could not start, or the database is busy or out of memory). */
+static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char *where, int *existing)
+{
+    double c0 = cpu_seconds();
+    int64_t id;
+    if (!ig->in_tx) {
+        int r = qp_store_begin(ig->store);
+        if (r) {
+            fprintf(ig->log, "quipu ingest: %s\n", ig->store->errmsg);
+            id = r;
+            goto cleanup;
+        }
+        ig->in_tx = 1;
+    }
+    sqlite3_exec(ig->store->db, "SAVEPOINT doc", NULL, NULL, NULL);
+    id = qp_store_add_document(ig->store, doc, existing);
+    if (id < 0) {
+        sqlite3_exec(ig->store->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+        fprintf(ig->log, "quipu ingest: %s: not stored: %s\n", where, ig->store->errmsg);
+        ig->stats.skipped++;
+        ig->stats.db_errors++;
+        if (id != QP_EBUSY && id != QP_ENOMEM)
+            id = 0;
+        goto cleanup;
+    }
+    sqlite3_exec(ig->store->db, "RELEASE doc", NULL, NULL, NULL);
+cleanup:
+    ig->stats.store_cpu += cpu_seconds() - c0;
+    return id;
+}
+
 int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta)
 {
     ig->stats.read++;
@@ -206,27 +250,12 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
                 where, doc.lang);
         ig->stats.not_extracted++;
     }
-    if (!ig->in_tx) {
-        if ((r = qp_store_begin(ig->store))) {
-            fprintf(ig->log, "quipu ingest: %s\n", ig->store->errmsg);
-            qp_arena_destroy(&arena);
-            return r;
-        }
-        ig->in_tx = 1;
-    }
-    /* a savepoint per document: one that cannot be stored does not take its batch down */
-    sqlite3_exec(ig->store->db, "SAVEPOINT doc", NULL, NULL, NULL);
     int existing = 0;
-    int64_t id = qp_store_add_document(ig->store, &doc, &existing);
-    if (id < 0) {
-        sqlite3_exec(ig->store->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
-        fprintf(ig->log, "quipu ingest: %s: not stored: %s\n", where, ig->store->errmsg);
-        ig->stats.skipped++;
-        ig->stats.db_errors++;
+    int64_t id = store_document(ig, &doc, where, &existing);
+    if (id <= 0) {
         qp_arena_destroy(&arena);
-        return id == QP_EBUSY || id == QP_ENOMEM ? (int)id : 0;
+        return (int)id;
     }
-    sqlite3_exec(ig->store->db, "RELEASE doc", NULL, NULL, NULL);
     if (existing) {
         ig->stats.duplicates++;
         if (ig->opts.verbose)

@@ -23,6 +23,7 @@ typedef struct qp_ingest_stats {
     size_t read, stored, duplicates, skipped, not_extracted, events, clutter, bytes;
     size_t bad_utf8, empty, too_big, bad_json, unreadable, db_errors;
     double seconds;
+    double store_cpu;       /* CPU seconds spent writing to the store (inserts, commits) */
 } qp_ingest_stats;
 
 typedef struct qp_ingest {
