@@ -125,7 +125,11 @@ int qp_store_open(qp_store *s, const char *path)
     /* WAL lets readers (queries, exports) run while an ingest writes */
     if ((r = exec(s, "PRAGMA journal_mode = WAL", "cannot switch to WAL")))
         return r;
-    if ((r = exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", "cannot set pragmas")))
+    /* synchronous = NORMAL under WAL: a commit is atomic and survives a crash of quipu; only a
+     * power cut can lose the last commits, never corrupt. temp_store = MEMORY keeps the
+     * per-document savepoint journal in memory: on disk it was most of ingest's writes. */
+    if ((r = exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;",
+                  "cannot set pragmas")))
         return r;
     return migrate(s);
 }
