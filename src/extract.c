@@ -688,6 +688,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
             }
     }
     xc_infer_assault_targets(&st, sv);
+    xc_infer_aid_recipients(&st);
     xc_merge_duplicates(&st);
     for (size_t i = 0; i < st.n_events; i++) {
         qp_event *e = &st.events[i];

@@ -198,6 +198,59 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
     }
 }
 
+/* Whether the article has a attacking b. */
+static int attacks(const doc_state *st, const qp_actor_ref *a, const qp_actor_ref *b)
+{
+    for (size_t j = 0; j < st->n_events; j++) {
+        const qp_event *o = &st->events[j];
+        if (!strcmp(o->action, "ASSAULT") && o->actor2.id && xc_same_actor(&o->actor1, a) && xc_same_actor(&o->actor2, b))
+            return 1;
+    }
+    return 0;
+}
+
+void xc_infer_aid_recipients(doc_state *st)
+{
+    /* the enemy the article's fighting is most against is nobody's implied protégé */
+    const qp_actor_ref *enemy = NULL;
+    size_t enemy_n = 0;
+    for (size_t i = 0; i < st->n_events; i++) {
+        const qp_event *t = &st->events[i];
+        if (strcmp(t->action, "ASSAULT") || !t->actor2.id)
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < st->n_events; j++)
+            n += !strcmp(st->events[j].action, "ASSAULT") && xc_same_actor(&st->events[j].actor2, &t->actor2);
+        if (n > enemy_n) {
+            enemy = &t->actor2;
+            enemy_n = n;
+        }
+    }
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        if (strcmp(e->action, "AID") || e->actor2.id || (e->flags & QP_EVENT_HIDDEN))
+            continue;
+        const qp_actor_ref *best = NULL;
+        int best_d = 3; /* this sentence, or the two around it */
+        for (size_t j = 0; j < st->n_events; j++) {
+            const qp_event *o = &st->events[j];
+            int d = o->sentence > e->sentence ? o->sentence - e->sentence : e->sentence - o->sentence;
+            if (d >= best_d || strcmp(o->action, "ASSAULT") || (o->flags & QP_EVENT_HIDDEN) ||
+                xc_same_actor(&o->actor1, &e->actor1) || !xc_armed_kind(o->actor1.kind) ||
+                (enemy && xc_same_actor(&o->actor1, enemy)) ||
+                attacks(st, &e->actor1, &o->actor1) || attacks(st, &o->actor1, &e->actor1))
+                continue;
+            best = &o->actor1;
+            best_d = d;
+        }
+        if (best) {
+            e->actor2 = *best;
+            e->actor2.text = NULL;
+            e->confidence *= 0.8;
+        }
+    }
+}
+
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s)
 {

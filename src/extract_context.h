@@ -45,6 +45,12 @@ void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_pla
  * same attacker had just before in the article. */
 void xc_infer_assault_targets(doc_state *st, const sentence_view *sv);
 
+/* Support given without a named recipient ("coalition strikes in support of operations in
+ * Ramadi", "enabled by coalition support") goes to the forces fighting nearest to it: the
+ * initiator of an assault in this sentence or the two around it, neither the backer itself,
+ * nor anyone it fights, nor the article's main enemy (the actor most often attacked). */
+void xc_infer_aid_recipients(doc_state *st);
+
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s);
 

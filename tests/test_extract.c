@@ -820,6 +820,17 @@ static void test_apposition_fr(void **state)
     assert_true(!e || (e->flags & QP_EVENT_HIDDEN));
 }
 
+static void test_implied_aid_recipient_en(void **state)
+{
+    /* support with no named recipient goes to the forces fighting beside it, never to the
+     * enemy they fight */
+    run("en", "2016-08-16",
+        "Iraqi forces attacked ISIS positions near Qayyarah on Monday.\n\n"
+        "The coalition conducted 22 strikes in support of the operations.\n");
+    expect("COALITION", "AID", "IRQ-*");
+    assert_null(find("COALITION", "AID", "ISIS"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -847,6 +858,7 @@ int main(void)
         cmocka_unit_test(test_strike_report_en),
         cmocka_unit_test(test_population_as_target),
         cmocka_unit_test(test_apposition_fr),
+        cmocka_unit_test(test_implied_aid_recipient_en),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
