@@ -34,6 +34,20 @@ int xc_same_actor(const qp_actor_ref *a, const qp_actor_ref *b)
     return a->id && b->id && !strcmp(a->id, b->id);
 }
 
+/* A state's own forces and offices: an id that is its country's code ("IRQ", "IRQ-MIL"), not a
+ * group of that country with its own name ("KRG-MIL"). */
+static int state_own(const qp_actor_ref *a)
+{
+    return a->id && a->country && strlen(a->country) == 3 && !strncmp(a->id, a->country, 3) &&
+           (a->id[3] == '\0' || a->id[3] == '-');
+}
+
+/* The same actor, or two arms of one state: the Iraqi army, police and government. */
+static int same_side(const qp_actor_ref *a, const qp_actor_ref *b)
+{
+    return xc_same_actor(a, b) || (state_own(a) && state_own(b) && !strcmp(a->country, b->country));
+}
+
 /* A dateline: a date at the head of a line, followed by a dash ("PARIS, 3 mai 2017 —"). */
 static int xc_is_dateline(const char *text, const qp_timex *x)
 {
@@ -186,8 +200,8 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
         }
         for (size_t j = i; j-- > 0 && !best;) {
             const qp_event *o = &st->events[j];
-            if (!strcmp(o->action, "ASSAULT") && o->actor2.id && xc_same_actor(&o->actor1, &e->actor1) &&
-                xc_armed_kind(o->actor2.kind))
+            if (!strcmp(o->action, "ASSAULT") && o->actor2.id && same_side(&o->actor1, &e->actor1) &&
+                xc_armed_kind(o->actor2.kind) && !same_side(&o->actor2, &e->actor1))
                 best = &o->actor2;
         }
         if (best) {

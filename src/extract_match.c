@@ -475,14 +475,35 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         mention *dem = NULL;
         if (last + 1 < s->n_m && s->m[last + 1].kind == MENTION_DEMONYM && s->m[last + 1].t0 == t_end)
             dem = &s->m[last + 1];
-        else if (last + 1 < s->n_m && s->m[last + 1].t0 == t_end + 1 && s->m[last + 1].country >= 0 &&
+        else if (last + 1 < s->n_m &&
+                 (s->m[last + 1].t0 == t_end + 1 ||
+                  (s->m[last + 1].t0 == t_end + 2 && s->m[last + 1].kind == MENTION_ACTOR &&
+                   (!strcmp(s->tok[t_end + 1].fold, "la") || !strcmp(s->tok[t_end + 1].fold, "l") ||
+                    !strcmp(s->tok[t_end + 1].fold, "the")))) &&
+                 (s->m[last + 1].country >= 0 || (s->m[last + 1].kind == MENTION_ACTOR && s->m[last + 1].actor.id)) &&
                  (s->m[last + 1].kind == MENTION_ACTOR || s->m[last + 1].kind == MENTION_PLACE) &&
                  (!strcmp(s->tok[t_end].fold, "de") || !strcmp(s->tok[t_end].fold, "du") ||
                   !strcmp(s->tok[t_end].fold, "d") || !strcmp(s->tok[t_end].fold, "of")))
             dem = &s->m[last + 1];
-        if (dem)
-            ci = dem->country;
-        else if (i > 0 && s->m[i - 1].kind == MENTION_DEMONYM && s->m[i - 1].t1 == m->t0)
+        /* "les leaders de la rébellion", "the head of the Council": an organisation's own
+         * people are the organisation */
+        if (dem && dem->kind == MENTION_ACTOR && dem->actor.id && dem->actor.kind && strcmp(dem->actor.kind, "state") &&
+            !is_demonym_of(x, s, dem->t0, dem->country) && qp_lexicon_country(&x->lx, dem->actor.id) < 0) {
+            for (size_t k = i; k <= last; k++)
+                s->m[k].kind = -1;
+            dem->t0 = m->t0;
+            dem->actor.text = xt_span_text(a, s, dem->t0, dem->t1);
+            i = last;
+            continue;
+        }
+        if (dem) {
+            ci = dem->country >= 0 ? dem->country : xt_mention_country(x, dem);
+            if (ci < 0)
+                dem = NULL;
+        }
+        if (dem) {
+            /* "l'armée de la Syrie": the nationality is the country's */
+        } else if (i > 0 && s->m[i - 1].kind == MENTION_DEMONYM && s->m[i - 1].t1 == m->t0)
             ci = s->m[i - 1].country; /* English order: "Iraqi forces" */
         else if (i > 0 && s->m[i - 1].kind == MENTION_ACTOR && s->m[i - 1].country >= 0 &&
                  s->m[i - 1].t1 + 1 == m->t0 && !strcmp(s->tok[s->m[i - 1].t1].fold, "s"))

@@ -831,6 +831,17 @@ static void test_implied_aid_recipient_en(void **state)
     assert_null(find("COALITION", "AID", "ISIS"));
 }
 
+static void test_people_of_an_organisation_fr(void **state)
+{
+    /* "les leaders de la rébellion" are the rebels, not a government */
+    run("fr", "2012-11-02", "Plusieurs leaders de la rébellion syrienne accusent le Front Nusra d'être responsable.\n");
+    expect("REBELS", "ACCUSE", "NUSRA");
+    assert_null(find("SYR-GOV", "ACCUSE", NULL));
+    /* while a country after "de" still gives its nationality */
+    run("fr", "2012-11-02", "Les soldats de la Syrie ont attaqué les rebelles.\n");
+    expect("SYR-*", "ASSAULT", "REBELS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -859,6 +870,7 @@ int main(void)
         cmocka_unit_test(test_population_as_target),
         cmocka_unit_test(test_apposition_fr),
         cmocka_unit_test(test_implied_aid_recipient_en),
+        cmocka_unit_test(test_people_of_an_organisation_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
