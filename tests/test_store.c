@@ -181,6 +181,106 @@ static void rollback_leaves_nothing(void **state)
     qp_store_close(&s);
 }
 
+static int query_int(qp_store *s, const char *sql)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+static int count_fk_violations(qp_store *s)
+{
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL), SQLITE_OK);
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        n++;
+    sqlite3_finalize(st);
+    return n;
+}
+
+static int collect_v1(const qp_event *e, void *ud)
+{
+    int *n = ud;
+    assert_string_equal(e->uid, "old#1.0");
+    assert_string_equal(e->doc, "old");
+    assert_string_equal(e->actor1.id, "IRQ-AIRFORCE");
+    assert_string_equal(e->actor1.label, "Iraqi Air Force");
+    assert_string_equal(e->actor1.parent, "IRQ-GOV");
+    assert_string_equal(e->action, "ASSAULT");
+    assert_string_equal(e->place.label, "Al Qa'im");
+    assert_string_equal(e->time.start, "2017-11-02");
+    assert_string_equal(e->evidence_text, "Raids");
+    (*n)++;
+    return 0;
+}
+
+/* A database written by the first schema (the five event indexes that 002 drops) opens, is
+ * migrated in place, keeps its documents, events, actors and places, and takes new documents. */
+static void version_1_database_is_migrated_and_keeps_its_data(void **state)
+{
+    assert_true(qp_migrations_count >= 2);
+    assert_int_equal(qp_migrations[0].version, 1);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, qp_migrations[0].sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+        "PRAGMA user_version = 1;"
+        "INSERT INTO documents (id, name, hash, lang, published, ingested_at, text) "
+        "  VALUES (1, 'old', 'h1', 'fr', '2017-11-02', '2017-11-03T00:00:00Z', 'Titre. Raids sur al-Qaïm.');"
+        "INSERT INTO sentences VALUES (1, 0, 0, 6), (1, 1, 7, 26);"
+        "INSERT INTO clutter VALUES (1, 3, 'A LIRE AUSSI');"
+        "INSERT INTO actors (id, label, kind) VALUES ('IRQ-GOV', 'IRQ-GOV', 'unknown');"
+        "INSERT INTO actors VALUES ('IRQ-AIRFORCE', 'Iraqi Air Force', NULL, 'military', 'IRQ', 'IRQ-GOV');"
+        "INSERT INTO places VALUES ('geonames:92138', 'Al Qa''im', 'IQ', 34.39, 40.99, 'P.PPLA2');"
+        "INSERT INTO events (uid, document_id, sentence, actor1, action, place_id, time_start, time_end, "
+        "  evidence_start, evidence_end, confidence) VALUES ('old#1.0', 1, 1, 'IRQ-AIRFORCE', 'ASSAULT', "
+        "  'geonames:92138', '2017-11-02', '2017-11-03', 7, 12, 0.8);",
+        NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    assert_int_equal(query_int(&s, "PRAGMA user_version"), qp_store_schema_version());
+    assert_int_equal(qp_store_schema_version(), 2);
+    /* 002: of the events indexes only events_document is left */
+    assert_int_equal(query_int(&s, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
+                                   "AND name NOT LIKE 'sqlite_autoindex%'"), 1);
+    assert_int_equal(query_int(&s, "SELECT count(*) FROM sqlite_master WHERE name = 'events_document'"), 1);
+    assert_int_equal(count_rows(&s, "documents"), 1);
+    assert_int_equal(count_rows(&s, "sentences"), 2);
+    assert_int_equal(count_rows(&s, "clutter"), 1);
+    assert_int_equal(count_rows(&s, "actors"), 2);
+    assert_int_equal(count_rows(&s, "places"), 1);
+    int n = 0;
+    assert_int_equal(qp_store_events_each(&s, NULL, collect_v1, &n), 0);
+    assert_int_equal(n, 1);
+    qp_event_filter f = {.actor = "IRQ-GOV", .since = "2017-11-01", .until = "2017-11-30"};
+    n = 0;
+    assert_int_equal(qp_store_events_each(&s, &f, collect_v1, &n), 0);
+    assert_int_equal(n, 1);
+    assert_int_equal(qp_store_find_hash(&s, "h1"), 1);
+    /* and the migrated database takes new documents, naming actors it already has */
+    qp_document d = sample_doc("seed", "Une phrase. Raids sur al-Qaïm.", "abc123");
+    int existing;
+    assert_int_equal(qp_store_begin(&s), 0);
+    assert_true(qp_store_add_document(&s, &d, &existing) > 1);
+    assert_int_equal(qp_store_commit(&s), 0);
+    assert_int_equal(count_rows(&s, "documents"), 2);
+    assert_int_equal(count_rows(&s, "events"), 2);
+    assert_int_equal(count_rows(&s, "actors"), 2);
+    assert_int_equal(count_fk_violations(&s), 0);
+    qp_store_close(&s);
+    /* opening it again changes nothing */
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    assert_int_equal(count_rows(&s, "events"), 2);
+    qp_store_close(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +289,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(corrupt_file_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(documents_are_stored_once_and_read_back, setup, teardown),
         cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(version_1_database_is_migrated_and_keeps_its_data, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
