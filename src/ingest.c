@@ -186,7 +186,7 @@ int qp_ingest_prepare(qp_langid *langid, const qp_extractor *x, const char *raw,
 static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char *where, int *existing)
 {
     double c0 = cpu_seconds();
-    int64_t id;
+    int64_t id = 0;
     if (!ig->in_tx) {
         int r = qp_store_begin(ig->store);
         if (r) {
@@ -196,18 +196,18 @@ static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char 
         }
         ig->in_tx = 1;
     }
-    sqlite3_exec(ig->store->db, "SAVEPOINT doc", NULL, NULL, NULL);
-    id = qp_store_add_document(ig->store, doc, existing);
-    if (id < 0) {
-        sqlite3_exec(ig->store->db, "ROLLBACK TO doc; RELEASE doc", NULL, NULL, NULL);
+    int r = qp_store_savepoint(ig->store);
+    if (!r) {
+        id = qp_store_add_document(ig->store, doc, existing);
+        r = id < 0 ? (int)id : qp_store_release(ig->store);
+    }
+    if (r) {
         fprintf(ig->log, "quipu ingest: %s: not stored: %s\n", where, ig->store->errmsg);
+        qp_store_rollback_to(ig->store);
         ig->stats.skipped++;
         ig->stats.db_errors++;
-        if (id != QP_EBUSY && id != QP_ENOMEM)
-            id = 0;
-        goto cleanup;
+        id = r == QP_EBUSY || r == QP_ENOMEM ? r : 0;
     }
-    sqlite3_exec(ig->store->db, "RELEASE doc", NULL, NULL, NULL);
 cleanup:
     ig->stats.store_cpu += cpu_seconds() - c0;
     return id;

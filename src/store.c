@@ -1,5 +1,6 @@
 /* store.c — SQLite store: opening, migrations, writes of documents and events, reads. */
 #include "store.h"
+#include "arena.h"
 #include "fold.h"
 #include "lexicon.h"
 #include "qp.h"
@@ -48,6 +49,115 @@ static sqlite3_stmt *cached(qp_store *s, size_t slot, const char *sql)
     sqlite3_reset(s->cache[slot]);
     sqlite3_clear_bindings(s->cache[slot]);
     return s->cache[slot];
+}
+
+/* The ids (actors, places) written in the current transaction, each with what is known of its
+ * row: it exists (ID_ROW), and for an actor, it holds a label and kind of its own (ID_SETTLED),
+ * which the upsert of put_actor never changes again. Open addressing; keys copied into an
+ * arena. An optimisation only: an id that cannot be recorded is written again next time. */
+enum { ID_ROW = 1, ID_SETTLED = 2 };
+
+typedef struct qp_idset_slot {
+    const char *id; /* NULL: empty */
+    uint32_t hash;
+    unsigned flags;
+} qp_idset_slot;
+
+struct qp_idset {
+    qp_idset_slot *slots;
+    size_t cap, n; /* cap: 0 or a power of two */
+    qp_arena keys;
+};
+
+static uint32_t id_hash(const char *id)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* The slot of id, or the empty slot where it would go; set->cap > 0. */
+static qp_idset_slot *idset_slot(const struct qp_idset *set, const char *id, uint32_t h)
+{
+    size_t mask = set->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        qp_idset_slot *e = &set->slots[i];
+        if (!e->id || (e->hash == h && !strcmp(e->id, id)))
+            return e;
+    }
+}
+
+static unsigned idset_flags(const struct qp_idset *set, const char *id)
+{
+    if (!set || !set->n)
+        return 0;
+    return idset_slot(set, id, id_hash(id))->flags;
+}
+
+static int idset_grow(struct qp_idset *set)
+{
+    size_t cap = set->cap ? set->cap * 2 : 256;
+    qp_idset_slot *old = set->slots, *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return QP_ENOMEM;
+    size_t oldcap = set->cap;
+    set->slots = slots;
+    set->cap = cap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].id)
+            *idset_slot(set, old[i].id, old[i].hash) = old[i];
+    free(old);
+    return 0;
+}
+
+/* Adds flags to id's; on allocation failure records nothing. */
+static void idset_mark(struct qp_idset **pset, const char *id, unsigned flags)
+{
+    struct qp_idset *set = *pset;
+    if (!set) {
+        if (!(set = calloc(1, sizeof *set)))
+            return;
+        qp_arena_init(&set->keys, 4096);
+        *pset = set;
+    }
+    if ((set->n + 1) * 2 > set->cap && idset_grow(set))
+        return;
+    uint32_t h = id_hash(id);
+    qp_idset_slot *e = idset_slot(set, id, h);
+    if (!e->id) {
+        char *copy = qp_arena_strdup(&set->keys, id);
+        if (!copy)
+            return;
+        *e = (qp_idset_slot){copy, h, 0};
+        set->n++;
+    }
+    e->flags |= flags;
+}
+
+static void idset_clear(struct qp_idset *set)
+{
+    if (!set || !set->n)
+        return;
+    memset(set->slots, 0, set->cap * sizeof *set->slots);
+    set->n = 0;
+    qp_arena_reset(&set->keys);
+}
+
+static void idset_free(struct qp_idset *set)
+{
+    if (!set)
+        return;
+    free(set->slots);
+    qp_arena_destroy(&set->keys);
+    free(set);
+}
+
+/* What this transaction wrote may be undone: forget it. */
+static void forget_written(qp_store *s)
+{
+    idset_clear(s->actors_written);
+    idset_clear(s->places_written);
 }
 
 int qp_store_schema_version(void)
@@ -139,6 +249,9 @@ void qp_store_close(qp_store *s)
     for (size_t i = 0; i < QP_ARRAY_LEN(s->cache); i++)
         sqlite3_finalize(s->cache[i]);
     memset(s->cache, 0, sizeof s->cache);
+    idset_free(s->actors_written);
+    idset_free(s->places_written);
+    s->actors_written = s->places_written = NULL;
     if (s->db)
         sqlite3_close_v2(s->db);
     free(s->path);
@@ -148,16 +261,21 @@ void qp_store_close(qp_store *s)
 
 int qp_store_begin(qp_store *s)
 {
+    forget_written(s);
     return exec(s, "BEGIN IMMEDIATE", "cannot start a transaction");
 }
 
 int qp_store_commit(qp_store *s)
 {
-    return exec(s, "COMMIT", "cannot commit");
+    int r = exec(s, "COMMIT", "cannot commit");
+    if (r)
+        forget_written(s);
+    return r;
 }
 
 void qp_store_rollback(qp_store *s)
 {
+    forget_written(s);
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -194,19 +312,71 @@ static int step_done(qp_store *s, sqlite3_stmt *st, const char *what)
     return rc == SQLITE_DONE ? 0 : set_error(s, sqlite_code(rc), what);
 }
 
+/* A's parent, as a placeholder when it is not stored yet. */
+static int put_parent(qp_store *s, const qp_actor_ref *a)
+{
+    sqlite3_stmt *ins = cached(s, 7, "INSERT OR IGNORE INTO actors (id, label, kind) VALUES (?, ?, 'unknown')");
+    if (!ins)
+        return QP_EDB;
+    bind_str(ins, 1, a->parent);
+    bind_str(ins, 2, a->parent);
+    return step_done(s, ins, "cannot store an actor");
+}
+
+/* Runs one of the cached statements that take no parameters. */
+static int run_cached(qp_store *s, size_t slot, const char *sql, const char *what)
+{
+    sqlite3_stmt *st = cached(s, slot, sql);
+    if (!st)
+        return QP_EDB;
+    return step_done(s, st, what);
+}
+
+int qp_store_savepoint(qp_store *s)
+{
+    return run_cached(s, 8, "SAVEPOINT doc", "cannot start a savepoint");
+}
+
+int qp_store_release(qp_store *s)
+{
+    return run_cached(s, 9, "RELEASE doc", "cannot release a savepoint");
+}
+
+int qp_store_rollback_to(qp_store *s)
+{
+    forget_written(s);
+    int r = run_cached(s, 10, "ROLLBACK TO doc", "cannot roll back to a savepoint");
+    int r2 = qp_store_release(s);
+    return r ? r : r2;
+}
+
+/* The actor an event names, after its parent so that the foreign key holds (a parent's label is
+ * its id until a document names it directly). Each is written once per transaction: a parent
+ * once its row exists, an actor once its row has a label and kind of its own. */
 static int put_actor(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
 {
     if (!a->id)
         return 0;
-    /* a parent is written first so the foreign key holds; its label is its id until a
-     * document names it directly */
+    int r;
+    if (a->parent && !(idset_flags(s->actors_written, a->parent) & ID_ROW)) {
+        if ((r = put_parent(s, a)))
+            return r;
+        idset_mark(&s->actors_written, a->parent, ID_ROW);
+    }
+    if (idset_flags(s->actors_written, a->id) & ID_SETTLED)
+        return 0;
+    const char *label = a->label ? a->label : a->id, *kind = a->kind ? a->kind : "unknown";
     bind_str(st, 1, a->id);
-    bind_str(st, 2, a->label ? a->label : a->id);
+    bind_str(st, 2, label);
     bind_str(st, 3, a->label_fr);
-    bind_str(st, 4, a->kind ? a->kind : "unknown");
+    bind_str(st, 4, kind);
     bind_str(st, 5, a->country);
     bind_str(st, 6, a->parent);
-    return step_done(s, st, "cannot store an actor");
+    if ((r = step_done(s, st, "cannot store an actor")))
+        return r;
+    /* the upsert (sql_actor) leaves a row with a label and kind of its own as it is */
+    idset_mark(&s->actors_written, a->id, ID_ROW | (strcmp(label, a->id) && strcmp(kind, "unknown") ? ID_SETTLED : 0));
+    return 0;
 }
 
 /* An actor row as the lexicon says it, replacing a placeholder. */
@@ -221,20 +391,6 @@ static int put_actor_row(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
     return step_done(s, st, "cannot store an actor");
 }
 
-static int put_parent(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
-{
-    if (!a->id || !a->parent)
-        return 0;
-    qp_actor_ref p = {.id = a->parent, .label = a->parent, .kind = "unknown"};
-    sqlite3_stmt *ins = cached(s, 7, "INSERT OR IGNORE INTO actors (id, label, kind) VALUES (?, ?, ?)");
-    if (!ins)
-        return QP_EDB;
-    bind_str(ins, 1, p.id);
-    bind_str(ins, 2, p.label);
-    bind_str(ins, 3, p.kind);
-    (void)st;
-    return step_done(s, ins, "cannot store an actor");
-}
 
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
 {
@@ -324,12 +480,12 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
         const qp_event *e = &d->events[i];
         const qp_actor_ref *actors[2] = {&e->actor1, &e->actor2};
         for (int k = 0; k < 2; k++) {
-            if ((rc = put_parent(s, act, actors[k])) || (rc = put_actor(s, act, actors[k]))) {
+            if ((rc = put_actor(s, act, actors[k]))) {
                 id = rc;
                 goto cleanup;
             }
         }
-        if (e->place.id) {
+        if (e->place.id && !(idset_flags(s->places_written, e->place.id) & ID_ROW)) {
             bind_str(plc, 1, e->place.id);
             bind_str(plc, 2, e->place.label ? e->place.label : e->place.id);
             bind_str(plc, 3, e->place.country);
@@ -340,6 +496,7 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
                 id = rc;
                 goto cleanup;
             }
+            idset_mark(&s->places_written, e->place.id, ID_ROW);
         }
         char uid[600];
         snprintf(uid, sizeof uid, "%s#%d.%zu", name, e->sentence, i);
@@ -375,6 +532,9 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
         }
     }
 cleanup:;
+    /* an error may have rolled back the statement or the transaction */
+    if (id < 0)
+        forget_written(s);
     /* the statements stay prepared for the next document; only their state is reset */
     sqlite3_stmt *used[] = {doc, sent, clut, act, plc, ev};
     for (size_t i = 0; i < QP_ARRAY_LEN(used); i++)
@@ -492,6 +652,8 @@ int qp_store_put_lexicon(qp_store *s, const qp_lexicon *lx)
     int r = 0, rc;
     qp_buf f;
     qp_buf_init(&f);
+    /* the lexicon's rows replace what this transaction wrote */
+    forget_written(s);
     if ((rc = sqlite3_prepare_v2(s->db, sql_actor, -1, &act, NULL)) ||
         (rc = sqlite3_prepare_v2(s->db, sql_alias, -1, &ali, NULL))) {
         r = set_error(s, sqlite_code(rc), "cannot prepare");

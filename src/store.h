@@ -19,11 +19,16 @@ typedef struct qp_migration {
 extern const qp_migration qp_migrations[];
 extern const size_t qp_migrations_count;
 
+struct qp_idset;
+
 typedef struct qp_store {
     sqlite3 *db;
     char *path;
     char errmsg[512]; /* the last error, in words, naming the file */
-    sqlite3_stmt *cache[10]; /* statements of the write path, prepared once per open */
+    sqlite3_stmt *cache[12]; /* statements of the write path, prepared once per open */
+    /* actor and place ids written in the current transaction, so that each is written once
+     * per transaction and not once per event; forgotten on begin, rollback and error */
+    struct qp_idset *actors_written, *places_written;
 } qp_store;
 
 /* Opens (creating if need be) and migrates the database at path. Returns 0, QP_EDB (bad or
@@ -39,6 +44,12 @@ int qp_store_schema_version(void);
 int qp_store_begin(qp_store *s);
 int qp_store_commit(qp_store *s);
 void qp_store_rollback(qp_store *s);
+/* A savepoint inside a transaction, so that a document that cannot be stored is undone alone:
+ * qp_store_savepoint, then qp_store_release (keeps what was written since) or
+ * qp_store_rollback_to (undoes it, and ends the savepoint). 0 or QP_EDB/QP_EBUSY/QP_ENOMEM. */
+int qp_store_savepoint(qp_store *s);
+int qp_store_release(qp_store *s);
+int qp_store_rollback_to(qp_store *s);
 
 /* A document as stored. */
 typedef struct qp_doc_info {

@@ -281,6 +281,54 @@ static void version_1_database_is_migrated_and_keeps_its_data(void **state)
     qp_store_close(&s);
 }
 
+/* Actors and places are written once per transaction; what a rollback undoes is written again. */
+static void actors_and_places_survive_rollbacks(void **state)
+{
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    const char *text = "Une phrase. Raids sur al-Qaïm.";
+    qp_document d1 = sample_doc("one", text, "h-one");
+    int existing;
+    /* a whole transaction rolled back, then the same actors and place again */
+    assert_int_equal(qp_store_begin(&s), 0);
+    assert_true(qp_store_add_document(&s, &d1, &existing) > 0);
+    qp_store_rollback(&s);
+    assert_int_equal(count_rows(&s, "actors"), 0);
+    assert_int_equal(qp_store_begin(&s), 0);
+    assert_true(qp_store_add_document(&s, &d1, &existing) > 0);
+    /* a document undone by its savepoint, then another naming the same ones */
+    assert_int_equal(qp_store_savepoint(&s), 0);
+    qp_document d2 = sample_doc("two", "Autre phrase. Raids sur al-Qaïm.", "h-two");
+    assert_true(qp_store_add_document(&s, &d2, &existing) > 0);
+    assert_int_equal(qp_store_rollback_to(&s), 0);
+    assert_int_equal(qp_store_savepoint(&s), 0);
+    qp_document d3 = sample_doc("three", "Encore une phrase. Raids sur al-Qaïm.", "h-three");
+    assert_true(qp_store_add_document(&s, &d3, &existing) > 0);
+    assert_int_equal(qp_store_release(&s), 0);
+    assert_int_equal(qp_store_commit(&s), 0);
+    assert_int_equal(count_rows(&s, "documents"), 2);
+    assert_int_equal(count_rows(&s, "events"), 2);
+    assert_int_equal(count_rows(&s, "actors"), 2);
+    assert_int_equal(count_rows(&s, "places"), 1);
+    assert_int_equal(count_fk_violations(&s), 0);
+
+    /* the parent, stored as a placeholder, gets its label when an event names it, even when it
+     * was already written in this transaction */
+    assert_int_equal(qp_store_begin(&s), 0);
+    qp_document d4 = sample_doc("four", "Une quatrième phrase. Raids sur al-Qaïm.", "h-four");
+    assert_true(qp_store_add_document(&s, &d4, &existing) > 0);
+    qp_document d5 = sample_doc("five", "Une cinquième phrase. Raids sur al-Qaïm.", "h-five");
+    d5.events[0].actor1 = (qp_actor_ref){.id = "IRQ-GOV", .label = "Iraqi government", .kind = "government",
+                                         .country = "IRQ", .text = "Bagdad"};
+    assert_true(qp_store_add_document(&s, &d5, &existing) > 0);
+    assert_int_equal(qp_store_commit(&s), 0);
+    assert_int_equal(query_int(&s, "SELECT count(*) FROM actors WHERE id = 'IRQ-GOV' AND label = 'Iraqi government' "
+                                   "AND kind = 'government'"), 1);
+    assert_int_equal(count_rows(&s, "actors"), 2);
+    assert_int_equal(count_fk_violations(&s), 0);
+    qp_store_close(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +338,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(documents_are_stored_once_and_read_back, setup, teardown),
         cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(version_1_database_is_migrated_and_keeps_its_data, setup, teardown),
+        cmocka_unit_test_setup_teardown(actors_and_places_survive_rollbacks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
