@@ -563,6 +563,86 @@ static int frames(doc_state *st, sentence_view *s)
     return 0;
 }
 
+/* Whether the words between two places join them as items of a list: "dans le sud de la Syrie,
+ * à Homs et dans la banlieue de Damas", "Dibis, Al-Multaqa, and the Khabbaz" — a comma or a
+ * conjunction, with prepositions and articles; not "Qayyarah in the Tigris valley". A country
+ * after a town and a comma is the town's address: "Near Raqqa, Syria". */
+static int list_link(const sentence_view *s, const mention *a, const mention *b)
+{
+    static const char *const words[] = {",", "et", "and", "a", "au", "aux", "in", "at", "dans", "la", "le", "l",
+                                        "les", "the", "de", "du", "des", "near", "pres", "ou", "or"};
+    static const char *const joins[] = {",", "et", "and", "ou", "or"};
+    if (b->t0 < a->t1 || b->t0 - a->t1 > 4)
+        return 0;
+    int joined = 0;
+    for (size_t t = a->t1; t < b->t0; t++) {
+        if (!xs_is_any(s, t, words, QP_ARRAY_LEN(words)))
+            return 0;
+        joined |= xs_is_any(s, t, joins, QP_ARRAY_LEN(joins));
+    }
+    if (b->place.feature && !strcmp(b->place.feature, "A.PCLI") && b->t0 == a->t1 + 1 && xs_is(s, a->t1, ",") &&
+        a->place.country && b->place.country && !strcmp(a->place.country, b->place.country))
+        return 0;
+    return joined;
+}
+
+/* The places of the list that place mention p belongs to, as mention indices in list[]; the
+ * count, 1 when p stands alone. */
+static size_t place_list(const sentence_view *s, size_t p, size_t *list, size_t cap)
+{
+    size_t first = p;
+    for (;;) { /* back to the head of the list */
+        size_t k = first;
+        while (k-- > 0 && s->m[k].kind < 0)
+            ;
+        if (k == (size_t)-1 || s->m[k].kind != MENTION_PLACE || !s->m[k].place.id || !list_link(s, &s->m[k], &s->m[first]))
+            break;
+        first = k;
+    }
+    size_t n = 0;
+    for (size_t k = first; k < s->n_m && n < cap; k++) {
+        if (s->m[k].kind < 0)
+            continue;
+        if (s->m[k].kind != MENTION_PLACE || !s->m[k].place.id)
+            break;
+        if (n && !list_link(s, &s->m[list[n - 1]], &s->m[k]))
+            break;
+        list[n++] = k;
+    }
+    return n;
+}
+
+/* "Quinze personnes ont été tuées à Homs et dans la banlieue de Damas": one event per place of
+ * a list, as the guideline counts them. 0 or QP_ENOMEM. */
+static int split_place_lists(doc_state *st, const sentence_view *sv)
+{
+    size_t n = st->n_events;
+    for (size_t i = 0; i < n; i++) {
+        const qp_event *e = &st->events[i];
+        if (!e->place.id || (e->flags & QP_EVENT_HIDDEN) || !e->action ||
+            (strcmp(e->action, "ASSAULT") && strcmp(e->action, "COERCE") && strcmp(e->action, "PROTEST")))
+            continue;
+        const sentence_view *s = &sv[e->sentence];
+        size_t p = (size_t)-1;
+        for (size_t k = 0; k < s->n_m && p == (size_t)-1; k++)
+            if (s->m[k].kind == MENTION_PLACE && s->m[k].place.id && !strcmp(s->m[k].place.id, e->place.id))
+                p = k;
+        size_t list[8];
+        size_t nl = p == (size_t)-1 ? 0 : place_list(s, p, list, 8);
+        for (size_t k = 0; k < nl; k++) {
+            if (list[k] == p || !strcmp(s->m[list[k]].place.id, e->place.id))
+                continue;
+            qp_event copy = st->events[i];
+            copy.place = s->m[list[k]].place;
+            qp_event *c = new_event(st);
+            if (!c)
+                return QP_ENOMEM;
+            *c = copy;
+        }
+    }
+    return 0;
+}
+
 int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
 {
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
@@ -690,6 +770,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     xc_infer_assault_targets(&st, sv);
     xc_infer_aid_recipients(&st);
     xc_merge_duplicates(&st);
+    if ((r = split_place_lists(&st, sv)))
+        return r;
     for (size_t i = 0; i < st.n_events; i++) {
         qp_event *e = &st.events[i];
         e->evidence_text = qp_arena_strndup(arena, doc->text + e->evidence_start, e->evidence_end - e->evidence_start);

@@ -262,6 +262,18 @@ static void add_reading(mention *m, int action, int tag)
             }
 }
 
+/* The common nouns that open a place name written in lower case. */
+static int is_place_head(const char *fold)
+{
+    static const char *const heads[] = {"province", "gouvernorat", "banlieue", "banlieues", "peripherie", "campagne",
+                                        "region", "bande", "vallee", "plaine", "governorate", "suburbs", "outskirts",
+                                        "countryside", "valley", "plain", "region"};
+    for (size_t i = 0; i < QP_ARRAY_LEN(heads); i++)
+        if (!strcmp(fold, heads[i]))
+            return 1;
+    return 0;
+}
+
 int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date)
 {
     size_t cap = 0;
@@ -279,8 +291,10 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         size_t best_j = 0, gaz_j = 0;
         int32_t best_e = -1;
         int words = 0;
-        /* place names start with a capital: lower-case words need no gazetteer probe */
-        int lex_open = 1, gaz_open = x->gaz != NULL && (s->tok[i].flags & QP_TOK_CAP);
+        /* place names start with a capital, but for the few written with a lower-case head
+         * ("banlieue de Damas", "province de Deir Ezzor"): other words need no gazetteer probe */
+        int lower_head = !(s->tok[i].flags & QP_TOK_CAP) && is_place_head(s->tok[i].fold);
+        int lex_open = 1, gaz_open = x->gaz != NULL && ((s->tok[i].flags & QP_TOK_CAP) || lower_head);
         for (size_t j = i; j < s->n_tok && words < max_words && (lex_open || gaz_open); j++) {
             if (xt_skippable(s, j))
                 continue;
@@ -305,7 +319,8 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
             if (gaz_open) {
                 int p = qp_gazetteer_probe(x->gaz, phrase.data, phrase.len);
                 /* a place name must start with a capital: "mais", "est" are words */
-                if ((p & QP_GAZ_NAME) && (s->tok[i].flags & (QP_TOK_CAP | QP_TOK_NUM)) == QP_TOK_CAP)
+                if ((p & QP_GAZ_NAME) &&
+                    ((s->tok[i].flags & (QP_TOK_CAP | QP_TOK_NUM)) == QP_TOK_CAP || (lower_head && (p & QP_GAZ_LOWER))))
                     gaz_j = j + 1;
                 gaz_open = (p & QP_GAZ_PREFIX) != 0;
             }

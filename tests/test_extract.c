@@ -842,6 +842,32 @@ static void test_people_of_an_organisation_fr(void **state)
     expect("SYR-*", "ASSAULT", "REBELS");
 }
 
+static void test_place_lists(void **state)
+{
+    /* one event per place of a list, as analysts count them; "la banlieue de Damas" is Rif
+     * Dimashq though it starts in lower case */
+    need_gazetteer();
+    run("fr", "2011-08-19",
+        "Quinze personnes ont été tuées vendredi par les forces de sécurité syriennes lors de manifestations dans le sud "
+        "de la Syrie, à Homs et dans la banlieue de Damas.\n");
+    int seen[3] = {0};
+    for (size_t i = 0; i < doc.n_events; i++) {
+        const qp_event *e = &doc.events[i];
+        if (strcmp(e->action, "ASSAULT") || !e->place.label)
+            continue;
+        seen[0] |= !strcmp(e->place.label, "Syria");
+        seen[1] |= !strcmp(e->place.label, "Homs");
+        seen[2] |= !strcmp(e->place.label, "Rif Dimashq");
+    }
+    assert_true(seen[0] && seen[1] && seen[2]);
+    /* a town's country after a comma is its address, not another place; nor is the valley a
+     * town lies in */
+    run("en", "2016-08-16", "Near Raqqa, Syria, coalition aircraft destroyed an ISIS bunker.\n");
+    assert_int_equal(count("ASSAULT"), 1);
+    run("en", "2016-08-16", "Iraqi forces launched an offensive against ISIS near Qayyarah in the Tigris River Valley.\n");
+    assert_int_equal(count("ASSAULT"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -871,6 +897,7 @@ int main(void)
         cmocka_unit_test(test_apposition_fr),
         cmocka_unit_test(test_implied_aid_recipient_en),
         cmocka_unit_test(test_people_of_an_organisation_fr),
+        cmocka_unit_test(test_place_lists),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
