@@ -178,6 +178,12 @@ static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci
     if (!id)
         return QP_ENOMEM;
     int ai = qp_lexicon_actor(&x->lx, id);
+    /* "les milices syriennes" are the group the lexicon names for that country's militias */
+    for (size_t k = 0; ai < 0 && k < x->lx.n_actors; k++) {
+        const qp_lex_actor *la = &x->lx.actors[k];
+        if (la->agent && la->country && !strcmp(la->agent, ag->code) && !strcmp(la->country, c->iso3))
+            ai = (int)k;
+    }
     if (ai >= 0) {
         xt_actor_from_lexicon(x, ai, NULL, out);
         return 0;

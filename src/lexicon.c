@@ -317,6 +317,7 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
         x->kind = xstrdup(jstr(a, "kind") ? jstr(a, "kind") : "unknown");
         x->country = xstrdup(jstr(a, "country"));
         x->parent = xstrdup(jstr(a, "parent"));
+        x->agent = xstrdup(jstr(a, "agent"));
         x->from = xstrdup(jstr(a, "from"));
         x->to = xstrdup(jstr(a, "to"));
     }
@@ -621,6 +622,7 @@ void qp_lexicon_destroy(qp_lexicon *lx)
     for (size_t i = 0; i < lx->n_actors; i++) {
         qp_lex_actor *a = &lx->actors[i];
         free(a->id), free(a->label), free(a->label_fr), free(a->kind), free(a->country), free(a->parent);
+        free(a->agent);
         free(a->from), free(a->to);
     }
     for (size_t i = 0; i < lx->n_countries; i++) {

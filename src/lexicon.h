@@ -17,6 +17,7 @@ typedef enum {
 
 typedef struct qp_lex_actor {
     char *id, *label, *label_fr, *kind, *country, *parent;
+    char *agent;     /* the agent code that, with this actor's country, names it ("MILITIAS") */
     char *from, *to; /* persons: in office */
 } qp_lex_actor;
 

@@ -868,6 +868,16 @@ static void test_place_lists(void **state)
     assert_int_equal(count("ASSAULT"), 1);
 }
 
+static void test_militias_by_country_fr(void **state)
+{
+    /* a country's militias are the group the lexicon names for it: Iraq's are the Hashd,
+     * Syria's the regime's militias */
+    run("fr", "2017-10-26", "Les paramilitaires irakiens ont attaqué l'EI.\n");
+    expect("IRQ-PMF", "ASSAULT", "ISIS");
+    run("fr", "2011-11-01", "Les milices syriennes ont attaqué des manifestants.\n");
+    expect("SYR-MILITIAS", "ASSAULT", "CIVILIANS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -898,6 +908,7 @@ int main(void)
         cmocka_unit_test(test_implied_aid_recipient_en),
         cmocka_unit_test(test_people_of_an_organisation_fr),
         cmocka_unit_test(test_place_lists),
+        cmocka_unit_test(test_militias_by_country_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
