@@ -223,6 +223,10 @@ static int frames(doc_state *st, sentence_view *s)
         /* "ont été tuées", "have been killed": avoir is été's auxiliary, the participle is passive */
         if (m->t0 > 0 && (xs_is(s, m->t0 - 1, "ete") || xs_is(s, m->t0 - 1, "been")))
             has_aux_avoir = 0, has_aux_etre = 1;
+        /* "les rebelles se sont emparés de": a pronominal verb's past is active */
+        if (has_aux_etre && st->lang == 0 && m->t0 > 1 && xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N) &&
+            (xs_is(s, m->t0 - 2, "se") || xs_is(s, m->t0 - 2, "s")))
+            has_aux_avoir = 1, has_aux_etre = 0;
         int passive = 0;
         if (!is_noun && tag == TAG_PPAS && !has_aux_avoir && xs_agent_after(s, m->t1, &agent))
             passive = 1;
@@ -324,10 +328,11 @@ static int frames(doc_state *st, sentence_view *s)
                 }
                 continue;
             }
-            /* "30 civilians were killed when aircraft bombed…": the victims of the sentence */
+            /* "30 civilians were killed when aircraft bombed…", "150 combattants du régime ont été
+             * tués dans des affrontements": the victims of the sentence */
             if (has_aux_etre && act->code && !strcmp(act->code, "ASSAULT") && mi > 0 &&
-                s->m[mi - 1].kind == MENTION_ACTOR && m->t0 - s->m[mi - 1].t1 <= 3 && s->m[mi - 1].actor.kind &&
-                !strcmp(s->m[mi - 1].actor.kind, "civilians"))
+                s->m[mi - 1].kind == MENTION_ACTOR && m->t0 - s->m[mi - 1].t1 <= 3 && s->m[mi - 1].actor.id &&
+                (st->victims < 0 || strcmp(s->m[mi - 1].actor.kind ? s->m[mi - 1].actor.kind : "", "civilians") == 0))
                 st->victims = (int)mi - 1;
             /* "les zones reprises", "was struck": no actor to name; but "sont positionnées",
              * "were deployed" say what the subject did */

@@ -878,6 +878,21 @@ static void test_militias_by_country_fr(void **state)
     expect("SYR-MILITIAS", "ASSAULT", "CIVILIANS");
 }
 
+static void test_pronominal_past_and_fallen_fr(void **state)
+{
+    /* "se sont emparés" is an active past, not a passive; the regime's fighters who were killed
+     * are whom the rebels fought */
+    run("fr", "2013-07-26",
+        "Plus de 150 combattants du régime syrien ont été tués dans des affrontements à l'issue desquels les rebelles "
+        "se sont emparés de Khan al-Assal.\n");
+    expect("REBELS", "ASSAULT", "SYR-*");
+    /* surrendering is not visiting; going to Damascus is */
+    run("fr", "2013-07-26", "Les rebelles ont exécuté des soldats syriens qui s'étaient rendus.\n");
+    assert_int_equal(count("CONSULT"), 0);
+    run("fr", "2013-07-26", "Le ministre russe des Affaires étrangères s'est rendu à Damas.\n");
+    expect("RUS-*", "CONSULT", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -909,6 +924,7 @@ int main(void)
         cmocka_unit_test(test_people_of_an_organisation_fr),
         cmocka_unit_test(test_place_lists),
         cmocka_unit_test(test_militias_by_country_fr),
+        cmocka_unit_test(test_pronominal_past_and_fallen_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
