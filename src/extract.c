@@ -197,6 +197,8 @@ static int frames(doc_state *st, sentence_view *s)
             !(m->t0 > 1 && xs_is(s, m->t0 - 2, "en") && (xs_is(s, m->t0 - 1, "se") || xs_is(s, m->t0 - 1, "s"))))
             continue; /* "commandant de la 7e division" is a title, not an act of command */
         xs_group subj = {.n = 0}, agent = {.n = 0};
+        qp_actor_ref speaker = {0};
+        static const char *const first_person[] = {"nous", "we", "je", "j", "i"};
         int obj = -1, obj_place = -1;
         int flags = xs_modality(s, m->t0, m->t1, tag);
         double conf = act->weight;
@@ -340,6 +342,19 @@ static int frames(doc_state *st, sentence_view *s)
                 continue;
         }
         xs_find_subject(x, s, m->t0, &subj);
+        /* "Nous exigeons une enquête", a-t-il poursuivi: we is the speaker */
+        if (subj.n == 0 && !is_noun && m->t0 > 0 && xs_is_any(s, m->t0 - 1, first_person, QP_ARRAY_LEN(first_person))) {
+            int sp = xc_speaker(s, m->t1);
+            if (sp >= 0) {
+                subj.n = 1;
+                subj.m[0] = sp;
+            } else if (st->speaker.id && st->speaker_sentence + 2 >= s->index) {
+                speaker = st->speaker;
+                speaker.text = xt_span_text(st->arena, s, m->t0 - 1, m->t0);
+                if (!speaker.text)
+                    return QP_ENOMEM;
+            }
+        }
         int head = is_noun ? xs_apposition_head(s, mi) : -1;
         if (head >= 0) {
             subj.n = 1;
@@ -446,7 +461,7 @@ static int frames(doc_state *st, sentence_view *s)
                 subj.m[0] = dm;
             }
         }
-        if (subj.n == 0) {
+        if (subj.n == 0 && !speaker.id) {
             /* no actor in sight: in a run of reports ("Near Raqqa, 22 strikes engaged ISIS
              * units"), the actor of the same kind of event just before */
             obj = xs_find_object(x, s, m->t1, act, is_noun, &obj_place, NULL);
@@ -499,6 +514,17 @@ static int frames(doc_state *st, sentence_view *s)
         }
         int protest = 0;
         obj = noun_obj >= 0 ? noun_obj : xs_find_object(x, s, m->t1, act, is_noun, &obj_place, &protest);
+        /* "Nous soutenons le plan de Kofi Annan", "backed the UN's proposal": backing a plan is
+         * words, for whoever made it */
+        if (obj < 0 && !is_noun && act->code && !strcmp(act->code, "AID")) {
+            size_t k = m->t1;
+            while (k < s->n_tok && xs_is_article(s, k))
+                k++;
+            if (k < s->n_tok && xs_is_any(s, k, XS_PROPOSALS, XS_PROPOSALS_N)) {
+                act = &support_of_words;
+                obj = xs_genitive_after(s, k + 1);
+            }
+        }
         /* "le Hezbollah fournit à l'armée syrienne de l'aide", "provided the rebels with
          * weapons": the recipient sits between the light verb and the noun */
         if (obj < 0 && light >= 0) {
@@ -523,6 +549,13 @@ static int frames(doc_state *st, sentence_view *s)
         if (ci >= 0) {
             xt_actor_from_lexicon(x, ci, NULL, &civilians);
             a2 = &civilians;
+        }
+        if (speaker.id) {
+            int r = add_event(st, s, m, act, &speaker, a2, obj_place, flags | QP_EVENT_REPORTED, conf * 0.8, act->code);
+            if (r)
+                return r;
+            if (obj >= 0)
+                widen_evidence(st->last_added, s, &s->m[obj]);
         }
         for (int i = 0; i < subj.n; i++) {
             int r = add_event(st, s, m, act, &s->m[subj.m[i]].actor, a2, obj_place, flags, conf, act->code);
@@ -744,6 +777,11 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         size_t before = st.n_events;
         if ((r = frames(&st, &sv[i])))
             return r;
+        int sp = xc_speaker(&sv[i], 0);
+        if (sp >= 0) {
+            st.speaker = sv[i].m[sp].actor;
+            st.speaker_sentence = (int)i;
+        }
         /* the sentence's assaults without a target were on its victims; "a fait 34 morts",
          * "killing 45 people" count civilians */
         qp_actor_ref civilians = {0};

@@ -265,6 +265,36 @@ void xc_infer_aid_recipients(doc_state *st)
     }
 }
 
+int xc_speaker(const sentence_view *s, size_t from)
+{
+    static const char *const said[] = {
+        "declare", "declaree", "dit", "affirme", "ajoute", "souligne", "estime", "indique", "explique", "poursuivi",
+        "poursuit", "assure", "precise", "martele", "lance", "insiste", "said", "says", "told", "added", "stated",
+        "declared", "insisted", "stressed", "announced", "continued", "warned"};
+    for (size_t k = from; k < s->n_tok; k++) {
+        if (!xs_is_any(s, k, said, QP_ARRAY_LEN(said)))
+            continue;
+        /* "a déclaré M. Lavrov", "said the minister": the speaker follows … */
+        for (size_t j = k + 1; j < s->n_tok && j <= k + 4; j++) {
+            int mj = xs_mention_at(s, j);
+            if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR && s->m[mj].actor.id)
+                return mj;
+            if (s->tok[j].flags & QP_TOK_PUNCT && !xs_is(s, j, "."))
+                break;
+        }
+        /* … or comes just before: "M. Lavrov a déclaré", "the minister said" */
+        for (size_t i = s->n_m; i-- > 0;) {
+            const mention *m = &s->m[i];
+            if (m->t1 > k || m->kind < 0)
+                continue;
+            if (m->kind == MENTION_ACTOR && m->actor.id && k - m->t1 <= 2)
+                return (int)i;
+            break;
+        }
+    }
+    return -1;
+}
+
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s)
 {

@@ -24,6 +24,8 @@ typedef struct doc_state {
     int last_place_sentence;
     qp_place_ref focus_place;
     const char *doc_end;     /* the day after the document date, in the arena */
+    qp_actor_ref speaker;    /* who spoke last ("a déclaré M. Lavrov"), for "Nous exigeons…" */
+    int speaker_sentence;
 } doc_state;
 
 /* The day after d (YYYY-MM-DD) into out; "" when d is malformed. */
@@ -50,6 +52,10 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv);
  * initiator of an assault in this sentence or the two around it, neither the backer itself,
  * nor anyone it fights, nor the article's main enemy (the actor most often attacked). */
 void xc_infer_aid_recipients(doc_state *st);
+
+/* Who speaks in sentence s after token from: the actor of "a déclaré M. Lavrov", "the
+ * minister said"; a mention index, -1 when none. */
+int xc_speaker(const sentence_view *s, size_t from);
 
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s);

@@ -272,6 +272,12 @@ int xs_is_protest_noun(const qp_extractor *x, const mention *m)
     return !strcmp(a->pos, "noun") && a->code && !strcmp(a->code, "PROTEST");
 }
 
+const char *const XS_PROPOSALS[] = {
+    "plan", "plans", "initiative", "initiatives", "proposition", "propositions", "proposal", "proposals", "resolution",
+    "resolutions", "efforts", "effort", "position", "demarche", "idee", "mediation", "accord", "agreement", "deal",
+    "projet", "project", "feuille", "roadmap", "appel", "call", "candidature", "decision", "processus", "process"};
+const size_t XS_PROPOSALS_N = QP_ARRAY_LEN(XS_PROPOSALS);
+
 const char *const XS_POPULATED[] = {
     "quartier", "quartiers", "habitations", "maisons", "immeubles", "hopital", "hopitaux", "ecole", "ecoles",
     "marche", "marches", "boulangerie", "boulangeries", "mosquee", "mosquees", "eglise", "eglises", "cortege",

@@ -24,6 +24,9 @@ extern const char *const XS_PREPS[];
 extern const size_t XS_PREPS_N;
 extern const char *const XS_AVOIR[];
 extern const size_t XS_AVOIR_N;
+/* Plans, proposals, resolutions: backing them is words, not arms. */
+extern const char *const XS_PROPOSALS[];
+extern const size_t XS_PROPOSALS_N;
 /* Places and gatherings of the population: an assault on them is on civilians. */
 extern const char *const XS_POPULATED[];
 extern const size_t XS_POPULATED_N;

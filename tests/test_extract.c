@@ -893,6 +893,22 @@ static void test_pronominal_past_and_fallen_fr(void **state)
     expect("RUS-*", "CONSULT", NULL);
 }
 
+static void test_first_person_speaker(void **state)
+{
+    /* "nous" is whoever speaks: named in the same sentence, or the speaker just before */
+    run("fr", "2012-05-28",
+        "Le chef de la diplomatie russe a déclaré que les deux parties avaient participé au massacre.\n"
+        "\"Nous exigeons une enquête de l'ONU\", a-t-il poursuivi.\n");
+    const qp_event *e = expect("RUS*", "REQUEST", NULL);
+    assert_int_equal(e->sentence, 1);
+    run("en", "2012-05-28", "\"We condemn the attack on civilians,\" said the French foreign minister.\n");
+    expect("FRA*", "ACCUSE", NULL);
+    /* backing a plan is words, for the plan's author */
+    run("fr", "2012-05-28", "La Russie soutient le plan de l'ONU.\n");
+    expect("RUS", "SUPPORT", "UN");
+    assert_null(find("RUS", "AID", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -925,6 +941,7 @@ int main(void)
         cmocka_unit_test(test_place_lists),
         cmocka_unit_test(test_militias_by_country_fr),
         cmocka_unit_test(test_pronominal_past_and_fallen_fr),
+        cmocka_unit_test(test_first_person_speaker),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
