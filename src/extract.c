@@ -196,6 +196,9 @@ static int frames(doc_state *st, sentence_view *s)
         if (tag == TAG_PPRE && st->lang == 0 && !(m->t0 > 0 && xs_is(s, m->t0 - 1, "en")) &&
             !(m->t0 > 1 && xs_is(s, m->t0 - 2, "en") && (xs_is(s, m->t0 - 1, "se") || xs_is(s, m->t0 - 1, "s"))))
             continue; /* "commandant de la 7e division" is a title, not an act of command */
+        /* "nous sommes", "we have": être and avoir are never events, whatever else they spell */
+        if (xs_is_any(s, m->t0, XS_ETRE, XS_ETRE_N) || xs_is_avoir(s, m->t0))
+            continue;
         xs_group subj = {.n = 0}, agent = {.n = 0};
         qp_actor_ref speaker = {0};
         static const char *const first_person[] = {"nous", "we", "je", "j", "i"};

@@ -36,7 +36,8 @@ const char *const XS_AVOIR[] = {"a", "ont", "avait", "avaient", "aurait", "aurai
 const size_t XS_AVOIR_N = QP_ARRAY_LEN(XS_AVOIR);
 
 const char *const XS_ETRE[] = {"ete", "est", "sont", "etait", "etaient", "fut", "furent", "etre", "sera",
-                                   "seront", "serait", "seraient", "was", "were", "been", "is", "are", "be", "being"};
+                                   "seront", "serait", "seraient", "sommes", "etes", "suis", "etions", "etiez",
+                                   "was", "were", "been", "is", "are", "be", "being"};
 const size_t XS_ETRE_N = QP_ARRAY_LEN(XS_ETRE);
 
 const char *const XS_BY[] = {"par", "by"};
