@@ -285,6 +285,18 @@ static int frames(doc_state *st, sentence_view *s)
                 if (lm->kind >= 0 && lm->kind != MENTION_DEMONYM)
                     break;
             }
+            size_t aux = m->t0;
+            while (aux > 0 && (xs_is_any(s, aux - 1, XS_ETRE, XS_ETRE_N) || xs_is_avoir(s, aux - 1)))
+                aux--;
+            static const char *const relatives[] = {"qui", "which", "that", "who", "where", "ou"};
+            if (left < 0 && has_aux_etre && !(aux > 0 && xs_is_any(s, aux - 1, relatives, QP_ARRAY_LEN(relatives)))) {
+                /* "60 écoliers qui manifestaient dans la cour, ont été arrêtés par …": the
+                 * clause's subject, past its relative clause */
+                xs_group patient;
+                xs_find_subject(x, s, m->t0, &patient);
+                if (patient.n > 0 && patient.m[0] != agent.m[0])
+                    left = patient.m[0];
+            }
             if (left >= 0)
                 a2 = &s->m[left].actor;
             /* "une manifestation a été dispersée par les chabiha": the population suffered it */

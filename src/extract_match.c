@@ -363,6 +363,7 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 if (have < 3 && !has_agent_reading(x, best_e, s, i, best_j, lang)) {
                     m->kind = MENTION_ACTOR;
                     xt_actor_from_lexicon(x, (int)e->ref, date, &m->actor);
+                    m->person = x->lx.actors[e->ref].kind && !strcmp(x->lx.actors[e->ref].kind, "person");
                     have = 3;
                 }
                 break;
@@ -486,6 +487,14 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         mention *m = &s->m[i];
         if (m->kind != MENTION_AGENT || m->used)
             continue;
+        /* "Prime Minister Haider al-Abadi", "le président Bachar al-Assad": a title before a
+         * person the lexicon knows is that person's, whatever country was named last */
+        if (i + 1 < s->n_m && s->m[i + 1].kind == MENTION_ACTOR && s->m[i + 1].person && s->m[i + 1].t0 == m->t1) {
+            m->kind = -1;
+            s->m[i + 1].t0 = m->t0;
+            s->m[i + 1].actor.text = xt_span_text(a, s, m->t0, s->m[i + 1].t1);
+            continue;
+        }
         /* a run of agents joined by et / and / , */
         size_t last = i;
         while (last + 1 < s->n_m && s->m[last + 1].kind == MENTION_AGENT &&

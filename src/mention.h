@@ -25,6 +25,7 @@ typedef struct mention {
     qp_place_ref place;         /* MENTION_PLACE */
     int is_place_too;           /* a country or capital read as actor that may also be the place */
     int used;                   /* consumed as a part of a composite actor */
+    int person;                 /* MENTION_ACTOR: a person the lexicon names ("Haider al-Abadi") */
 } mention;
 
 typedef struct sentence_view {

@@ -89,10 +89,16 @@ static int is_closer(const char *p, const char *end, size_t *n)
     return 0;
 }
 
+/* A line [a, b) as long as the lines of a text wrapped at a fixed width. */
+static int wrap_width(size_t a, size_t b)
+{
+    return b > a && b - a >= 50 && b - a <= 90;
+}
+
 /* Whether the line break at nl continues the sentence of a hard-wrapped paragraph: the line
  * does not end on final punctuation and the next line starts with a lower-case letter
- * ("The operation\nto free Manbij is part of…"). Headlines and datelines are followed by a
- * capital, so they still stand alone. */
+ * ("The operation\nto free Manbij is part of…"), or is one of a run of lines of the wrapping
+ * width. Headlines and datelines are followed by a capital, so they still stand alone. */
 static int wraps_on(const char *text, size_t line_start, size_t nl, size_t len)
 {
     size_t e = nl;
@@ -117,7 +123,27 @@ static int wraps_on(const char *text, size_t line_start, size_t nl, size_t len)
     if (islower(c))
         return 1;
     /* à-ÿ: the lower-case Latin-1 letters, two bytes in UTF-8 */
-    return c == 0xC3 && n + 1 < len && (unsigned char)text[n + 1] >= 0xA0;
+    if (c == 0xC3 && n + 1 < len && (unsigned char)text[n + 1] >= 0xA0)
+        return 1;
+    /* a release hard-wrapped at a fixed width: a run of three lines of that width
+     * ("congratulated Prime Minister\nHaider al-Abadi and …\nfrom the grip of …"); a
+     * headline over a subtitle or a paragraph is not */
+    if (!isalnum((unsigned char)last) && last != ',' && (unsigned char)last < 0x80)
+        return 0;
+    size_t ls = nl, ne = nl + 1, ne2;
+    while (ls > 0 && text[ls - 1] != '\n')
+        ls--;
+    while (ne < len && text[ne] != '\n')
+        ne++;
+    ne2 = ne + 1;
+    while (ne2 < len && text[ne2] != '\n')
+        ne2++;
+    size_t lp = ls > 0 ? ls - 1 : 0;
+    while (lp > 0 && text[lp - 1] != '\n')
+        lp--;
+    int here = wrap_width(ls, nl), next = ne < len && wrap_width(nl + 1, ne);
+    int before = ls > 0 && wrap_width(lp, ls - 1), after = ne < len && wrap_width(ne + 1, ne2);
+    return here && next && (before || after);
 }
 
 /* Scraped text sometimes loses the space after a sentence: "ne convainquent plus.S'il a

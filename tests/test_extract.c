@@ -909,6 +909,20 @@ static void test_first_person_speaker(void **state)
     assert_null(find("RUS", "AID", NULL));
 }
 
+static void test_titles_and_patients(void **state)
+{
+    /* a title before a person the lexicon knows is that person's, not the last country's */
+    run("en", "2016-06-27", "Defense Secretary Ash Carter today congratulated Prime Minister Haider al-Abadi.\n");
+    expect("USA*", "SUPPORT", "IRQ-GOV");
+    /* the patient of a passive, past its relative clause */
+    run("fr", "2011-11-01",
+        "60 écoliers qui manifestaient dans la cour de leur école, ont été arrêtés par les forces syriennes.\n");
+    expect("SYR-*", "COERCE", "CIVILIANS");
+    /* but not across "which": the city was occupied, not the army */
+    run("en", "2017-10-19", "The Iraqi army regained Kirkuk, which was occupied by Peshmerga fighters.\n");
+    assert_null(find(NULL, "COERCE", "IRQ-*"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -942,6 +956,7 @@ int main(void)
         cmocka_unit_test(test_militias_by_country_fr),
         cmocka_unit_test(test_pronominal_past_and_fallen_fr),
         cmocka_unit_test(test_first_person_speaker),
+        cmocka_unit_test(test_titles_and_patients),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

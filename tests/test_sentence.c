@@ -143,6 +143,19 @@ static void hard_wrapped_lines_join(void **state)
           "La ville", "Alep est tomb\xC3\xA9\x65.");
     SPLIT("Les forces du r\xC3\xA9gime\n\xC3\xA0 Alep ont avanc\xC3\xA9.", "fr",
           "Les forces du r\xC3\xA9gime\n\xC3\xA0 Alep ont avanc\xC3\xA9.");
+    /* in a run of lines of the wrapping width, a capital on the next line goes on too */
+    SPLIT("Defense Secretary Ash Carter today congratulated Prime Minister\n"
+          "Haider al-Abadi and the Iraqi people for freeing the city of Fallujah\n"
+          "from the grip of the Islamic State of Iraq and the Levant.\n",
+          "en",
+          "Defense Secretary Ash Carter today congratulated Prime Minister\n"
+          "Haider al-Abadi and the Iraqi people for freeing the city of Fallujah\n"
+          "from the grip of the Islamic State of Iraq and the Levant.");
+    /* but a headline over a subtitle stays apart */
+    SPLIT("Israel accuses the Syrian regime of using chemical weapons in the war\n"
+          "The Israeli army accuses the Syrian regime of using them\n\nBody text.\n",
+          "en", "Israel accuses the Syrian regime of using chemical weapons in the war",
+          "The Israeli army accuses the Syrian regime of using them", "Body text.");
 }
 
 static void lost_space_after_a_sentence(void **state)
