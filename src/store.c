@@ -392,6 +392,71 @@ static int put_actor_row(qp_store *s, sqlite3_stmt *st, const qp_actor_ref *a)
 }
 
 
+/* The statement of slot inserting ROWS_PER_INSERT rows at once, "head (row),(row),…",
+ * prepared on first use: a document's sentences and clutter lines go in a few steps rather than
+ * one per row, which is most of the cost of a row. NULL on error (errmsg set). */
+enum { ROWS_PER_INSERT = 16 };
+
+static sqlite3_stmt *cached_rows(qp_store *s, size_t slot, const char *head, const char *row)
+{
+    char sql[1024] = "";
+    if (!s->cache[slot]) {
+        size_t len = (size_t)snprintf(sql, sizeof sql, "%s", head);
+        for (int i = 0; i < ROWS_PER_INSERT && len < sizeof sql; i++)
+            len += (size_t)snprintf(sql + len, sizeof sql - len, "%s%s", i ? "," : "", row);
+        if (len >= sizeof sql) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: a statement is too long", s->path);
+            return NULL;
+        }
+    }
+    return cached(s, slot, sql);
+}
+
+/* D's sentences, ROWS_PER_INSERT at a time while there are that many, then one by one (one is
+ * the statement of the caller). */
+static int put_sentences(qp_store *s, sqlite3_stmt *one, int64_t id, const qp_document *d)
+{
+    for (size_t i = 0; i < d->n_sentences;) {
+        size_t n = d->n_sentences - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
+        sqlite3_stmt *st = n == 1 ? one
+                                  : cached_rows(s, 11, "INSERT INTO sentences (document_id, idx, start, end) VALUES ",
+                                                "(?,?,?,?)");
+        if (!st)
+            return QP_EDB;
+        for (int c = 1; n--; i++) {
+            sqlite3_bind_int64(st, c++, id);
+            sqlite3_bind_int64(st, c++, (sqlite3_int64)i);
+            sqlite3_bind_int64(st, c++, (sqlite3_int64)d->sentences[i].start);
+            sqlite3_bind_int64(st, c++, (sqlite3_int64)d->sentences[i].end);
+        }
+        int r = step_done(s, st, "cannot store a sentence");
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+/* D's clutter lines, the same way. */
+static int put_clutter(qp_store *s, sqlite3_stmt *one, int64_t id, const qp_document *d)
+{
+    for (size_t i = 0; i < d->n_clutter;) {
+        size_t n = d->n_clutter - i >= ROWS_PER_INSERT ? ROWS_PER_INSERT : 1;
+        sqlite3_stmt *st =
+            n == 1 ? one : cached_rows(s, 12, "INSERT INTO clutter (document_id, line_no, text) VALUES ", "(?,?,?)");
+        if (!st)
+            return QP_EDB;
+        for (int c = 1; n--; i++) {
+            sqlite3_bind_int64(st, c++, id);
+            sqlite3_bind_int(st, c++, d->clutter[i].line_no);
+            bind_str(st, c++, d->clutter[i].text);
+        }
+        int r = step_done(s, st, "cannot store a clutter line");
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
 {
     static const char *sql_doc =
@@ -457,24 +522,9 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
     }
     id = sqlite3_last_insert_rowid(s->db);
 
-    for (size_t i = 0; i < d->n_sentences; i++) {
-        sqlite3_bind_int64(sent, 1, id);
-        sqlite3_bind_int64(sent, 2, (sqlite3_int64)i);
-        sqlite3_bind_int64(sent, 3, (sqlite3_int64)d->sentences[i].start);
-        sqlite3_bind_int64(sent, 4, (sqlite3_int64)d->sentences[i].end);
-        if ((rc = step_done(s, sent, "cannot store a sentence"))) {
-            id = rc;
-            goto cleanup;
-        }
-    }
-    for (size_t i = 0; i < d->n_clutter; i++) {
-        sqlite3_bind_int64(clut, 1, id);
-        sqlite3_bind_int(clut, 2, d->clutter[i].line_no);
-        bind_str(clut, 3, d->clutter[i].text);
-        if ((rc = step_done(s, clut, "cannot store a clutter line"))) {
-            id = rc;
-            goto cleanup;
-        }
+    if ((rc = put_sentences(s, sent, id, d)) || (rc = put_clutter(s, clut, id, d))) {
+        id = rc;
+        goto cleanup;
     }
     for (size_t i = 0; i < d->n_events; i++) {
         const qp_event *e = &d->events[i];

@@ -25,7 +25,7 @@ typedef struct qp_store {
     sqlite3 *db;
     char *path;
     char errmsg[512]; /* the last error, in words, naming the file */
-    sqlite3_stmt *cache[12]; /* statements of the write path, prepared once per open */
+    sqlite3_stmt *cache[16]; /* statements of the write path, prepared once per open */
     /* actor and place ids written in the current transaction, so that each is written once
      * per transaction and not once per event; forgotten on begin, rollback and error */
     struct qp_idset *actors_written, *places_written;

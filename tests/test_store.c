@@ -329,6 +329,64 @@ static void actors_and_places_survive_rollbacks(void **state)
     qp_store_close(&s);
 }
 
+/* Sentences and clutter lines go in several rows at a time: all of them, each with its own
+ * numbers, whatever their count. */
+static void many_sentences_and_clutter_lines_are_all_stored(void **state)
+{
+    qp_store s;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    static qp_span sents[37];
+    static qp_clutter_line clut[17];
+    static char lines[17][16];
+    char text[37 * 4 + 1];
+    for (size_t i = 0; i < 37; i++) {
+        memcpy(text + 4 * i, "Ab. ", 4);
+        sents[i] = (qp_span){4 * i, 4 * i + 3};
+    }
+    text[sizeof text - 1] = '\0';
+    for (int i = 0; i < 17; i++) {
+        snprintf(lines[i], sizeof lines[i], "pub %d", i);
+        clut[i] = (qp_clutter_line){2 * i + 1, lines[i]};
+    }
+    /* 21 = 16 + 5 sentences, 16 clutter lines; 37 = 2 x 16 + 5 sentences, 17 = 16 + 1 lines */
+    const struct { const char *name; size_t sentences, clutter; } docs[] = {{"few", 21, 16}, {"many", 37, 17}};
+    for (size_t k = 0; k < QP_ARRAY_LEN(docs); k++) {
+        qp_document d = {.name = docs[k].name, .lang = "fr", .text = text, .text_len = strlen(text),
+                         .sentences = sents, .n_sentences = docs[k].sentences, .clutter = clut,
+                         .n_clutter = docs[k].clutter};
+        snprintf(d.hash, sizeof d.hash, "hash-%zu", k);
+        int existing;
+        assert_int_equal(qp_store_begin(&s), 0);
+        assert_true(qp_store_add_document(&s, &d, &existing) > 0);
+        assert_int_equal(qp_store_commit(&s), 0);
+    }
+    assert_int_equal(count_rows(&s, "sentences"), 21 + 37);
+    assert_int_equal(count_rows(&s, "clutter"), 16 + 17);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s.db,
+        "SELECT s.idx, s.start, s.end FROM sentences s JOIN documents d ON d.id = s.document_id "
+        "WHERE d.name = 'many' ORDER BY s.idx", -1, &st, NULL), SQLITE_OK);
+    for (int i = 0; i < 37; i++) {
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), i);
+        assert_int_equal(sqlite3_column_int(st, 1), 4 * i);
+        assert_int_equal(sqlite3_column_int(st, 2), 4 * i + 3);
+    }
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(s.db,
+        "SELECT c.line_no, c.text FROM clutter c JOIN documents d ON d.id = c.document_id "
+        "WHERE d.name = 'many' ORDER BY c.line_no", -1, &st, NULL), SQLITE_OK);
+    for (int i = 0; i < 17; i++) {
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_int_equal(sqlite3_column_int(st, 0), 2 * i + 1);
+        assert_string_equal((const char *)sqlite3_column_text(st, 1), lines[i]);
+    }
+    assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+    sqlite3_finalize(st);
+    qp_store_close(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,6 +397,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(version_1_database_is_migrated_and_keeps_its_data, setup, teardown),
         cmocka_unit_test_setup_teardown(actors_and_places_survive_rollbacks, setup, teardown),
+        cmocka_unit_test_setup_teardown(many_sentences_and_clutter_lines_are_all_stored, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
