@@ -72,6 +72,19 @@ static qp_event *new_event(doc_state *st)
     return e;
 }
 
+/* Whether text ("Syriens", "syrienne") is a demonym of country ci. */
+static int is_demonym_text(const qp_extractor *x, const char *text, int ci)
+{
+    char f[64];
+    int prefix, n = qp_fold_token(text, strlen(text), f, sizeof f);
+    if (n <= 0)
+        return 0;
+    for (int32_t e = qp_lexicon_find(&x->lx, f, (size_t)n, &prefix); e >= 0; e = x->lx.entries[e].next)
+        if (x->lx.entries[e].kind == QP_LEX_DEMONYM && (int)x->lx.entries[e].ref == ci)
+            return 1;
+    return 0;
+}
+
 static int add_event(doc_state *st, const sentence_view *s, const mention *trig, const qp_lex_action *act,
                      const qp_actor_ref *a1, const qp_actor_ref *a2, int obj_place, int flags, double conf,
                      const char *code)
@@ -88,6 +101,25 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
         a2 = NULL;
     if (!a2 && !strcmp(code, "LEAD"))
         return 0; /* leading is leading something: "la coalition menée par" names it */
+    /* states, governments and their forces do not take to the streets: "la contestation
+     * syrienne", "Syrians protested" are the people's; "Damas a beau protester" is words */
+    qp_actor_ref people = {0};
+    if (!strcmp(code, "PROTEST") && a1->kind &&
+        (!strcmp(a1->kind, "state") || !strcmp(a1->kind, "government") || !strcmp(a1->kind, "military") ||
+         !strcmp(a1->kind, "police"))) {
+        int ci = a1->country ? qp_lexicon_country(&st->x->lx, a1->country) : -1;
+        if (ci < 0 || !a1->text || !is_demonym_text(st->x, a1->text, ci))
+            return 0;
+        const qp_lex_country *c = &st->x->lx.countries[ci];
+        people = (qp_actor_ref){
+            .id = qp_arena_printf(st->arena, "%s-CIV", c->iso3),
+            .label = qp_arena_printf(st->arena, "%s civilians", c->dem_en ? c->dem_en : c->iso3),
+            .label_fr = qp_arena_printf(st->arena, "civils (%s)", c->label_fr ? c->label_fr : c->iso3),
+            .kind = "civilians", .country = c->iso3, .text = a1->text};
+        if (!people.id || !people.label || !people.label_fr)
+            return QP_ENOMEM;
+        a1 = &people;
+    }
     /* a state's forces do not assault their own government ("Iraqi forces seize Ramadi
      * Government Center" names a building) */
     if (a2 && !strcmp(code, "ASSAULT") && a1->country && a2->country && !strcmp(a1->country, a2->country) &&

@@ -923,6 +923,19 @@ static void test_titles_and_patients(void **state)
     assert_null(find(NULL, "COERCE", "IRQ-*"));
 }
 
+static void test_protest_is_the_peoples(void **state)
+{
+    /* a nationality protesting is its people; a state or its forces do not march */
+    run("fr", "2011-04-29", "La contestation syrienne s'étend à Homs.\n");
+    assert_null(find("SYR", "PROTEST", NULL));
+    expect("SYR-CIV", "PROTEST", NULL);
+    run("en", "2011-04-29", "Thousands of Syrians protested against the regime on Friday.\n");
+    assert_null(find("SYR", "PROTEST", NULL));
+    assert_non_null(find(NULL, "PROTEST", NULL));
+    run("fr", "2011-04-29", "Les forces de sécurité syriennes ont manifesté leur présence dans les marchés syriens.\n");
+    assert_null(find("SYR-*", "PROTEST", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -957,6 +970,7 @@ int main(void)
         cmocka_unit_test(test_pronominal_past_and_fallen_fr),
         cmocka_unit_test(test_first_person_speaker),
         cmocka_unit_test(test_titles_and_patients),
+        cmocka_unit_test(test_protest_is_the_peoples),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
