@@ -33,7 +33,8 @@ typedef struct qp_store {
 
 /* Opens (creating if need be) and migrates the database at path. Returns 0, QP_EDB (bad or
  * corrupt file), QP_EDBVERSION (written by a newer quipu) or QP_EBUSY; on error s->errmsg says
- * why and qp_store_close() must still be called. */
+ * why and qp_store_close() must still be called. A store is used by one thread at a time: its
+ * connection has no mutex of its own. */
 int qp_store_open(qp_store *s, const char *path);
 /* Closes; safe on a store whose open failed. */
 void qp_store_close(qp_store *s);
