@@ -417,6 +417,15 @@ static int frames(doc_state *st, sentence_view *s)
         if (is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTOR &&
             (xs_adjacent(s, s->m[mi - 1].t1, m->t0) ||
              (s->m[mi - 1].t1 + 1 == m->t0 && xs_is(s, s->m[mi - 1].t1, "s")))) {
+            /* but "ISIL's defeat", "the regime's fall": the one who lost */
+            static const char *const suffered[] = {"defeat", "defaite", "chute", "fall", "collapse", "effondrement",
+                                                   "capitulation", "surrender", "reddition"};
+            char lemma[32];
+            if (qp_fold_token(act->lemma, strlen(act->lemma), lemma, sizeof lemma) > 0 &&
+                xs_word_in(lemma, suffered, QP_ARRAY_LEN(suffered))) {
+                targets[mi] = (int)mi - 1;
+                continue;
+            }
             subj.n = 1;
             subj.m[0] = (int)mi - 1;
         }

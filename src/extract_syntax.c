@@ -13,6 +13,14 @@ int xs_is(const sentence_view *s, size_t t, const char *w)
 }
 
 /* Token t is one of the n words ws. */
+int xs_word_in(const char *w, const char *const *ws, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w, ws[i]))
+            return 1;
+    return 0;
+}
+
 int xs_is_any(const sentence_view *s, size_t t, const char *const *ws, size_t n)
 {
     for (size_t i = 0; i < n; i++)

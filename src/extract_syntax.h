@@ -48,6 +48,8 @@ extern const size_t XS_VERB_CUES_N;
 /* Token t's folded form is w. */
 int xs_is(const sentence_view *s, size_t t, const char *w);
 
+/* Whether w is one of ws[0..n). */
+int xs_word_in(const char *w, const char *const *ws, size_t n);
 /* Token t is one of the n words ws. */
 int xs_is_any(const sentence_view *s, size_t t, const char *const *ws, size_t n);
 

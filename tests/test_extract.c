@@ -936,6 +936,15 @@ static void test_protest_is_the_peoples(void **state)
     assert_null(find("SYR-*", "PROTEST", NULL));
 }
 
+static void test_possessive_of_the_loser(void **state)
+{
+    /* "ISIL's defeat" is no assault by ISIL; "the coalition's strikes" are the coalition's */
+    run("en", "2016-06-27", "Fallujah marks ISIL's defeat in central Iraq.\n");
+    assert_null(find("ISIS", "ASSAULT", NULL));
+    run("en", "2016-06-27", "The coalition's strikes hit ISIL positions near Fallujah.\n");
+    expect("COALITION", "ASSAULT", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -971,6 +980,7 @@ int main(void)
         cmocka_unit_test(test_first_person_speaker),
         cmocka_unit_test(test_titles_and_patients),
         cmocka_unit_test(test_protest_is_the_peoples),
+        cmocka_unit_test(test_possessive_of_the_loser),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
