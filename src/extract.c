@@ -206,6 +206,44 @@ static const qp_actor_ref *carried_actor(const doc_state *st, int sentence)
     return best;
 }
 
+static const char *const resolutions[] = {"resolution", "resolutions"};
+
+/* The doer of the deed a trigger's object names ("condamné ces attaques", "condemned the
+ * executions"): the initiator of the latest assault or coercion, in this sentence or the three
+ * before, other than the subject's side. Leaves out empty when none. */
+static void deed_doer(const doc_state *st, const sentence_view *s, size_t mi, qp_actor_ref *out)
+{
+    const qp_extractor *x = st->x;
+    int deed = -1;
+    for (size_t i = mi + 1; i < s->n_m && s->m[i].t0 <= s->m[mi].t1 + 6 && deed < 0; i++) {
+        const mention *d = &s->m[i];
+        if (d->kind == MENTION_ACTOR)
+            return; /* an accused is named */
+        for (int k = 0; d->kind == MENTION_ACTION && k < d->n_readings; k++) {
+            const qp_lex_action *a = &x->lx.actions[d->actions[k]];
+            if (!strcmp(a->pos, "noun") && a->code && (!strcmp(a->code, "ASSAULT") || !strcmp(a->code, "COERCE")))
+                deed = (int)i;
+        }
+    }
+    if (deed < 0)
+        return;
+    int by = xs_genitive_after(s, s->m[deed].t1); /* "ces attaques du régime" */
+    if (by >= 0) {
+        *out = s->m[by].actor;
+        return;
+    }
+    for (size_t i = st->n_events; i-- > 0;) {
+        const qp_event *e = &st->events[i];
+        if (e->sentence + 3 < s->index)
+            break;
+        if ((e->flags & QP_EVENT_HIDDEN) || (strcmp(e->action, "ASSAULT") && strcmp(e->action, "COERCE")))
+            continue;
+        *out = e->actor1;
+        out->text = NULL;
+        return;
+    }
+}
+
 static int frames(doc_state *st, sentence_view *s)
 {
     const qp_extractor *x = st->x;
@@ -581,6 +619,23 @@ static int frames(doc_state *st, sentence_view *s)
                 obj = xs_genitive_after(s, k + 1);
             }
         }
+        qp_actor_ref implied = {0};
+        if (obj < 0 && act->code && a2 == NULL && !protest) {
+            /* "bloquer une résolution", "opposed any resolution": the UN's */
+            size_t k = m->t1;
+            while (k < s->n_tok && k < m->t1 + 8 && !xs_is_any(s, k, resolutions, QP_ARRAY_LEN(resolutions)) &&
+                   !xs_boundary(s, k) && !xs_is(s, k, ","))
+                k++;
+            int un = qp_lexicon_actor(&x->lx, "UN");
+            if (k < s->n_tok && xs_is_any(s, k, resolutions, QP_ARRAY_LEN(resolutions)) && un >= 0 &&
+                (!strcmp(act->code, "REJECT") || !strcmp(act->code, "SUPPORT") || !strcmp(act->code, "AGREE"))) {
+                xt_actor_from_lexicon(x, un, NULL, &implied);
+                implied.text = NULL;
+            }
+            /* "ont condamné ces attaques", "condemned the executions": whoever did them */
+            if (!implied.id && !strcmp(act->code, "ACCUSE"))
+                deed_doer(st, s, mi, &implied);
+        }
         /* "le Hezbollah fournit à l'armée syrienne de l'aide", "provided the rebels with
          * weapons": the recipient sits between the light verb and the noun */
         if (obj < 0 && light >= 0) {
@@ -598,6 +653,8 @@ static int frames(doc_state *st, sentence_view *s)
         }
         if (obj >= 0)
             a2 = &s->m[obj].actor;
+        else if (implied.id)
+            a2 = &implied;
         qp_actor_ref civilians = {0};
         int ci = protest && act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "COERCE"))
                      ? qp_lexicon_actor(&x->lx, "CIVILIANS")

@@ -945,6 +945,21 @@ static void test_possessive_of_the_loser(void **state)
     expect("COALITION", "ASSAULT", NULL);
 }
 
+static void test_implied_recipients_of_words(void **state)
+{
+    /* condemning "these attacks" accuses whoever made them; blocking a resolution rejects the
+     * UN's */
+    run("fr", "2012-11-02",
+        "Les rebelles ont attaqué un convoi de l'armée syrienne près d'Alep.\n"
+        "Amnesty International a condamné ces attaques.\n");
+    expect("AMNESTY", "ACCUSE", "REBELS");
+    run("fr", "2013-08-31", "La Russie a bloqué une nouvelle résolution condamnant la Syrie.\n");
+    expect("RUS", "REJECT", "UN");
+    /* a named accused stays the accused */
+    run("fr", "2012-11-02", "Les rebelles ont attaqué un convoi.\nAmnesty International a condamné ces attaques du régime syrien.\n");
+    assert_null(find("AMNESTY", "ACCUSE", "REBELS"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -981,6 +996,7 @@ int main(void)
         cmocka_unit_test(test_titles_and_patients),
         cmocka_unit_test(test_protest_is_the_peoples),
         cmocka_unit_test(test_possessive_of_the_loser),
+        cmocka_unit_test(test_implied_recipients_of_words),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
