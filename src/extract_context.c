@@ -295,6 +295,23 @@ int xc_speaker(const sentence_view *s, size_t from)
     return -1;
 }
 
+void xc_infer_protest_targets(doc_state *st)
+{
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        if (strcmp(e->action, "PROTEST") || e->actor2.id || !e->actor1.kind ||
+            (strcmp(e->actor1.kind, "civilians") && strcmp(e->actor1.kind, "opposition")))
+            continue;
+        int ci = e->actor1.country ? qp_lexicon_country(&st->x->lx, e->actor1.country) : -1;
+        if (ci < 0 && e->place.country)
+            ci = qp_lexicon_country_iso2(&st->x->lx, e->place.country);
+        if (ci < 0)
+            continue;
+        xt_actor_from_country(st->x, ci, &e->actor2);
+        e->actor2.text = NULL;
+    }
+}
+
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s)
 {

@@ -57,6 +57,10 @@ void xc_infer_aid_recipients(doc_state *st);
  * minister said"; a mention index, -1 when none. */
 int xc_speaker(const sentence_view *s, size_t from);
 
+/* People who protest with no one named protest against their own state ("des milliers de
+ * Syriens ont manifesté"), or the state of the place they protest in. */
+void xc_infer_protest_targets(doc_state *st);
+
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s);
 

@@ -960,6 +960,17 @@ static void test_implied_recipients_of_words(void **state)
     assert_null(find("AMNESTY", "ACCUSE", "REBELS"));
 }
 
+static void test_protest_against_the_state(void **state)
+{
+    /* people protesting with no one named protest against their own state */
+    run("fr", "2013-07-26", "Vendredi, des opposants syriens ont manifesté à Homs.\n");
+    expect("SYR-OPP", "PROTEST", "SYR*");
+    if (!have_gazetteer)
+        return; /* the state of the place: Homs must be known */
+    run("en", "2011-04-29", "Thousands of protesters marched in Homs on Friday.\n");
+    expect("CIVILIANS", "PROTEST", "SYR*");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -997,6 +1008,7 @@ int main(void)
         cmocka_unit_test(test_protest_is_the_peoples),
         cmocka_unit_test(test_possessive_of_the_loser),
         cmocka_unit_test(test_implied_recipients_of_words),
+        cmocka_unit_test(test_protest_against_the_state),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
