@@ -671,13 +671,18 @@ static int frames(doc_state *st, sentence_view *s)
                 widen_evidence(st->last_added, s, &s->m[obj]);
         }
         for (int i = 0; i < subj.n; i++) {
-            int r = add_event(st, s, m, act, &s->m[subj.m[i]].actor, a2, obj_place, flags, conf, act->code);
-            if (r)
-                return r;
-            qp_event *e = st->last_added;
-            widen_evidence(e, s, &s->m[subj.m[i]]);
-            if (obj >= 0)
-                widen_evidence(e, s, &s->m[obj]);
+            const mention *sm = &s->m[subj.m[i]];
+            for (int g = 0; g < (sm->group ? sm->n_group : 1); g++) {
+                qp_actor_ref member = sm->group ? sm->group[g] : sm->actor;
+                member.text = sm->actor.text;
+                int r = add_event(st, s, m, act, &member, a2, obj_place, flags, conf, act->code);
+                if (r)
+                    return r;
+                qp_event *e = st->last_added;
+                widen_evidence(e, s, sm);
+                if (obj >= 0)
+                    widen_evidence(e, s, &s->m[obj]);
+            }
         }
         /* "en se battant aux côtés de l'armée syrienne", "fought alongside Iraqi forces" */
         int ally = act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "MOBILIZE"))
@@ -876,6 +881,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         int near = recent_sentence + 1 >= (int)i ? recent : -1;
         const qp_actor_ref *carried = carried_actor(&st, (int)i);
         if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, near, carried, where >= 0 ? where : focus)))
+            return r;
+        if ((r = xt_resolve_groups(x, arena, sv, i)))
             return r;
         if (debug)
             xc_dump_mentions(x, &sv[i]);

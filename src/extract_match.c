@@ -1,6 +1,7 @@
 /* extract_match.c — the first half of extraction: longest matches of the lexicons and the
  * gazetteer over a sentence's tokens, then composite actors (agent + nationality). */
 #include "extract_int.h"
+#include "extract_syntax.h"
 #include "qp.h"
 
 #include <stdio.h>
@@ -266,6 +267,72 @@ static void add_reading(mention *m, int action, int tag)
                 m->tags[k] = tag;
                 return;
             }
+}
+
+int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, size_t i)
+{
+    static const char *const dets[] = {"ces", "les", "these", "the", "both", "those"};
+    static const char *const nouns[] = {"pays", "countries", "nations", "etats", "states", "capitales", "capitals"};
+    static const char *const numbers[] = {"deux", "trois", "quatre", "two", "three", "four"};
+    sentence_view *s = &sv[i];
+    for (size_t t = 0; t + 1 < s->n_tok; t++) {
+        if (!xs_word_in(s->tok[t].fold, dets, QP_ARRAY_LEN(dets)))
+            continue;
+        size_t k = t + 1;
+        int want = 4;
+        for (int n = 0; n < (int)QP_ARRAY_LEN(numbers) && k < s->n_tok; n++)
+            if (!strcmp(s->tok[k].fold, numbers[n]))
+                want = n % 3 + 2;
+        if (want < 4 || (k < s->n_tok && xs_word_in(s->tok[k].fold, numbers, QP_ARRAY_LEN(numbers))))
+            k++;
+        else if (!strcmp(s->tok[t].fold, "les") || !strcmp(s->tok[t].fold, "the"))
+            continue; /* "les pays" alone is any countries; "les deux pays" are two named ones */
+        if (k >= s->n_tok || !xs_word_in(s->tok[k].fold, nouns, QP_ARRAY_LEN(nouns)) || xs_mention_at(s, k) >= 0)
+            continue;
+        /* the states named just before, latest first, each once */
+        qp_actor_ref *group = qp_arena_calloc(a, (size_t)want, sizeof *group);
+        if (!group)
+            return QP_ENOMEM;
+        int n = 0;
+        for (size_t back = 1; back <= 2 && back <= i && n < want; back++) {
+            const sentence_view *p = &sv[i - back];
+            for (size_t j = p->n_m; j-- > 0 && n < want;) {
+                const mention *m = &p->m[j];
+                if (m->kind != MENTION_ACTOR || !m->actor.id || !m->actor.kind || strcmp(m->actor.kind, "state"))
+                    continue;
+                int seen = 0;
+                for (int g = 0; g < n; g++)
+                    seen |= !strcmp(group[g].id, m->actor.id);
+                if (!seen)
+                    group[n++] = m->actor;
+            }
+        }
+        if (n < 2 || (want < 4 && n < want))
+            continue;
+        /* a mention over "ces trois pays", in token order among the others */
+        mention *nm = qp_arena_alloc(a, (s->n_m + 1) * sizeof *nm);
+        if (!nm)
+            return QP_ENOMEM;
+        size_t at = 0;
+        while (at < s->n_m && s->m[at].t0 < t)
+            at++;
+        memcpy(nm, s->m, at * sizeof *nm);
+        memcpy(nm + at + 1, s->m + at, (s->n_m - at) * sizeof *nm);
+        mention *g = &nm[at];
+        memset(g, 0, sizeof *g);
+        g->kind = MENTION_ACTOR;
+        g->country = g->agent = -1;
+        g->t0 = t;
+        g->t1 = k + 1;
+        g->actor = group[0];
+        g->actor.text = xt_span_text(a, s, t, k + 1);
+        g->group = group;
+        g->n_group = n;
+        s->m = nm;
+        s->n_m++;
+        t = k;
+    }
+    return 0;
 }
 
 /* The common nouns that open a place name written in lower case. */

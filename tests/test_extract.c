@@ -971,6 +971,21 @@ static void test_protest_against_the_state(void **state)
     expect("CIVILIANS", "PROTEST", "SYR*");
 }
 
+static void test_these_countries(void **state)
+{
+    /* "ces trois pays" are the three states just named */
+    run("fr", "2012-04-08",
+        "Damas accuse le Qatar, l'Arabie saoudite et la Turquie de financer les rebelles.\n"
+        "Ces trois pays ont fortement appuyé l'opposition syrienne ces derniers mois.\n");
+    expect("QAT", "AID", "SYR-OPP");
+    expect("SAU", "AID", "SYR-OPP");
+    expect("TUR", "AID", "SYR-OPP");
+    /* "les pays occidentaux" names no one in particular */
+    run("fr", "2012-04-08", "La Russie a rencontré la Chine.\nLes pays occidentaux ont condamné le régime syrien.\n");
+    assert_null(find("RUS", "ACCUSE", NULL));
+    assert_null(find("CHN", "ACCUSE", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1009,6 +1024,7 @@ int main(void)
         cmocka_unit_test(test_possessive_of_the_loser),
         cmocka_unit_test(test_implied_recipients_of_words),
         cmocka_unit_test(test_protest_against_the_state),
+        cmocka_unit_test(test_these_countries),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
