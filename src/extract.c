@@ -933,6 +933,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     xc_infer_assault_targets(&st, sv);
     xc_infer_aid_recipients(&st);
     xc_infer_protest_targets(&st);
+    xc_find_dateline(&st, sv, doc->n_sentences);
+    xc_place_words_at_dateline(&st);
     xc_merge_duplicates(&st);
     if ((r = split_place_lists(&st, sv)))
         return r;

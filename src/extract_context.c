@@ -312,6 +312,36 @@ void xc_infer_protest_targets(doc_state *st)
     }
 }
 
+void xc_find_dateline(doc_state *st, const sentence_view *sv, size_t n)
+{
+    static const char *const dashes[] = {"-", "\xe2\x80\x94", "\xe2\x80\x93", ",", "("};
+    for (size_t i = 0; i < n && i < 6; i++) {
+        const sentence_view *s = &sv[i];
+        const mention *m = NULL;
+        for (size_t k = 0; k < s->n_m && !m; k++)
+            if (s->m[k].kind >= 0)
+                m = &s->m[k];
+        if (m && m->kind == MENTION_PLACE && m->place.id && m->t0 == 0 && (s->tok[0].flags & QP_TOK_UPPER) &&
+            m->t1 < s->n_tok && xs_is_any(s, m->t1, dashes, QP_ARRAY_LEN(dashes))) {
+            st->dateline = m->place;
+            return;
+        }
+    }
+}
+
+void xc_place_words_at_dateline(doc_state *st)
+{
+    static const char *const words[] = {"SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONCEDE"};
+    if (!st->dateline.id)
+        return;
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        for (size_t k = 0; k < QP_ARRAY_LEN(words); k++)
+            if (!strcmp(e->action, words[k]))
+                e->place = st->dateline;
+    }
+}
+
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s)
 {

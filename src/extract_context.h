@@ -24,6 +24,7 @@ typedef struct doc_state {
     int last_place_sentence;
     qp_place_ref focus_place;
     const char *doc_end;     /* the day after the document date, in the arena */
+    qp_place_ref dateline;   /* "MOSCOU -", "BEIRUT, Aug. 3 —": where the article was filed */
     qp_actor_ref speaker;    /* who spoke last ("a déclaré M. Lavrov"), for "Nous exigeons…" */
     int speaker_sentence;
 } doc_state;
@@ -60,6 +61,13 @@ int xc_speaker(const sentence_view *s, size_t from);
 /* People who protest with no one named protest against their own state ("des milliers de
  * Syriens ont manifesté"), or the state of the place they protest in. */
 void xc_infer_protest_targets(doc_state *st);
+
+/* Words are said where the article was filed: a statement, a demand, a condemnation takes
+ * the dateline's place rather than a place its content names ("une enquête sur … Houla"). */
+void xc_place_words_at_dateline(doc_state *st);
+
+/* The dateline of the article's first sentences, into st->dateline. */
+void xc_find_dateline(doc_state *st, const sentence_view *sv, size_t n);
 
 /* QUIPU_DEBUG_MENTIONS=1: what the matcher saw, on stderr, for lexicon work. */
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s);

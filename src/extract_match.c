@@ -480,12 +480,18 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
         /* "Syrie: l'armée reprend Alep" — the topic of a headline; "WASHINGTON, Aug. 16 —",
          * "BEYROUTH (AFP) -" — a dateline: places, not actors */
         int dateline = i == 0 && (s->tok[i].flags & QP_TOK_UPPER) && best_j < s->n_tok &&
-                       (!strcmp(s->tok[best_j].fold, ",") || !strcmp(s->tok[best_j].fold, "("));
+                       (!strcmp(s->tok[best_j].fold, ",") || !strcmp(s->tok[best_j].fold, "(") ||
+                        !strcmp(s->tok[best_j].fold, "-") || !strcmp(s->tok[best_j].fold, "\xe2\x80\x94") ||
+                        !strcmp(s->tok[best_j].fold, "\xe2\x80\x93"));
         if (m->kind == MENTION_ACTOR && best_j < s->n_tok && i == 0 && m->country >= 0 &&
             (!strcmp(s->tok[best_j].fold, ":") || dateline)) {
-            /* "Syrie: l'armée reprend Alep" — the topic of a headline, a place */
+            /* "Syrie: l'armée reprend Alep" — the topic of a headline, a place; a capital in a
+             * dateline is the city, which the gazetteer finds */
             m->kind = MENTION_PLACE;
-            xt_place_from_country(x, a, m->country, &m->place);
+            if (m->is_place_too || !x->gaz)
+                xt_place_from_country(x, a, m->country, &m->place);
+            else
+                memset(&m->place, 0, sizeof m->place);
         }
         if (m->kind == MENTION_ACTOR)
             m->actor.text = xt_span_text(a, s, i, best_j);

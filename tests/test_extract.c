@@ -986,6 +986,20 @@ static void test_these_countries(void **state)
     assert_null(find("CHN", "ACCUSE", NULL));
 }
 
+static void test_dateline_places_words(void **state)
+{
+    /* a capital in a dateline is the city; words are said where the article was filed, deeds
+     * happen where the text says */
+    need_gazetteer();
+    run("fr", "2012-05-28",
+        "MOSCOU - La Russie a exigé lundi une enquête sur le massacre de Houla.\n"
+        "Les forces syriennes ont bombardé Houla dimanche.\n");
+    const qp_event *e = expect("RUS", "REQUEST", NULL);
+    assert_string_equal(e->place.label, "Moscow");
+    e = expect("SYR-*", "ASSAULT", NULL);
+    assert_string_equal(e->place.label, "Houla");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1025,6 +1039,7 @@ int main(void)
         cmocka_unit_test(test_implied_recipients_of_words),
         cmocka_unit_test(test_protest_against_the_state),
         cmocka_unit_test(test_these_countries),
+        cmocka_unit_test(test_dateline_places_words),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
