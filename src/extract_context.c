@@ -149,8 +149,12 @@ void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_pla
     } else if (best >= 0 && s->m[best].is_place_too && s->m[best].country >= 0) {
         xt_place_from_country(st->x, st->arena, s->m[best].country, p);
         p->text = s->m[best].actor.text;
-    } else if (st->last_place.id && st->last_place_sentence + 2 >= s->index) {
-        *p = st->last_place; /* the place the article was just talking about */
+    } else if (st->last_place.id && st->last_place_sentence + 2 >= s->index &&
+               (!st->focus_place.country || !st->last_place.country ||
+                !strcmp(st->focus_place.country, st->last_place.country))) {
+        /* the place the article was just talking about, if in the country it is about: a
+         * caption's "à Chypre" does not carry over to Syria's streets */
+        *p = st->last_place;
     } else if (st->focus_place.id) {
         *p = st->focus_place;
     }

@@ -1000,6 +1000,23 @@ static void test_dateline_places_words(void **state)
     assert_string_equal(e->place.label, "Houla");
 }
 
+static void test_place_carry_stays_in_the_country(void **state)
+{
+    /* a place in another country, named in passing, does not carry to the next sentence */
+    need_gazetteer();
+    run("fr", "2011-08-19",
+        "Des manifestations ont eu lieu à Homs, à Hama et à Deraa.\n"
+        "Des portraits ont été brûlés lors d'une manifestation à Chypre.\n"
+        "Des milliers de manifestants ont bravé les forces de sécurité syriennes.\n");
+    const qp_event *e = NULL;
+    for (size_t i = 0; i < doc.n_events; i++)
+        if (doc.events[i].sentence == 2)
+            e = &doc.events[i];
+    assert_non_null(e);
+    assert_non_null(e->place.label);
+    assert_string_not_equal(e->place.label, "Cyprus");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1040,6 +1057,7 @@ int main(void)
         cmocka_unit_test(test_protest_against_the_state),
         cmocka_unit_test(test_these_countries),
         cmocka_unit_test(test_dateline_places_words),
+        cmocka_unit_test(test_place_carry_stays_in_the_country),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
