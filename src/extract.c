@@ -208,6 +208,28 @@ static const qp_actor_ref *carried_actor(const doc_state *st, int sentence)
 
 static const char *const resolutions[] = {"resolution", "resolutions"};
 
+/* Words that folding makes into triggers but whose accents say otherwise: "marché(s)" are
+ * markets, not marches. */
+static int accented_homograph(const sentence_view *s, const mention *m)
+{
+    static const char *const words[] = {"march\xc3\xa9", "march\xc3\xa9s", "March\xc3\xa9", "March\xc3\xa9s"};
+    if (m->t1 != m->t0 + 1)
+        return 0;
+    const qp_token *t = &s->tok[m->t0];
+    for (size_t i = 0; i < QP_ARRAY_LEN(words); i++)
+        if (t->end - t->start == strlen(words[i]) && !memcmp(s->text + t->start, words[i], strlen(words[i])))
+            return 1;
+    return 0;
+}
+
+/* "les", "des", "ces": a plural determiner, after which a participle is a noun ("les blessés")
+ * — "la zone reprise" has its noun between. */
+static int plural_article(const sentence_view *s, size_t t)
+{
+    static const char *const plural[] = {"les", "des", "ces", "aux", "leurs", "ses", "nos", "vos", "mes"};
+    return xs_is_any(s, t, plural, QP_ARRAY_LEN(plural));
+}
+
 /* The doer of the deed a trigger's object names ("condamné ces attaques", "condemned the
  * executions"): the initiator of the latest assault or coercion, in this sentence or the three
  * before, other than the subject's side. Leaves out empty when none. */
@@ -261,8 +283,10 @@ static int frames(doc_state *st, sentence_view *s)
         int tag = m->tags[ri];
         int is_noun = !strcmp(act->pos, "noun");
         int stative = !strcmp(act->code ? act->code : "", "MOBILIZE") || !strcmp(act->code ? act->code : "", "RETREAT");
-        if (!is_noun && tag != TAG_PPAS && m->t0 > 0 && xs_is_article(s, m->t0 - 1))
-            continue; /* "la cible", "the attack": a noun that looks like a verb form */
+        if (accented_homograph(s, m))
+            continue;
+        if (!is_noun && m->t0 > 0 && xs_is_article(s, m->t0 - 1) && (tag != TAG_PPAS || plural_article(s, m->t0 - 1)))
+            continue; /* "la cible", "the attack", "les marchés", "les blessés": nouns that look like verb forms */
         if (tag == TAG_PPRE && st->lang == 0 && !(m->t0 > 0 && xs_is(s, m->t0 - 1, "en")) &&
             !(m->t0 > 1 && xs_is(s, m->t0 - 2, "en") && (xs_is(s, m->t0 - 1, "se") || xs_is(s, m->t0 - 1, "s"))))
             continue; /* "commandant de la 7e division" is a title, not an act of command */
@@ -655,6 +679,10 @@ static int frames(doc_state *st, sentence_view *s)
             a2 = &s->m[obj].actor;
         else if (implied.id)
             a2 = &implied;
+        /* "prendre", "seize" take a place or a force: "Moscou prend ses distances" takes none */
+        if (!is_noun && obj < 0 && obj_place < 0 && act->object && !strcmp(act->object, "place") && !protest &&
+            !xs_place_after(s, m->t1))
+            continue;
         qp_actor_ref civilians = {0};
         int ci = protest && act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "COERCE"))
                      ? qp_lexicon_actor(&x->lx, "CIVILIANS")

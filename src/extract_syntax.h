@@ -85,6 +85,10 @@ int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const menti
  * noun in apposition describes, even inside a prepositional phrase; -1 when none. */
 int xs_apposition_head(const sentence_view *s, size_t mi);
 
+/* A place within the clause right of token t, named or not ("a pris Alep", "a repris le
+ * quartier", "seized the town of Ramadi"). */
+int xs_place_after(const sentence_view *s, size_t t);
+
 /* The subject of the trigger at token t: the nearest actor to the left that is not in a
  * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
 void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs_group *g);

@@ -1017,6 +1017,22 @@ static void test_place_carry_stays_in_the_country(void **state)
     assert_string_not_equal(e->place.label, "Cyprus");
 }
 
+static void test_taking_needs_something_taken(void **state)
+{
+    /* "prendre", "capture" take a place or a force */
+    run("fr", "2012-05-28", "Moscou prend ses distances avec Damas.\n");
+    assert_int_equal(count("ASSAULT"), 0);
+    run("fr", "2012-05-28", "L'Iran a déclaré à plusieurs reprises son soutien.\n");
+    assert_int_equal(count("ASSAULT"), 0);
+    run("fr", "2012-05-28", "L'armée syrienne a repris le quartier aux rebelles.\n");
+    expect("SYR-*", "ASSAULT", NULL);
+    run("fr", "2012-05-28", "Les rebelles ont pris Alep.\n");
+    expect("REBELS", "ASSAULT", NULL);
+    /* "les marchés syriens" are markets, not marches */
+    run("fr", "2013-08-31", "La Russie trouve des débouchés sur les marchés syriens.\n");
+    assert_int_equal(count("PROTEST"), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1058,6 +1074,7 @@ int main(void)
         cmocka_unit_test(test_these_countries),
         cmocka_unit_test(test_dateline_places_words),
         cmocka_unit_test(test_place_carry_stays_in_the_country),
+        cmocka_unit_test(test_taking_needs_something_taken),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
