@@ -964,6 +964,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     xc_find_dateline(&st, sv, doc->n_sentences);
     xc_place_words_at_dateline(&st);
     xc_merge_duplicates(&st);
+    xc_merge_headline_repeats(&st);
     if ((r = split_place_lists(&st, sv)))
         return r;
     for (size_t i = 0; i < st.n_events; i++) {

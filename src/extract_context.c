@@ -426,6 +426,31 @@ void xc_merge_duplicates(doc_state *st)
     st->n_events = out;
 }
 
+void xc_merge_headline_repeats(doc_state *st)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < st->n_events; i++) {
+        const qp_event *e = &st->events[i];
+        int repeated = 0;
+        for (size_t j = i + 1; j < st->n_events && e->sentence <= 1 && !repeated; j++) {
+            const qp_event *f = &st->events[j];
+            if (f->sentence <= e->sentence || f->sentence > e->sentence + 3 || strcmp(f->action, e->action) ||
+                !xc_same_actor(&f->actor1, &e->actor1) ||
+                !((!f->actor2.id && !e->actor2.id) || xc_same_actor(&f->actor2, &e->actor2)))
+                continue;
+            /* two places the text names apart are two events ("Near Raqqa", "Near Mosul") */
+            if (e->place.text && f->place.text && e->place.id && f->place.id && strcmp(e->place.id, f->place.id) &&
+                e->place.feature && f->place.feature && strcmp(e->place.feature, "A.PCLI") &&
+                strcmp(f->place.feature, "A.PCLI"))
+                continue;
+            repeated = 1;
+        }
+        if (!repeated)
+            st->events[out++] = *e;
+    }
+    st->n_events = out;
+}
+
 /* Places the gazetteer found are resolved once the whole article's countries are known. */
 void xc_resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_country_mention *cm, size_t ncm)
 {

@@ -83,6 +83,11 @@ int xc_counted_dead(const sentence_view *s);
  * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
 void xc_merge_duplicates(doc_state *st);
 
+/* The same event in the headline and the lead ("L'armée israélienne accuse le régime syrien"
+ * twice) is one: the copy in the first two sentences goes when one of the next three tells it
+ * again, unless the two name different towns. */
+void xc_merge_headline_repeats(doc_state *st);
+
 /* Places the gazetteer found are resolved once the whole article's countries are known. */
 void xc_resolve_places(doc_state *st, sentence_view *sv, size_t n, const qp_country_mention *cm, size_t ncm);
 

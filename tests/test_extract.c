@@ -1033,6 +1033,22 @@ static void test_taking_needs_something_taken(void **state)
     assert_int_equal(count("PROTEST"), 0);
 }
 
+static void test_headline_repeat(void **state)
+{
+    /* the headline's event told again in the lead is one event, the lead's */
+    run("fr", "2013-04-23",
+        "L'armée israélienne accuse le régime syrien\n"
+        "JERUSALEM - L'armée israélienne a accusé mardi le régime syrien d'avoir utilisé des armes chimiques.\n");
+    assert_int_equal(count("ACCUSE"), 1);
+    expect("ISR*", "ACCUSE", "SYR-GOV");
+    /* a strike report's lines are not repeats: their towns tell them apart */
+    if (!have_gazetteer)
+        return;
+    run("en", "2017-01-20",
+        "Coalition aircraft struck ISIS near Raqqa.\nNear Mosul, coalition aircraft struck ISIS.\n");
+    assert_int_equal(count("ASSAULT"), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1075,6 +1091,7 @@ int main(void)
         cmocka_unit_test(test_dateline_places_words),
         cmocka_unit_test(test_place_carry_stays_in_the_country),
         cmocka_unit_test(test_taking_needs_something_taken),
+        cmocka_unit_test(test_headline_repeat),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
