@@ -464,6 +464,11 @@ static int frames(doc_state *st, sentence_view *s)
                     return QP_ENOMEM;
             }
         }
+        int antecedent = is_noun ? -1 : xs_relative_antecedent(s, mi);
+        if (antecedent >= 0) {
+            subj.n = 1;
+            subj.m[0] = antecedent;
+        }
         int head = is_noun ? xs_apposition_head(s, mi) : -1;
         if (head >= 0) {
             subj.n = 1;
@@ -959,6 +964,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
             }
     }
     xc_infer_assault_targets(&st, sv);
+    xc_name_the_jihadists(&st);
     xc_infer_aid_recipients(&st);
     xc_infer_protest_targets(&st);
     xc_find_dateline(&st, sv, doc->n_sentences);

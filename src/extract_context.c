@@ -171,8 +171,31 @@ static int xc_armed_kind(const char *kind)
 /* An assault whose sentence names no target is aimed at the enemy the article names: another
  * armed actor of the same sentence that is not on the attacker's side, else the target the
  * same attacker had just before in the article. */
+/* The armed group the article's assaults are most often against (twice at least), NULL. */
+static const qp_actor_ref *main_enemy(const doc_state *st)
+{
+    const qp_actor_ref *enemy = NULL;
+    size_t best = 1;
+    for (size_t i = 0; i < st->n_events; i++) {
+        const qp_actor_ref *t = &st->events[i].actor2;
+        if (strcmp(st->events[i].action, "ASSAULT") || !t->id || !t->kind || strcmp(t->kind, "armed group"))
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < st->n_events; j++)
+            n += !strcmp(st->events[j].action, "ASSAULT") && xc_same_actor(&st->events[j].actor2, t);
+        if (n > best) {
+            best = n;
+            enemy = t;
+        }
+    }
+    return enemy;
+}
+
 void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
 {
+    const qp_actor_ref *found = main_enemy(st);
+    qp_actor_ref enemy_copy = found ? *found : (qp_actor_ref){0};
+    const qp_actor_ref *enemy = found ? &enemy_copy : NULL;
     for (size_t i = 0; i < st->n_events; i++) {
         qp_event *e = &st->events[i];
         if (strcmp(e->action, "ASSAULT") || e->actor2.id || (e->flags & QP_EVENT_HIDDEN))
@@ -208,6 +231,9 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
                 xc_armed_kind(o->actor2.kind) && !same_side(&o->actor2, &e->actor1))
                 best = &o->actor2;
         }
+        /* else the enemy the article's fighting is most against */
+        if (!best && enemy && !xc_same_actor(enemy, &e->actor1) && !same_side(enemy, &e->actor1))
+            best = enemy;
         if (best) {
             e->actor2 = *best;
             e->actor2.text = NULL;
@@ -225,6 +251,41 @@ static int attacks(const doc_state *st, const qp_actor_ref *a, const qp_actor_re
             return 1;
     }
     return 0;
+}
+
+void xc_name_the_jihadists(doc_state *st)
+{
+    /* the armed group the article's events name most, other than the generic one */
+    const qp_actor_ref *named = NULL;
+    size_t best = 0;
+    for (size_t i = 0; i < st->n_events; i++)
+        for (int r = 0; r < 2; r++) {
+            const qp_actor_ref *a = r ? &st->events[i].actor2 : &st->events[i].actor1;
+            if (!a->id || !a->kind || strcmp(a->kind, "armed group") || !strcmp(a->id, "JIHADISTS"))
+                continue;
+            size_t n = 0;
+            for (size_t j = 0; j < st->n_events; j++)
+                n += xc_same_actor(&st->events[j].actor1, a) + xc_same_actor(&st->events[j].actor2, a);
+            if (n > best) {
+                best = n;
+                named = a;
+            }
+        }
+    if (!named || best < 2)
+        return;
+    qp_actor_ref group = *named;
+    for (size_t i = 0; i < st->n_events; i++)
+        for (int r = 0; r < 2; r++) {
+            qp_actor_ref *a = r ? &st->events[i].actor2 : &st->events[i].actor1;
+            if (a->id && !strcmp(a->id, "JIHADISTS")) {
+                const char *text = a->text;
+                *a = group;
+                a->text = text;
+            }
+        }
+    for (size_t i = 0; i < st->n_events; i++) /* "ISIS attacked the terrorists" is no event */
+        if (st->events[i].actor2.id && xc_same_actor(&st->events[i].actor1, &st->events[i].actor2))
+            memset(&st->events[i].actor2, 0, sizeof st->events[i].actor2);
 }
 
 void xc_infer_aid_recipients(doc_state *st)

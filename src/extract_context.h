@@ -48,6 +48,10 @@ void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_pla
  * same attacker had just before in the article. */
 void xc_infer_assault_targets(doc_state *st, const sentence_view *sv);
 
+/* "the terrorists", "les jihadistes" in an article about one armed group are that group: the
+ * armed group its events name most (twice at least). */
+void xc_name_the_jihadists(doc_state *st);
+
 /* Support given without a named recipient ("coalition strikes in support of operations in
  * Ramadi", "enabled by coalition support") goes to the forces fighting nearest to it: the
  * initiator of an assault in this sentence or the two around it, neither the backer itself,

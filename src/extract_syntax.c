@@ -545,6 +545,33 @@ int xs_place_after(const sentence_view *s, size_t t)
     return 0;
 }
 
+int xs_relative_antecedent(const sentence_view *s, size_t mi)
+{
+    static const char *const relatives[] = {"who", "which", "that", "qui"};
+    size_t k = s->m[mi].t0;
+    while (k > 0 && (xs_is_any(s, k - 1, XS_ETRE, XS_ETRE_N) || xs_is_avoir(s, k - 1) ||
+                     xs_is(s, k - 1, "ont") || xs_is(s, k - 1, "se") || xs_is(s, k - 1, "s")))
+        k--;
+    if (k == 0 || !xs_is_any(s, k - 1, relatives, QP_ARRAY_LEN(relatives)))
+        return -1;
+    int before = -1;
+    for (size_t i = mi; i-- > 0;)
+        if (s->m[i].kind >= 0) {
+            before = (int)i;
+            break;
+        }
+    if (before < 0 || s->m[before].t1 != k - 1)
+        return -1;
+    const mention *b = &s->m[before];
+    if (b->kind == MENTION_ACTOR)
+        return before; /* "Iraqi forces who were clearing" */
+    /* "coalition airstrikes that supported": the noun's own actor */
+    if (b->kind == MENTION_ACTION && before > 0 && s->m[before - 1].kind == MENTION_ACTOR &&
+        s->m[before - 1].t1 == b->t0)
+        return before - 1;
+    return -1;
+}
+
 /* "se battent", "s'affrontent", "clashed", "fought each other": a fight between the subjects. */
 int xs_reciprocal_verb(const sentence_view *s, const mention *m)
 {

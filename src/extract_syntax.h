@@ -89,6 +89,11 @@ int xs_apposition_head(const sentence_view *s, size_t mi);
  * quartier", "seized the town of Ramadi"). */
 int xs_place_after(const sentence_view *s, size_t t);
 
+/* The subject a relative pronoun stands for: "Iraqi forces who were clearing", "coalition
+ * airstrikes that supported" (the noun's actor), "les rebelles qui ont pris"; -1 when the
+ * trigger opens no relative clause. */
+int xs_relative_antecedent(const sentence_view *s, size_t mi);
+
 /* The subject of the trigger at token t: the nearest actor to the left that is not in a
  * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
 void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs_group *g);

@@ -1049,6 +1049,27 @@ static void test_headline_repeat(void **state)
     assert_int_equal(count("ASSAULT"), 2);
 }
 
+static void test_the_enemy_of_the_article(void **state)
+{
+    /* "the terrorists" of an article about ISIS are ISIS; an assault with no target named is on
+     * the enemy the article fights; a relative pronoun's subject is its antecedent */
+    run("en", "2015-12-22",
+        "Iraqi forces attacked ISIS in Ramadi on Monday.\n"
+        "Coalition aircraft struck ISIS near Baiji.\n"
+        "Coalition airstrikes that supported Iraqi forces who were clearing the Makhoul Mountains killed "
+        "dozens of terrorists.\n");
+    expect("COALITION", "AID", "IRQ-*");
+    const qp_event *e = NULL;
+    for (size_t i = 0; i < doc.n_events; i++)
+        if (doc.events[i].sentence == 2 && !strcmp(doc.events[i].action, "ASSAULT") && doc.events[i].actor1.id &&
+            !strncmp(doc.events[i].actor1.id, "IRQ", 3))
+            e = &doc.events[i];
+    assert_non_null(e);
+    assert_non_null(e->actor2.id);
+    assert_string_equal(e->actor2.id, "ISIS");
+    assert_null(find(NULL, "ASSAULT", "JIHADISTS"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1092,6 +1113,7 @@ int main(void)
         cmocka_unit_test(test_place_carry_stays_in_the_country),
         cmocka_unit_test(test_taking_needs_something_taken),
         cmocka_unit_test(test_headline_repeat),
+        cmocka_unit_test(test_the_enemy_of_the_article),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
