@@ -187,11 +187,39 @@ void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs
             break;
         }
     }
+    /* "Le Conseil de sécurité, dont la Russie est membre, a condamné": the subject is before
+     * the relative clause set off by commas */
+    size_t incise_from = (size_t)-1, incise_to = 0, v = t;
+    while (v > 0 && (xs_is_avoir(s, v - 1) || xs_is_any(s, v - 1, XS_ETRE, XS_ETRE_N)))
+        v--;
+    if (v > 0 && xs_is(s, v - 1, ",")) {
+        static const char *const relatives[] = {"dont", "qui", "which", "who", "whose", "ou", "where", "lequel",
+                                                "laquelle", "lesquels", "lesquelles"};
+        for (size_t c = v - 1; c-- > 0 && c + 20 > v;) {
+            if (xs_boundary(s, c))
+                break;
+            if (xs_is(s, c, ",")) {
+                /* "…, dont Amnesty International, ont condamné" names the subject ("including") */
+                int verb = 0;
+                for (size_t j = c + 2; j < v - 1 && !verb; j++)
+                    verb = xs_is_avoir(s, j) || xs_is_any(s, j, XS_ETRE, XS_ETRE_N) ||
+                           (xs_mention_at(s, j) >= 0 && s->m[xs_mention_at(s, j)].kind == MENTION_ACTION);
+                if (c + 1 < v && xs_is_any(s, c + 1, relatives, QP_ARRAY_LEN(relatives)) && verb) {
+                    incise_from = c;
+                    incise_to = v - 1;
+                }
+                break;
+            }
+        }
+    }
     for (size_t i = s->n_m; i-- > 0;) {
         const mention *m = &s->m[i];
         if (m->t1 > t)
             continue;
-        if (m->kind == MENTION_ACTOR && verb_t0 != (size_t)-1 && m->t0 > verb_t0)
+        if (incise_from != (size_t)-1 && m->t0 > incise_from && m->t1 <= incise_to)
+            continue;
+        if (m->kind == MENTION_ACTOR && verb_t0 != (size_t)-1 && m->t0 > verb_t0 &&
+            !(incise_from != (size_t)-1 && verb_t0 > incise_from && verb_t0 < incise_to))
             continue;
         int blocked = 0;
         for (size_t k = m->t1; k < t; k++)
@@ -675,6 +703,14 @@ int xs_genitive_is_agent(const sentence_view *s, const mention *gen)
 /* The actor after par/by within a few words of a noun: "le pilonnage de quartiers par l'armée". */
 int xs_by_agent_after(const sentence_view *s, size_t k)
 {
+    /* "l'exécution, jeudi, par les rebelles": an incise of a word or two between commas */
+    if (k + 3 < s->n_tok && xs_is(s, k, ",")) {
+        size_t c = k + 1;
+        while (c < s->n_tok && c < k + 4 && !xs_is(s, c, ",") && !(s->tok[c].flags & QP_TOK_PUNCT))
+            c++;
+        if (c < s->n_tok && c > k + 1 && xs_is(s, c, ",") && c + 1 < s->n_tok && xs_is_any(s, c + 1, XS_BY, XS_BY_N))
+            k = c + 1;
+    }
     for (size_t j = k; j < s->n_tok && j < k + 8; j++) {
         if (xs_boundary(s, j) || xs_is(s, j, ",") || xs_is_avoir(s, j) ||
             xs_is_any(s, j, XS_ETRE, XS_ETRE_N))

@@ -1070,6 +1070,22 @@ static void test_the_enemy_of_the_article(void **state)
     assert_null(find(NULL, "ASSAULT", "JIHADISTS"));
 }
 
+static void test_incises_fr(void **state)
+{
+    /* a relative clause between commas is not where the subject is ... */
+    run("fr", "2012-05-28",
+        "Le Conseil de sécurité de l'ONU, dont la Russie est membre permanent, a condamné le régime syrien.\n");
+    assert_null(find("RUS", "ACCUSE", NULL));
+    assert_non_null(find(NULL, "ACCUSE", "SYR-GOV"));
+    /* ... but "dont" without a verb names it: "including" */
+    run("fr", "2012-11-02",
+        "Les groupes de défense des droits humains, dont Amnesty International, ont condamné le régime syrien.\n");
+    expect("AMNESTY", "ACCUSE", "SYR-GOV");
+    /* a time between commas does not part a noun from its agent */
+    run("fr", "2012-11-02", "L'exécution, jeudi, par les rebelles, de 28 soldats syriens a choqué.\n");
+    expect("REBELS", "ASSAULT", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1114,6 +1130,7 @@ int main(void)
         cmocka_unit_test(test_taking_needs_something_taken),
         cmocka_unit_test(test_headline_repeat),
         cmocka_unit_test(test_the_enemy_of_the_article),
+        cmocka_unit_test(test_incises_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
