@@ -22,8 +22,9 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
  * -1 when none). 0 or QP_ENOMEM. */
 int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent,
                       const qp_actor_ref *carried, int focus);
-/* "ces trois pays", "the two countries": an actor mention standing for the states named in
- * the two sentences before sentence i of sv. 0 or QP_ENOMEM. */
+/* References to actors named before: "ces trois pays", "the two countries" stand for the
+ * states named in the two sentences before sentence i of sv; "l'ONG", "the NGO" for the NGO
+ * named last. 0 or QP_ENOMEM. */
 int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, size_t i);
 /* The periods of "U.S.": passed over when phrases are built. */
 int xt_skippable(const sentence_view *s, size_t k);

@@ -269,9 +269,30 @@ static void add_reading(mention *m, int action, int tag)
             }
 }
 
+/* A blank mention starting at token t, inserted in token order; NULL when out of memory. */
+static mention *insert_mention(qp_arena *a, sentence_view *s, size_t t)
+{
+    mention *nm = qp_arena_alloc(a, (s->n_m + 1) * sizeof *nm);
+    if (!nm)
+        return NULL;
+    size_t at = 0;
+    while (at < s->n_m && s->m[at].t0 < t)
+        at++;
+    memcpy(nm, s->m, at * sizeof *nm);
+    memcpy(nm + at + 1, s->m + at, (s->n_m - at) * sizeof *nm);
+    mention *g = &nm[at];
+    memset(g, 0, sizeof *g);
+    g->country = g->agent = -1;
+    g->t0 = g->t1 = t;
+    s->m = nm;
+    s->n_m++;
+    return g;
+}
+
 int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, size_t i)
 {
-    static const char *const dets[] = {"ces", "les", "these", "the", "both", "those"};
+    static const char *const dets[] = {"ces", "les", "these", "the", "both", "those", "l", "cette", "this"};
+    static const char *const ngo_nouns[] = {"ong", "ngo"};
     static const char *const nouns[] = {"pays", "countries", "nations", "etats", "states", "capitales", "capitals"};
     static const char *const numbers[] = {"deux", "trois", "quatre", "two", "three", "four"};
     sentence_view *s = &sv[i];
@@ -287,6 +308,30 @@ int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, siz
             k++;
         else if (!strcmp(s->tok[t].fold, "les") || !strcmp(s->tok[t].fold, "the"))
             continue; /* "les pays" alone is any countries; "les deux pays" are two named ones */
+        if (k < s->n_tok && xs_word_in(s->tok[k].fold, ngo_nouns, QP_ARRAY_LEN(ngo_nouns)) && xs_mention_at(s, k) < 0) {
+            /* "l'ONG a demandé", "the NGO said": the NGO the article named last */
+            const qp_actor_ref *ngo = NULL;
+            for (size_t back = 0; back <= 10 && back <= i && !ngo; back++) {
+                const sentence_view *p = &sv[i - back];
+                for (size_t j = p->n_m; j-- > 0 && !ngo;)
+                    if (p->m[j].kind == MENTION_ACTOR && p->m[j].actor.kind && !strcmp(p->m[j].actor.kind, "ngo") &&
+                        (back > 0 || p->m[j].t1 <= t))
+                        ngo = &p->m[j].actor;
+            }
+            if (ngo) {
+                mention *g = insert_mention(a, s, t);
+                if (!g)
+                    return QP_ENOMEM;
+                g->kind = MENTION_ACTOR;
+                g->t1 = k + 1;
+                g->actor = *ngo;
+                g->actor.text = xt_span_text(a, s, t, k + 1);
+                t = k;
+            }
+            continue;
+        }
+        if (!strcmp(s->tok[t].fold, "l") || !strcmp(s->tok[t].fold, "cette") || !strcmp(s->tok[t].fold, "this"))
+            continue; /* "ce pays", "this country": one, not a group */
         if (k >= s->n_tok || !xs_word_in(s->tok[k].fold, nouns, QP_ARRAY_LEN(nouns)) || xs_mention_at(s, k) >= 0)
             continue;
         /* the states named just before, latest first, each once */
@@ -310,26 +355,15 @@ int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, siz
         if (n < 2 || (want < 4 && n < want))
             continue;
         /* a mention over "ces trois pays", in token order among the others */
-        mention *nm = qp_arena_alloc(a, (s->n_m + 1) * sizeof *nm);
-        if (!nm)
+        mention *g = insert_mention(a, s, t);
+        if (!g)
             return QP_ENOMEM;
-        size_t at = 0;
-        while (at < s->n_m && s->m[at].t0 < t)
-            at++;
-        memcpy(nm, s->m, at * sizeof *nm);
-        memcpy(nm + at + 1, s->m + at, (s->n_m - at) * sizeof *nm);
-        mention *g = &nm[at];
-        memset(g, 0, sizeof *g);
         g->kind = MENTION_ACTOR;
-        g->country = g->agent = -1;
-        g->t0 = t;
         g->t1 = k + 1;
         g->actor = group[0];
         g->actor.text = xt_span_text(a, s, t, k + 1);
         g->group = group;
         g->n_group = n;
-        s->m = nm;
-        s->n_m++;
         t = k;
     }
     return 0;

@@ -1086,6 +1086,18 @@ static void test_incises_fr(void **state)
     expect("REBELS", "ASSAULT", NULL);
 }
 
+static void test_the_ngo(void **state)
+{
+    /* "l'ONG" is the NGO the article named last */
+    run("fr", "2012-07-03",
+        "Human Rights Watch publie un rapport sur la torture en Syrie.\n"
+        "L'ONG a demandé au Conseil de sécurité de l'ONU d'agir.\n");
+    expect("HRW", "REQUEST", NULL);
+    /* "this country" is one country, no group */
+    run("en", "2012-07-03", "Russia and China met in Beijing.\nThis country condemned the attack.\n");
+    assert_null(find("RUS", "ACCUSE", NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1131,6 +1143,7 @@ int main(void)
         cmocka_unit_test(test_headline_repeat),
         cmocka_unit_test(test_the_enemy_of_the_article),
         cmocka_unit_test(test_incises_fr),
+        cmocka_unit_test(test_the_ngo),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
