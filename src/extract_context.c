@@ -404,6 +404,9 @@ void xc_place_words_at_dateline(doc_state *st)
         for (size_t k = 0; k < QP_ARRAY_LEN(words); k++)
             if (!strcmp(e->action, words[k]))
                 e->place = st->dateline;
+        /* talks too, unless held in a capital the text names ("une visite à Damas") */
+        if (!strcmp(e->action, "CONSULT") && !(e->place.feature && !strcmp(e->place.feature, "P.PPLC")))
+            e->place = st->dateline;
     }
 }
 

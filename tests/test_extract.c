@@ -998,6 +998,14 @@ static void test_dateline_places_words(void **state)
     assert_string_equal(e->place.label, "Moscow");
     e = expect("SYR-*", "ASSAULT", NULL);
     assert_string_equal(e->place.label, "Houla");
+    /* talks too, unless held in a capital the text names */
+    run("fr", "2012-05-28",
+        "MOSCOU - Le ministre russe a rencontré son homologue britannique au sujet de Houla.\n"
+        "Kofi Annan a rencontré Bachar al-Assad à Damas.\n");
+    e = expect("RUS*", "CONSULT", NULL);
+    assert_string_equal(e->place.label, "Moscow");
+    e = expect("UN", "CONSULT", NULL);
+    assert_string_equal(e->place.label, "Damascus");
 }
 
 static void test_place_carry_stays_in_the_country(void **state)
