@@ -72,6 +72,19 @@ static qp_event *new_event(doc_state *st)
     return e;
 }
 
+/* A state or one of its arms, named by its own code ("USA", "USA-MIL"), not its people or a
+ * group of that country with a name of its own. */
+static int state_arm(const qp_actor_ref *a)
+{
+    static const char *const kinds[] = {"state", "government", "military", "police"};
+    if (!a->id || !a->country || !a->kind || strncmp(a->id, a->country, 3) || (a->id[3] && a->id[3] != '-'))
+        return 0;
+    for (size_t i = 0; i < QP_ARRAY_LEN(kinds); i++)
+        if (!strcmp(a->kind, kinds[i]))
+            return 1;
+    return 0;
+}
+
 /* Whether text ("Syriens", "syrienne") is a demonym of country ci. */
 static int is_demonym_text(const qp_extractor *x, const char *text, int ci)
 {
@@ -125,6 +138,10 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
     if (a2 && !strcmp(code, "ASSAULT") && a1->country && a2->country && !strcmp(a1->country, a2->country) &&
         a2->kind && (!strcmp(a2->kind, "government") || !strcmp(a2->kind, "state")) && a1->kind &&
         strcmp(a1->kind, "armed group") && strcmp(a1->kind, "opposition"))
+        a2 = NULL;
+    /* nor their own forces: "les États-Unis ont déployé de nouveaux moyens militaires" */
+    if (a2 && (!strcmp(code, "ASSAULT") || !strcmp(code, "COERCE") || !strcmp(code, "MOBILIZE")) &&
+        state_arm(a1) && state_arm(a2) && !strcmp(a1->country, a2->country))
         a2 = NULL;
     /* one event per (actor, action, recipient) per sentence */
     for (size_t i = 0; i < st->n_events; i++) {

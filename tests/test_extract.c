@@ -1106,6 +1106,17 @@ static void test_the_ngo(void **state)
     assert_null(find("RUS", "ACCUSE", NULL));
 }
 
+static void test_own_forces_are_no_target(void **state)
+{
+    /* a state deploying or using its own forces does not act on them */
+    run("fr", "2013-08-31", "Les États-Unis ont déployé de nouveaux moyens militaires en Méditerranée.\n");
+    const qp_event *e = expect("USA", "MOBILIZE", NULL);
+    assert_null(e->actor2.id);
+    /* but the regime's repression of its own people stays on them */
+    run("fr", "2011-08-19", "Le régime syrien a réprimé les manifestants syriens.\n");
+    expect("SYR-GOV", "ASSAULT", "CIVILIANS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1152,6 +1163,7 @@ int main(void)
         cmocka_unit_test(test_the_enemy_of_the_article),
         cmocka_unit_test(test_incises_fr),
         cmocka_unit_test(test_the_ngo),
+        cmocka_unit_test(test_own_forces_are_no_target),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
