@@ -701,6 +701,19 @@ static int frames(doc_state *st, sentence_view *s)
             a2 = &s->m[obj].actor;
         else if (implied.id)
             a2 = &implied;
+        /* "le renseignement israélien a accusé le régime": a bare agent guessed to be the
+         * subject's own country is the government of the country the article is about */
+        qp_actor_ref other = {0};
+        if (obj >= 0 && s->m[obj].guessed && subj.n == 1 && s->m[obj].actor.country &&
+            s->m[subj.m[0]].actor.country && !strcmp(s->m[obj].actor.country, s->m[subj.m[0]].actor.country) &&
+            st->focus_place.country) {
+            int ci = qp_lexicon_country_iso2(&x->lx, st->focus_place.country);
+            if (ci >= 0 && strcmp(x->lx.countries[ci].iso3, s->m[obj].actor.country)) {
+                xt_actor_from_country(x, ci, &other);
+                other.text = s->m[obj].actor.text;
+                a2 = &other;
+            }
+        }
         /* "prendre", "seize" take a place or a force: "Moscou prend ses distances" takes none */
         if (!is_noun && obj < 0 && obj_place < 0 && act->object && !strcmp(act->object, "place") && !protest &&
             !xs_place_after(s, m->t1))

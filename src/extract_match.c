@@ -684,6 +684,18 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 if (!is_country_place(&s->m[k]) && !backer) /* "in Syria" says where, not whose */
                     ci = xt_mention_country(x, &s->m[k]);
             }
+            /* "Paris a condamné les frappes du régime contre la Ghouta": the régime of the
+             * country where its deeds are told, not of the state that speaks of them */
+            int named = ci;
+            if (ci >= 0 && x->lx.agents[m->agent].kind && !strcmp(x->lx.agents[m->agent].kind, "government"))
+                for (size_t k = 0; k < s->n_m; k++) {
+                    const mention *p = &s->m[k];
+                    int pc = p->kind == MENTION_PLACE && !is_country_place(p) ? xt_mention_country(x, p) : -1;
+                    if (pc >= 0 && pc != named) {
+                        ci = pc;
+                        break;
+                    }
+                }
             if (ci < 0)
                 ci = recent;
             /* "U.S. and coalition forces continued to attack … Aircraft conducted 23 strikes": the
@@ -718,6 +730,7 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
             int r = composite_actor(x, a, ag->agent, ci, &ag->actor);
             if (r)
                 return r;
+            ag->guessed = from_context;
             size_t t1 = dem && !from_context ? dem->t1 : ag->t1;
             ag->actor.text = xt_span_text(a, s, ag->t0, k == last ? t1 : ag->t1);
             if (k == last && dem && !from_context)

@@ -26,6 +26,7 @@ typedef struct mention {
     int is_place_too;           /* a country or capital read as actor that may also be the place */
     int used;                   /* consumed as a part of a composite actor */
     int person;                 /* MENTION_ACTOR: a person the lexicon names ("Haider al-Abadi") */
+    int guessed;                /* MENTION_ACTOR: an agent whose nationality the context gave */
     const qp_actor_ref *group;  /* MENTION_ACTOR: "ces trois pays", the actors it stands for */
     int n_group;
 } mention;

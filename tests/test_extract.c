@@ -1117,6 +1117,20 @@ static void test_own_forces_are_no_target(void **state)
     expect("SYR-GOV", "ASSAULT", "CIVILIANS");
 }
 
+static void test_whose_regime(void **state)
+{
+    /* "le régime" is the regime of the country where its deeds are told, not of the state that
+     * speaks of it, and never the accuser's own */
+    need_gazetteer();
+    run("fr", "2017-06-15", "Paris a condamné lundi les frappes du régime contre la Ghouta orientale.\n");
+    expect("FRA", "ACCUSE", "SYR-GOV");
+    assert_null(find("FRA-GOV", "ASSAULT", NULL));
+    run("fr", "2013-04-23",
+        "Les combats continuent en Syrie, à Homs et à Alep.\n"
+        "Le renseignement militaire israélien a accusé mardi le régime d'avoir utilisé des armes chimiques.\n");
+    expect("ISR*", "ACCUSE", "SYR*");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1164,6 +1178,7 @@ int main(void)
         cmocka_unit_test(test_incises_fr),
         cmocka_unit_test(test_the_ngo),
         cmocka_unit_test(test_own_forces_are_no_target),
+        cmocka_unit_test(test_whose_regime),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
