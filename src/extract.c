@@ -474,10 +474,15 @@ static int frames(doc_state *st, sentence_view *s)
             if (sp >= 0) {
                 subj.n = 1;
                 subj.m[0] = sp;
-            } else if (st->speaker.id && st->speaker_sentence + 2 >= s->index) {
-                speaker = st->speaker;
-                speaker.text = xt_span_text(st->arena, s, m->t0 - 1, m->t0);
-                if (!speaker.text)
+            } else {
+                /* the speaker of the two sentences before: "a déclaré M. Lavrov. « Nous … »" */
+                for (int back = 1; back <= 2 && back <= s->index && !speaker.id; back++) {
+                    const sentence_view *p = s - back;
+                    int ps = xc_speaker(p, 0);
+                    if (ps >= 0)
+                        speaker = p->m[ps].actor;
+                }
+                if (speaker.id && !(speaker.text = xt_span_text(st->arena, s, m->t0 - 1, m->t0)))
                     return QP_ENOMEM;
             }
         }
@@ -960,11 +965,6 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         size_t before = st.n_events;
         if ((r = frames(&st, &sv[i])))
             return r;
-        int sp = xc_speaker(&sv[i], 0);
-        if (sp >= 0) {
-            st.speaker = sv[i].m[sp].actor;
-            st.speaker_sentence = (int)i;
-        }
         /* the sentence's assaults without a target were on its victims; "a fait 34 morts",
          * "killing 45 people" count civilians */
         qp_actor_ref civilians = {0};

@@ -337,7 +337,7 @@ int xc_speaker(const sentence_view *s, size_t from)
         "poursuit", "assure", "precise", "martele", "lance", "insiste", "said", "says", "told", "added", "stated",
         "declared", "insisted", "stressed", "announced", "continued", "warned"};
     for (size_t k = from; k < s->n_tok; k++) {
-        if (!xs_is_any(s, k, said, QP_ARRAY_LEN(said)))
+        if (!strchr("dasetpimlcw", s->tok[k].fold[0]) || !xs_is_any(s, k, said, QP_ARRAY_LEN(said)))
             continue;
         /* "a déclaré M. Lavrov", "said the minister": the speaker follows … */
         for (size_t j = k + 1; j < s->n_tok && j <= k + 4; j++) {

@@ -25,8 +25,6 @@ typedef struct doc_state {
     qp_place_ref focus_place;
     const char *doc_end;     /* the day after the document date, in the arena */
     qp_place_ref dateline;   /* "MOSCOU -", "BEIRUT, Aug. 3 —": where the article was filed */
-    qp_actor_ref speaker;    /* who spoke last ("a déclaré M. Lavrov"), for "Nous exigeons…" */
-    int speaker_sentence;
 } doc_state;
 
 /* The day after d (YYYY-MM-DD) into out; "" when d is malformed. */

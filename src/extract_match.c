@@ -297,7 +297,8 @@ int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, siz
     static const char *const numbers[] = {"deux", "trois", "quatre", "two", "three", "four"};
     sentence_view *s = &sv[i];
     for (size_t t = 0; t + 1 < s->n_tok; t++) {
-        if (!xs_word_in(s->tok[t].fold, dets, QP_ARRAY_LEN(dets)))
+        char c0 = s->tok[t].fold[0]; /* every determiner starts so: most words are passed at once */
+        if ((c0 != 'c' && c0 != 'l' && c0 != 't' && c0 != 'b') || !xs_word_in(s->tok[t].fold, dets, QP_ARRAY_LEN(dets)))
             continue;
         size_t k = t + 1;
         int want = 4;
@@ -372,6 +373,8 @@ int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, siz
 /* The common nouns that open a place name written in lower case. */
 static int is_place_head(const char *fold)
 {
+    if (!strchr("pgbcrvso", fold[0]))
+        return 0;
     static const char *const heads[] = {"province", "gouvernorat", "banlieue", "banlieues", "peripherie", "campagne",
                                         "region", "bande", "vallee", "plaine", "governorate", "suburbs", "outskirts",
                                         "countryside", "valley", "plain", "region"};

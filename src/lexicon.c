@@ -103,6 +103,35 @@ static int is_article(const char *w, size_t n)
     return 0;
 }
 
+static int add_phrase(qp_lexicon *lx, const char *raw, qp_lex_kind kind, int lang, uint32_t ref, int tag);
+
+/* An action's phrase, and in French the contractions of its last preposition: "s'emparer de"
+ * is also "s'emparer du", "des", "d'"; "faire face à", "au", "aux". */
+static int add_action_phrase(qp_lexicon *lx, const char *raw, int lang, uint32_t ref, int tag)
+{
+    static const char *const de[] = {"du", "des", "d"}, *const a[] = {"au", "aux"};
+    int r = add_phrase(lx, raw, QP_LEX_ACTION, lang, ref, tag);
+    size_t n = strlen(raw);
+    const char *const *alt = NULL;
+    size_t n_alt = 0, cut = 0;
+    if (lang == 0 && n > 3 && !strcmp(raw + n - 3, " de"))
+        alt = de, n_alt = QP_ARRAY_LEN(de), cut = 2;
+    else if (lang == 0 && n > 3 && !strcmp(raw + n - 3, " \xc3\xa0"))
+        alt = a, n_alt = QP_ARRAY_LEN(a), cut = 2;
+    else if (lang == 0 && n > 2 && !strcmp(raw + n - 2, " a"))
+        alt = a, n_alt = QP_ARRAY_LEN(a), cut = 1;
+    for (size_t i = 0; i < n_alt && !r; i++) {
+        char buf[256];
+        size_t m = strlen(alt[i]);
+        if (n - cut + m + 1 > sizeof buf)
+            break;
+        memcpy(buf, raw, n - cut);
+        memcpy(buf + n - cut, alt[i], m + 1);
+        r = add_phrase(lx, buf, QP_LEX_ACTION, lang, ref, tag);
+    }
+    return r;
+}
+
 /* Adds a phrase (raw text) with one entry; leading articles are dropped, since the matcher
  * starts after them; every shorter prefix is flagged. */
 static int add_phrase(qp_lexicon *lx, const char *raw, qp_lex_kind kind, int lang, uint32_t ref, int tag)
@@ -531,7 +560,7 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
             }
             /* the lemma itself always matches (infinitive or singular) */
             int tag = strcmp(x->pos, "noun") ? 0 /* QP_TAG_INF */ : 9 /* QP_TAG_NOUN_SG */;
-            if ((r = add_phrase(lx, x->lemma, QP_LEX_ACTION, l, (uint32_t)(lx->n_actions - 1), tag)))
+            if ((r = add_action_phrase(lx, x->lemma, l, (uint32_t)(lx->n_actions - 1), tag)))
                 break;
         }
         json_decref(root);
@@ -591,7 +620,7 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
                 const qp_lex_action *a = &lx->actions[first + order[k]];
                 if ((strcmp(a->pos, "noun") == 0) != (t >= 9))
                     continue;
-                r = add_phrase(lx, form, QP_LEX_ACTION, l, (uint32_t)(first + order[k]), t);
+                r = add_action_phrase(lx, form, l, (uint32_t)(first + order[k]), t);
                 lx->n_forms[l]++;
             }
         }

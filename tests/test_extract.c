@@ -1131,6 +1131,15 @@ static void test_whose_regime(void **state)
     expect("ISR*", "ACCUSE", "SYR*");
 }
 
+static void test_contracted_prepositions_fr(void **state)
+{
+    /* "s'emparer de" is also "s'emparer du", "des", "d'" */
+    run("fr", "2017-06-15", "Les Forces démocratiques syriennes se sont emparées du barrage de Tabqa.\n");
+    expect("SDF", "ASSAULT", NULL);
+    run("fr", "2017-06-15", "Les rebelles se sont emparés d'une base militaire.\n");
+    expect("REBELS", "ASSAULT", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1179,6 +1188,7 @@ int main(void)
         cmocka_unit_test(test_the_ngo),
         cmocka_unit_test(test_own_forces_are_no_target),
         cmocka_unit_test(test_whose_regime),
+        cmocka_unit_test(test_contracted_prepositions_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
