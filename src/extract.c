@@ -336,6 +336,22 @@ static int frames(doc_state *st, sentence_view *s)
             has_aux_avoir |= xs_is_avoir(s, k);
             has_aux_etre |= xs_is_any(s, k, XS_ETRE, XS_ETRE_N);
         }
+        /* "les forces de sécurité on tiré": the common misspelling of "ont" before a participle */
+        if (tag == TAG_PPAS && st->lang == 0 && m->t0 > 0 && xs_is(s, m->t0 - 1, "on"))
+            has_aux_avoir = 1;
+        /* "a rejeté les ingérences et accusé", "a pour sa part dénoncé": the auxiliary further
+         * back, when a conjunction or an adverb, not a noun, stands before the participle */
+        static const char *const links[] = {"et", "puis", "ou", "part", "egalement", "aussi", "deja", "encore",
+                                            "finalement", "notamment", "vivement", "fermement", "and", "also",
+                                            "then", "strongly", "repeatedly"};
+        if (tag == TAG_PPAS && !has_aux_avoir && !has_aux_etre && m->t0 > 0 &&
+            xs_is_any(s, m->t0 - 1, links, QP_ARRAY_LEN(links)))
+            for (size_t k = m->t0 > 10 ? m->t0 - 10 : 0; k + 1 < m->t0; k++) {
+                if (xs_boundary(s, k) || xs_is(s, k, ",") || xs_is_any(s, k, XS_ETRE, XS_ETRE_N))
+                    has_aux_avoir = 0;
+                else if (xs_is_avoir(s, k))
+                    has_aux_avoir = 1;
+            }
         /* "ont été tuées", "have been killed": avoir is été's auxiliary, the participle is passive */
         if (m->t0 > 0 && (xs_is(s, m->t0 - 1, "ete") || xs_is(s, m->t0 - 1, "been")))
             has_aux_avoir = 0, has_aux_etre = 1;

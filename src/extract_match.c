@@ -248,6 +248,20 @@ static int has_agent_reading(const qp_extractor *x, int32_t first, const sentenc
     return 0;
 }
 
+/* Folding drops accents, so "armé" reads as "arme": a French word written with a final é,
+ * ée, és, ées is a participle (or a noun), never a present, subjunctive or past form. */
+static int accent_excludes(const sentence_view *s, size_t i, size_t j, int lang, int tag)
+{
+    if (lang != 0 || j != i + 1 || (tag != TAG_PRES && tag != TAG_SUBJ && tag != TAG_PAST && tag != TAG_IMPF))
+        return 0;
+    const char *w = s->text + s->tok[i].start;
+    size_t n = s->tok[i].end - s->tok[i].start;
+    while (n > 0 && (w[n - 1] == 's' || w[n - 1] == 'e'))
+        n--;
+    return n >= 2 && (unsigned char)w[n - 2] == 0xC3 && (unsigned char)w[n - 1] == 0xA9 &&
+           s->tok[i].end - s->tok[i].start - n <= 2;
+}
+
 /* A trigger's readings: when they overflow, another tag of an action already read gives way
  * to an action not read yet ("allié": the noun ally after the forms of s'allier). */
 static void add_reading(mention *m, int action, int tag)
@@ -506,7 +520,7 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 }
                 break;
             case QP_LEX_ACTION:
-                if (have == 0 || m->kind == MENTION_ACTION) {
+                if ((have == 0 || m->kind == MENTION_ACTION) && !accent_excludes(s, i, best_j, lang, e->tag)) {
                     m->kind = MENTION_ACTION;
                     add_reading(m, (int)e->ref, e->tag);
                     have = 0;

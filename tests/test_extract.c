@@ -1140,6 +1140,23 @@ static void test_contracted_prepositions_fr(void **state)
     expect("REBELS", "ASSAULT", NULL);
 }
 
+static void test_accents_and_participles_fr(void **state)
+{
+    /* "armé" is a participle, never "il arme": "un conflit armé" is no arming */
+    run("fr", "2013-07-26", "La révolte syrienne s'est muée en un conflit armé.\n");
+    assert_int_equal(count("AID"), 0);
+    run("fr", "2013-07-26", "Les groupes terroristes armés ont attaqué Homs.\n");
+    assert_int_equal(count("AID"), 0);
+    /* a participle coordinated with an earlier one shares its auxiliary */
+    run("fr", "2012-05-28", "Le régime syrien a rejeté les ingérences étrangères et accusé les rebelles.\n");
+    expect("SYR-GOV", "ACCUSE", "REBELS");
+    run("fr", "2012-05-28", "Le président du Parlement européen a pour sa part dénoncé la répression.\n");
+    expect("EU", "ACCUSE", NULL);
+    /* "on tiré", the common misspelling of "ont tiré" */
+    run("fr", "2011-11-01", "Les forces de sécurité syriennes on tiré sur une manifestation.\n");
+    expect("SYR-*", "ASSAULT", "CIVILIANS");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1189,6 +1206,7 @@ int main(void)
         cmocka_unit_test(test_own_forces_are_no_target),
         cmocka_unit_test(test_whose_regime),
         cmocka_unit_test(test_contracted_prepositions_fr),
+        cmocka_unit_test(test_accents_and_participles_fr),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
