@@ -239,6 +239,19 @@ static int accented_homograph(const sentence_view *s, const mention *m)
     return 0;
 }
 
+/* "un avion de chasse", "des chars d'assaut", "hélicoptères de combat": a noun that names a
+ * weapon's kind, not an act. */
+static int weapon_compound(const sentence_view *s, const mention *m)
+{
+    static const char *const heads[] = {"avion", "avions", "helicoptere", "helicopteres", "char", "chars", "fusil",
+                                        "fusils", "vehicule", "vehicules", "drone", "drones", "navire", "navires",
+                                        "batiment", "batiments", "unite", "unites", "bombardier", "bombardiers",
+                                        "appareil", "appareils", "tenue", "tenues", "brigade", "brigades"};
+    if (m->t0 < 2 || !(xs_is(s, m->t0 - 1, "de") || xs_is(s, m->t0 - 1, "d")))
+        return 0;
+    return xs_is_any(s, m->t0 - 2, heads, QP_ARRAY_LEN(heads));
+}
+
 /* "les", "des", "ces": a plural determiner, after which a participle is a noun ("les blessés")
  * — "la zone reprise" has its noun between. */
 static int plural_article(const sentence_view *s, size_t t)
@@ -300,7 +313,7 @@ static int frames(doc_state *st, sentence_view *s)
         int tag = m->tags[ri];
         int is_noun = !strcmp(act->pos, "noun");
         int stative = !strcmp(act->code ? act->code : "", "MOBILIZE") || !strcmp(act->code ? act->code : "", "RETREAT");
-        if (accented_homograph(s, m))
+        if (accented_homograph(s, m) || weapon_compound(s, m))
             continue;
         if (!is_noun && m->t0 > 0 && xs_is_article(s, m->t0 - 1) && (tag != TAG_PPAS || plural_article(s, m->t0 - 1)))
             continue; /* "la cible", "the attack", "les marchés", "les blessés": nouns that look like verb forms */
@@ -916,7 +929,10 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         for (size_t k = 0; k < s->n_m; k++)
             if (s->m[k].country >= 0)
                 country_count[s->m[k].country]++;
-            else if (s->m[k].kind == MENTION_ACTOR && s->m[k].actor.country) {
+            else if (s->m[k].kind == MENTION_ACTOR && s->m[k].actor.country &&
+                     !(s->m[k].actor.kind && (!strcmp(s->m[k].actor.kind, "ngo") || !strcmp(s->m[k].actor.kind, "media") ||
+                                              !strcmp(s->m[k].actor.kind, "igo")))) {
+                /* an NGO's or an agency's home (the OSDH's Britain) is not what the article is about */
                 int ci = qp_lexicon_country(&x->lx, s->m[k].actor.country);
                 if (ci >= 0)
                     country_count[ci]++;

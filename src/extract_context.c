@@ -332,12 +332,8 @@ void xc_infer_aid_recipients(doc_state *st)
 
 int xc_speaker(const sentence_view *s, size_t from)
 {
-    static const char *const said[] = {
-        "declare", "declaree", "dit", "affirme", "ajoute", "souligne", "estime", "indique", "explique", "poursuivi",
-        "poursuit", "assure", "precise", "martele", "lance", "insiste", "said", "says", "told", "added", "stated",
-        "declared", "insisted", "stressed", "announced", "continued", "warned"};
     for (size_t k = from; k < s->n_tok; k++) {
-        if (!strchr("dasetpimlcw", s->tok[k].fold[0]) || !xs_is_any(s, k, said, QP_ARRAY_LEN(said)))
+        if (!xs_is_speech(s, k, 1))
             continue;
         /* "a déclaré M. Lavrov", "said the minister": the speaker follows … */
         for (size_t j = k + 1; j < s->n_tok && j <= k + 4; j++) {

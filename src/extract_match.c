@@ -593,6 +593,13 @@ int is_country_place(const mention *m)
     return m->kind == MENTION_PLACE && (!m->place.feature || !strcmp(m->place.feature, "A.PCLI"));
 }
 
+/* An NGO, agency or international body: its home country is nobody's nationality. */
+static int foreign_body(const mention *m)
+{
+    const char *kind = m->kind == MENTION_ACTOR ? m->actor.kind : NULL;
+    return kind && (!strcmp(kind, "ngo") || !strcmp(kind, "media") || !strcmp(kind, "igo"));
+}
+
 /* Whether token t is a demonym of country ci. */
 static int is_demonym_of(const qp_extractor *x, const sentence_view *s, size_t t, int ci)
 {
@@ -698,7 +705,9 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 /* "U.S.-backed forces" are not the U.S.'s own */
                 int backer = k + 1 < s->n_m && s->m[k + 1].kind == MENTION_ACTION &&
                              (s->tok[s->m[k + 1].t0].flags & QP_TOK_GLUED);
-                if (!is_country_place(&s->m[k]) && !backer) /* "in Syria" says where, not whose */
+                /* "in Syria" says where, not whose; an NGO's or an agency's home ("the Syrian
+                 * Observatory", based in Britain) is nobody's nationality */
+                if (!is_country_place(&s->m[k]) && !backer && !foreign_body(&s->m[k]))
                     ci = xt_mention_country(x, &s->m[k]);
             }
             /* "Paris a condamné les frappes du régime contre la Ghouta": the régime of the
@@ -732,7 +741,8 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
             }
             /* nothing named yet: "En Syrie, le régime …" — the country of the place will do */
             for (size_t k = i; k-- > 0 && ci < 0;)
-                ci = xt_mention_country(x, &s->m[k]);
+                if (!foreign_body(&s->m[k]))
+                    ci = xt_mention_country(x, &s->m[k]);
             if (ci < 0)
                 ci = focus;
             from_context = 1;

@@ -137,6 +137,20 @@ int xs_boundary(const sentence_view *s, size_t t)
                                                 !strcmp(f, "\xc2\xab") || !strcmp(f, "\xc2\xbb"));
 }
 
+int xs_is_speech(const sentence_view *s, size_t t, int wide)
+{
+    /* verbs that only say: a clause after them is what was said */
+    static const char *const said[] = {"declare", "affirme", "ajoute", "souligne", "estime", "indique", "explique",
+                                       "assure", "precise", "said", "says", "told", "added", "stated", "declared",
+                                       "insisted", "stressed"};
+    /* and those that also do, but introduce a speaker ("a-t-il poursuivi", "he continued") */
+    static const char *const also[] = {"declaree", "dit", "poursuivi", "poursuit", "martele", "lance", "insiste",
+                                       "announced", "continued", "warned"};
+    if (!strchr("dasetpimlcw", s->tok[t].fold[0]))
+        return 0;
+    return xs_is_any(s, t, said, QP_ARRAY_LEN(said)) || (wide && xs_is_any(s, t, also, QP_ARRAY_LEN(also)));
+}
+
 int xs_inside_noun_phrase(const sentence_view *s, size_t mi, int tag)
 {
     static const char *const numbers[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -173,6 +187,19 @@ int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const menti
 
 /* The subject of the trigger at token t: the nearest actor to the left that is not in a
  * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
+/* "the army said they had regained", "a affirmé qu'il avait": the speaker goes on as the
+ * subject of what it says; "X, a-t-il ajouté, tirait": the saying is an aside. */
+static int speaker_goes_on(const sentence_view *s, size_t said)
+{
+    static const char *const pronouns[] = {"they", "he", "she", "it", "we", "il", "ils", "elle", "elles", "nous"};
+    size_t k = said + 1;
+    if (k < s->n_tok && (s->tok[k].flags & QP_TOK_PUNCT))
+        return 1; /* "L'artillerie, a-t-il ajouté, tirait": an aside, the clause goes on */
+    if (k < s->n_tok && (xs_is(s, k, "that") || xs_is(s, k, "que") || xs_is(s, k, "qu")))
+        k++;
+    return k < s->n_tok && xs_is_any(s, k, pronouns, QP_ARRAY_LEN(pronouns));
+}
+
 void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs_group *g)
 {
     g->n = 0;
@@ -223,8 +250,8 @@ void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs
             continue;
         int blocked = 0;
         for (size_t k = m->t1; k < t; k++)
-            if (xs_boundary(s, k))
-                blocked = 1;
+            if (xs_boundary(s, k) || (m->kind == MENTION_ACTOR && xs_is_speech(s, k, 0) && !speaker_goes_on(s, k)))
+                blocked = 1; /* "the Observatory said [that] airstrikes killed": another clause */
         if (blocked)
             break;
         if (m->kind != MENTION_ACTOR || xs_in_pp(s, m))

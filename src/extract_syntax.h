@@ -74,6 +74,9 @@ int xs_in_pp(const sentence_view *s, const mention *m);
 /* Token t ends a clause: ; ? ! ( ) and quotation marks. */
 int xs_boundary(const sentence_view *s, size_t t);
 
+/* A verb of saying ("a déclaré", "said", "added"): the clause after it is the words said.
+ * wide: also the verbs that say only sometimes ("a-t-il poursuivi", "announced"). */
+int xs_is_speech(const sentence_view *s, size_t t, int wide);
 /* English verb forms that only qualify the noun after them: "ISIS fighting positions", "an ISIS
  * supply route", "three ISIS command nodes" (a determiner before the actor opens one noun
  * phrase). tag: the reading's tag. */

@@ -1157,6 +1157,22 @@ static void test_accents_and_participles_fr(void **state)
     expect("SYR-*", "ASSAULT", "CIVILIANS");
 }
 
+static void test_what_is_said_is_another_clause(void **state)
+{
+    /* the Observatory reports the strikes; it does not make them, and its home is nobody's
+     * nationality */
+    run("en", "2017-06-15",
+        "The Syrian Observatory for Human Rights said government airstrikes killed 20 civilians in Douma.\n");
+    assert_null(find("OSDH", "ASSAULT", NULL));
+    assert_null(find("GBR*", "ASSAULT", NULL));
+    /* but a speaker who goes on as "they" is the subject */
+    run("en", "2017-10-19", "The Iraqi army said they had regained control of Kirkuk.\n");
+    expect("IRQ-*", "ASSAULT", NULL);
+    /* a fighter jet is no hunt */
+    run("fr", "2017-06-15", "Les rebelles ont abattu un avion de chasse du régime près d'Idleb.\n");
+    assert_int_equal(count("ASSAULT"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1207,6 +1223,7 @@ int main(void)
         cmocka_unit_test(test_whose_regime),
         cmocka_unit_test(test_contracted_prepositions_fr),
         cmocka_unit_test(test_accents_and_participles_fr),
+        cmocka_unit_test(test_what_is_said_is_another_clause),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
