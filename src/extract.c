@@ -112,8 +112,8 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
         a2 = NULL;
     if (a2 && xc_same_actor(a1, a2))
         a2 = NULL;
-    if (!a2 && !strcmp(code, "LEAD"))
-        return 0; /* leading is leading something: "la coalition menée par" names it */
+    if (!a2 && (!strcmp(code, "LEAD") || !strcmp(code, "COOPERATE")))
+        return 0; /* leading is leading something, cooperating is with someone: the text names them */
     /* states, governments and their forces do not take to the streets: "la contestation
      * syrienne", "Syrians protested" are the people's; "Damas a beau protester" is words */
     qp_actor_ref people = {0};
@@ -667,7 +667,8 @@ static int frames(doc_state *st, sentence_view *s)
         }
         /* "X et Y se battent", "X and Y clashed", "des combats entre X et Y": each fights the other */
         /* agreeing and meeting take two: "la Russie et la Turquie ont signé un accord" */
-        int mutual = act->code && (!strcmp(act->code, "AGREE") || !strcmp(act->code, "CONSULT"));
+        int mutual = act->code && (!strcmp(act->code, "AGREE") || !strcmp(act->code, "CONSULT") ||
+                                    !strcmp(act->code, "COOPERATE"));
         if (act->code && (!strcmp(act->code, "ASSAULT") || mutual) && noun_obj < 0) {
             xs_group pair = subj;
             int recip = subj.n == 2 && ((!is_noun && xs_reciprocal_verb(s, m)) ||

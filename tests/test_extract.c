@@ -1157,6 +1157,15 @@ static void test_accents_and_participles_fr(void **state)
     expect("SYR-*", "ASSAULT", "CIVILIANS");
 }
 
+static void test_cooperation_takes_two(void **state)
+{
+    /* "une opération conjointe" with nobody named beside is no cooperation to record */
+    run("en", "2017-10-19", "Iraqi forces began a joint operation in Kirkuk.\n");
+    assert_int_equal(count("COOPERATE"), 0);
+    run("en", "2017-10-19", "Iraqi forces and Peshmerga fighters began a joint operation in Kirkuk.\n");
+    assert_true(count("COOPERATE") >= 1);
+}
+
 static void test_what_is_said_is_another_clause(void **state)
 {
     /* the Observatory reports the strikes; it does not make them, and its home is nobody's
@@ -1224,6 +1233,7 @@ int main(void)
         cmocka_unit_test(test_contracted_prepositions_fr),
         cmocka_unit_test(test_accents_and_participles_fr),
         cmocka_unit_test(test_what_is_said_is_another_clause),
+        cmocka_unit_test(test_cooperation_takes_two),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
