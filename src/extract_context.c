@@ -79,7 +79,11 @@ void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, i
         /* a time after the trigger governs it within the same clause ("a lancé mardi", "attacked
          * the Islamic State yesterday"); one at the head of the sentence ("Il y a une semaine,
          * …") governs the whole of it */
-        if (x->start > trigger_byte &&
+        /* "l'exécution, jeudi, par les rebelles": a time set off right after the trigger is its */
+        int aside = x->start > trigger_byte && x->start - trigger_byte < 24 && x->start >= 2 &&
+                    s->text[x->start - 2] == ',' &&
+                    memchr(s->text + trigger_byte, ',', x->start - trigger_byte) == s->text + x->start - 2;
+        if (x->start > trigger_byte && !aside &&
             (x->start - trigger_byte > 100 || memchr(s->text + trigger_byte, ',', x->start - trigger_byte) ||
              (x->start - trigger_byte > 40 && (!x->grain || strcmp(x->grain, "day")))))
             continue; /* "… le califat auto-proclamé en 2014": a year far on qualifies something else */

@@ -1091,7 +1091,8 @@ static void test_incises_fr(void **state)
     expect("AMNESTY", "ACCUSE", "SYR-GOV");
     /* a time between commas does not part a noun from its agent */
     run("fr", "2012-11-02", "L'exécution, jeudi, par les rebelles, de 28 soldats syriens a choqué.\n");
-    expect("REBELS", "ASSAULT", NULL);
+    const qp_event *e = expect("REBELS", "ASSAULT", NULL);
+    expect_text_time(e, "2012-11-01", "jeudi"); /* and the time set off after the noun is its */
 }
 
 static void test_the_ngo(void **state)
