@@ -1158,6 +1158,15 @@ static void test_accents_and_participles_fr(void **state)
     expect("SYR-*", "ASSAULT", "CIVILIANS");
 }
 
+static void test_dropped_bombs_en(void **state)
+{
+    /* "dropped barrel bombs" is a light verb and its weapon: the helicopters bombed */
+    run("en", "2016-12-12",
+        "At least 30 people were killed when regime helicopters dropped barrel bombs on Aleppo on Saturday.\n");
+    const qp_event *e = expect("SYR-*", "ASSAULT", "CIVILIANS");
+    assert_string_equal(e->time.value, "2016-12-10");
+}
+
 static void test_cooperation_takes_two(void **state)
 {
     /* "une opération conjointe" with nobody named beside is no cooperation to record */
@@ -1235,6 +1244,7 @@ int main(void)
         cmocka_unit_test(test_accents_and_participles_fr),
         cmocka_unit_test(test_what_is_said_is_another_clause),
         cmocka_unit_test(test_cooperation_takes_two),
+        cmocka_unit_test(test_dropped_bombs_en),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
