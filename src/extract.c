@@ -166,7 +166,7 @@ static int add_event(doc_state *st, const sentence_view *s, const mention *trig,
     e->context = act->context;
     e->cameo = act->cameo;
     e->action_text = xt_span_text(st->arena, s, trig->t0, trig->t1);
-    xc_event_place(st, s, trig->t0, obj_place, &e->place);
+    xc_event_place(st, s, trig->t0, obj_place, e);
     xc_event_time(st, s, s->tok[trig->t0].start, st->trigger_past, &e->time);
     size_t b = s->tok[trig->t0].start, en = s->tok[trig->t1 - 1].end;
     e->evidence_start = b;

@@ -128,8 +128,16 @@ void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, i
     }
 }
 
-void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_place_ref *p)
+/* Whether actor a belongs to the country of ISO2 code cc. */
+static int actor_of(const doc_state *st, const qp_actor_ref *a, const char *cc)
 {
+    int ci = a->country ? qp_lexicon_country(&st->x->lx, a->country) : -1;
+    return ci >= 0 && st->x->lx.countries[ci].iso2 && !strcmp(st->x->lx.countries[ci].iso2, cc);
+}
+
+void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_event *e)
+{
+    qp_place_ref *p = &e->place;
     int best = obj_place;
     size_t best_d = (size_t)-1;
     if (best < 0) {
@@ -155,9 +163,10 @@ void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_pla
         p->text = s->m[best].actor.text;
     } else if (st->last_place.id && st->last_place_sentence + 2 >= s->index &&
                (!st->focus_place.country || !st->last_place.country ||
-                !strcmp(st->focus_place.country, st->last_place.country))) {
-        /* the place the article was just talking about, if in the country it is about: a
-         * caption's "à Chypre" does not carry over to Syria's streets */
+                !strcmp(st->focus_place.country, st->last_place.country) ||
+                actor_of(st, &e->actor2, st->last_place.country))) {
+        /* the place the article was just talking about, if in the country it is about or the
+         * recipient's: a caption's "à Chypre" does not carry over to Syria's streets */
         *p = st->last_place;
     } else if (st->focus_place.id) {
         *p = st->focus_place;

@@ -37,9 +37,10 @@ int xc_same_actor(const qp_actor_ref *a, const qp_actor_ref *b);
  * past-tense report carries on, else the date of the article. */
 void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t);
 
-/* The place of an event: the object place, the nearest place of the sentence (a town before
- * a country), the place just named, else the country the article happens in. */
-void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_place_ref *p);
+/* The place of event e (its actors set): the object place, the nearest place of the sentence
+ * (a town before a country), the place just named if in the country the article happens in
+ * or the recipient's, else the country the article happens in. */
+void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_event *e);
 
 /* An assault whose sentence names no target is aimed at the enemy the article names: another
  * armed actor of the same sentence that is not on the attacker's side, else the target the

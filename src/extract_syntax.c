@@ -291,6 +291,15 @@ int xs_agent_after(const sentence_view *s, size_t t, xs_group *g)
     k++;
     while (k < s->n_tok && xs_is_article(s, k))
         k++;
+    /* "supported by a wide range of coalition capabilities", "par des dizaines de soldats" */
+    static const char *const amounts[] = {"wide", "range", "number", "variety", "host", "array", "of", "dozens",
+                                          "hundreds", "thousands", "dizaines", "centaines", "milliers", "de", "d",
+                                          "des", "several", "plusieurs", "large", "broad"};
+    size_t q = k;
+    while (q < s->n_tok && q < k + 5 && xs_mention_at(s, q) < 0 && xs_is_any(s, q, amounts, QP_ARRAY_LEN(amounts)))
+        q++;
+    if (q > k && (xs_is(s, q - 1, "of") || xs_is(s, q - 1, "de") || xs_is(s, q - 1, "d") || xs_is(s, q - 1, "des")))
+        k = q;
     int mi = k < s->n_tok ? xs_mention_at(s, k) : -1;
     if (mi < 0 || s->m[mi].kind != MENTION_ACTOR)
         return 0;

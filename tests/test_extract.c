@@ -1167,6 +1167,20 @@ static void test_dropped_bombs_en(void **state)
     assert_string_equal(e->time.value, "2016-12-10");
 }
 
+static void test_backed_by_many(void **state)
+{
+    /* "supported by a wide range of coalition capabilities": the coalition backs; the place
+     * just named carries to the country backed */
+    need_gazetteer();
+    run("en", "2016-10-19",
+        "In Syria, rebels liberated Dabiq, and Kurdish fighters advanced near Manbij and Raqqa.\n"
+        "The battle to liberate Mosul from ISIL has begun.\n"
+        "The operation will take time.\n"
+        "Iraq is supported by a wide range of coalition capabilities including air support.\n");
+    const qp_event *e = expect("COALITION", "AID", "IRQ*");
+    assert_string_equal(e->place.label, "Mosul");
+}
+
 static void test_cooperation_takes_two(void **state)
 {
     /* "une opération conjointe" with nobody named beside is no cooperation to record */
@@ -1245,6 +1259,7 @@ int main(void)
         cmocka_unit_test(test_what_is_said_is_another_clause),
         cmocka_unit_test(test_cooperation_takes_two),
         cmocka_unit_test(test_dropped_bombs_en),
+        cmocka_unit_test(test_backed_by_many),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
