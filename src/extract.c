@@ -897,6 +897,38 @@ static int split_place_lists(doc_state *st, const sentence_view *sv)
     return 0;
 }
 
+/* "Selon Washington, 1.429 personnes sont mortes dans une attaque lancée par le régime",
+ * "according to Damascus, the rebels shelled…": a state that vouches for a deed accuses its doer.
+ * The sentence's events are those from index `from` on. 0 or QP_ENOMEM. */
+static int source_accuses(doc_state *st, const sentence_view *s, size_t from)
+{
+    static const qp_lex_action accuse = {.code = "ACCUSE", .cameo = "11", .context = "political",
+                                         .object = "recipient", .pos = "verb", .weight = 0.5};
+    const mention *source = NULL;
+    for (size_t k = 0; k + 1 < s->n_tok && !source; k++) {
+        size_t n = xs_is(s, k, "selon") ? k + 1
+                   : xs_is(s, k, "according") && xs_is(s, k + 1, "to") ? k + 2 : (size_t)-1;
+        while (n < s->n_tok && xs_is_article(s, n))
+            n++;
+        int mi = n < s->n_tok ? xs_mention_at(s, n) : -1;
+        if (mi >= 0 && s->m[mi].kind == MENTION_ACTOR && s->m[mi].actor.kind && !s->m[mi].guessed &&
+            (!strcmp(s->m[mi].actor.kind, "state") || !strcmp(s->m[mi].actor.kind, "government")))
+            source = &s->m[mi];
+    }
+    size_t n = st->n_events;
+    for (size_t i = from; source && i < n; i++) {
+        qp_event deed = st->events[i];
+        if (strcmp(deed.action, "ASSAULT") || (deed.flags & QP_EVENT_HIDDEN) || !deed.actor1.id ||
+            xc_same_actor(&deed.actor1, &source->actor) ||
+            (deed.actor1.country && source->actor.country && !strcmp(deed.actor1.country, source->actor.country)))
+            continue;
+        int r = add_event(st, s, source, &accuse, &source->actor, &deed.actor1, -1, QP_EVENT_REPORTED, 0.5, "ACCUSE");
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
 int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
 {
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
@@ -997,6 +1029,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         st.victims = xc_died_victims(&sv[i]);
         size_t before = st.n_events;
         if ((r = frames(&st, &sv[i])))
+            return r;
+        if ((r = source_accuses(&st, &sv[i], before)))
             return r;
         /* the sentence's assaults without a target were on its victims; "a fait 34 morts",
          * "killing 45 people" count civilians */

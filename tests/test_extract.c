@@ -1181,6 +1181,18 @@ static void test_backed_by_many(void **state)
     assert_string_equal(e->place.label, "Mosul");
 }
 
+static void test_a_state_vouching_accuses(void **state)
+{
+    /* "selon Washington, … une attaque lancée par le régime": Washington accuses the regime */
+    run("fr", "2013-09-02",
+        "Selon Washington, 1.429 personnes sont mortes au cours d'une attaque aux armes chimiques lancée par le "
+        "régime syrien.\n");
+    expect("USA", "ACCUSE", "SYR-GOV");
+    /* an NGO's count is no state's accusation */
+    run("fr", "2013-09-02", "Selon l'OSDH, l'armée syrienne a bombardé Homs.\n");
+    assert_null(find(NULL, "ACCUSE", NULL));
+}
+
 static void test_cooperation_takes_two(void **state)
 {
     /* "une opération conjointe" with nobody named beside is no cooperation to record */
@@ -1260,6 +1272,7 @@ int main(void)
         cmocka_unit_test(test_cooperation_takes_two),
         cmocka_unit_test(test_dropped_bombs_en),
         cmocka_unit_test(test_backed_by_many),
+        cmocka_unit_test(test_a_state_vouching_accuses),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
