@@ -751,8 +751,8 @@ static int frames(doc_state *st, sentence_view *s)
         }
         /* "prendre", "seize" take a place or a force: "Moscou prend ses distances" takes none */
         if (!is_noun && obj < 0 && obj_place < 0 && act->object && !strcmp(act->object, "place") && !protest &&
-            !xs_place_after(s, m->t1))
-            continue;
+            !strchr(act->lemma, ' ') && !xs_place_after(s, m->t1))
+            continue; /* a phrase ("take control of", "s'emparer de") says what it takes */
         qp_actor_ref civilians = {0};
         int ci = protest && act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "COERCE"))
                      ? qp_lexicon_actor(&x->lx, "CIVILIANS")

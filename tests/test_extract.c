@@ -1036,6 +1036,9 @@ static void test_taking_needs_something_taken(void **state)
     expect("SYR-*", "ASSAULT", NULL);
     run("fr", "2012-05-28", "Les rebelles ont pris Alep.\n");
     expect("REBELS", "ASSAULT", NULL);
+    /* a phrase says what it takes, even of "it" */
+    run("en", "2016-06-27", "The Iraqi security forces worked their way through the city and took control of it.\n");
+    expect("IRQ-*", "ASSAULT", NULL);
     /* "les marchés syriens" are markets, not marches */
     run("fr", "2013-08-31", "La Russie trouve des débouchés sur les marchés syriens.\n");
     assert_int_equal(count("PROTEST"), 0);
