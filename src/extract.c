@@ -601,6 +601,17 @@ static int frames(doc_state *st, sentence_view *s)
             if (by >= 0) {
                 subj.n = 1;
                 subj.m[0] = by;
+                /* "le blocage par Moscou et Pékin": each blocks */
+                for (size_t j = (size_t)by + 1; j < s->n_m && subj.n < 6; j++) {
+                    const mention *c = &s->m[j];
+                    if (c->kind < 0)
+                        continue;
+                    size_t b = xs_before_np(s, c->t0);
+                    if (c->kind != MENTION_ACTOR || b == (size_t)-1 || !(xs_is(s, b, "et") || xs_is(s, b, "and")) ||
+                        b != s->m[subj.m[subj.n - 1]].t1)
+                        break;
+                    subj.m[subj.n++] = (int)j;
+                }
                 noun_obj = gen;
             } else if (left) {
                 noun_obj = gen;

@@ -955,6 +955,10 @@ static void test_implied_recipients_of_words(void **state)
     expect("AMNESTY", "ACCUSE", "REBELS");
     run("fr", "2013-08-31", "La Russie a bloqué une nouvelle résolution condamnant la Syrie.\n");
     expect("RUS", "REJECT", "UN");
+    /* "par X et Y": both block */
+    run("fr", "2013-08-31", "Le blocage par Moscou et Pékin d'une nouvelle résolution a irrité Paris.\n");
+    expect("RUS", "REJECT", "UN");
+    expect("CHN", "REJECT", "UN");
     /* a named accused stays the accused */
     run("fr", "2012-11-02", "Les rebelles ont attaqué un convoi.\nAmnesty International a condamné ces attaques du régime syrien.\n");
     assert_null(find("AMNESTY", "ACCUSE", "REBELS"));
