@@ -195,17 +195,24 @@ static const qp_lex_action support_of_words = {.code = "SUPPORT", .cameo = "05",
                                                .object = "recipient", .pos = "noun", .weight = 0.6};
 
 /* The event of the same code in this or the three sentences before (a report's section
- * headers come between), whose actor an actorless report continues. */
-static const qp_event *carried_event(const doc_state *st, int sentence, const char *code)
+ * headers come between), whose actor an actorless report continues; of the same mode when
+ * one is given and one is there ("That strike on Sunday killed…" goes on from the airstrikes,
+ * not from the ground forces they supported). */
+static const qp_event *carried_event(const doc_state *st, int sentence, const char *code, const char *mode)
 {
+    const qp_event *any = NULL;
     for (size_t i = st->n_events; i-- > 0;) {
         const qp_event *e = &st->events[i];
         if (e->sentence + 3 < sentence)
             break;
-        if (!strcmp(e->action, code) && !(e->flags & QP_EVENT_HIDDEN))
+        if (strcmp(e->action, code) || (e->flags & QP_EVENT_HIDDEN))
+            continue;
+        if (!mode || (e->mode && !strcmp(e->mode, mode)))
             return e;
+        if (!any)
+            any = e;
     }
-    return NULL;
+    return any;
 }
 
 /* The actor a bare agent ("aircraft", "the troops") continues: the initiator of the article's
@@ -294,6 +301,17 @@ static void deed_doer(const doc_state *st, const sentence_view *s, size_t mi, qp
         out->text = NULL;
         return;
     }
+}
+
+/* The mode of a trigger's noun reading of the given code ("strike" → aerial), NULL. */
+static const char *noun_mode(const qp_extractor *x, const mention *m, const char *code)
+{
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &x->lx.actions[m->actions[k]];
+        if (!strcmp(a->pos, "noun") && a->code && !strcmp(a->code, code) && a->mode)
+            return a->mode;
+    }
+    return NULL;
 }
 
 static int frames(doc_state *st, sentence_view *s)
@@ -391,7 +409,7 @@ static int frames(doc_state *st, sentence_view *s)
             if (!passive) {
                 /* "38 strikes were conducted on Sept. 14": in a run of reports, by the forces
                  * that the report is about; the target is inferred with the others' */
-                const qp_event *prev = carried_event(st, s->index, na->code);
+                const qp_event *prev = carried_event(st, s->index, na->code, na->mode);
                 if (prev && na->code && !strcmp(na->code, "ASSAULT")) {
                     int r = add_event(st, s, nm, na, &prev->actor1, NULL, -1, flags, na->weight * 0.5, na->code);
                     if (r)
@@ -650,9 +668,10 @@ static int frames(doc_state *st, sentence_view *s)
             /* no actor in sight: in a run of reports ("Near Raqqa, 22 strikes engaged ISIS
              * units"), the actor of the same kind of event just before */
             obj = xs_find_object(x, s, m->t1, act, is_noun, &obj_place, NULL);
-            const qp_event *prev = carried_event(st, s->index, act->code);
             int after_noun = !is_noun && mi > 0 && s->m[mi - 1].kind == MENTION_ACTION &&
                              m->t0 - s->m[mi - 1].t1 <= 2 && xs_has_noun_reading(x, &s->m[mi - 1], act->code);
+            const char *mode = after_noun ? noun_mode(x, &s->m[mi - 1], act->code) : NULL;
+            const qp_event *prev = carried_event(st, s->index, act->code, mode);
             /* "Near Tal Afar, a strike destroyed three facilities": the target too goes on */
             const qp_actor_ref *target = obj >= 0 ? &s->m[obj].actor : (prev ? &prev->actor2 : NULL);
             /* an assault's target may still be to come: the targets are inferred once the

@@ -1200,6 +1200,20 @@ static void test_a_state_vouching_accuses(void **state)
     assert_null(find(NULL, "ACCUSE", NULL));
 }
 
+static void test_the_strike_goes_on(void **state)
+{
+    /* "That strike killed…" goes on from the airstrikes, not from the forces they supported */
+    run("en", "2015-12-22",
+        "Coalition airstrikes supported Iraqi forces who were clearing the Makhoul Mountains.\n"
+        "That strike on Sunday killed a large number of enemy fighters.\n");
+    const qp_event *e = NULL;
+    for (size_t i = 0; i < doc.n_events; i++)
+        if (doc.events[i].sentence == 1 && !strcmp(doc.events[i].action, "ASSAULT"))
+            e = &doc.events[i];
+    assert_non_null(e);
+    assert_string_equal(e->actor1.id, "COALITION");
+}
+
 static void test_cooperation_takes_two(void **state)
 {
     /* "une opération conjointe" with nobody named beside is no cooperation to record */
@@ -1280,6 +1294,7 @@ int main(void)
         cmocka_unit_test(test_dropped_bombs_en),
         cmocka_unit_test(test_backed_by_many),
         cmocka_unit_test(test_a_state_vouching_accuses),
+        cmocka_unit_test(test_the_strike_goes_on),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
