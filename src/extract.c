@@ -1,10 +1,11 @@
-/* extract.c — the event extractor: mentions per sentence (extract_match.c), then frames that
- * attach actor and recipient to each action trigger (with the clause syntax of
- * extract_syntax.c), then time, place and targets from the article (extract_context.c). */
+/* extract.c — the extractor's frames: for each action trigger of a sentence, the actor and
+ * the recipient by frame (active, passive, participle, noun, coordination), with the clause
+ * syntax of extract_syntax.c. The article loop is extract_document.c, events extract_event.c. */
 #include "extract.h"
 #include "extract_int.h"
 #include "extract_syntax.h"
 #include "extract_context.h"
+#include "extract_event.h"
 #include "qp.h"
 #include "fold.h"
 #include "timex.h"
@@ -55,138 +56,6 @@ void qp_extractor_destroy(qp_extractor *x)
     free(x);
 }
 
-static qp_event *new_event(doc_state *st)
-{
-    if (st->n_events == st->cap_events) {
-        size_t cap = st->cap_events ? st->cap_events * 2 : 32;
-        qp_event *n = qp_arena_alloc(st->arena, cap * sizeof *n);
-        if (!n)
-            return NULL;
-        if (st->n_events)
-            memcpy(n, st->events, st->n_events * sizeof *n);
-        st->events = n;
-        st->cap_events = cap;
-    }
-    qp_event *e = &st->events[st->n_events++];
-    memset(e, 0, sizeof *e);
-    return e;
-}
-
-/* A state or one of its arms, named by its own code ("USA", "USA-MIL"), not its people or a
- * group of that country with a name of its own. */
-static int state_arm(const qp_actor_ref *a)
-{
-    static const char *const kinds[] = {"state", "government", "military", "police"};
-    if (!a->id || !a->country || !a->kind || strncmp(a->id, a->country, 3) || (a->id[3] && a->id[3] != '-'))
-        return 0;
-    for (size_t i = 0; i < QP_ARRAY_LEN(kinds); i++)
-        if (!strcmp(a->kind, kinds[i]))
-            return 1;
-    return 0;
-}
-
-/* Whether text ("Syriens", "syrienne") is a demonym of country ci. */
-static int is_demonym_text(const qp_extractor *x, const char *text, int ci)
-{
-    char f[64];
-    int prefix, n = qp_fold_token(text, strlen(text), f, sizeof f);
-    if (n <= 0)
-        return 0;
-    for (int32_t e = qp_lexicon_find(&x->lx, f, (size_t)n, &prefix); e >= 0; e = x->lx.entries[e].next)
-        if (x->lx.entries[e].kind == QP_LEX_DEMONYM && (int)x->lx.entries[e].ref == ci)
-            return 1;
-    return 0;
-}
-
-static int add_event(doc_state *st, const sentence_view *s, const mention *trig, const qp_lex_action *act,
-                     const qp_actor_ref *a1, const qp_actor_ref *a2, int obj_place, int flags, double conf,
-                     const char *code)
-{
-    st->last_added = NULL;
-    if (!a1 || !a1->id)
-        return 0;
-    /* a news agency or channel reports events; it is not their actor ("selon l'AFP") */
-    if (a1->kind && !strcmp(a1->kind, "media"))
-        return 0;
-    if (a2 && a2->kind && !strcmp(a2->kind, "media"))
-        a2 = NULL;
-    if (a2 && xc_same_actor(a1, a2))
-        a2 = NULL;
-    if (!a2 && (!strcmp(code, "LEAD") || !strcmp(code, "COOPERATE")))
-        return 0; /* leading is leading something, cooperating is with someone: the text names them */
-    /* states, governments and their forces do not take to the streets: "la contestation
-     * syrienne", "Syrians protested" are the people's; "Damas a beau protester" is words */
-    qp_actor_ref people = {0};
-    if (!strcmp(code, "PROTEST") && a1->kind &&
-        (!strcmp(a1->kind, "state") || !strcmp(a1->kind, "government") || !strcmp(a1->kind, "military") ||
-         !strcmp(a1->kind, "police"))) {
-        int ci = a1->country ? qp_lexicon_country(&st->x->lx, a1->country) : -1;
-        if (ci < 0 || !a1->text || !is_demonym_text(st->x, a1->text, ci))
-            return 0;
-        const qp_lex_country *c = &st->x->lx.countries[ci];
-        people = (qp_actor_ref){
-            .id = qp_arena_printf(st->arena, "%s-CIV", c->iso3),
-            .label = qp_arena_printf(st->arena, "%s civilians", c->dem_en ? c->dem_en : c->iso3),
-            .label_fr = qp_arena_printf(st->arena, "civils (%s)", c->label_fr ? c->label_fr : c->iso3),
-            .kind = "civilians", .country = c->iso3, .text = a1->text};
-        if (!people.id || !people.label || !people.label_fr)
-            return QP_ENOMEM;
-        a1 = &people;
-    }
-    /* a state's forces do not assault their own government ("Iraqi forces seize Ramadi
-     * Government Center" names a building) */
-    if (a2 && !strcmp(code, "ASSAULT") && a1->country && a2->country && !strcmp(a1->country, a2->country) &&
-        a2->kind && (!strcmp(a2->kind, "government") || !strcmp(a2->kind, "state")) && a1->kind &&
-        strcmp(a1->kind, "armed group") && strcmp(a1->kind, "opposition"))
-        a2 = NULL;
-    /* nor their own forces: "les États-Unis ont déployé de nouveaux moyens militaires" */
-    if (a2 && (!strcmp(code, "ASSAULT") || !strcmp(code, "COERCE") || !strcmp(code, "MOBILIZE")) &&
-        state_arm(a1) && state_arm(a2) && !strcmp(a1->country, a2->country))
-        a2 = NULL;
-    /* one event per (actor, action, recipient) per sentence */
-    for (size_t i = 0; i < st->n_events; i++) {
-        qp_event *e = &st->events[i];
-        if (e->sentence == s->index && !strcmp(e->action, code) && xc_same_actor(&e->actor1, a1) &&
-            ((!a2 && !e->actor2.id) || (a2 && xc_same_actor(&e->actor2, a2)))) {
-            e->flags &= flags; /* a plain reading wins over a hedged one */
-            return 0;
-        }
-    }
-    qp_event *e = new_event(st);
-    if (!e)
-        return QP_ENOMEM;
-    st->last_added = e;
-    e->doc = st->doc->name;
-    e->sentence = s->index;
-    e->actor1 = *a1;
-    if (a2)
-        e->actor2 = *a2;
-    e->action = code;
-    e->mode = act->mode;
-    e->context = act->context;
-    e->cameo = act->cameo;
-    e->action_text = xt_span_text(st->arena, s, trig->t0, trig->t1);
-    xc_event_place(st, s, trig->t0, obj_place, e);
-    xc_event_time(st, s, s->tok[trig->t0].start, st->trigger_past, &e->time);
-    size_t b = s->tok[trig->t0].start, en = s->tok[trig->t1 - 1].end;
-    e->evidence_start = b;
-    e->evidence_end = en;
-    e->confidence = conf;
-    e->flags = flags;
-    return 0;
-}
-
-static void widen_evidence(qp_event *e, const sentence_view *s, const mention *m)
-{
-    if (!e)
-        return; /* add_event made no new event: a duplicate, or no actor */
-    size_t b = s->tok[m->t0].start, en = s->tok[m->t1 - 1].end;
-    if (b < e->evidence_start)
-        e->evidence_start = b;
-    if (en > e->evidence_end)
-        e->evidence_end = en;
-}
-
 /* A noun's subject is tied to it by a light verb ("X a lancé des raids", "X provided
  * support") or stands right before it ("coalition strikes", "l'EI, ses attaques"); an actor
  * that merely said something ("X évoque six morts") is not. */
@@ -215,20 +84,6 @@ static const qp_event *carried_event(const doc_state *st, int sentence, const ch
     return any;
 }
 
-/* The actor a bare agent ("aircraft", "the troops") continues: the initiator of the article's
- * latest events, within three sentences; of "U.S. and coalition forces", the coalition, the
- * whole that the rest of the report speaks for. NULL when none. */
-static const qp_actor_ref *carried_actor(const doc_state *st, int sentence)
-{
-    if (!st->n_events || st->events[st->n_events - 1].sentence + 3 < sentence)
-        return NULL;
-    int last = st->events[st->n_events - 1].sentence;
-    const qp_actor_ref *best = &st->events[st->n_events - 1].actor1;
-    for (size_t i = st->n_events; i-- > 0 && st->events[i].sentence == last;)
-        if (st->events[i].actor1.kind && !strcmp(st->events[i].actor1.kind, "coalition"))
-            best = &st->events[i].actor1;
-    return best;
-}
 
 static const char *const resolutions[] = {"resolution", "resolutions"};
 
@@ -314,7 +169,7 @@ static const char *noun_mode(const qp_extractor *x, const mention *m, const char
     return NULL;
 }
 
-static int frames(doc_state *st, sentence_view *s)
+int xf_frames(doc_state *st, sentence_view *s)
 {
     const qp_extractor *x = st->x;
     int *targets = qp_arena_alloc(st->arena, (s->n_m + 1) * sizeof *targets);
@@ -411,7 +266,7 @@ static int frames(doc_state *st, sentence_view *s)
                  * that the report is about; the target is inferred with the others' */
                 const qp_event *prev = carried_event(st, s->index, na->code, na->mode);
                 if (prev && na->code && !strcmp(na->code, "ASSAULT")) {
-                    int r = add_event(st, s, nm, na, &prev->actor1, NULL, -1, flags, na->weight * 0.5, na->code);
+                    int r = xe_add_event(st, s, nm, na, &prev->actor1, NULL, -1, flags, na->weight * 0.5, na->code);
                     if (r)
                         return r;
                 }
@@ -421,11 +276,11 @@ static int frames(doc_state *st, sentence_view *s)
             if (targets[nt] >= 0)
                 tobj = targets[nt];
             for (int i = 0; i < agent.n; i++) {
-                int r = add_event(st, s, nm, na, &s->m[agent.m[i]].actor, tobj >= 0 ? &s->m[tobj].actor : NULL,
+                int r = xe_add_event(st, s, nm, na, &s->m[agent.m[i]].actor, tobj >= 0 ? &s->m[tobj].actor : NULL,
                                   obj_place, flags, na->weight * 0.9, na->code);
                 if (r)
                     return r;
-                widen_evidence(st->last_added, s, &s->m[agent.m[i]]);
+                xe_widen_evidence(st->last_added, s, &s->m[agent.m[i]]);
             }
             continue;
         }
@@ -469,14 +324,14 @@ static int frames(doc_state *st, sentence_view *s)
                     }
                 }
             for (int i = 0; i < agent.n; i++) {
-                int r = add_event(st, s, m, act, &s->m[agent.m[i]].actor, a2, -1, flags, conf, act->code);
+                int r = xe_add_event(st, s, m, act, &s->m[agent.m[i]].actor, a2, -1, flags, conf, act->code);
                 if (r)
                     return r;
                 qp_event *e = st->last_added;
                 if (e) {
-                    widen_evidence(e, s, &s->m[agent.m[i]]);
+                    xe_widen_evidence(e, s, &s->m[agent.m[i]]);
                     if (left >= 0)
-                        widen_evidence(e, s, &s->m[left]);
+                        xe_widen_evidence(e, s, &s->m[left]);
                 }
             }
             continue;
@@ -493,13 +348,13 @@ static int frames(doc_state *st, sentence_view *s)
                                     s->m[mi + 1].t0 <= m->t1 + 3
                                 ? (int)mi + 1
                                 : -1;
-                    int r = add_event(st, s, m, act, &s->m[mj].actor, o >= 0 ? &s->m[o].actor : NULL, -1, flags, conf,
+                    int r = xe_add_event(st, s, m, act, &s->m[mj].actor, o >= 0 ? &s->m[o].actor : NULL, -1, flags, conf,
                                       act->code);
                     if (r)
                         return r;
-                    widen_evidence(st->last_added, s, &s->m[mj]);
+                    xe_widen_evidence(st->last_added, s, &s->m[mj]);
                     if (o >= 0)
-                        widen_evidence(st->last_added, s, &s->m[o]);
+                        xe_widen_evidence(st->last_added, s, &s->m[o]);
                 }
                 continue;
             }
@@ -680,12 +535,12 @@ static int frames(doc_state *st, sentence_view *s)
             if (target_later)
                 target = NULL;
             if (prev && after_noun && (target_later || (target && target->id && !xc_same_actor(&prev->actor1, target)))) {
-                int r = add_event(st, s, m, act, &prev->actor1, target, obj_place, flags, conf * (obj >= 0 ? 0.6 : 0.5),
+                int r = xe_add_event(st, s, m, act, &prev->actor1, target, obj_place, flags, conf * (obj >= 0 ? 0.6 : 0.5),
                                   act->code);
                 if (r)
                     return r;
                 if (obj >= 0)
-                    widen_evidence(st->last_added, s, &s->m[obj]);
+                    xe_widen_evidence(st->last_added, s, &s->m[obj]);
             }
             continue;
         }
@@ -707,12 +562,12 @@ static int frames(doc_state *st, sentence_view *s)
                 recip = xs_between_pair(s, m->t1 + 1, &pair);
             if (recip && pair.n == 2) {
                 for (int i = 0; i < 2; i++) {
-                    int r = add_event(st, s, m, act, &s->m[pair.m[i]].actor, &s->m[pair.m[1 - i]].actor, -1, flags,
+                    int r = xe_add_event(st, s, m, act, &s->m[pair.m[i]].actor, &s->m[pair.m[1 - i]].actor, -1, flags,
                                       conf, act->code);
                     if (r)
                         return r;
-                    widen_evidence(st->last_added, s, &s->m[pair.m[0]]);
-                    widen_evidence(st->last_added, s, &s->m[pair.m[1]]);
+                    xe_widen_evidence(st->last_added, s, &s->m[pair.m[0]]);
+                    xe_widen_evidence(st->last_added, s, &s->m[pair.m[1]]);
                 }
                 continue;
             }
@@ -792,24 +647,24 @@ static int frames(doc_state *st, sentence_view *s)
             a2 = &civilians;
         }
         if (speaker.id) {
-            int r = add_event(st, s, m, act, &speaker, a2, obj_place, flags | QP_EVENT_REPORTED, conf * 0.8, act->code);
+            int r = xe_add_event(st, s, m, act, &speaker, a2, obj_place, flags | QP_EVENT_REPORTED, conf * 0.8, act->code);
             if (r)
                 return r;
             if (obj >= 0)
-                widen_evidence(st->last_added, s, &s->m[obj]);
+                xe_widen_evidence(st->last_added, s, &s->m[obj]);
         }
         for (int i = 0; i < subj.n; i++) {
             const mention *sm = &s->m[subj.m[i]];
             for (int g = 0; g < (sm->group ? sm->n_group : 1); g++) {
                 qp_actor_ref member = sm->group ? sm->group[g] : sm->actor;
                 member.text = sm->actor.text;
-                int r = add_event(st, s, m, act, &member, a2, obj_place, flags, conf, act->code);
+                int r = xe_add_event(st, s, m, act, &member, a2, obj_place, flags, conf, act->code);
                 if (r)
                     return r;
                 qp_event *e = st->last_added;
-                widen_evidence(e, s, sm);
+                xe_widen_evidence(e, s, sm);
                 if (obj >= 0)
-                    widen_evidence(e, s, &s->m[obj]);
+                    xe_widen_evidence(e, s, &s->m[obj]);
             }
         }
         /* "en se battant aux côtés de l'armée syrienne", "fought alongside Iraqi forces" */
@@ -819,12 +674,12 @@ static int frames(doc_state *st, sentence_view *s)
         for (int i = 0; ally >= 0 && i < subj.n && !(flags & QP_EVENT_HIDDEN); i++) {
             static const qp_lex_action coop = {.code = "COOPERATE", .cameo = "06", .context = "military",
                                                .object = "none", .weight = 0.6};
-            int r = add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[ally].actor, obj_place, flags, 0.6,
+            int r = xe_add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[ally].actor, obj_place, flags, 0.6,
                               "COOPERATE");
             if (r)
                 return r;
-            widen_evidence(st->last_added, s, &s->m[subj.m[i]]);
-            widen_evidence(st->last_added, s, &s->m[ally]);
+            xe_widen_evidence(st->last_added, s, &s->m[subj.m[i]]);
+            xe_widen_evidence(st->last_added, s, &s->m[ally]);
         }
         /* a joint action: the partners cooperate */
         int material = !strcmp(act->code, "ASSAULT") || !strcmp(act->code, "MOBILIZE") ||
@@ -834,278 +689,15 @@ static int frames(doc_state *st, sentence_view *s)
                                                .object = "none", .weight = 0.6};
             for (int i = 0; i < subj.n; i++)
                 for (int j = i + 1; j < subj.n; j++) {
-                    int r = add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[subj.m[j]].actor, obj_place,
+                    int r = xe_add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[subj.m[j]].actor, obj_place,
                                       flags, 0.6, "COOPERATE");
                     if (r)
                         return r;
                     qp_event *e = st->last_added;
-                    widen_evidence(e, s, &s->m[subj.m[i]]);
-                    widen_evidence(e, s, &s->m[subj.m[j]]);
+                    xe_widen_evidence(e, s, &s->m[subj.m[i]]);
+                    xe_widen_evidence(e, s, &s->m[subj.m[j]]);
                 }
         }
     }
-    return 0;
-}
-
-/* Whether the words between two places join them as items of a list: "dans le sud de la Syrie,
- * à Homs et dans la banlieue de Damas", "Dibis, Al-Multaqa, and the Khabbaz" — a comma or a
- * conjunction, with prepositions and articles; not "Qayyarah in the Tigris valley". A country
- * after a town and a comma is the town's address: "Near Raqqa, Syria". */
-static int list_link(const sentence_view *s, const mention *a, const mention *b)
-{
-    static const char *const words[] = {",", "et", "and", "a", "au", "aux", "in", "at", "dans", "la", "le", "l",
-                                        "les", "the", "de", "du", "des", "near", "pres", "ou", "or"};
-    static const char *const joins[] = {",", "et", "and", "ou", "or"};
-    if (b->t0 < a->t1 || b->t0 - a->t1 > 4)
-        return 0;
-    int joined = 0;
-    for (size_t t = a->t1; t < b->t0; t++) {
-        if (!xs_is_any(s, t, words, QP_ARRAY_LEN(words)))
-            return 0;
-        joined |= xs_is_any(s, t, joins, QP_ARRAY_LEN(joins));
-    }
-    if (b->place.feature && !strcmp(b->place.feature, "A.PCLI") && b->t0 == a->t1 + 1 && xs_is(s, a->t1, ",") &&
-        a->place.country && b->place.country && !strcmp(a->place.country, b->place.country))
-        return 0;
-    return joined;
-}
-
-/* The places of the list that place mention p belongs to, as mention indices in list[]; the
- * count, 1 when p stands alone. */
-static size_t place_list(const sentence_view *s, size_t p, size_t *list, size_t cap)
-{
-    size_t first = p;
-    for (;;) { /* back to the head of the list */
-        size_t k = first;
-        while (k-- > 0 && s->m[k].kind < 0)
-            ;
-        if (k == (size_t)-1 || s->m[k].kind != MENTION_PLACE || !s->m[k].place.id || !list_link(s, &s->m[k], &s->m[first]))
-            break;
-        first = k;
-    }
-    size_t n = 0;
-    for (size_t k = first; k < s->n_m && n < cap; k++) {
-        if (s->m[k].kind < 0)
-            continue;
-        if (s->m[k].kind != MENTION_PLACE || !s->m[k].place.id)
-            break;
-        if (n && !list_link(s, &s->m[list[n - 1]], &s->m[k]))
-            break;
-        list[n++] = k;
-    }
-    return n;
-}
-
-/* "Quinze personnes ont été tuées à Homs et dans la banlieue de Damas": one event per place of
- * a list, as the guideline counts them. 0 or QP_ENOMEM. */
-static int split_place_lists(doc_state *st, const sentence_view *sv)
-{
-    size_t n = st->n_events;
-    for (size_t i = 0; i < n; i++) {
-        const qp_event *e = &st->events[i];
-        if (!e->place.id || (e->flags & QP_EVENT_HIDDEN) || !e->action ||
-            (strcmp(e->action, "ASSAULT") && strcmp(e->action, "COERCE") && strcmp(e->action, "PROTEST")))
-            continue;
-        const sentence_view *s = &sv[e->sentence];
-        size_t p = (size_t)-1;
-        for (size_t k = 0; k < s->n_m && p == (size_t)-1; k++)
-            if (s->m[k].kind == MENTION_PLACE && s->m[k].place.id && !strcmp(s->m[k].place.id, e->place.id))
-                p = k;
-        size_t list[8];
-        size_t nl = p == (size_t)-1 ? 0 : place_list(s, p, list, 8);
-        for (size_t k = 0; k < nl; k++) {
-            if (list[k] == p || !strcmp(s->m[list[k]].place.id, e->place.id))
-                continue;
-            qp_event copy = st->events[i];
-            copy.place = s->m[list[k]].place;
-            qp_event *c = new_event(st);
-            if (!c)
-                return QP_ENOMEM;
-            *c = copy;
-        }
-    }
-    return 0;
-}
-
-/* "Selon Washington, 1.429 personnes sont mortes dans une attaque lancée par le régime",
- * "according to Damascus, the rebels shelled…": a state that vouches for a deed accuses its doer.
- * The sentence's events are those from index `from` on. 0 or QP_ENOMEM. */
-static int source_accuses(doc_state *st, const sentence_view *s, size_t from)
-{
-    static const qp_lex_action accuse = {.code = "ACCUSE", .cameo = "11", .context = "political",
-                                         .object = "recipient", .pos = "verb", .weight = 0.5};
-    const mention *source = NULL;
-    for (size_t k = 0; k + 1 < s->n_tok && !source; k++) {
-        size_t n = xs_is(s, k, "selon") ? k + 1
-                   : xs_is(s, k, "according") && xs_is(s, k + 1, "to") ? k + 2 : (size_t)-1;
-        while (n < s->n_tok && xs_is_article(s, n))
-            n++;
-        int mi = n < s->n_tok ? xs_mention_at(s, n) : -1;
-        if (mi >= 0 && s->m[mi].kind == MENTION_ACTOR && s->m[mi].actor.kind && !s->m[mi].guessed &&
-            (!strcmp(s->m[mi].actor.kind, "state") || !strcmp(s->m[mi].actor.kind, "government")))
-            source = &s->m[mi];
-    }
-    size_t n = st->n_events;
-    for (size_t i = from; source && i < n; i++) {
-        qp_event deed = st->events[i];
-        if (strcmp(deed.action, "ASSAULT") || (deed.flags & QP_EVENT_HIDDEN) || !deed.actor1.id ||
-            xc_same_actor(&deed.actor1, &source->actor) ||
-            (deed.actor1.country && source->actor.country && !strcmp(deed.actor1.country, source->actor.country)))
-            continue;
-        int r = add_event(st, s, source, &accuse, &source->actor, &deed.actor1, -1, QP_EVENT_REPORTED, 0.5, "ACCUSE");
-        if (r)
-            return r;
-    }
-    return 0;
-}
-
-int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
-{
-    if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
-        return QP_ELANG;
-    doc_state st = {.x = x, .doc = doc, .arena = arena, .lang = strcmp(doc->lang, "fr") ? 1 : 0};
-    if (doc->published) {
-        char end[11];
-        xc_next_day(doc->published, end);
-        st.doc_end = qp_arena_strdup(arena, end); /* events outlive this frame */
-        if (!st.doc_end)
-            return QP_ENOMEM;
-    }
-    int r = qp_timex_find(doc->text, doc->text_len, doc->lang, doc->published, arena, &st.timex);
-    if (r && r != QP_EINVAL)
-        return r;
-    sentence_view *sv = qp_arena_calloc(arena, doc->n_sentences ? doc->n_sentences : 1, sizeof *sv);
-    int *country_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *country_count);
-    if (!sv || !country_count)
-        return QP_ENOMEM;
-    for (size_t i = 0; i < doc->n_sentences; i++) {
-        sentence_view *s = &sv[i];
-        s->text = doc->text;
-        s->start = doc->sentences[i].start;
-        s->end = doc->sentences[i].end;
-        s->index = (int)i;
-        s->lang = st.lang;
-        if ((r = qp_tokenize(doc->text, s->start, s->end, arena, &s->tok, &s->n_tok)))
-            return r;
-        if ((r = xt_match_sentence(x, arena, s, st.lang, doc->published)))
-            return r;
-        for (size_t k = 0; k < s->n_m; k++)
-            if (s->m[k].country >= 0)
-                country_count[s->m[k].country]++;
-            else if (s->m[k].kind == MENTION_ACTOR && s->m[k].actor.country &&
-                     !(s->m[k].actor.kind && (!strcmp(s->m[k].actor.kind, "ngo") || !strcmp(s->m[k].actor.kind, "media") ||
-                                              !strcmp(s->m[k].actor.kind, "igo")))) {
-                /* an NGO's or an agency's home (the OSDH's Britain) is not what the article is about */
-                int ci = qp_lexicon_country(&x->lx, s->m[k].actor.country);
-                if (ci >= 0)
-                    country_count[ci]++;
-            }
-    }
-    /* the article's focus: the country it names most */
-    int focus = -1;
-    size_t ncm = 0;
-    qp_country_mention *cm = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *cm);
-    if (!cm)
-        return QP_ENOMEM;
-    for (size_t c = 0; c < x->lx.n_countries; c++) {
-        if (!country_count[c])
-            continue;
-        if (focus < 0 || country_count[c] > country_count[focus])
-            focus = (int)c;
-        if (x->lx.countries[c].iso2) {
-            snprintf(cm[ncm].iso2, sizeof cm[ncm].iso2, "%s", x->lx.countries[c].iso2);
-            cm[ncm++].count = (unsigned)country_count[c];
-        }
-    }
-    xc_resolve_places(&st, sv, doc->n_sentences, cm, ncm);
-    /* where the article happens: the country its places lie in most (not the one whose
-     * actors it names most: an article on Russian strikes happens in Syria) */
-    int *place_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *place_count);
-    if (!place_count)
-        return QP_ENOMEM;
-    int where = -1;
-    for (size_t i = 0; i < doc->n_sentences; i++)
-        for (size_t k = 0; k < sv[i].n_m; k++) {
-            const mention *m = &sv[i].m[k];
-            int c = m->kind == MENTION_PLACE || m->is_place_too ? xt_mention_country(x, m) : -1;
-            if (c < 0 || (m->kind != MENTION_PLACE && m->kind != MENTION_ACTOR))
-                continue;
-            place_count[c] += m->kind == MENTION_PLACE ? 2 : 1;
-            if (where < 0 || place_count[c] > place_count[where])
-                where = c;
-        }
-    if (where >= 0)
-        xt_place_from_country(x, arena, where, &st.focus_place);
-    /* a bare agent ("l'armée") belongs to the country named just before, in this sentence or the
-     * last; further back, to the country the article's events happen in */
-    int recent = -1, recent_sentence = -10;
-    int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
-    for (size_t i = 0; i < doc->n_sentences; i++) {
-        int near = recent_sentence + 1 >= (int)i ? recent : -1;
-        const qp_actor_ref *carried = carried_actor(&st, (int)i);
-        if ((r = xt_compose_actors(x, arena, &sv[i], st.lang, near, carried, where >= 0 ? where : focus)))
-            return r;
-        if ((r = xt_resolve_groups(x, arena, sv, i)))
-            return r;
-        if (debug)
-            xc_dump_mentions(x, &sv[i]);
-        for (size_t k = 0; k < sv[i].n_m; k++) {
-            int c = is_country_place(&sv[i].m[k]) ? -1 : xt_mention_country(x, &sv[i].m[k]);
-            if (c >= 0) {
-                recent = c;
-                recent_sentence = (int)i;
-            }
-        }
-        st.victims = xc_died_victims(&sv[i]);
-        size_t before = st.n_events;
-        if ((r = frames(&st, &sv[i])))
-            return r;
-        if ((r = source_accuses(&st, &sv[i], before)))
-            return r;
-        /* the sentence's assaults without a target were on its victims; "a fait 34 morts",
-         * "killing 45 people" count civilians */
-        qp_actor_ref civilians = {0};
-        const qp_actor_ref *victims = st.victims >= 0 ? &sv[i].m[st.victims].actor : NULL;
-        if (!victims && xc_counted_dead(&sv[i]) && qp_lexicon_actor(&x->lx, "CIVILIANS") >= 0) {
-            xt_actor_from_lexicon(x, qp_lexicon_actor(&x->lx, "CIVILIANS"), NULL, &civilians);
-            victims = &civilians;
-        }
-        for (size_t k = before; victims && k < st.n_events; k++)
-            if (!strcmp(st.events[k].action, "ASSAULT") && !st.events[k].actor2.id)
-                st.events[k].actor2 = *victims;
-        /* "poursuit la répression", "the crackdown": repression falls on the population */
-        for (size_t k = before; k < st.n_events; k++) {
-            qp_event *e = &st.events[k];
-            if (e->actor2.id || !e->context || strcmp(e->context, "repression"))
-                continue;
-            if (!civilians.id && qp_lexicon_actor(&x->lx, "CIVILIANS") >= 0)
-                xt_actor_from_lexicon(x, qp_lexicon_actor(&x->lx, "CIVILIANS"), NULL, &civilians);
-            if (civilians.id)
-                e->actor2 = civilians;
-        }
-        for (size_t k = sv[i].n_m; k-- > 0;)
-            if (sv[i].m[k].kind == MENTION_PLACE && sv[i].m[k].place.id) {
-                st.last_place = sv[i].m[k].place;
-                st.last_place_sentence = (int)i;
-                break;
-            }
-    }
-    xc_infer_assault_targets(&st, sv);
-    xc_name_the_jihadists(&st);
-    xc_infer_aid_recipients(&st);
-    xc_infer_protest_targets(&st);
-    xc_find_dateline(&st, sv, doc->n_sentences);
-    xc_place_words_at_dateline(&st);
-    xc_merge_duplicates(&st);
-    xc_merge_headline_repeats(&st);
-    if ((r = split_place_lists(&st, sv)))
-        return r;
-    for (size_t i = 0; i < st.n_events; i++) {
-        qp_event *e = &st.events[i];
-        e->evidence_text = qp_arena_strndup(arena, doc->text + e->evidence_start, e->evidence_end - e->evidence_start);
-        e->uid = qp_arena_printf(arena, "%s#%d.%zu", doc->name, e->sentence, i);
-    }
-    doc->events = st.events;
-    doc->n_events = st.n_events;
     return 0;
 }
