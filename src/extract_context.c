@@ -135,6 +135,15 @@ static int actor_of(const doc_state *st, const qp_actor_ref *a, const char *cc)
     return ci >= 0 && st->x->lx.countries[ci].iso2 && !strcmp(st->x->lx.countries[ci].iso2, cc);
 }
 
+/* "les autoroutes menant à Alep", "the road leading to Raqqa": where a road goes, not where
+ * the sentence happens. */
+static int destination(const sentence_view *s, size_t t0)
+{
+    static const char *const leading[] = {"menant", "mene", "menent", "conduisant", "leading"};
+    return t0 >= 2 && (xs_is(s, t0 - 1, "a") || xs_is(s, t0 - 1, "to")) &&
+           xs_is_any(s, t0 - 2, leading, QP_ARRAY_LEN(leading));
+}
+
 void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_event *e)
 {
     qp_place_ref *p = &e->place;
@@ -143,7 +152,7 @@ void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_pla
     if (best < 0) {
         for (size_t i = 0; i < s->n_m; i++) {
             const mention *m = &s->m[i];
-            if (m->kind != MENTION_PLACE || !m->place.id)
+            if (m->kind != MENTION_PLACE || !m->place.id || destination(s, m->t0))
                 continue;
             /* a place after the trigger binds tighter than one before, and a town or a province
              * tighter than the country around it */

@@ -1200,6 +1200,17 @@ static void test_a_state_vouching_accuses(void **state)
     assert_null(find(NULL, "ACCUSE", NULL));
 }
 
+static void test_where_a_road_goes(void **state)
+{
+    /* the fight is on the highways, not in the city they lead to */
+    need_gazetteer();
+    run("fr", "2012-11-02",
+        "Syrie : nouvelle avancée des rebelles\n\n"
+        "L'armée syrienne et les rebelles se battent pour le contrôle des deux autoroutes menant à Alep.\n");
+    const qp_event *e = expect("SYR-*", "ASSAULT", "REBELS");
+    assert_string_not_equal(e->place.label, "Aleppo");
+}
+
 static void test_the_strike_goes_on(void **state)
 {
     /* "That strike killed…" goes on from the airstrikes, not from the forces they supported */
@@ -1295,6 +1306,7 @@ int main(void)
         cmocka_unit_test(test_backed_by_many),
         cmocka_unit_test(test_a_state_vouching_accuses),
         cmocka_unit_test(test_the_strike_goes_on),
+        cmocka_unit_test(test_where_a_road_goes),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
