@@ -20,9 +20,14 @@ struct qp_lex_slot {
 
 static const char *const lang_dirs[2] = {"fr", "en"};
 
-static char *xstrdup(const char *s)
+/* A copy of s (NULL stays NULL); a failed copy is remembered in lx->oom, so that loading
+ * returns QP_ENOMEM rather than a lexicon with holes. */
+static char *lx_strdup(qp_lexicon *lx, const char *s)
 {
-    return s ? strdup(s) : NULL;
+    char *c = s ? strdup(s) : NULL;
+    if (s && !c)
+        lx->oom = 1;
+    return c;
 }
 
 static const char *jstr(json_t *o, const char *k)
@@ -340,15 +345,15 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
         if (!jstr(a, "id"))
             continue;
         qp_lex_actor *x = &lx->actors[lx->n_actors++];
-        x->id = xstrdup(jstr(a, "id"));
-        x->label = xstrdup(jstr(a, "label") ? jstr(a, "label") : jstr(a, "id"));
-        x->label_fr = xstrdup(jstr(a, "label_fr"));
-        x->kind = xstrdup(jstr(a, "kind") ? jstr(a, "kind") : "unknown");
-        x->country = xstrdup(jstr(a, "country"));
-        x->parent = xstrdup(jstr(a, "parent"));
-        x->agent = xstrdup(jstr(a, "agent"));
-        x->from = xstrdup(jstr(a, "from"));
-        x->to = xstrdup(jstr(a, "to"));
+        x->id = lx_strdup(lx, jstr(a, "id"));
+        x->label = lx_strdup(lx, jstr(a, "label") ? jstr(a, "label") : jstr(a, "id"));
+        x->label_fr = lx_strdup(lx, jstr(a, "label_fr"));
+        x->kind = lx_strdup(lx, jstr(a, "kind") ? jstr(a, "kind") : "unknown");
+        x->country = lx_strdup(lx, jstr(a, "country"));
+        x->parent = lx_strdup(lx, jstr(a, "parent"));
+        x->agent = lx_strdup(lx, jstr(a, "agent"));
+        x->from = lx_strdup(lx, jstr(a, "from"));
+        x->to = lx_strdup(lx, jstr(a, "to"));
     }
     json_decref(root);
     if ((r = index_build(&lx->by_actor_id, lx, lx->n_actors, actor_id)))
@@ -396,10 +401,10 @@ static int load_countries(qp_lexicon *lx, char *err, size_t errlen)
         if (!jstr(c, "iso3"))
             continue;
         qp_lex_country *x = &lx->countries[lx->n_countries++];
-        x->iso3 = xstrdup(jstr(c, "iso3"));
-        x->iso2 = xstrdup(jstr(c, "iso2"));
-        x->label = xstrdup(jstr(c, "label"));
-        x->label_fr = xstrdup(jstr(c, "label_fr"));
+        x->iso3 = lx_strdup(lx, jstr(c, "iso3"));
+        x->iso2 = lx_strdup(lx, jstr(c, "iso2"));
+        x->label = lx_strdup(lx, jstr(c, "label"));
+        x->label_fr = lx_strdup(lx, jstr(c, "label_fr"));
         x->geonames = json_integer_value(json_object_get(c, "geonames"));
         x->lat = json_number_value(json_object_get(c, "lat"));
         x->lon = json_number_value(json_object_get(c, "lon"));
@@ -432,7 +437,7 @@ static int load_countries(qp_lexicon *lx, char *err, size_t errlen)
                     if (parts[p].kind == QP_LEX_DEMONYM && k == 0) {
                         char **dem = l ? &lx->countries[ci].dem_en : &lx->countries[ci].dem_fr;
                         if (!*dem)
-                            *dem = xstrdup(json_string_value(v));
+                            *dem = lx_strdup(lx, json_string_value(v));
                     }
                     if ((r = add_phrase(lx, json_string_value(v), parts[p].kind, l, (uint32_t)ci, -1)))
                         break;
@@ -481,11 +486,11 @@ static int load_agents(qp_lexicon *lx, char *err, size_t errlen)
                     idx = k;
             if (idx == lx->n_agents) {
                 qp_lex_agent *x = &lx->agents[lx->n_agents++];
-                x->code = xstrdup(jstr(a, "code"));
-                x->kind = xstrdup(jstr(a, "kind") ? jstr(a, "kind") : "military");
-                x->parent = xstrdup(jstr(a, "parent"));
-                x->label = xstrdup(jstr(a, "label"));
-                x->label_fr = xstrdup(jstr(a, "label_fr"));
+                x->code = lx_strdup(lx, jstr(a, "code"));
+                x->kind = lx_strdup(lx, jstr(a, "kind") ? jstr(a, "kind") : "military");
+                x->parent = lx_strdup(lx, jstr(a, "parent"));
+                x->label = lx_strdup(lx, jstr(a, "label"));
+                x->label_fr = lx_strdup(lx, jstr(a, "label_fr"));
             }
             size_t k;
             json_t *v;
@@ -536,13 +541,13 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
                 continue;
             qp_lex_action *x = &lx->actions[lx->n_actions++];
             memset(x, 0, sizeof *x);
-            x->lemma = xstrdup(jstr(a, "lemma"));
-            x->code = xstrdup(jstr(a, "code"));
-            x->mode = xstrdup(jstr(a, "mode"));
-            x->context = xstrdup(jstr(a, "context"));
-            x->cameo = xstrdup(jstr(a, "cameo"));
-            x->pos = xstrdup(jstr(a, "pos") ? jstr(a, "pos") : "verb");
-            x->object = xstrdup(jstr(a, "object") ? jstr(a, "object") : "recipient");
+            x->lemma = lx_strdup(lx, jstr(a, "lemma"));
+            x->code = lx_strdup(lx, jstr(a, "code"));
+            x->mode = lx_strdup(lx, jstr(a, "mode"));
+            x->context = lx_strdup(lx, jstr(a, "context"));
+            x->cameo = lx_strdup(lx, jstr(a, "cameo"));
+            x->pos = lx_strdup(lx, jstr(a, "pos") ? jstr(a, "pos") : "verb");
+            x->object = lx_strdup(lx, jstr(a, "object") ? jstr(a, "object") : "recipient");
             x->light = json_is_true(light);
             json_t *w = json_object_get(a, "weight");
             x->weight = json_is_number(w) ? json_number_value(w) : 0.7;
@@ -550,6 +555,8 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
             json_t *preps = json_object_get(a, "preps");
             x->n_preps = json_array_size(preps);
             x->preps = calloc(x->n_preps + 1, sizeof *x->preps);
+            if (!x->preps)
+                lx->oom = 1;
             for (size_t k = 0; x->preps && k < x->n_preps; k++) {
                 qp_buf f;
                 qp_buf_init(&f);
@@ -582,20 +589,26 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
          * so fold them once */
         size_t na_l = lx->n_actions - first;
         char **folded = calloc(na_l + 1, sizeof *folded);
+        if (!folded)
+            lx->oom = 1;
         for (size_t i = 0; folded && i < na_l; i++) {
             qp_buf fb;
             qp_buf_init(&fb);
-            qp_fold(lx->actions[first + i].lemma, strlen(lx->actions[first + i].lemma), &fb);
-            folded[i] = qp_buf_detach(&fb);
+            if (qp_fold(lx->actions[first + i].lemma, strlen(lx->actions[first + i].lemma), &fb) ||
+                !(folded[i] = qp_buf_detach(&fb)))
+                lx->oom = 1;
+            qp_buf_destroy(&fb);
         }
         /* lemma → its actions, sorted once, so each line of forms.tsv is a binary search */
         size_t *order = calloc(na_l + 1, sizeof *order);
+        if (!order)
+            lx->oom = 1;
         for (size_t i = 0; order && i < na_l; i++)
             order[i] = i;
         sort_folded = folded;
-        if (order && na_l)
+        if (order && na_l && !lx->oom)
             qp_sort(order, na_l, sizeof *order, cmp_folded);
-        while (folded && order && !r && getline(&line, &cap, f) > 0) {
+        while (folded && order && !r && !lx->oom && getline(&line, &cap, f) > 0) {
             char *form = line, *lemma = strchr(line, '\t'), *tag;
             if (!lemma || !(tag = strchr(lemma + 1, '\t')))
                 continue;
@@ -643,7 +656,7 @@ int qp_lexicon_load(qp_lexicon *lx, char *err, size_t errlen)
     if ((r = grow(lx)) || (r = load_countries(lx, err, errlen)) || (r = load_actors(lx, err, errlen)) ||
         (r = load_agents(lx, err, errlen)) || (r = load_actions(lx, err, errlen)))
         return r;
-    return 0;
+    return lx->oom ? QP_ENOMEM : 0;
 }
 
 void qp_lexicon_destroy(qp_lexicon *lx)

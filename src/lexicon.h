@@ -79,6 +79,7 @@ typedef struct qp_lexicon {
     struct qp_lex_slot *slots; /* phrase → first entry; prefixes flagged */
     size_t n_slots, n_used;
     int max_words;
+    int oom;         /* a copy failed while loading: qp_lexicon_load returns QP_ENOMEM */
     size_t n_forms[2];     /* inflected forms read from forms.tsv, per language (0 fr, 1 en) */
     qp_lex_index by_actor_id, by_iso3, by_iso2; /* the extractor looks these up for every mention */
 } qp_lexicon;
