@@ -213,8 +213,30 @@ static const qp_actor_ref *main_enemy(const doc_state *st)
     return enemy;
 }
 
+/* Whether the article has a and b backing or working with each other. */
+static int allied(const doc_state *st, const qp_actor_ref *a, const qp_actor_ref *b)
+{
+    for (size_t j = 0; j < st->n_events; j++) {
+        const qp_event *o = &st->events[j];
+        if ((strcmp(o->action, "AID") && strcmp(o->action, "COOPERATE") && strcmp(o->action, "LEAD")) ||
+            (o->flags & QP_EVENT_HIDDEN))
+            continue;
+        if ((xc_same_actor(&o->actor1, a) && xc_same_actor(&o->actor2, b)) ||
+            (xc_same_actor(&o->actor1, b) && xc_same_actor(&o->actor2, a)))
+            return 1;
+    }
+    return 0;
+}
+
 void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
 {
+    /* "Coalition strikes support Iraqi forces": those the article has the attacker back are
+     * not its target */
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        if (!strcmp(e->action, "ASSAULT") && e->actor2.id && allied(st, &e->actor1, &e->actor2))
+            memset(&e->actor2, 0, sizeof e->actor2);
+    }
     const qp_actor_ref *found = main_enemy(st);
     qp_actor_ref enemy_copy = found ? *found : (qp_actor_ref){0};
     const qp_actor_ref *enemy = found ? &enemy_copy : NULL;
@@ -277,23 +299,24 @@ static int attacks(const doc_state *st, const qp_actor_ref *a, const qp_actor_re
 
 void xc_name_the_jihadists(doc_state *st)
 {
-    /* the armed group the article's events name most, other than the generic one */
+    /* the armed group the article's assaults are most against, other than the generic one:
+     * the Kurdish-Arab alliance an article on Raqqa names most is not "the jihadists" */
     const qp_actor_ref *named = NULL;
     size_t best = 0;
-    for (size_t i = 0; i < st->n_events; i++)
-        for (int r = 0; r < 2; r++) {
-            const qp_actor_ref *a = r ? &st->events[i].actor2 : &st->events[i].actor1;
-            if (!a->id || !a->kind || strcmp(a->kind, "armed group") || !strcmp(a->id, "JIHADISTS"))
-                continue;
-            size_t n = 0;
-            for (size_t j = 0; j < st->n_events; j++)
-                n += xc_same_actor(&st->events[j].actor1, a) + xc_same_actor(&st->events[j].actor2, a);
-            if (n > best) {
-                best = n;
-                named = a;
-            }
+    for (size_t i = 0; i < st->n_events; i++) {
+        const qp_actor_ref *a = &st->events[i].actor2;
+        if (strcmp(st->events[i].action, "ASSAULT") || !a->id || !a->kind || strcmp(a->kind, "armed group") ||
+            !strcmp(a->id, "JIHADISTS"))
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < st->n_events; j++)
+            n += !strcmp(st->events[j].action, "ASSAULT") && xc_same_actor(&st->events[j].actor2, a);
+        if (n > best) {
+            best = n;
+            named = a;
         }
-    if (!named || best < 2)
+    }
+    if (!named)
         return;
     qp_actor_ref group = *named;
     for (size_t i = 0; i < st->n_events; i++)

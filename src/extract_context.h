@@ -48,7 +48,7 @@ void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_pla
 void xc_infer_assault_targets(doc_state *st, const sentence_view *sv);
 
 /* "the terrorists", "les jihadistes" in an article about one armed group are that group: the
- * armed group its events name most (twice at least). */
+ * armed group its assaults are most against. */
 void xc_name_the_jihadists(doc_state *st);
 
 /* Support given without a named recipient ("coalition strikes in support of operations in

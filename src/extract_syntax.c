@@ -401,7 +401,8 @@ int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, cons
             k = m->t1 - 1;
             continue;
         }
-        if (m->kind == MENTION_ACTION && m->t0 > t)
+        /* "Coalition strikes support Iraqi forces": a verb right after a noun has the object */
+        if (m->kind == MENTION_ACTION && (m->t0 > t || (is_noun && xs_is_finite_verb(x, s, m))))
             break;
         if (m->kind == MENTION_PLACE && *place_out < 0) {
             *place_out = mi;

@@ -1200,6 +1200,22 @@ static void test_a_state_vouching_accuses(void **state)
     assert_null(find(NULL, "ACCUSE", NULL));
 }
 
+static void test_allies_and_jihadists(void **state)
+{
+    /* "les jihadistes" of an article are the group its assaults are against, not the ally it
+     * names most; those the attacker backs are not its target */
+    run("fr", "2017-10-17",
+        "Les Forces démocratiques syriennes, soutenues par Washington, ont repris Raqa à l'Etat islamique.\n"
+        "Les FDS contrôlent la ville, selon les FDS.\n"
+        "La coalition a mené des frappes aériennes contre les dernières positions des jihadistes.\n");
+    assert_null(find("COALITION", "ASSAULT", "SDF"));
+    expect("COALITION", "ASSAULT", "ISIS");
+    run("en", "2017-10-20",
+        "Coalition strikes support Iraqi forces near Qaim\n\n"
+        "The coalition conducted air strikes in support of Iraqi security forces.\n");
+    assert_null(find("COALITION", "ASSAULT", "IRQ-*"));
+}
+
 static void test_where_a_road_goes(void **state)
 {
     /* the fight is on the highways, not in the city they lead to */
@@ -1307,6 +1323,7 @@ int main(void)
         cmocka_unit_test(test_a_state_vouching_accuses),
         cmocka_unit_test(test_the_strike_goes_on),
         cmocka_unit_test(test_where_a_road_goes),
+        cmocka_unit_test(test_allies_and_jihadists),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
