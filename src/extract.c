@@ -446,7 +446,7 @@ int xf_frames(doc_state *st, sentence_view *s)
             }
             int gen = xs_genitive_after(s, m->t1);
             int of = gen >= 0 && xs_is(s, m->t1, "of");
-            int left = subj.n > 0 ? xs_noun_linked(x, s, &s->m[subj.m[subj.n - 1]], m, &light) : 0;
+            int left = subj.n > 0 ? head >= 0 || xs_noun_linked(x, s, &s->m[subj.m[subj.n - 1]], m, &light) : 0;
             /* "strikes in support of Iraqi forces", "en soutien aux rebelles", "à l'appui de" */
             if (subj.n > 0 && !left && m->t0 > 0 &&
                 (xs_is(s, m->t0 - 1, "in") || xs_is(s, m->t0 - 1, "en") || xs_is(s, m->t0 - 1, "direct") ||

@@ -581,6 +581,8 @@ int xs_apposition_head(const sentence_view *s, size_t mi)
             k = s->m[mk].t0;
             continue;
         }
+        if (xs_is(s, k, "\xc2\xbb") || xs_is(s, k, "\""))
+            continue; /* "le Hezbollah» chiite libanais, allié de Damas": a quoted name */
         if (mk >= 0 || (s->tok[k].flags & (QP_TOK_PUNCT | QP_TOK_CAP | QP_TOK_NUM)) || ++words > 2)
             return -1;
     }

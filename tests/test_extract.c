@@ -811,6 +811,8 @@ static void test_apposition_fr(void **state)
     assert_int_equal(e->flags & QP_EVENT_HIDDEN, 0);
     run("fr", "2013-09-09", "La couverture est assurée par le Hezbollah, allié du régime syrien, selon l'armée.\n");
     expect("HEZBOLLAH", "COOPERATE", "SYR-GOV");
+    run("fr", "2013-04-23", "Des groupes comme le «Hezbollah» chiite libanais, allié de Damas, combattent en Syrie.\n");
+    expect("HEZBOLLAH", "COOPERATE", "SYR*");
     /* a list is no apposition */
     run("en", "2015-12-28", "Coalition strikes against ISIS, training and equipping support to the Iraqi forces helped.\n");
     assert_null(find("ISIS", "AID", NULL));
