@@ -453,6 +453,23 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
             i++;
             continue;
         }
+        /* "Maarat al-Numan": the tail of an Arabic name the gazetteer does not know whole is
+         * not the town of that tail (Numan, Nigeria) */
+        if (gaz_j > best_j && i >= 1) {
+            static const char *const articles[] = {"al", "el", "ad", "ar", "as", "an", "ash", "az", "at"};
+            size_t p = i - 1;
+            if (xs_is(s, p, "-") && p >= 1)
+                p--;
+            else if (!(s->tok[i].flags & QP_TOK_GLUED))
+                p = (size_t)-1;
+            if (p != (size_t)-1 && xs_is_any(s, p, articles, QP_ARRAY_LEN(articles)) && p > 0 &&
+                (s->tok[p - 1].flags & QP_TOK_CAP))
+                gaz_j = 0;
+            if (best_e < 0 && gaz_j == 0) {
+                i++;
+                continue;
+            }
+        }
         if (gaz_j > best_j) {
             /* a place the gazetteer knows, longer than any lexicon phrase */
             mention *m = push_mention(a, s, &cap);

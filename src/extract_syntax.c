@@ -188,16 +188,22 @@ int xs_is_finite_verb(const qp_extractor *x, const sentence_view *s, const menti
 /* The subject of the trigger at token t: the nearest actor to the left that is not in a
  * prepositional phrase, and those coordinated with it ("X et Y ont lancé"). */
 /* "the army said they had regained", "a affirmé qu'il avait": the speaker goes on as the
- * subject of what it says; "X, a-t-il ajouté, tirait": the saying is an aside. */
-static int speaker_goes_on(const sentence_view *s, size_t said)
+ * subject of what it says, when that pronoun is the subject of the trigger at t; "X, a-t-il
+ * ajouté, tirait": the saying is an aside. */
+static int speaker_goes_on(const sentence_view *s, size_t said, size_t t)
 {
     static const char *const pronouns[] = {"they", "he", "she", "it", "we", "il", "ils", "elle", "elles", "nous"};
     size_t k = said + 1;
     if (k < s->n_tok && (s->tok[k].flags & QP_TOK_PUNCT))
         return 1; /* "L'artillerie, a-t-il ajouté, tirait": an aside, the clause goes on */
-    if (k < s->n_tok && (xs_is(s, k, "that") || xs_is(s, k, "que") || xs_is(s, k, "qu")))
-        k++;
-    return k < s->n_tok && xs_is_any(s, k, pronouns, QP_ARRAY_LEN(pronouns));
+    /* "said on Sunday that they had", "a affirmé lundi qu'ils avaient" */
+    for (; k < s->n_tok && k <= said + 4; k++) {
+        if (xs_is_any(s, k, pronouns, QP_ARRAY_LEN(pronouns)))
+            return t > k && t - k <= 4; /* the pronoun is the trigger's own subject */
+        if (xs_mention_at(s, k) >= 0 || (s->tok[k].flags & QP_TOK_PUNCT))
+            return 0;
+    }
+    return 0;
 }
 
 void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs_group *g)
@@ -250,7 +256,7 @@ void xs_find_subject(const qp_extractor *x, const sentence_view *s, size_t t, xs
             continue;
         int blocked = 0;
         for (size_t k = m->t1; k < t; k++)
-            if (xs_boundary(s, k) || (m->kind == MENTION_ACTOR && xs_is_speech(s, k, 0) && !speaker_goes_on(s, k)))
+            if (xs_boundary(s, k) || (m->kind == MENTION_ACTOR && xs_is_speech(s, k, 0) && !speaker_goes_on(s, k, t)))
                 blocked = 1; /* "the Observatory said [that] airstrikes killed": another clause */
         if (blocked)
             break;

@@ -1218,6 +1218,17 @@ static void test_allies_and_jihadists(void **state)
     assert_null(find("COALITION", "ASSAULT", "IRQ-*"));
 }
 
+static void test_tail_of_an_arabic_name(void **state)
+{
+    /* "Maarat al-Numan" is not Numan, Nigeria; and a sentence ending on such a tail is read to
+     * its end; "they" after "said on Sunday" is the speaker going on */
+    run("en", "2013-01-31",
+        "Syrian rebels said on Sunday they had shot down a government warplane near the town of Maarat al-Numan.\n");
+    const qp_event *e = expect("REBELS", "ASSAULT", "SYR-*");
+    assert_true(!e->place.country || strcmp(e->place.country, "NG"));
+    run("en", "2013-01-31", "Fighting went on near Maarat al-Numan\n");
+}
+
 static void test_where_a_road_goes(void **state)
 {
     /* the fight is on the highways, not in the city they lead to */
@@ -1325,6 +1336,7 @@ int main(void)
         cmocka_unit_test(test_a_state_vouching_accuses),
         cmocka_unit_test(test_the_strike_goes_on),
         cmocka_unit_test(test_where_a_road_goes),
+        cmocka_unit_test(test_tail_of_an_arabic_name),
         cmocka_unit_test(test_allies_and_jihadists),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
