@@ -193,14 +193,17 @@ static int xc_armed_kind(const char *kind)
 /* An assault whose sentence names no target is aimed at the enemy the article names: another
  * armed actor of the same sentence that is not on the attacker's side, else the target the
  * same attacker had just before in the article. */
-/* The armed group the article's assaults are most often against (twice at least), NULL. */
-static const qp_actor_ref *main_enemy(const doc_state *st)
+/* The actor the article's assaults are most often against, at least `times` times: an armed
+ * group only when armed, never the generic "jihadists" when named; NULL when none. Points into
+ * st->events. */
+static const qp_actor_ref *most_attacked(const doc_state *st, size_t times, int armed, int named)
 {
     const qp_actor_ref *enemy = NULL;
-    size_t best = 1;
+    size_t best = times ? times - 1 : 0;
     for (size_t i = 0; i < st->n_events; i++) {
         const qp_actor_ref *t = &st->events[i].actor2;
-        if (strcmp(st->events[i].action, "ASSAULT") || !t->id || !t->kind || strcmp(t->kind, "armed group"))
+        if (strcmp(st->events[i].action, "ASSAULT") || !t->id ||
+            (armed && (!t->kind || strcmp(t->kind, "armed group"))) || (named && !strcmp(t->id, "JIHADISTS")))
             continue;
         size_t n = 0;
         for (size_t j = 0; j < st->n_events; j++)
@@ -237,7 +240,7 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
         if (!strcmp(e->action, "ASSAULT") && e->actor2.id && allied(st, &e->actor1, &e->actor2))
             memset(&e->actor2, 0, sizeof e->actor2);
     }
-    const qp_actor_ref *found = main_enemy(st);
+    const qp_actor_ref *found = most_attacked(st, 2, 1, 0);
     qp_actor_ref enemy_copy = found ? *found : (qp_actor_ref){0};
     const qp_actor_ref *enemy = found ? &enemy_copy : NULL;
     for (size_t i = 0; i < st->n_events; i++) {
@@ -301,21 +304,7 @@ void xc_name_the_jihadists(doc_state *st)
 {
     /* the armed group the article's assaults are most against, other than the generic one:
      * the Kurdish-Arab alliance an article on Raqqa names most is not "the jihadists" */
-    const qp_actor_ref *named = NULL;
-    size_t best = 0;
-    for (size_t i = 0; i < st->n_events; i++) {
-        const qp_actor_ref *a = &st->events[i].actor2;
-        if (strcmp(st->events[i].action, "ASSAULT") || !a->id || !a->kind || strcmp(a->kind, "armed group") ||
-            !strcmp(a->id, "JIHADISTS"))
-            continue;
-        size_t n = 0;
-        for (size_t j = 0; j < st->n_events; j++)
-            n += !strcmp(st->events[j].action, "ASSAULT") && xc_same_actor(&st->events[j].actor2, a);
-        if (n > best) {
-            best = n;
-            named = a;
-        }
-    }
+    const qp_actor_ref *named = most_attacked(st, 1, 1, 1);
     if (!named)
         return;
     qp_actor_ref group = *named;
@@ -336,20 +325,7 @@ void xc_name_the_jihadists(doc_state *st)
 void xc_infer_aid_recipients(doc_state *st)
 {
     /* the enemy the article's fighting is most against is nobody's implied protégé */
-    const qp_actor_ref *enemy = NULL;
-    size_t enemy_n = 0;
-    for (size_t i = 0; i < st->n_events; i++) {
-        const qp_event *t = &st->events[i];
-        if (strcmp(t->action, "ASSAULT") || !t->actor2.id)
-            continue;
-        size_t n = 0;
-        for (size_t j = 0; j < st->n_events; j++)
-            n += !strcmp(st->events[j].action, "ASSAULT") && xc_same_actor(&st->events[j].actor2, &t->actor2);
-        if (n > enemy_n) {
-            enemy = &t->actor2;
-            enemy_n = n;
-        }
-    }
+    const qp_actor_ref *enemy = most_attacked(st, 1, 0, 0);
     for (size_t i = 0; i < st->n_events; i++) {
         qp_event *e = &st->events[i];
         if (strcmp(e->action, "AID") || e->actor2.id || (e->flags & QP_EVENT_HIDDEN))
