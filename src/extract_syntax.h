@@ -1,5 +1,6 @@
-/* extract_syntax.h — the shallow syntax of a clause: which reading a trigger takes, who is its
- * subject and object, whether it happened. Internal to src/extract*.c. */
+/* extract_syntax.h — the shallow syntax of a clause: which reading a trigger takes and whether
+ * it happened (extract_reading.c), who is its subject and object (extract_syntax.c). Internal
+ * to src/extract*.c. */
 #ifndef QP_EXTRACT_SYNTAX_H
 #define QP_EXTRACT_SYNTAX_H
 
