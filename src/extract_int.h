@@ -1,4 +1,5 @@
-/* extract_int.h — what src/extract.c and src/extract_match.c share. */
+/* extract_int.h — what the extractor's files share: matching (extract_match.c) and composing
+ * (extract_compose.c) for the frames and the article loop. */
 #ifndef QP_EXTRACT_INT_H
 #define QP_EXTRACT_INT_H
 
