@@ -323,6 +323,10 @@ int xf_frames(doc_state *st, sentence_view *s)
                         a2 = &population;
                     }
                 }
+            /* "le bilan avancé par l'ONU": a taking or an advance takes a place or a force */
+            if (!a2 && act->object && !strcmp(act->object, "place") && !strchr(act->lemma, ' ') && act->code &&
+                !strcmp(act->code, "ASSAULT") && !xs_place_before(s, m->t0))
+                continue;
             for (int i = 0; i < agent.n; i++) {
                 int r = xe_add_event(st, s, m, act, &s->m[agent.m[i]].actor, a2, -1, flags, conf, act->code);
                 if (r)
@@ -681,10 +685,11 @@ int xf_frames(doc_state *st, sentence_view *s)
             xe_widen_evidence(st->last_added, s, &s->m[subj.m[i]]);
             xe_widen_evidence(st->last_added, s, &s->m[ally]);
         }
-        /* a joint action: the partners cooperate */
+        /* a joint action: the partners cooperate (two or three of them: "le Danemark, la Grèce,
+         * la Lettonie, la Roumanie et Chypre soutiennent" is a vote, not ten partnerships) */
         int material = !strcmp(act->code, "ASSAULT") || !strcmp(act->code, "MOBILIZE") ||
                        !strcmp(act->code, "COERCE") || !strcmp(act->code, "AID");
-        if (subj.n >= 2 && material && !(flags & QP_EVENT_HIDDEN)) {
+        if (subj.n >= 2 && subj.n <= 3 && material && !(flags & QP_EVENT_HIDDEN)) {
             static const qp_lex_action coop = {.code = "COOPERATE", .cameo = "06", .context = "military",
                                                .object = "none", .weight = 0.6};
             for (int i = 0; i < subj.n; i++)

@@ -489,19 +489,33 @@ int xs_apposition_head(const sentence_view *s, size_t mi)
     return -1;
 }
 
-int xs_place_after(const sentence_view *s, size_t t)
-{
-    static const char *const places[] = {
+static const char *const place_nouns[] = {
         "ville", "villes", "quartier", "quartiers", "localite", "localites", "village", "villages", "zone", "zones",
         "secteur", "secteurs", "region", "province", "bastion", "bastions", "base", "bases", "aeroport", "position",
         "positions", "colline", "collines", "route", "routes", "pont", "ponts", "poste", "caserne", "controle",
         "centre", "champ", "champs", "barrage", "territoire", "territoires", "town", "towns", "city", "cities",
         "district", "districts", "neighborhood", "neighbourhood", "area", "areas", "airport", "airbase", "hill",
         "hills", "bridge", "road", "checkpoint", "control", "territory", "stronghold", "field", "fields", "dam"};
+
+int xs_place_before(const sentence_view *s, size_t t)
+{
+    for (size_t k = t; k-- > 0 && k + 9 > t;) {
+        if (xs_boundary(s, k))
+            return 0;
+        int mk = xs_mention_at(s, k);
+        if (xs_is_any(s, k, place_nouns, QP_ARRAY_LEN(place_nouns)) ||
+            (mk >= 0 && (s->m[mk].kind == MENTION_PLACE || s->m[mk].is_place_too)))
+            return 1;
+    }
+    return 0;
+}
+
+int xs_place_after(const sentence_view *s, size_t t)
+{
     for (size_t k = t; k < s->n_tok && k < t + 6; k++) {
         if (xs_boundary(s, k) || xs_is(s, k, ","))
             return 0;
-        if (xs_is_any(s, k, places, QP_ARRAY_LEN(places)))
+        if (xs_is_any(s, k, place_nouns, QP_ARRAY_LEN(place_nouns)))
             return 1;
         int mk = xs_mention_at(s, k);
         if (mk >= 0 && (s->m[mk].kind == MENTION_PLACE || s->m[mk].is_place_too))

@@ -92,6 +92,9 @@ int xs_apposition_head(const sentence_view *s, size_t mi);
 /* A place within the clause right of token t, named or not ("a pris Alep", "a repris le
  * quartier", "seized the town of Ramadi"). */
 int xs_place_after(const sentence_view *s, size_t t);
+/* The same, left of token t, within eight tokens ("la ville a été prise par", "the oil fields of
+ * Bai Hassan were captured by"). */
+int xs_place_before(const sentence_view *s, size_t t);
 
 /* The subject a relative pronoun stands for: "Iraqi forces who were clearing", "coalition
  * airstrikes that supported" (the noun's actor), "les rebelles qui ont pris"; -1 when the

@@ -1229,6 +1229,19 @@ static void test_tail_of_an_arabic_name(void **state)
     run("en", "2013-01-31", "Fighting went on near Maarat al-Numan\n");
 }
 
+static void test_advances_and_votes_fr(void **state)
+{
+    /* a figure "avancé par l'ONU" is put forward, not an advance; troops advance somewhere */
+    run("fr", "2012-05-28", "Le bilan avancé par l'ONU dépasse 10.000 morts.\n");
+    assert_int_equal(count("ASSAULT"), 0);
+    run("fr", "2012-05-28", "Les rebelles ont avancé vers Alep.\n");
+    expect("REBELS", "ASSAULT", NULL);
+    /* five states backing something together are not ten partnerships */
+    run("fr", "2012-05-28",
+        "Le Danemark, la Grèce, la Lettonie, la Roumanie et Chypre soutiennent les sanctions contre la Syrie.\n");
+    assert_int_equal(count("COOPERATE"), 0);
+}
+
 static void test_where_a_road_goes(void **state)
 {
     /* the fight is on the highways, not in the city they lead to */
@@ -1336,6 +1349,7 @@ int main(void)
         cmocka_unit_test(test_a_state_vouching_accuses),
         cmocka_unit_test(test_the_strike_goes_on),
         cmocka_unit_test(test_where_a_road_goes),
+        cmocka_unit_test(test_advances_and_votes_fr),
         cmocka_unit_test(test_tail_of_an_arabic_name),
         cmocka_unit_test(test_allies_and_jihadists),
     };
