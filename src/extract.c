@@ -188,6 +188,13 @@ int xf_frames(doc_state *st, sentence_view *s)
         int stative = !strcmp(act->code ? act->code : "", "MOBILIZE") || !strcmp(act->code ? act->code : "", "RETREAT");
         if (accented_homograph(s, m) || weapon_compound(s, m))
             continue;
+        /* "have demonstrated their ability": to demonstrate something is to show it, not to
+         * protest */
+        static const char *const shown[] = {"their", "its", "his", "her", "our", "the", "a", "an", "that", "this",
+                                            "great", "strong", "remarkable"};
+        if (!is_noun && st->lang == 1 && act->code && !strcmp(act->code, "PROTEST") &&
+            xs_is_any(s, m->t1, shown, QP_ARRAY_LEN(shown)))
+            continue;
         if (!is_noun && m->t0 > 0 && xs_is_article(s, m->t0 - 1) && (tag != TAG_PPAS || plural_article(s, m->t0 - 1)))
             continue; /* "la cible", "the attack", "les marchés", "les blessés": nouns that look like verb forms */
         if (tag == TAG_PPRE && st->lang == 0 && !(m->t0 > 0 && xs_is(s, m->t0 - 1, "en")) &&

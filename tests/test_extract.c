@@ -1242,6 +1242,15 @@ static void test_advances_and_votes_fr(void **state)
     assert_int_equal(count("COOPERATE"), 0);
 }
 
+static void test_demonstrated_what(void **state)
+{
+    /* to demonstrate an ability is to show it; to demonstrate in Baghdad is to protest */
+    run("en", "2015-12-28", "The Iraqi police and the tribal fighters have demonstrated their ability to hold ground.\n");
+    assert_int_equal(count("PROTEST"), 0);
+    run("en", "2015-12-28", "Thousands of students demonstrated in Baghdad against the government.\n");
+    expect("CIVILIANS", "PROTEST", "IRQ*");
+}
+
 static void test_where_a_road_goes(void **state)
 {
     /* the fight is on the highways, not in the city they lead to */
@@ -1349,6 +1358,7 @@ int main(void)
         cmocka_unit_test(test_a_state_vouching_accuses),
         cmocka_unit_test(test_the_strike_goes_on),
         cmocka_unit_test(test_where_a_road_goes),
+        cmocka_unit_test(test_demonstrated_what),
         cmocka_unit_test(test_advances_and_votes_fr),
         cmocka_unit_test(test_tail_of_an_arabic_name),
         cmocka_unit_test(test_allies_and_jihadists),
