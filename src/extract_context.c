@@ -144,6 +144,36 @@ static int destination(const sentence_view *s, size_t t0)
            xs_is_any(s, t0 - 2, leading, QP_ARRAY_LEN(leading));
 }
 
+/* "Near Kisik, …", "Près de Kisik, …": a line that names a place the gazetteer does not know. */
+static int unnamed_near(const sentence_view *s)
+{
+    size_t k = 0;
+    while (k < s->n_tok && (s->tok[k].flags & QP_TOK_PUNCT))
+        k++; /* "-- Near …" */
+    if (k + 1 >= s->n_tok || !(xs_is(s, k, "near") || xs_is(s, k, "pres")))
+        return 0;
+    if (xs_is(s, k + 1, "de") || xs_is(s, k + 1, "d"))
+        k++;
+    int mk = xs_mention_at(s, k + 1);
+    return k + 1 < s->n_tok && (s->tok[k + 1].flags & QP_TOK_CAP) && (mk < 0 || s->m[mk].kind != MENTION_PLACE);
+}
+
+/* The country a report's section is about: the latest country named as a place in this
+ * sentence or the eight before ("Strikes in Iraq", "In Iraq, coalition forces…"), into p.
+ * s is an element of the article's sentence array. 0 when none. */
+static int section_country(const sentence_view *s, qp_place_ref *p)
+{
+    for (int back = 0; back <= 8 && back <= s->index; back++) {
+        const sentence_view *v = s - back;
+        for (size_t i = v->n_m; i-- > 0;)
+            if (v->m[i].kind == MENTION_PLACE && v->m[i].place.id && is_country_place(&v->m[i])) {
+                *p = v->m[i].place;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_place, qp_event *e)
 {
     qp_place_ref *p = &e->place;
@@ -170,6 +200,9 @@ void xc_event_place(doc_state *st, const sentence_view *s, size_t t, int obj_pla
     } else if (best >= 0 && s->m[best].is_place_too && s->m[best].country >= 0) {
         xt_place_from_country(st->x, st->arena, s->m[best].country, p);
         p->text = s->m[best].actor.text;
+    } else if (unnamed_near(s) && section_country(s, p)) {
+        /* "Near Kisik, two strikes…": a town the gazetteer lacks is in the country of the
+         * report's section, not the town of the line before */
     } else if (st->last_place.id && st->last_place_sentence + 2 >= s->index &&
                (!st->focus_place.country || !st->last_place.country ||
                 !strcmp(st->focus_place.country, st->last_place.country) ||

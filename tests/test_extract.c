@@ -1251,6 +1251,23 @@ static void test_demonstrated_what(void **state)
     expect("CIVILIANS", "PROTEST", "IRQ*");
 }
 
+static void test_near_an_unknown_town(void **state)
+{
+    /* a report's line near a town the gazetteer lacks is placed in the section's country, not
+     * in the town of the line before */
+    need_gazetteer();
+    run("en", "2017-08-09",
+        "In Iraq, coalition military forces conducted six strikes against ISIS targets:\n\n"
+        "-- Near Mosul, a strike engaged an ISIS tactical unit.\n\n"
+        "-- Near Qqzyxw, two strikes engaged an ISIS tactical unit.\n");
+    const qp_event *e = NULL;
+    for (size_t i = 0; i < doc.n_events; i++)
+        if (doc.events[i].sentence == 2)
+            e = &doc.events[i];
+    assert_non_null(e);
+    assert_string_equal(e->place.label, "Iraq");
+}
+
 static void test_where_a_road_goes(void **state)
 {
     /* the fight is on the highways, not in the city they lead to */
@@ -1358,6 +1375,7 @@ int main(void)
         cmocka_unit_test(test_a_state_vouching_accuses),
         cmocka_unit_test(test_the_strike_goes_on),
         cmocka_unit_test(test_where_a_road_goes),
+        cmocka_unit_test(test_near_an_unknown_town),
         cmocka_unit_test(test_demonstrated_what),
         cmocka_unit_test(test_advances_and_votes_fr),
         cmocka_unit_test(test_tail_of_an_arabic_name),
