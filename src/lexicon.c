@@ -327,19 +327,34 @@ static int add_aliases(qp_lexicon *lx, json_t *aliases, qp_lex_kind kind, int la
     return r;
 }
 
-static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
+/* The array `key` of the JSON file rel into *root and *arr (n items), and a zeroed table of n
+ * items of `size` bytes into *items. 0 with *root NULL when the file is absent; an error code
+ * (the file named in err) otherwise. The caller decrefs *root and owns *items. */
+static int load_array(const char *rel, const char *key, size_t size, void **items, json_t **root, json_t **arr,
+                      size_t *n, char *err, size_t errlen)
 {
-    json_t *root;
-    int r = load_json("lexicon/actors.json", 0, &root, err, errlen);
-    if (r || !root)
+    int r = load_json(rel, 0, root, err, errlen);
+    if (r || !*root)
         return r;
-    json_t *arr = json_object_get(root, "actors");
-    size_t n = json_array_size(arr);
-    lx->actors = calloc(n ? n : 1, sizeof *lx->actors);
-    if (!lx->actors) {
-        json_decref(root);
+    *arr = json_object_get(*root, key);
+    *n = json_array_size(*arr);
+    *items = calloc(*n ? *n : 1, size);
+    if (!*items) {
+        json_decref(*root);
+        *root = NULL;
         return QP_ENOMEM;
     }
+    return 0;
+}
+
+static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
+{
+    json_t *root, *arr;
+    size_t n;
+    int r = load_array("lexicon/actors.json", "actors", sizeof *lx->actors, (void **)&lx->actors, &root, &arr, &n,
+                       err, errlen);
+    if (r || !root)
+        return r;
     for (size_t i = 0; i < n; i++) {
         json_t *a = json_array_get(arr, i);
         if (!jstr(a, "id"))
@@ -385,17 +400,12 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
 
 static int load_countries(qp_lexicon *lx, char *err, size_t errlen)
 {
-    json_t *root;
-    int r = load_json("lexicon/countries.json", 0, &root, err, errlen);
+    json_t *root, *arr;
+    size_t n;
+    int r = load_array("lexicon/countries.json", "countries", sizeof *lx->countries, (void **)&lx->countries, &root,
+                       &arr, &n, err, errlen);
     if (r || !root)
         return r;
-    json_t *arr = json_object_get(root, "countries");
-    size_t n = json_array_size(arr);
-    lx->countries = calloc(n ? n : 1, sizeof *lx->countries);
-    if (!lx->countries) {
-        json_decref(root);
-        return QP_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++) {
         json_t *c = json_array_get(arr, i);
         if (!jstr(c, "iso3"))
