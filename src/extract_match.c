@@ -253,8 +253,7 @@ int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, siz
     static const char *const numbers[] = {"deux", "trois", "quatre", "two", "three", "four"};
     sentence_view *s = &sv[i];
     for (size_t t = 0; t + 1 < s->n_tok; t++) {
-        char c0 = s->tok[t].fold[0]; /* every determiner starts so: most words are passed at once */
-        if ((c0 != 'c' && c0 != 'l' && c0 != 't' && c0 != 'b') || !xs_word_in(s->tok[t].fold, dets, QP_ARRAY_LEN(dets)))
+        if (!xs_word_in(s->tok[t].fold, dets, QP_ARRAY_LEN(dets)))
             continue;
         size_t k = t + 1;
         int want = 4;
@@ -329,15 +328,10 @@ int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, siz
 /* The common nouns that open a place name written in lower case. */
 static int is_place_head(const char *fold)
 {
-    if (!strchr("pgbcrvso", fold[0]))
-        return 0;
     static const char *const heads[] = {"province", "gouvernorat", "banlieue", "banlieues", "peripherie", "campagne",
                                         "region", "bande", "vallee", "plaine", "governorate", "suburbs", "outskirts",
-                                        "countryside", "valley", "plain", "region"};
-    for (size_t i = 0; i < QP_ARRAY_LEN(heads); i++)
-        if (!strcmp(fold, heads[i]))
-            return 1;
-    return 0;
+                                        "countryside", "valley", "plain"};
+    return xs_word_in(fold, heads, QP_ARRAY_LEN(heads));
 }
 
 int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date)

@@ -17,17 +17,14 @@ int xs_is(const sentence_view *s, size_t t, const char *w)
 int xs_word_in(const char *w, const char *const *ws, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(w, ws[i]))
+        if (w[0] == ws[i][0] && !strcmp(w, ws[i]))
             return 1;
     return 0;
 }
 
 int xs_is_any(const sentence_view *s, size_t t, const char *const *ws, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (xs_is(s, t, ws[i]))
-            return 1;
-    return 0;
+    return t < s->n_tok && xs_word_in(s->tok[t].fold, ws, n);
 }
 
 const char *const XS_ARTICLES[] = {"le", "la", "les", "l", "un", "une", "des", "du", "the", "a", "an", "ce",
@@ -128,8 +125,6 @@ int xs_is_speech(const sentence_view *s, size_t t, int wide)
     /* and those that also do, but introduce a speaker ("a-t-il poursuivi", "he continued") */
     static const char *const also[] = {"declaree", "dit", "poursuivi", "poursuit", "martele", "lance", "insiste",
                                        "announced", "continued", "warned"};
-    if (!strchr("dasetpimlcw", s->tok[t].fold[0]))
-        return 0;
     return xs_is_any(s, t, said, QP_ARRAY_LEN(said)) || (wide && xs_is_any(s, t, also, QP_ARRAY_LEN(also)));
 }
 
