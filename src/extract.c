@@ -60,6 +60,10 @@ void qp_extractor_destroy(qp_extractor *x)
  * support") or stands right before it ("coalition strikes", "l'EI, ses attaques"); an actor
  * that merely said something ("X évoque six morts") is not. */
 
+/* Partners in one deed: "X et Y ont lancé", "fought alongside". */
+static const qp_lex_action cooperation = {.code = "COOPERATE", .cameo = "06", .context = "military",
+                                          .object = "none", .weight = 0.6};
+
 static const qp_lex_action support_of_words = {.code = "SUPPORT", .cameo = "05", .context = "political",
                                                .object = "recipient", .pos = "noun", .weight = 0.6};
 
@@ -284,7 +288,7 @@ int xf_frames(doc_state *st, sentence_view *s)
                 tobj = targets[nt];
             for (int i = 0; i < agent.n; i++) {
                 int r = xe_add_event(st, s, nm, na, &s->m[agent.m[i]].actor, tobj >= 0 ? &s->m[tobj].actor : NULL,
-                                  obj_place, flags, na->weight * 0.9, na->code);
+                                     obj_place, flags, na->weight * 0.9, na->code);
                 if (r)
                     return r;
                 xe_widen_evidence(st->last_added, s, &s->m[agent.m[i]]);
@@ -325,7 +329,8 @@ int xf_frames(doc_state *st, sentence_view *s)
             if (left < 0 && ci >= 0 && act->code && (!strcmp(act->code, "ASSAULT") || !strcmp(act->code, "COERCE")))
                 for (size_t k = m->t0 > 5 ? m->t0 - 5 : 0; k < m->t0 && !a2; k++) {
                     int mk = xs_mention_at(s, k);
-                    if (xs_is_any(s, k, XS_POPULATED, XS_POPULATED_N) || (mk >= 0 && xs_is_protest_noun(x, &s->m[mk]))) {
+                    if (xs_is_any(s, k, XS_POPULATED, XS_POPULATED_N) ||
+                        (mk >= 0 && xs_is_protest_noun(x, &s->m[mk]))) {
                         xt_actor_from_lexicon(x, ci, NULL, &population);
                         a2 = &population;
                     }
@@ -359,8 +364,8 @@ int xf_frames(doc_state *st, sentence_view *s)
                                     s->m[mi + 1].t0 <= m->t1 + 3
                                 ? (int)mi + 1
                                 : -1;
-                    int r = xe_add_event(st, s, m, act, &s->m[mj].actor, o >= 0 ? &s->m[o].actor : NULL, -1, flags, conf,
-                                      act->code);
+                    int r = xe_add_event(st, s, m, act, &s->m[mj].actor, o >= 0 ? &s->m[o].actor : NULL, -1, flags,
+                                         conf, act->code);
                     if (r)
                         return r;
                     xe_widen_evidence(st->last_added, s, &s->m[mj]);
@@ -545,9 +550,10 @@ int xf_frames(doc_state *st, sentence_view *s)
             int target_later = !strcmp(act->code, "ASSAULT") && (!target || !target->id);
             if (target_later)
                 target = NULL;
-            if (prev && after_noun && (target_later || (target && target->id && !xc_same_actor(&prev->actor1, target)))) {
-                int r = xe_add_event(st, s, m, act, &prev->actor1, target, obj_place, flags, conf * (obj >= 0 ? 0.6 : 0.5),
-                                  act->code);
+            if (prev && after_noun &&
+                (target_later || (target && target->id && !xc_same_actor(&prev->actor1, target)))) {
+                int r = xe_add_event(st, s, m, act, &prev->actor1, target, obj_place, flags,
+                                     conf * (obj >= 0 ? 0.6 : 0.5), act->code);
                 if (r)
                     return r;
                 if (obj >= 0)
@@ -574,7 +580,7 @@ int xf_frames(doc_state *st, sentence_view *s)
             if (recip && pair.n == 2) {
                 for (int i = 0; i < 2; i++) {
                     int r = xe_add_event(st, s, m, act, &s->m[pair.m[i]].actor, &s->m[pair.m[1 - i]].actor, -1, flags,
-                                      conf, act->code);
+                                         conf, act->code);
                     if (r)
                         return r;
                     xe_widen_evidence(st->last_added, s, &s->m[pair.m[0]]);
@@ -658,7 +664,8 @@ int xf_frames(doc_state *st, sentence_view *s)
             a2 = &civilians;
         }
         if (speaker.id) {
-            int r = xe_add_event(st, s, m, act, &speaker, a2, obj_place, flags | QP_EVENT_REPORTED, conf * 0.8, act->code);
+            int r =
+                xe_add_event(st, s, m, act, &speaker, a2, obj_place, flags | QP_EVENT_REPORTED, conf * 0.8, act->code);
             if (r)
                 return r;
             if (obj >= 0)
@@ -683,10 +690,8 @@ int xf_frames(doc_state *st, sentence_view *s)
                        ? xs_alongside_actor(s, m->t1)
                        : -1;
         for (int i = 0; ally >= 0 && i < subj.n && !(flags & QP_EVENT_HIDDEN); i++) {
-            static const qp_lex_action coop = {.code = "COOPERATE", .cameo = "06", .context = "military",
-                                               .object = "none", .weight = 0.6};
-            int r = xe_add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[ally].actor, obj_place, flags, 0.6,
-                              "COOPERATE");
+            int r = xe_add_event(st, s, m, &cooperation, &s->m[subj.m[i]].actor, &s->m[ally].actor, obj_place, flags,
+                                 0.6, "COOPERATE");
             if (r)
                 return r;
             xe_widen_evidence(st->last_added, s, &s->m[subj.m[i]]);
@@ -697,12 +702,10 @@ int xf_frames(doc_state *st, sentence_view *s)
         int material = !strcmp(act->code, "ASSAULT") || !strcmp(act->code, "MOBILIZE") ||
                        !strcmp(act->code, "COERCE") || !strcmp(act->code, "AID");
         if (subj.n >= 2 && subj.n <= 3 && material && !(flags & QP_EVENT_HIDDEN)) {
-            static const qp_lex_action coop = {.code = "COOPERATE", .cameo = "06", .context = "military",
-                                               .object = "none", .weight = 0.6};
             for (int i = 0; i < subj.n; i++)
                 for (int j = i + 1; j < subj.n; j++) {
-                    int r = xe_add_event(st, s, m, &coop, &s->m[subj.m[i]].actor, &s->m[subj.m[j]].actor, obj_place,
-                                      flags, 0.6, "COOPERATE");
+                    int r = xe_add_event(st, s, m, &cooperation, &s->m[subj.m[i]].actor, &s->m[subj.m[j]].actor,
+                                         obj_place, flags, 0.6, "COOPERATE");
                     if (r)
                         return r;
                     qp_event *e = st->last_added;

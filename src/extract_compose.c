@@ -97,11 +97,9 @@ int is_country_place(const mention *m)
     return m->kind == MENTION_PLACE && (!m->place.feature || !strcmp(m->place.feature, "A.PCLI"));
 }
 
-/* An NGO, agency or international body: its home country is nobody's nationality. */
-static int foreign_body(const mention *m)
+int xt_foreign_body(const qp_actor_ref *a)
 {
-    const char *kind = m->kind == MENTION_ACTOR ? m->actor.kind : NULL;
-    return kind && (!strcmp(kind, "ngo") || !strcmp(kind, "media") || !strcmp(kind, "igo"));
+    return a->kind && (!strcmp(a->kind, "ngo") || !strcmp(a->kind, "media") || !strcmp(a->kind, "igo"));
 }
 
 /* Whether token t is a demonym of country ci. */
@@ -211,7 +209,8 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                              (s->tok[s->m[k + 1].t0].flags & QP_TOK_GLUED);
                 /* "in Syria" says where, not whose; an NGO's or an agency's home ("the Syrian
                  * Observatory", based in Britain) is nobody's nationality */
-                if (!is_country_place(&s->m[k]) && !backer && !foreign_body(&s->m[k]))
+                int body = s->m[k].kind == MENTION_ACTOR && xt_foreign_body(&s->m[k].actor);
+                if (!is_country_place(&s->m[k]) && !backer && !body)
                     ci = xt_mention_country(x, &s->m[k]);
             }
             /* "Paris a condamné les frappes du régime contre la Ghouta": the régime of the
@@ -245,7 +244,7 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
             }
             /* nothing named yet: "En Syrie, le régime …" — the country of the place will do */
             for (size_t k = i; k-- > 0 && ci < 0;)
-                if (!foreign_body(&s->m[k]))
+                if (!(s->m[k].kind == MENTION_ACTOR && xt_foreign_body(&s->m[k].actor)))
                     ci = xt_mention_country(x, &s->m[k]);
             if (ci < 0)
                 ci = focus;

@@ -284,7 +284,8 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
         const qp_actor_ref *best = NULL;
         for (size_t k = 0; k < s->n_m && !best; k++) {
             const mention *m = &s->m[k];
-            if (m->kind != MENTION_ACTOR || !m->actor.id || !xc_armed_kind(m->actor.kind) || xc_same_actor(&m->actor, &e->actor1))
+            if (m->kind != MENTION_ACTOR || !m->actor.id || !xc_armed_kind(m->actor.kind) ||
+                xc_same_actor(&m->actor, &e->actor1))
                 continue;
             /* states and their forces are named when they are targets; an implied target is
              * the armed group the article is about */
@@ -327,7 +328,8 @@ static int attacks(const doc_state *st, const qp_actor_ref *a, const qp_actor_re
 {
     for (size_t j = 0; j < st->n_events; j++) {
         const qp_event *o = &st->events[j];
-        if (!strcmp(o->action, "ASSAULT") && o->actor2.id && xc_same_actor(&o->actor1, a) && xc_same_actor(&o->actor2, b))
+        if (!strcmp(o->action, "ASSAULT") && o->actor2.id && xc_same_actor(&o->actor1, a) &&
+            xc_same_actor(&o->actor2, b))
             return 1;
     }
     return 0;
@@ -527,7 +529,8 @@ void xc_merge_duplicates(doc_state *st)
             st->events[out++] = *e;
             continue;
         }
-        if (e->time.anchor && !strcmp(e->time.anchor, "text") && (!keep->time.anchor || strcmp(keep->time.anchor, "text")))
+        if (e->time.anchor && !strcmp(e->time.anchor, "text") &&
+            (!keep->time.anchor || strcmp(keep->time.anchor, "text")))
             keep->time = e->time;
         if (e->evidence_start < keep->evidence_start)
             keep->evidence_start = e->evidence_start;

@@ -59,7 +59,8 @@ static size_t place_list(const sentence_view *s, size_t p, size_t *list, size_t 
         size_t k = first;
         while (k-- > 0 && s->m[k].kind < 0)
             ;
-        if (k == (size_t)-1 || s->m[k].kind != MENTION_PLACE || !s->m[k].place.id || !list_link(s, &s->m[k], &s->m[first]))
+        if (k == (size_t)-1 || s->m[k].kind != MENTION_PLACE || !s->m[k].place.id ||
+            !list_link(s, &s->m[k], &s->m[first]))
             break;
         first = k;
     }
@@ -132,7 +133,8 @@ static int source_accuses(doc_state *st, const sentence_view *s, size_t from)
             xc_same_actor(&deed.actor1, &source->actor) ||
             (deed.actor1.country && source->actor.country && !strcmp(deed.actor1.country, source->actor.country)))
             continue;
-        int r = xe_add_event(st, s, source, &accuse, &source->actor, &deed.actor1, -1, QP_EVENT_REPORTED, 0.5, "ACCUSE");
+        int r =
+            xe_add_event(st, s, source, &accuse, &source->actor, &deed.actor1, -1, QP_EVENT_REPORTED, 0.5, "ACCUSE");
         if (r)
             return r;
     }
@@ -172,9 +174,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         for (size_t k = 0; k < s->n_m; k++)
             if (s->m[k].country >= 0)
                 country_count[s->m[k].country]++;
-            else if (s->m[k].kind == MENTION_ACTOR && s->m[k].actor.country &&
-                     !(s->m[k].actor.kind && (!strcmp(s->m[k].actor.kind, "ngo") || !strcmp(s->m[k].actor.kind, "media") ||
-                                              !strcmp(s->m[k].actor.kind, "igo")))) {
+            else if (s->m[k].kind == MENTION_ACTOR && s->m[k].actor.country && !xt_foreign_body(&s->m[k].actor)) {
                 /* an NGO's or an agency's home (the OSDH's Britain) is not what the article is about */
                 int ci = qp_lexicon_country(&x->lx, s->m[k].actor.country);
                 if (ci >= 0)

@@ -52,8 +52,8 @@ static int is_demonym_text(const qp_extractor *x, const char *text, int ci)
 }
 
 int xe_add_event(doc_state *st, const sentence_view *s, const mention *trig, const qp_lex_action *act,
-                     const qp_actor_ref *a1, const qp_actor_ref *a2, int obj_place, int flags, double conf,
-                     const char *code)
+                 const qp_actor_ref *a1, const qp_actor_ref *a2, int obj_place, int flags, double conf,
+                 const char *code)
 {
     st->last_added = NULL;
     if (!a1 || !a1->id)

@@ -31,6 +31,9 @@ int xt_resolve_groups(const qp_extractor *x, qp_arena *a, sentence_view *sv, siz
 int xt_skippable(const sentence_view *s, size_t k);
 /* The country a mention names or belongs to, as a lexicon index, or -1. */
 int xt_mention_country(const qp_extractor *x, const mention *m);
+/* An NGO, a news agency or an international body: its home country is nobody's nationality
+ * and not what an article is about. */
+int xt_foreign_body(const qp_actor_ref *a);
 /* A country named as a place ("en Syrie"), as opposed to a town or a province. */
 int is_country_place(const mention *m);
 const char *xt_span_text(qp_arena *a, const sentence_view *s, size_t t0, size_t t1);

@@ -345,8 +345,9 @@ int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, cons
             continue;
         }
         /* "ont tiré en l'air pour disperser une manifestation": the purpose names the target */
-        if (m->kind == MENTION_ACTION && m->t0 > t && m->t0 > 0 && (xs_is(s, m->t0 - 1, "pour") || xs_is(s, m->t0 - 1, "to")) &&
-            act->code && x->lx.actions[m->actions[0]].code && !strcmp(x->lx.actions[m->actions[0]].code, act->code)) {
+        if (m->kind == MENTION_ACTION && m->t0 > t && m->t0 > 0 &&
+            (xs_is(s, m->t0 - 1, "pour") || xs_is(s, m->t0 - 1, "to")) && act->code &&
+            x->lx.actions[m->actions[0]].code && !strcmp(x->lx.actions[m->actions[0]].code, act->code)) {
             k = m->t1 - 1;
             continue;
         }
@@ -386,7 +387,8 @@ int xs_find_object(const qp_extractor *x, const sentence_view *s, size_t t, cons
             /* a request names whom it asks with "que", "de", "on": "appelé à ce que les
              * rebelles…", "exige des garanties de l'opposition", "called on Russia to" */
             static const char *const request_preps[] = {"que", "de", "d", "du", "des", "on", "upon", "from"};
-            if (act->code && !strcmp(act->code, "REQUEST") && xs_is_any(s, b, request_preps, QP_ARRAY_LEN(request_preps)))
+            if (act->code && !strcmp(act->code, "REQUEST") &&
+                xs_is_any(s, b, request_preps, QP_ARRAY_LEN(request_preps)))
                 prep_ok = 1;
             for (size_t p = 0; p < act->n_preps; p++)
                 if (act->preps[p] && xs_is(s, b, act->preps[p]))
@@ -553,7 +555,8 @@ int xs_reciprocal_verb(const sentence_view *s, const mention *m)
 {
     if (m->t0 > 0 && (xs_is(s, m->t0 - 1, "se") || xs_is(s, m->t0 - 1, "s")))
         return 1;
-    if (m->t0 > 1 && (xs_is(s, m->t0 - 2, "se") || xs_is(s, m->t0 - 2, "s")) && xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N))
+    if (m->t0 > 1 && (xs_is(s, m->t0 - 2, "se") || xs_is(s, m->t0 - 2, "s")) &&
+        xs_is_any(s, m->t0 - 1, XS_ETRE, XS_ETRE_N))
         return 1; /* "se sont affrontés" */
     return (xs_is(s, m->t1, "each") && xs_is(s, m->t1 + 1, "other")) || xs_is(s, m->t1, "with");
 }
@@ -630,7 +633,8 @@ int xs_verbal_light(const qp_extractor *x, const mention *m)
 /* An actor right after de/du/des/of: "l'offensive du régime", "the liberation of Manbij". */
 int xs_genitive_after(const sentence_view *s, size_t k)
 {
-    if (k >= s->n_tok || !(xs_is(s, k, "du") || xs_is(s, k, "de") || xs_is(s, k, "d") || xs_is(s, k, "des") || xs_is(s, k, "of")))
+    if (k >= s->n_tok ||
+        !(xs_is(s, k, "du") || xs_is(s, k, "de") || xs_is(s, k, "d") || xs_is(s, k, "des") || xs_is(s, k, "of")))
         return -1;
     size_t n = k + 1;
     while (n < s->n_tok && xs_is_article(s, n))
