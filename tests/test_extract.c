@@ -104,6 +104,21 @@ static const qp_event *find(const char *a1, const char *action, const char *a2)
     return NULL;
 }
 
+/* The last event of a sentence with that action and actor (NULL: any; "ABC-*" as in find). */
+static const qp_event *in_sentence(int sentence, const char *action, const char *a1)
+{
+    const qp_event *e = NULL;
+    for (size_t i = 0; i < doc.n_events; i++)
+        if (doc.events[i].sentence == sentence && (!action || !strcmp(doc.events[i].action, action)) &&
+            id_matches(a1, doc.events[i].actor1.id))
+            e = &doc.events[i];
+    if (!e) {
+        fprintf(stderr, "nothing in sentence %d for %s %s\n", sentence, a1 ? a1 : "*", action ? action : "*");
+        dump();
+    }
+    return e;
+}
+
 static const qp_event *expect(const char *a1, const char *action, const char *a2)
 {
     const qp_event *e = find(a1, action, a2);
@@ -750,10 +765,7 @@ static void test_strike_report_en(void **state)
         assert_true(strcmp(e->action, "ASSAULT") || (e->actor2.id && !strcmp(e->actor2.id, "ISIS")));
     }
     expect("COALITION", "AID", "IRQ-GOV");
-    e = NULL;
-    for (size_t i = 0; i < doc.n_events; i++)
-        if (doc.events[i].sentence == 3)
-            e = &doc.events[i];
+    e = in_sentence(3, NULL, NULL);
     assert_non_null(e);
     if (have_gazetteer)
         assert_string_equal(e->place.label, "Raqqa");
@@ -1022,10 +1034,7 @@ static void test_place_carry_stays_in_the_country(void **state)
         "Des manifestations ont eu lieu à Homs, à Hama et à Deraa.\n"
         "Des portraits ont été brûlés lors d'une manifestation à Chypre.\n"
         "Des milliers de manifestants ont bravé les forces de sécurité syriennes.\n");
-    const qp_event *e = NULL;
-    for (size_t i = 0; i < doc.n_events; i++)
-        if (doc.events[i].sentence == 2)
-            e = &doc.events[i];
+    const qp_event *e = in_sentence(2, NULL, NULL);
     assert_non_null(e);
     assert_non_null(e->place.label);
     assert_string_not_equal(e->place.label, "Cyprus");
@@ -1076,11 +1085,7 @@ static void test_the_enemy_of_the_article(void **state)
         "Coalition airstrikes that supported Iraqi forces who were clearing the Makhoul Mountains killed "
         "dozens of terrorists.\n");
     expect("COALITION", "AID", "IRQ-*");
-    const qp_event *e = NULL;
-    for (size_t i = 0; i < doc.n_events; i++)
-        if (doc.events[i].sentence == 2 && !strcmp(doc.events[i].action, "ASSAULT") && doc.events[i].actor1.id &&
-            !strncmp(doc.events[i].actor1.id, "IRQ", 3))
-            e = &doc.events[i];
+    const qp_event *e = in_sentence(2, "ASSAULT", "IRQ*");
     assert_non_null(e);
     assert_non_null(e->actor2.id);
     assert_string_equal(e->actor2.id, "ISIS");
@@ -1260,10 +1265,7 @@ static void test_near_an_unknown_town(void **state)
         "In Iraq, coalition military forces conducted six strikes against ISIS targets:\n\n"
         "-- Near Mosul, a strike engaged an ISIS tactical unit.\n\n"
         "-- Near Qqzyxw, two strikes engaged an ISIS tactical unit.\n");
-    const qp_event *e = NULL;
-    for (size_t i = 0; i < doc.n_events; i++)
-        if (doc.events[i].sentence == 2)
-            e = &doc.events[i];
+    const qp_event *e = in_sentence(2, NULL, NULL);
     assert_non_null(e);
     assert_string_equal(e->place.label, "Iraq");
 }
@@ -1285,10 +1287,7 @@ static void test_the_strike_goes_on(void **state)
     run("en", "2015-12-22",
         "Coalition airstrikes supported Iraqi forces who were clearing the Makhoul Mountains.\n"
         "That strike on Sunday killed a large number of enemy fighters.\n");
-    const qp_event *e = NULL;
-    for (size_t i = 0; i < doc.n_events; i++)
-        if (doc.events[i].sentence == 1 && !strcmp(doc.events[i].action, "ASSAULT"))
-            e = &doc.events[i];
+    const qp_event *e = in_sentence(1, "ASSAULT", NULL);
     assert_non_null(e);
     assert_string_equal(e->actor1.id, "COALITION");
 }
