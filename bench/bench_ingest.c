@@ -199,6 +199,7 @@ int main(int argc, char **argv)
     if (qp_langid_init(&langid))
         printf("warning: no language identification; articles taken as they come\n");
     double langid_ms = (wall() - w0) * 1e3;
+    qp_pipeline pl = {.langid = langid, .extractor = x, .force_lang = "auto"};
     printf("load: extractor (lexicons + gazetteer) %.1f ms wall, %.1f ms CPU (target < 300 ms); "
            "language id %.1f ms; RSS after load %.1f MB\n",
            load_ms, load_cpu_ms, langid_ms, rss_after_load / 1024.0);
@@ -217,7 +218,7 @@ int main(int argc, char **argv)
             qp_article_meta m = {.name = c.a[i].name, .date = c.a[i].date, .origin = c.a[i].name};
             qp_document doc;
             char perr[256];
-            if (qp_ingest_prepare(langid, x, buf, len, &m, "auto", &arena, &doc, perr, sizeof perr)) {
+            if (qp_pipeline_run(&pl, buf, len, &m, &arena, &doc, perr, sizeof perr)) {
                 failed++;
                 continue;
             }
@@ -256,7 +257,7 @@ int main(int argc, char **argv)
         (r = qp_store_commit(&store)))
         fprintf(stderr, "bench_ingest: %s\n", store.errmsg);
     double seed_ms = (wall() - w0) * 1e3;
-    qp_ingest_init(&ig, &store, langid, x, &o);
+    qp_ingest_init(&ig, &store, &pl, &o);
     for (int k = 0; k < rounds && !r; k++) {
         for (size_t i = 0; i < c.n && !r; i++) {
             size_t len = copy_of(&c.a[i], k, &buf, &bcap);

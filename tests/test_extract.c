@@ -17,7 +17,7 @@
 #include "arena.h"
 #include "document.h"
 #include "extract.h"
-#include "ingest.h"
+#include "pipeline.h"
 #include "lexicon.h"
 #include "qp.h"
 
@@ -63,7 +63,8 @@ static void run(const char *lang, const char *date, const char *text)
     qp_arena_reset(&arena);
     qp_article_meta m = {.name = "t", .date = date, .lang = lang, .origin = "test"};
     char err[256] = "";
-    int r = qp_ingest_prepare(NULL, X, text, strlen(text), &m, lang, &arena, &doc, err, sizeof err);
+    qp_pipeline p = {.extractor = X, .force_lang = lang};
+    int r = qp_pipeline_run(&p, text, strlen(text), &m, &arena, &doc, err, sizeof err);
     if (r)
         fprintf(stderr, "prepare: %s\n", err);
     assert_int_equal(r, 0);

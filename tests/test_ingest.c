@@ -96,7 +96,8 @@ static qp_ingest_stats run_ingest(const char *path, const qp_ingest_opts *o, cha
     qp_store s;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     qp_ingest ig;
-    assert_int_equal(qp_ingest_init(&ig, &s, langid, NULL, o), 0);
+    qp_pipeline p = {.langid = langid};
+    assert_int_equal(qp_ingest_init(&ig, &s, &p, o), 0);
     FILE *lf = tmpfile();
     assert_non_null(lf);
     ig.log = lf;
@@ -389,12 +390,12 @@ static void other_language_stored_but_not_extracted(void **state)
     qp_document doc;
     char err[256];
     qp_article_meta m = {.name = "de"};
-    assert_int_equal(qp_ingest_prepare(langid, NULL, DE_TEXT, strlen(DE_TEXT), &m, "fr", &a, &doc, err, sizeof err), 0);
+    assert_int_equal(qp_pipeline_run(&(qp_pipeline){.langid = langid, .force_lang = "fr"}, DE_TEXT, strlen(DE_TEXT), &m, &a, &doc, err, sizeof err), 0);
     assert_string_equal(doc.lang, "fr");
     assert_string_equal(doc.status, "extracted");
     /* and a "lang" given in JSONL wins over detection */
     m.lang = "en";
-    assert_int_equal(qp_ingest_prepare(langid, NULL, DE_TEXT, strlen(DE_TEXT), &m, "auto", &a, &doc, err, sizeof err), 0);
+    assert_int_equal(qp_pipeline_run(&(qp_pipeline){.langid = langid, .force_lang = "auto"}, DE_TEXT, strlen(DE_TEXT), &m, &a, &doc, err, sizeof err), 0);
     assert_string_equal(doc.lang, "en");
     qp_arena_destroy(&a);
 }
@@ -407,13 +408,13 @@ static void prepare_reports_errors_in_words(void **state)
     qp_document doc;
     char err[256];
     qp_article_meta m = {0};
-    assert_int_equal(qp_ingest_prepare(langid, NULL, "ab\ncd\xFF", 6, &m, NULL, &a, &doc, err, sizeof err), QP_EUTF8);
+    assert_int_equal(qp_pipeline_run(&(qp_pipeline){.langid = langid}, "ab\ncd\xFF", 6, &m, &a, &doc, err, sizeof err), QP_EUTF8);
     assert_string_equal(err, "invalid UTF-8 at byte 5 (line 2)");
-    assert_int_equal(qp_ingest_prepare(langid, NULL, "", 0, &m, NULL, &a, &doc, err, sizeof err), QP_EEMPTY);
+    assert_int_equal(qp_pipeline_run(&(qp_pipeline){.langid = langid}, "", 0, &m, &a, &doc, err, sizeof err), QP_EEMPTY);
     assert_string_equal(err, "empty");
     /* no name: the hash prefix names it; the first line is the title when it reads like one */
     const char *t = "Syrie: l'arm\xC3\xA9\x65 reprend Alep\nL'arm\xC3\xA9\x65 syrienne a repris Alep jeudi.";
-    assert_int_equal(qp_ingest_prepare(langid, NULL, t, strlen(t), &m, NULL, &a, &doc, err, sizeof err), 0);
+    assert_int_equal(qp_pipeline_run(&(qp_pipeline){.langid = langid}, t, strlen(t), &m, &a, &doc, err, sizeof err), 0);
     assert_int_equal(strncmp(doc.name, "doc-", 4), 0);
     assert_int_equal(strlen(doc.name), 16);
     assert_int_equal(strncmp(doc.name + 4, doc.hash, 12), 0);
@@ -455,7 +456,7 @@ static void crash_midway_leaves_consistent_database(void **state)
             _exit(10);
         qp_ingest ig;
         qp_ingest_opts o = {.batch = 1, .verbose = 1};
-        qp_ingest_init(&ig, &s, NULL, NULL, &o);
+        qp_ingest_init(&ig, &s, NULL, &o);
         cookie_io_functions_t io = {.write = killing_write};
         kill_after = 8;
         ig.log = fopencookie(NULL, "w", io);

@@ -1,8 +1,6 @@
 /* cmd_ingest.c — `quipu ingest`: articles into the store, with events extracted. */
 #include "cli.h"
-#include "extract.h"
 #include "ingest.h"
-#include "lang.h"
 #include "qp.h"
 #include "store.h"
 
@@ -89,33 +87,29 @@ int cmd_ingest(int argc, char **argv)
     o.progress = !quiet && isatty(STDERR_FILENO);
 
     qp_store store;
-    qp_langid *langid = NULL;
-    qp_extractor *x = NULL;
+    qp_pipeline pl = {0};
     int rc = QP_EXIT_FAILURE;
     if (qp_store_open(&store, db)) {
         cli_error("ingest", "%s", store.errmsg);
         goto cleanup;
     }
-    if (qp_langid_init(&langid))
-        cli_error("ingest", "warning: language identification unavailable (lexicon/langid.conf or "
-                            "libexttextcat fingerprints missing); use --lang");
-    char err[512] = "";
-    int r = qp_extractor_init(&x, err, sizeof err);
+    char err[512] = "", warn[512] = "";
+    int r = qp_pipeline_load(&pl, o.lang, err, sizeof err, warn, sizeof warn);
     if (r) {
-        cli_error("ingest", "cannot load the lexicons: %s", err[0] ? err : qp_strerror(r));
+        cli_error("ingest", "%s", err);
         goto cleanup;
     }
-    if (err[0] && !quiet)
-        cli_error("ingest", "warning: %s", err);
+    if (warn[0] && !quiet)
+        cli_error("ingest", "warning: %s", warn);
     /* the lexicon's actors and aliases, so that queries resolve names in either language */
-    if ((r = qp_store_begin(&store)) || (r = qp_store_put_lexicon(&store, qp_extractor_lexicon(x))) ||
+    if ((r = qp_store_begin(&store)) || (r = qp_store_put_lexicon(&store, qp_extractor_lexicon(pl.extractor))) ||
         (r = qp_store_commit(&store))) {
         cli_error("ingest", "%s", store.errmsg);
         qp_store_rollback(&store);
         goto cleanup;
     }
     qp_ingest ig;
-    qp_ingest_init(&ig, &store, langid, x, &o);
+    qp_ingest_init(&ig, &store, &pl, &o);
     r = 0;
     for (int i = optind; i < argc && !r; i++)
         r = qp_ingest_path(&ig, argv[i]);
@@ -139,8 +133,7 @@ int cmd_ingest(int argc, char **argv)
     else
         rc = s->skipped ? QP_EXIT_PARTIAL : QP_EXIT_OK;
 cleanup:
-    qp_extractor_destroy(x);
-    qp_langid_destroy(langid);
+    qp_pipeline_destroy(&pl);
     qp_store_close(&store);
     return rc;
 }

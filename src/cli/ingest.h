@@ -1,4 +1,5 @@
-/* ingest.h — reading articles (text files, JSON Lines, directories, stdin) into the store. */
+/* ingest.h — the ingest driver: articles read (src/ingest), prepared (src/pipeline) and written
+ * to the store in batches, with every problem named and counted. */
 #ifndef QP_INGEST_H
 #define QP_INGEST_H
 
@@ -6,8 +7,8 @@
 #include <stdio.h>
 
 #include "document.h"
-#include "extract.h"
-#include "lang.h"
+#include "pipeline.h"
+#include "read.h"
 #include "store.h"
 
 typedef struct qp_ingest_opts {
@@ -28,8 +29,8 @@ typedef struct qp_ingest_stats {
 
 typedef struct qp_ingest {
     qp_store *store;
-    qp_langid *langid;
-    qp_extractor *extractor;
+    qp_pipeline pipeline;   /* the caller's, with the language of opts.lang */
+    qp_reader reader;
     qp_ingest_opts opts;
     qp_ingest_stats stats;
     size_t in_batch;
@@ -38,15 +39,10 @@ typedef struct qp_ingest {
     FILE *log;              /* where warnings go: stderr */
 } qp_ingest;
 
-/* Metadata of one article as read; NULL fields are unknown. */
-typedef struct qp_article_meta {
-    const char *name, *url, *title, *source, *date, *lang;
-    const char *origin;     /* "file.jsonl:12" for messages */
-} qp_article_meta;
-
-/* Prepares an ingest into an open store with loaded language id and extractor (both may be
- * NULL: no language detection means "und"; no extractor stores without events). Returns 0. */
-int qp_ingest_init(qp_ingest *ig, qp_store *store, qp_langid *langid, qp_extractor *x, const qp_ingest_opts *o);
+/* Prepares an ingest into an open store through a loaded pipeline (its language
+ * identification and extractor may be NULL: no detection means "und", no extractor stores
+ * without events); p NULL is the pipeline with neither. Returns 0. */
+int qp_ingest_init(qp_ingest *ig, qp_store *store, const qp_pipeline *p, const qp_ingest_opts *o);
 /* Commits what is pending and fills ig->stats.seconds. Returns 0 or a store error. */
 int qp_ingest_finish(qp_ingest *ig);
 
@@ -59,12 +55,5 @@ int qp_ingest_path(qp_ingest *ig, const char *path);
 /* Ingests one article's raw bytes. Returns 0 (stored, duplicate or skipped — see stats) or a
  * store error. */
 int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta);
-
-/* Cleans, identifies the language, splits and extracts one article into doc (allocated in
- * arena), without any store: what `quipu extract` and ingest share. Returns 0, QP_EUTF8 (the
- * message in err names the byte and line), QP_EEMPTY, QP_ENOMEM. */
-int qp_ingest_prepare(qp_langid *langid, const qp_extractor *x, const char *raw, size_t len,
-                      const qp_article_meta *meta, const char *force_lang, qp_arena *arena, qp_document *doc,
-                      char *err, size_t errlen);
 
 #endif

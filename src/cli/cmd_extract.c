@@ -2,9 +2,7 @@
  * run as a mapper in a pipeline (Spark, Hadoop streaming, xargs -P). */
 #include "cli.h"
 #include "event_json.h"
-#include "extract.h"
-#include "ingest.h"
-#include "lang.h"
+#include "pipeline.h"
 #include "qp.h"
 
 #include <errno.h>
@@ -60,18 +58,17 @@ int cmd_extract(int argc, char **argv)
         cli_error("extract", "%s: cannot read: %s", path, strerror(errno));
         return QP_EXIT_FAILURE;
     }
-    qp_langid *langid = NULL;
-    qp_extractor *x = NULL;
-    char err[512] = "";
+    qp_pipeline pl = {0};
+    char err[512] = "", warn[512] = "";
     int rc = QP_EXIT_OK;
-    if (qp_langid_init(&langid) && !strcmp(lang, "auto"))
-        cli_error("extract", "warning: language identification unavailable; use --lang");
-    int r = qp_extractor_init(&x, err, sizeof err);
+    int r = qp_pipeline_load(&pl, lang, err, sizeof err, warn, sizeof warn);
     if (r) {
-        cli_error("extract", "cannot load the lexicons: %s", err[0] ? err : qp_strerror(r));
+        cli_error("extract", "%s", err);
         rc = QP_EXIT_FAILURE;
         goto cleanup;
     }
+    if (pl.langid == NULL && !strcmp(lang, "auto"))
+        cli_error("extract", "warning: language identification unavailable; use --lang");
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
@@ -112,8 +109,8 @@ int cmd_extract(int argc, char **argv)
         qp_arena_init(&arena, 1 << 20);
         qp_document doc;
         char perr[256] = "";
-        r = qp_ingest_prepare(langid, x, json_string_value(text), json_string_length(text), &m, lang, &arena, &doc,
-                              perr, sizeof perr);
+        r = qp_pipeline_run(&pl, json_string_value(text), json_string_length(text), &m, &arena, &doc, perr,
+                            sizeof perr);
         if (r) {
             cli_error("extract", "%s:%d: skipped: %s", path, lineno, perr[0] ? perr : qp_strerror(r));
             rc = QP_EXIT_PARTIAL;
@@ -134,8 +131,7 @@ int cmd_extract(int argc, char **argv)
     }
     free(line);
 cleanup:
-    qp_extractor_destroy(x);
-    qp_langid_destroy(langid);
+    qp_pipeline_destroy(&pl);
     if (in != stdin)
         fclose(in);
     return rc;

@@ -1,0 +1,204 @@
+/* ingest.c — the ingest driver: articles read, prepared and stored in batches; every problem
+ * named on the log and counted. */
+#include "ingest.h"
+#include "qp.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int on_article(void *ud, const char *raw, size_t len, const qp_article_meta *meta)
+{
+    return qp_ingest_article(ud, raw, len, meta);
+}
+
+int qp_ingest_init(qp_ingest *ig, qp_store *store, const qp_pipeline *p, const qp_ingest_opts *o)
+{
+    memset(ig, 0, sizeof *ig);
+    ig->store = store;
+    if (p)
+        ig->pipeline = *p;
+    if (o)
+        ig->opts = *o;
+    if (!ig->opts.lang)
+        ig->opts.lang = "auto";
+    if (!ig->opts.max_bytes)
+        ig->opts.max_bytes = 16u << 20;
+    if (!ig->opts.batch)
+        ig->opts.batch = 64;
+    ig->pipeline.force_lang = ig->opts.lang;
+    ig->log = stderr;
+    qp_reader_init(&ig->reader, "quipu ingest", ig->opts.max_bytes, on_article, ig);
+    ig->reader.verbose = ig->opts.verbose;
+    ig->started = ig->last_progress = now_seconds();
+    return 0;
+}
+
+/* CPU time of this thread: what the store costs, whatever else runs on the machine */
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress(qp_ingest *ig, int final)
+{
+    if (!ig->opts.progress)
+        return;
+    double t = now_seconds();
+    if (!final && t - ig->last_progress < 0.2)
+        return;
+    ig->last_progress = t;
+    fprintf(ig->log, "\r\033[K%zu documents read, %zu stored, %zu events, %.1f MB, %.1f s%s", ig->stats.read,
+            ig->stats.stored, ig->stats.events, (double)ig->stats.bytes / 1e6, t - ig->started, final ? "\n" : "");
+    fflush(ig->log);
+}
+
+static int commit_batch(qp_ingest *ig)
+{
+    if (!ig->in_tx)
+        return 0;
+    double c0 = cpu_seconds();
+    int r = qp_store_commit(ig->store);
+    if (r) {
+        fprintf(ig->log, "quipu ingest: %s\n", ig->store->errmsg);
+        qp_store_rollback(ig->store);
+    }
+    ig->in_tx = 0;
+    ig->in_batch = 0;
+    ig->stats.store_cpu += cpu_seconds() - c0;
+    return r;
+}
+
+int qp_ingest_finish(qp_ingest *ig)
+{
+    int r = commit_batch(ig);
+    ig->stats.seconds = now_seconds() - ig->started;
+    if (ig->opts.progress)
+        progress(ig, 1);
+    return r;
+}
+
+/* Writes one prepared document in the batch's transaction, under a savepoint: one that cannot
+ * be stored does not take its batch down. Returns its row id (> 0; *existing says it was
+ * there already), 0 when it was not stored (said on the log), or a negative error that stops
+ * the ingest (the transaction could not start, or the database is busy or out of memory). */
+static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char *where, int *existing)
+{
+    double c0 = cpu_seconds();
+    int64_t id = 0;
+    if (!ig->in_tx) {
+        int r = qp_store_begin(ig->store);
+        if (r) {
+            fprintf(ig->log, "quipu ingest: %s\n", ig->store->errmsg);
+            id = r;
+            goto cleanup;
+        }
+        ig->in_tx = 1;
+    }
+    int r = qp_store_savepoint(ig->store);
+    if (!r) {
+        id = qp_store_add_document(ig->store, doc, existing);
+        r = id < 0 ? (int)id : qp_store_release(ig->store);
+    }
+    if (r) {
+        fprintf(ig->log, "quipu ingest: %s: not stored: %s\n", where, ig->store->errmsg);
+        qp_store_rollback_to(ig->store);
+        ig->stats.skipped++;
+        ig->stats.db_errors++;
+        id = r == QP_EBUSY || r == QP_ENOMEM ? r : 0;
+    }
+cleanup:
+    ig->stats.store_cpu += cpu_seconds() - c0;
+    return id;
+}
+
+int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta)
+{
+    ig->stats.read++;
+    ig->stats.bytes += len;
+    const char *where = meta->origin ? meta->origin : (meta->name ? meta->name : "(input)");
+    if (len > ig->opts.max_bytes) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %zu bytes is over the limit of %zu (raise it with --max-size)\n",
+                where, len, ig->opts.max_bytes);
+        ig->stats.skipped++;
+        ig->stats.too_big++;
+        return 0;
+    }
+    qp_arena arena;
+    qp_arena_init(&arena, len * 4 + 65536);
+    qp_document doc;
+    char err[256] = "";
+    qp_article_meta m = *meta;
+    if (!qp_read_valid_date(m.date) && ig->opts.date)
+        m.date = ig->opts.date;
+    int r = qp_pipeline_run(&ig->pipeline, raw, len, &m, &arena, &doc, err, sizeof err);
+    if (r) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", where, r == QP_EUTF8 || r == QP_EEMPTY ? err : qp_strerror(r));
+        ig->stats.skipped++;
+        if (r == QP_EUTF8)
+            ig->stats.bad_utf8++;
+        else if (r == QP_EEMPTY)
+            ig->stats.empty++;
+        qp_arena_destroy(&arena);
+        return r == QP_ENOMEM ? r : 0;
+    }
+    if (strcmp(doc.status, "extracted")) {
+        fprintf(ig->log, "quipu ingest: %s: stored but not extracted: language '%s' is not French or English\n",
+                where, doc.lang);
+        ig->stats.not_extracted++;
+    }
+    int existing = 0;
+    int64_t id = store_document(ig, &doc, where, &existing);
+    if (id <= 0) {
+        qp_arena_destroy(&arena);
+        return (int)id;
+    }
+    if (existing) {
+        ig->stats.duplicates++;
+        if (ig->opts.verbose)
+            fprintf(ig->log, "quipu ingest: %s: already stored (same text)\n", where);
+    } else {
+        ig->stats.stored++;
+        ig->stats.events += doc.n_events;
+        ig->stats.clutter += doc.n_clutter;
+        if (ig->opts.verbose) {
+            fprintf(ig->log, "quipu ingest: %s: stored as '%s' (%s, %s, %zu sentences, %zu events, %zu clutter lines)\n",
+                    where, doc.name, doc.lang, doc.published ? doc.published : "undated", doc.n_sentences,
+                    doc.n_events, doc.n_clutter);
+            for (size_t i = 0; i < doc.n_clutter; i++)
+                fprintf(ig->log, "  removed line %d: %s\n", doc.clutter[i].line_no, doc.clutter[i].text);
+        }
+    }
+    qp_arena_destroy(&arena);
+    if (++ig->in_batch >= ig->opts.batch)
+        r = commit_batch(ig);
+    progress(ig, 0);
+    return r;
+}
+
+int qp_ingest_path(qp_ingest *ig, const char *path)
+{
+    qp_reader *rd = &ig->reader;
+    rd->log = ig->log;
+    int r = qp_read_path(rd, path);
+    /* what gave no article, counted by the reader, joins the ingest's counts */
+    qp_ingest_stats *s = &ig->stats;
+    s->read += rd->counts.read;
+    s->bytes += rd->counts.bytes;
+    s->skipped += rd->counts.skipped;
+    s->empty += rd->counts.empty;
+    s->too_big += rd->counts.too_big;
+    s->bad_json += rd->counts.bad_json;
+    s->unreadable += rd->counts.unreadable;
+    memset(&rd->counts, 0, sizeof rd->counts);
+    return r;
+}

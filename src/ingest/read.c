@@ -1,0 +1,388 @@
+/* read.c — articles from paths: text files, JSON Lines, directories, standard input. */
+#include "read.h"
+#include "qp.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void qp_reader_init(qp_reader *r, const char *who, size_t max_bytes, qp_article_fn fn, void *ud)
+{
+    memset(r, 0, sizeof *r);
+    r->fn = fn;
+    r->ud = ud;
+    r->max_bytes = max_bytes ? max_bytes : 16u << 20;
+    r->log = stderr;
+    r->who = who ? who : "quipu";
+}
+
+/* "2017-11-03_x.txt" → "2017-11-03" */
+static int date_from_name(const char *base, char out[11])
+{
+    if (strlen(base) < 10)
+        return 0;
+    for (int i = 0; i < 10; i++) {
+        char c = base[i];
+        if ((i == 4 || i == 7) ? c != '-' : (c < '0' || c > '9'))
+            return 0;
+    }
+    memcpy(out, base, 10);
+    out[10] = '\0';
+    int m = atoi(out + 5), d = atoi(out + 8);
+    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+int qp_read_valid_date(const char *s)
+{
+    char tmp[11];
+    return s && strlen(s) == 10 && date_from_name(s, tmp);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+static const char *json_str(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* One JSON line: {"id","url","title","source","date","lang","text"}. */
+static int read_json_line(qp_reader *rd, const char *line, size_t len, const char *origin, int lineno)
+{
+    char where[1200];
+    snprintf(where, sizeof where, "%s:%d", origin, lineno);
+    if (len > rd->max_bytes) {
+        rd->counts.read++;
+        rd->counts.skipped++;
+        rd->counts.too_big++;
+        fprintf(rd->log, "%s: %s: skipped: a line of %zu bytes is over the limit of %zu (--max-size)\n", rd->who,
+                where, len, rd->max_bytes);
+        return 0;
+    }
+    json_error_t jerr;
+    json_t *o = json_loadb(line, len, 0, &jerr);
+    if (!o || !json_is_object(o)) {
+        rd->counts.read++;
+        rd->counts.skipped++;
+        rd->counts.bad_json++;
+        fprintf(rd->log, "%s: %s: skipped: broken JSON line (%s, column %d)\n", rd->who, where,
+                o ? "not an object" : jerr.text, o ? 1 : jerr.column);
+        json_decref(o);
+        return 0;
+    }
+    const char *text = json_str(o, "text");
+    if (!text) {
+        rd->counts.read++;
+        rd->counts.skipped++;
+        rd->counts.bad_json++;
+        fprintf(rd->log, "%s: %s: skipped: no \"text\" string in this JSON line\n", rd->who, where);
+        json_decref(o);
+        return 0;
+    }
+    json_t *id = json_object_get(o, "id");
+    char idbuf[32];
+    const char *name = json_str(o, "id");
+    if (!name && json_is_integer(id)) {
+        snprintf(idbuf, sizeof idbuf, "%lld", (long long)json_integer_value(id));
+        name = idbuf;
+    }
+    const char *date = json_str(o, "date");
+    char d10[11];
+    if (date && strlen(date) > 10 && date_from_name(date, d10))
+        date = d10; /* "2017-11-02T10:00:00Z" */
+    qp_article_meta m = {
+        .name = name, .url = json_str(o, "url"), .title = json_str(o, "title"),
+        .source = json_str(o, "source"), .date = date, .lang = json_str(o, "lang"), .origin = where,
+    };
+    if (m.date && !qp_read_valid_date(m.date)) {
+        fprintf(rd->log, "%s: %s: warning: date '%s' is not YYYY-MM-DD; ignored\n", rd->who, where, m.date);
+        m.date = NULL;
+    }
+    int r = rd->fn(rd->ud, text, json_string_length(json_object_get(o, "text")), &m);
+    json_decref(o);
+    return r;
+}
+
+int qp_read_jsonl(qp_reader *rd, FILE *f, const char *origin)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int lineno = 0, r = 0;
+    while (!r && (n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t len = (size_t)n;
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            len--;
+        size_t s = 0;
+        if (lineno == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+            s = 3; /* a BOM before the first line */
+        while (s < len && (line[s] == ' ' || line[s] == '\t'))
+            s++;
+        if (s == len)
+            continue;
+        r = read_json_line(rd, line + s, len - s, origin, lineno);
+    }
+    if (ferror(f)) {
+        fprintf(rd->log, "%s: %s: read error after line %d: %s\n", rd->who, origin, lineno, strerror(errno));
+        rd->counts.unreadable++;
+        rd->counts.skipped++;
+    }
+    free(line);
+    return r;
+}
+
+/* Reads a whole stream, up to limit + 1 bytes (so an over-size input is seen as such). */
+static char *slurp(FILE *f, size_t limit, size_t *len, int *err)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    *err = 0;
+    if (!buf) {
+        *err = QP_ENOMEM;
+        return NULL;
+    }
+    for (;;) {
+        if (n == cap) {
+            if (cap > limit) {
+                break;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                *err = QP_ENOMEM;
+                return NULL;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t k = fread(buf + n, 1, cap - n, f);
+        n += k;
+        if (k == 0)
+            break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        *err = QP_EIO;
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static int read_text_file(qp_reader *rd, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(rd->log, "%s: %s: skipped: cannot read: %s\n", rd->who, path, strerror(errno));
+        rd->counts.read++;
+        rd->counts.skipped++;
+        rd->counts.unreadable++;
+        return 0;
+    }
+    /* an over-size file is refused on its size, without reading gigabytes to say so */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > rd->max_bytes) {
+        fclose(f);
+        fprintf(rd->log, "%s: %s: skipped: %lld bytes is over the limit of %zu (raise it with --max-size)\n", rd->who,
+                path, (long long)st.st_size, rd->max_bytes);
+        rd->counts.read++;
+        rd->counts.bytes += (size_t)st.st_size;
+        rd->counts.skipped++;
+        rd->counts.too_big++;
+        return 0;
+    }
+    size_t len = 0;
+    int err;
+    char *raw = slurp(f, rd->max_bytes, &len, &err);
+    fclose(f);
+    if (!raw) {
+        fprintf(rd->log, "%s: %s: skipped: %s\n", rd->who, path, qp_strerror(err));
+        rd->counts.read++;
+        rd->counts.skipped++;
+        rd->counts.unreadable++;
+        return err == QP_ENOMEM ? err : 0;
+    }
+    const char *base = base_name(path);
+    char name[512], date[11];
+    snprintf(name, sizeof name, "%s", base);
+    char *dot = strrchr(name, '.');
+    if (dot && dot != name)
+        *dot = '\0';
+    qp_article_meta m = {.name = name, .source = path, .origin = path};
+    if (date_from_name(base, date))
+        m.date = date;
+    int r = rd->fn(rd->ud, raw, len, &m);
+    free(raw);
+    return r;
+}
+
+static int is_jsonl_name(const char *path)
+{
+    return has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson") || has_suffix(path, ".json");
+}
+
+static int read_file(qp_reader *rd, const char *path)
+{
+    if (!is_jsonl_name(path))
+        return read_text_file(rd, path);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(rd->log, "%s: %s: skipped: cannot read: %s\n", rd->who, path, strerror(errno));
+        rd->counts.skipped++;
+        rd->counts.unreadable++;
+        return 0;
+    }
+    int r = qp_read_jsonl(rd, f, path);
+    fclose(f);
+    return r;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_dir(qp_reader *rd, const char *path, int depth)
+{
+    if (depth > 32) {
+        fprintf(rd->log, "%s: %s: skipped: directories nested too deep\n", rd->who, path);
+        return 0;
+    }
+    DIR *d = opendir(path);
+    if (!d) {
+        fprintf(rd->log, "%s: %s: skipped: cannot open directory: %s\n", rd->who, path, strerror(errno));
+        rd->counts.skipped++;
+        rd->counts.unreadable++;
+        return 0;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    int r = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue; /* hidden files, . and .. */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) {
+                r = QP_ENOMEM;
+                break;
+            }
+            names = nn;
+        }
+        if (!(names[n] = strdup(e->d_name))) {
+            r = QP_ENOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    /* sorted, so that runs are reproducible and names like 2011-03-24_… come in date order */
+    if (n)
+        qp_sort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (!r) {
+            char child[4096];
+            snprintf(child, sizeof child, "%s/%s", path, names[i]);
+            struct stat st;
+            if (stat(child, &st) == 0 && S_ISDIR(st.st_mode))
+                r = read_dir(rd, child, depth + 1);
+            else if (has_suffix(names[i], ".txt") || has_suffix(names[i], ".text") || is_jsonl_name(names[i]) ||
+                     !strchr(names[i], '.'))
+                r = read_file(rd, child);
+            else if (rd->verbose)
+                fprintf(rd->log, "%s: %s: not an article file (.txt, .jsonl); passed over\n", rd->who, child);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return r;
+}
+
+static int read_stdin(qp_reader *rd)
+{
+    int c = getc(stdin);
+    char lead[3];
+    size_t nlead = 0;
+    if (c == 0xEF) {
+        /* a BOM (Windows tools write one before JSONL too) must not hide the '{' */
+        int c2 = getc(stdin), c3 = c2 == EOF ? EOF : getc(stdin);
+        if (c2 == 0xBB && c3 == 0xBF) {
+            c = getc(stdin);
+        } else {
+            /* another character starting with 0xEF: text, kept whole */
+            lead[nlead++] = (char)c;
+            if (c2 != EOF)
+                lead[nlead++] = (char)c2;
+            if (c3 != EOF)
+                lead[nlead++] = (char)c3;
+            c = 'x';
+        }
+    }
+    while (!nlead && (c == ' ' || c == '\n' || c == '\r' || c == '\t'))
+        c = getc(stdin);
+    if (c == EOF) {
+        fprintf(rd->log, "%s: standard input: skipped: empty\n", rd->who);
+        rd->counts.read++;
+        rd->counts.skipped++;
+        rd->counts.empty++;
+        return 0;
+    }
+    if (!nlead)
+        ungetc(c, stdin);
+    if (c == '{')
+        return qp_read_jsonl(rd, stdin, "stdin");
+    size_t len = 0;
+    int err;
+    char *raw = slurp(stdin, rd->max_bytes, &len, &err);
+    if (!raw)
+        return err;
+    if (nlead) {
+        char *all = malloc(len + nlead);
+        if (!all) {
+            free(raw);
+            return QP_ENOMEM;
+        }
+        memcpy(all, lead, nlead);
+        memcpy(all + nlead, raw, len);
+        free(raw);
+        raw = all;
+        len += nlead;
+    }
+    qp_article_meta m = {.source = "stdin", .origin = "stdin"};
+    int r = rd->fn(rd->ud, raw, len, &m);
+    free(raw);
+    return r;
+}
+
+int qp_read_path(qp_reader *rd, const char *path)
+{
+    if (!strcmp(path, "-"))
+        return read_stdin(rd);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fprintf(rd->log, "%s: %s: skipped: %s\n", rd->who, path, strerror(errno));
+        rd->counts.skipped++;
+        rd->counts.unreadable++;
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode))
+        return read_dir(rd, path, 0);
+    return read_file(rd, path);
+}

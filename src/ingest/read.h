@@ -1,0 +1,52 @@
+/* read.h — articles from paths: text files, JSON Lines, directories, standard input. */
+#ifndef QP_READ_H
+#define QP_READ_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* What is known of an article as read; NULL fields are unknown. */
+typedef struct qp_article_meta {
+    const char *name, *url, *title, *source, *date, *lang;
+    const char *origin;     /* "file.jsonl:12" for messages */
+} qp_article_meta;
+
+/* Called for each article read: raw bytes (not NUL-terminated, not yet cleaned) and what is
+ * known of it; both live during the call only. A non-zero return stops the reading and is
+ * returned by the qp_read_* function (keep it for fatal errors: a failing store). */
+typedef int (*qp_article_fn)(void *ud, const char *raw, size_t len, const qp_article_meta *meta);
+
+/* Inputs that gave no article, counted by kind. `read` and `bytes` count these inputs too. */
+typedef struct qp_read_counts {
+    size_t read, bytes, skipped, empty, too_big, bad_json, unreadable;
+} qp_read_counts;
+
+typedef struct qp_reader {
+    qp_article_fn fn;
+    void *ud;
+    size_t max_bytes;       /* largest article accepted (a longer JSON line is refused) */
+    int verbose;            /* also say which files are passed over */
+    FILE *log;              /* where problems are named: "<who>: <path>: skipped: <why>" */
+    const char *who;        /* "quipu ingest" */
+    qp_read_counts counts;  /* what gave no article */
+} qp_reader;
+
+/* Prepares a reader that hands each article to fn(ud, …); problems go to stderr. */
+void qp_reader_init(qp_reader *r, const char *who, size_t max_bytes, qp_article_fn fn, void *ud);
+
+/* Reads a file, a directory (recursively, in name order: *.txt, *.text, *.jsonl, *.ndjson,
+ * *.json and names without an extension) or "-" (standard input: JSON Lines when it starts
+ * with '{', else one article). A plain-text file is one article named after the file, dated
+ * by a name like 2017-11-03_x.txt. Inputs that cannot be read are named on r->log, counted in
+ * r->counts and passed over. Returns 0, QP_ENOMEM, or the first non-zero value of fn. */
+int qp_read_path(qp_reader *r, const char *path);
+
+/* Reads JSON Lines from f (origin names it in messages): one article a line, {"id", "url",
+ * "title", "source", "date", "lang", "text"}, all but "text" optional; blank lines are
+ * passed over. Returns like qp_read_path. */
+int qp_read_jsonl(qp_reader *r, FILE *f, const char *origin);
+
+/* 1 when s is a real YYYY-MM-DD date (month 1–12, day 1–31), else 0. */
+int qp_read_valid_date(const char *s);
+
+#endif

@@ -1,0 +1,113 @@
+/* pipeline.c — one article through cleaning, language identification, sentences, extraction. */
+#include "pipeline.h"
+#include "clean.h"
+#include "qp.h"
+#include "sentence.h"
+
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <string.h>
+
+int qp_pipeline_load(qp_pipeline *p, const char *force_lang, char *err, size_t errlen, char *warn, size_t warnlen)
+{
+    memset(p, 0, sizeof *p);
+    if (warnlen)
+        warn[0] = '\0';
+    p->force_lang = force_lang;
+    int auto_lang = !force_lang || !strcmp(force_lang, "auto");
+    if (qp_langid_init(&p->langid) && auto_lang)
+        snprintf(warn, warnlen, "language identification unavailable (lexicon/langid.conf or libexttextcat "
+                                "fingerprints missing); use --lang");
+    qp_extractor *x = NULL;
+    char xerr[512] = "";
+    int r = qp_extractor_init(&x, xerr, sizeof xerr);
+    if (r) {
+        snprintf(err, errlen, "cannot load the lexicons: %s", xerr[0] ? xerr : qp_strerror(r));
+        qp_pipeline_destroy(p);
+        return r;
+    }
+    if (xerr[0] && warnlen) {
+        size_t n = strlen(warn);
+        snprintf(warn + n, warnlen - n, "%s%s", n ? "; " : "", xerr);
+    }
+    p->extractor = x;
+    return 0;
+}
+
+void qp_pipeline_destroy(qp_pipeline *p)
+{
+    qp_extractor_destroy((qp_extractor *)p->extractor);
+    qp_langid_destroy(p->langid);
+    p->extractor = NULL;
+    p->langid = NULL;
+}
+
+static void sha256_hex(const char *data, size_t len, char out[65])
+{
+    struct sha256_ctx ctx;
+    uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_init(&ctx);
+    sha256_update(&ctx, len, (const uint8_t *)data);
+    sha256_digest(&ctx, sizeof digest, digest);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+int qp_pipeline_run(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
+                    qp_arena *arena, qp_document *doc, char *err, size_t errlen)
+{
+    memset(doc, 0, sizeof *doc);
+    qp_clean_result cr;
+    int r = qp_clean(raw, len, arena, &cr);
+    if (r == QP_EUTF8) {
+        snprintf(err, errlen, "invalid UTF-8 at byte %zu (line %d)", cr.bad_offset, cr.bad_line);
+        return r;
+    }
+    if (r)
+        return r;
+    if (cr.len == 0) {
+        snprintf(err, errlen, "%s", len ? "no text left after cleaning" : "empty");
+        return QP_EEMPTY;
+    }
+    doc->text = cr.text;
+    doc->text_len = cr.len;
+    doc->clutter = cr.clutter;
+    doc->n_clutter = cr.n_clutter;
+    sha256_hex(cr.text, cr.len, doc->hash);
+    doc->name = meta->name && *meta->name ? qp_arena_strdup(arena, meta->name)
+                                          : qp_arena_printf(arena, "doc-%.12s", doc->hash);
+    doc->url = qp_arena_strdup(arena, meta->url);
+    doc->title = qp_arena_strdup(arena, meta->title);
+    doc->source = qp_arena_strdup(arena, meta->source);
+    doc->published = qp_read_valid_date(meta->date) ? qp_arena_strndup(arena, meta->date, 10) : NULL;
+    if (!doc->title) {
+        /* the first line, when it reads like a title */
+        const char *nl = memchr(cr.text, '\n', cr.len);
+        size_t n = nl ? (size_t)(nl - cr.text) : cr.len;
+        if (n > 0 && n < 200 && cr.text[n - 1] != '.' && cr.text[0] != '"')
+            doc->title = qp_arena_strndup(arena, cr.text, n);
+    }
+    const char *lang = meta->lang && *meta->lang ? meta->lang : NULL;
+    if (p->force_lang && strcmp(p->force_lang, "auto"))
+        lang = p->force_lang;
+    char code[8] = "und";
+    if (!lang) {
+        qp_langid_detect(p->langid, cr.text, cr.len, code);
+        lang = code;
+    }
+    doc->lang = qp_arena_strdup(arena, lang);
+    r = qp_sentences_split(doc->text, doc->text_len, doc->lang, arena, &doc->sentences, &doc->n_sentences);
+    if (r)
+        return r;
+    if (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")) {
+        doc->status = qp_arena_printf(arena, "skipped: language '%s' is not supported", doc->lang);
+        return 0;
+    }
+    doc->status = "extracted";
+    if (p->extractor) {
+        r = qp_extract_document(p->extractor, doc, arena);
+        if (r == QP_ELANG)
+            r = 0;
+    }
+    return r;
+}

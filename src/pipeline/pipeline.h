@@ -1,0 +1,34 @@
+/* pipeline.h — the pure path of one article: clean, language, sentences, events. Shared by
+ * `quipu ingest` and `quipu extract`; touches no store. */
+#ifndef QP_PIPELINE_H
+#define QP_PIPELINE_H
+
+#include <stddef.h>
+
+#include "arena.h"
+#include "document.h"
+#include "extract.h"
+#include "lang.h"
+#include "read.h"
+
+typedef struct qp_pipeline {
+    qp_langid *langid;           /* NULL: no detection, the language is "und" unless given */
+    const qp_extractor *extractor; /* NULL: documents are prepared without events */
+    const char *force_lang;      /* "fr" or "en" for every article; NULL or "auto" to detect */
+} qp_pipeline;
+
+/* Loads language identification and the extractor into p (force_lang as given). Returns 0,
+ * or the extractor's error with err naming the file and the place (p then holds nothing).
+ * Problems that leave quipu working are written into warn (empty when none): language
+ * identification unavailable, no gazetteer. Free with qp_pipeline_destroy. */
+int qp_pipeline_load(qp_pipeline *p, const char *force_lang, char *err, size_t errlen, char *warn, size_t warnlen);
+/* Frees what qp_pipeline_load loaded; safe on a zeroed or failed pipeline. */
+void qp_pipeline_destroy(qp_pipeline *p);
+
+/* Cleans, identifies the language, splits and extracts one article into doc (allocated in
+ * arena): doc->status is "extracted", or "skipped: …" for a language quipu does not read.
+ * Returns 0, QP_EUTF8 (err names the byte and line), QP_EEMPTY (err says why), QP_ENOMEM. */
+int qp_pipeline_run(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
+                    qp_arena *arena, qp_document *doc, char *err, size_t errlen);
+
+#endif
