@@ -129,7 +129,8 @@ static void md_blocs_put_backers_together(void **state)
 static void filter_by_actor_and_period(void **state)
 {
     fx *f = *state;
-    qp_timeline_opts o = {.format = QP_TIMELINE_MD, .actor = "ISIS", .since = "2017-11-04", .no_sides = 1};
+    qp_timeline_opts o = {.format = QP_TIMELINE_MD, .lang = QP_LANG_EN, .actor = "ISIS", .since = "2017-11-04",
+                         .no_sides = 1};
     char err[256];
     qp_buf_clear(&f->out);
     assert_int_equal(qp_timeline_render(&f->s, &o, &f->out, err, sizeof err), 0);
@@ -205,7 +206,7 @@ static void written_whole_or_not_at_all(void **state)
     fx *f = *state;
     char path[512], err[256];
     snprintf(path, sizeof path, "%s/brief.md", f->dir);
-    qp_timeline_opts o = {.format = QP_TIMELINE_MD, .no_sides = 1};
+    qp_timeline_opts o = {.format = QP_TIMELINE_MD, .lang = QP_LANG_EN, .no_sides = 1};
     assert_int_equal(qp_timeline_write(&f->s, &o, path, err, sizeof err), 0);
     char *md = slurp(path);
     assert_non_null(md);
@@ -252,7 +253,7 @@ static void html_renders_in_chromium(void **state)
     snprintf(dom_path, sizeof dom_path, "%s/dom.html", f->dir);
     const char *shots = getenv("QP_SCREENSHOT_DIR");
     snprintf(png_path, sizeof png_path, "%s/briefing.png", shots && *shots ? shots : f->dir);
-    qp_timeline_opts o = {.format = QP_TIMELINE_HTML};
+    qp_timeline_opts o = {.format = QP_TIMELINE_HTML, .lang = QP_LANG_EN};
     assert_int_equal(qp_timeline_write(&f->s, &o, html_path, err, sizeof err), 0);
     const char *flags = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
                         "--disable-background-networking --disable-component-update --disable-sync "

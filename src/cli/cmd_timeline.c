@@ -60,7 +60,7 @@ int cmd_timeline(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *db = cli_default_db(), *format = NULL, *out = NULL;
-    qp_timeline_opts o = {0};
+    qp_timeline_opts o = {.lang = QP_LANG_EN};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "d:f:l:s:u:a:p:t:k:Bo:h", longopts, NULL)) != -1) {

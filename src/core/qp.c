@@ -1,5 +1,7 @@
-/* qp.c — error strings. */
+/* qp.c — error strings and language codes. */
 #include "qp.h"
+
+#include <string.h>
 
 const char *qp_strerror(int err)
 {
@@ -23,4 +25,18 @@ const char *qp_strerror(int err)
     case QP_EGAZETTEER: return "gazetteer file corrupt or stale (rebuild it: quipu gazetteer import)";
     default: return "unknown error";
     }
+}
+
+int qp_lang_parse(const char *code)
+{
+    if (code && !strcmp(code, "fr"))
+        return QP_LANG_FR;
+    if (code && !strcmp(code, "en"))
+        return QP_LANG_EN;
+    return QP_ELANG;
+}
+
+const char *qp_lang_code(qp_lang lang)
+{
+    return lang == QP_LANG_FR ? "fr" : lang == QP_LANG_EN ? "en" : "und";
 }

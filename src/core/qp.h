@@ -32,6 +32,19 @@ enum {
 /* Returns a static string for an error code; never NULL. */
 const char *qp_strerror(int err);
 
+/* The languages quipu reads, numbered once for the whole program. */
+typedef enum qp_lang {
+    QP_LANG_FR = 0,
+    QP_LANG_EN = 1,
+} qp_lang;
+#define QP_LANG_COUNT 2
+
+/* The language whose ISO 639-1 code is code ("fr", "en"), or QP_ELANG for any other (NULL
+ * included). */
+int qp_lang_parse(const char *code);
+/* "fr" or "en"; "und" for a value out of range. */
+const char *qp_lang_code(qp_lang lang);
+
 #define QP_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* qsort that accepts an empty (possibly NULL) array, which qsort itself must not be given. */

@@ -4,8 +4,7 @@
 
 #include "buf.h"
 #include "event.h"
-
-typedef enum { QP_LANG_EN, QP_LANG_FR } qp_lang;
+#include "qp.h"
 
 /* Appends the sentence for e (plain UTF-8, capitalised, ending with a full stop) to out: subject,
  * a verb phrase chosen by the PLOVER code (and mode), the recipient, the place, and for reported
