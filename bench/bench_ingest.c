@@ -242,10 +242,10 @@ int main(int argc, char **argv)
     }
     close(fd);
     unlink(dbpath);
-    qp_store store;
+    qp_store *store = NULL;
     if ((r = qp_store_open(&store, dbpath))) {
-        fprintf(stderr, "bench_ingest: %s\n", store.errmsg);
-        qp_store_close(&store);
+        fprintf(stderr, "bench_ingest: %s\n", qp_store_errmsg(store));
+        qp_store_close(store);
         return 1;
     }
     qp_ingest ig;
@@ -253,11 +253,11 @@ int main(int argc, char **argv)
     w0 = wall();
     c0 = cpu();
     /* as `quipu ingest` does: the lexicon's actors first, so queries resolve names */
-    if ((r = qp_store_begin(&store)) || (r = qp_store_put_lexicon(&store, qp_extractor_lexicon(x))) ||
-        (r = qp_store_commit(&store)))
-        fprintf(stderr, "bench_ingest: %s\n", store.errmsg);
+    if ((r = qp_store_begin(store)) || (r = qp_store_put_lexicon(store, qp_extractor_lexicon(x))) ||
+        (r = qp_store_commit(store)))
+        fprintf(stderr, "bench_ingest: %s\n", qp_store_errmsg(store));
     double seed_ms = (wall() - w0) * 1e3;
-    qp_ingest_init(&ig, &store, &pl, &o);
+    qp_ingest_init(&ig, store, &pl, &o);
     for (int k = 0; k < rounds && !r; k++) {
         for (size_t i = 0; i < c.n && !r; i++) {
             size_t len = copy_of(&c.a[i], k, &buf, &bcap);
@@ -277,7 +277,7 @@ int main(int argc, char **argv)
            "%.2f MB/s CPU, %.2f MB/s wall (target >= 5 MB/s)%s\n",
            ig.stats.bytes / 1e6, ig.stats.stored, ig.stats.duplicates, ig.stats.skipped, ig.stats.events, iw, ic,
            ig.stats.bytes / 1e6 / ic, ig.stats.bytes / 1e6 / iw, r ? " (store error)" : "");
-    qp_store_close(&store);
+    qp_store_close(store);
     char side[400];
     const char *sfx[] = {"", "-wal", "-shm", "-journal"};
     for (size_t i = 0; i < 4; i++) {

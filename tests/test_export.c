@@ -16,7 +16,7 @@
 #include "textout.h"
 
 typedef struct fx {
-    qp_store s;
+    qp_store *s;
     char *dir;
     char path[512];
 } fx;
@@ -33,7 +33,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fx *f = *state;
-    fixture_close(&f->s, f->dir);
+    fixture_close(f->s, f->dir);
     free(f);
     return 0;
 }
@@ -42,7 +42,7 @@ static const char *export(fx *f, int gexf, const qp_export_opts *o, const char *
 {
     char err[256] = "";
     snprintf(f->path, sizeof f->path, "%s/%s", f->dir, name);
-    int rc = gexf ? qp_export_gexf(&f->s, o, f->path, err, sizeof err) : qp_export_graphml(&f->s, o, f->path, err, sizeof err);
+    int rc = gexf ? qp_export_gexf(f->s, o, f->path, err, sizeof err) : qp_export_graphml(f->s, o, f->path, err, sizeof err);
     if (rc)
         fail_msg("export: %s", err);
     return f->path;
@@ -205,7 +205,7 @@ static void hostile_strings_stay_valid(void **state)
         "INSERT INTO events(uid,document_id,sentence,actor1,action,actor2,time_value,time_start,time_end,time_grain,"
         " evidence_start,evidence_end,confidence) VALUES ('blog-9#2.0',4,2,'X-BAD','ASSAULT','ISIS','2017-11-06',"
         " '2017-11-06','2017-11-07','day',0,3,0.5);";
-    assert_int_equal(sqlite3_exec(f->s.db, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(test_sql_exec(qp_store_path(f->s), sql), 0);
     qp_export_opts o = {0};
     char *xml = slurp(export(f, 0, &o, "bad.graphml"));
     assert_non_null(strstr(xml, "<data key=\"label\">Bad  &lt;x&gt; &amp;&quot;</data>"));
@@ -224,14 +224,14 @@ static void failed_write_leaves_nothing(void **state)
     qp_export_opts o = {0};
     char err[256] = "", path[600];
     snprintf(path, sizeof path, "%s/missing/g.gexf", f->dir);
-    assert_int_equal(qp_export_gexf(&f->s, &o, path, err, sizeof err), QP_EIO);
+    assert_int_equal(qp_export_gexf(f->s, &o, path, err, sizeof err), QP_EIO);
     assert_non_null(strstr(err, "missing/g.gexf"));
     /* an existing file is replaced whole, and no temporary file stays behind */
     snprintf(path, sizeof path, "%s/g.gexf", f->dir);
     FILE *old = fopen(path, "w");
     fputs("old", old);
     fclose(old);
-    assert_int_equal(qp_export_gexf(&f->s, &o, path, err, sizeof err), 0);
+    assert_int_equal(qp_export_gexf(f->s, &o, path, err, sizeof err), 0);
     char *xml = slurp(path);
     assert_int_equal(strncmp(xml, "<?xml", 5), 0);
     free(xml);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "store.h"
+#include "test_sql.h"
 
 /* Evidence spans are found in the document text, so the fixture states sentences, not offsets. */
 static const char *const fixture_sql =
@@ -47,7 +48,7 @@ static const char *const fixture_sql =
     "  NULL,'Raqqa','2017-11-06','2017-11-06','2017-11-07','day',NULL,'document',41,69,0.5,1);";
 
 /* Creates a fresh store in a temporary directory; *dir receives the directory (free it). */
-static int fixture_open(qp_store *s, char **dir)
+static int fixture_open(qp_store **s, char **dir)
 {
     char tmpl[] = "/tmp/qp-export-test-XXXXXX";
     if (!mkdtemp(tmpl))
@@ -57,13 +58,7 @@ static int fixture_open(qp_store *s, char **dir)
     snprintf(path, sizeof path, "%s/test.db", tmpl);
     if (qp_store_open(s, path))
         return -1;
-    char *err = NULL;
-    if (sqlite3_exec(s->db, fixture_sql, NULL, NULL, &err) != SQLITE_OK) {
-        fprintf(stderr, "fixture: %s\n", err);
-        sqlite3_free(err);
-        return -1;
-    }
-    return 0;
+    return test_sql_exec(path, fixture_sql);
 }
 
 static void fixture_close(qp_store *s, char *dir)

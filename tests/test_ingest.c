@@ -19,6 +19,7 @@
 #include "lang.h"
 #include "qp.h"
 #include "store.h"
+#include <sqlite3.h> /* the test reads the database back with SQL of its own */
 
 static char dir[256], dbpath[300];
 static qp_langid *langid;
@@ -93,18 +94,18 @@ static void make_dir(const char *name)
 /* Runs one ingest of path into dbpath, with the log captured into *log (malloc'd). */
 static qp_ingest_stats run_ingest(const char *path, const qp_ingest_opts *o, char **log)
 {
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     qp_ingest ig;
     qp_pipeline p = {.langid = langid};
-    assert_int_equal(qp_ingest_init(&ig, &s, &p, o), 0);
+    assert_int_equal(qp_ingest_init(&ig, s, &p, o), 0);
     FILE *lf = tmpfile();
     assert_non_null(lf);
     ig.log = lf;
     assert_int_equal(qp_ingest_path(&ig, path), 0);
     assert_int_equal(qp_ingest_finish(&ig), 0);
     qp_ingest_stats st = ig.stats;
-    qp_store_close(&s);
+    qp_store_close(s);
     long n = ftell(lf);
     rewind(lf);
     char *buf = calloc(1, (size_t)n + 1);
@@ -451,12 +452,12 @@ static void crash_midway_leaves_consistent_database(void **state)
     pid_t pid = fork();
     assert_true(pid >= 0);
     if (pid == 0) {
-        qp_store s;
+        qp_store *s = NULL;
         if (qp_store_open(&s, dbpath))
             _exit(10);
         qp_ingest ig;
         qp_ingest_opts o = {.batch = 1, .verbose = 1};
-        qp_ingest_init(&ig, &s, NULL, &o);
+        qp_ingest_init(&ig, s, NULL, &o);
         cookie_io_functions_t io = {.write = killing_write};
         kill_after = 8;
         ig.log = fopencookie(NULL, "w", io);

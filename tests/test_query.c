@@ -13,14 +13,14 @@
 
 #include "qp.h"
 #include "store.h"
+#include "test_sql.h"
 
 static char db_path[256];
 
 static void exec_sql(qp_store *s, const char *sql)
 {
-    char *err = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &err) != SQLITE_OK)
-        fail_msg("%s: %s", sql, err);
+    if (test_sql_exec(qp_store_path(s), sql))
+        fail_msg("%s", sql);
 }
 
 static void doc(qp_store *s, int id, const char *date, const char *text)
@@ -53,12 +53,12 @@ static int setup(void **state)
     const char *tmp = getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp";
     snprintf(db_path, sizeof db_path, "%s/test_query_%d.db", tmp, (int)getpid());
     unlink(db_path);
-    qp_store s;
+    qp_store *s = NULL;
     if (qp_store_open(&s, db_path)) {
-        qp_store_close(&s);
+        qp_store_close(s);
         return -1;
     }
-    exec_sql(&s,
+    exec_sql(s,
              "INSERT INTO actors (id, label, label_fr, kind, country, parent) VALUES "
              "('RUS','Russia','Russie','state','RUS',NULL),"
              "('IRN','Iran','Iran','state','IRN',NULL),"
@@ -88,27 +88,27 @@ static int setup(void **state)
     static const char *dates[] = {"2015-10-01", "2016-01-01", "2016-05-01", "2017-06-06",
                                   "2017-01-01", "2013-01-01", "2017-11-02"};
     for (int i = 0; i < 7; i++)
-        doc(&s, i + 1, dates[i], texts[i]);
+        doc(s, i + 1, dates[i], texts[i]);
     size_t L[7];
     for (int i = 0; i < 7; i++)
         L[i] = strlen(texts[i]);
     for (int k = 0; k < 2; k++) {
-        event(&s, 1, "RUS", "AID", "SYR-GOV", "2015-10-01", 0, L[0]);
-        event(&s, 1, "IRN", "AID", "SYR-GOV", "2015-10-01", 0, L[0]);
-        event(&s, 2, "HEZBOLLAH", "SUPPORT", "SYR-GOV", "2016-01-01", 0, L[1]);
-        event(&s, 3, "USA", "LEAD", "COALITION", "2016-05-01", 0, L[2]);
-        event(&s, 3, "USA", "AID", "SDF", "2016-05-01", 0, L[2]);
-        event(&s, 4, "COALITION", "SUPPORT", "SDF", "2017-06-06", 0, L[3]);
-        event(&s, 6, "SYR-GOV", "ASSAULT", "FSA", "2013-01-01", 0, L[5]);
+        event(s, 1, "RUS", "AID", "SYR-GOV", "2015-10-01", 0, L[0]);
+        event(s, 1, "IRN", "AID", "SYR-GOV", "2015-10-01", 0, L[0]);
+        event(s, 2, "HEZBOLLAH", "SUPPORT", "SYR-GOV", "2016-01-01", 0, L[1]);
+        event(s, 3, "USA", "LEAD", "COALITION", "2016-05-01", 0, L[2]);
+        event(s, 3, "USA", "AID", "SDF", "2016-05-01", 0, L[2]);
+        event(s, 4, "COALITION", "SUPPORT", "SDF", "2017-06-06", 0, L[3]);
+        event(s, 6, "SYR-GOV", "ASSAULT", "FSA", "2013-01-01", 0, L[5]);
     }
-    event(&s, 1, "RUS", "AID", "SYR-GOV", "2014-01-01", QP_EVENT_NEGATED, L[0]);
+    event(s, 1, "RUS", "AID", "SYR-GOV", "2014-01-01", QP_EVENT_NEGATED, L[0]);
     const char *all[] = {"RUS", "IRN", "HEZBOLLAH", "SYR-GOV", "USA", "COALITION", "SDF"};
     for (size_t i = 0; i < QP_ARRAY_LEN(all); i++)
-        event(&s, 5, all[i], "ASSAULT", "ISIS", "2017-01-01", 0, L[4]);
-    event(&s, 7, "USA", "SUPPORT", "IRQ-AIRFORCE", "2017-11-02", 0, L[6]);
-    event(&s, 7, "IRQ-AIRFORCE", "ASSAULT", "ISIS", "2017-11-02", 0, L[6]);
-    event(&s, 7, "IRQ", "ASSAULT", "ISIS", "2017-11-02", 0, L[6]);
-    qp_store_close(&s);
+        event(s, 5, all[i], "ASSAULT", "ISIS", "2017-01-01", 0, L[4]);
+    event(s, 7, "USA", "SUPPORT", "IRQ-AIRFORCE", "2017-11-02", 0, L[6]);
+    event(s, 7, "IRQ-AIRFORCE", "ASSAULT", "ISIS", "2017-11-02", 0, L[6]);
+    event(s, 7, "IRQ", "ASSAULT", "ISIS", "2017-11-02", 0, L[6]);
+    qp_store_close(s);
     return 0;
 }
 

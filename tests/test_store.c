@@ -11,6 +11,7 @@
 
 #include "qp.h"
 #include "store.h"
+#include "store_int.h" /* the store's own test reads its connection */
 
 static char dbpath[256];
 
@@ -46,30 +47,30 @@ static int count_rows(qp_store *s, const char *table)
 
 static void fresh_database_gets_latest_schema(void **state)
 {
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(s.db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL), SQLITE_OK);
     assert_int_equal(sqlite3_step(st), SQLITE_ROW);
     assert_int_equal(sqlite3_column_int(st, 0), qp_store_schema_version());
     sqlite3_finalize(st);
-    assert_int_equal(count_rows(&s, "documents"), 0);
-    qp_store_close(&s);
+    assert_int_equal(count_rows(s, "documents"), 0);
+    qp_store_close(s);
     /* opening again is a no-op migration */
     assert_int_equal(qp_store_open(&s, dbpath), 0);
-    qp_store_close(&s);
+    qp_store_close(s);
 }
 
 static void newer_database_is_refused(void **state)
 {
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
-    assert_int_equal(sqlite3_exec(s.db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
-    qp_store_close(&s);
+    assert_int_equal(sqlite3_exec(s->db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+    qp_store_close(s);
     assert_int_equal(qp_store_open(&s, dbpath), QP_EDBVERSION);
-    assert_non_null(strstr(s.errmsg, "newer quipu"));
-    assert_non_null(strstr(s.errmsg, dbpath));
-    qp_store_close(&s);
+    assert_non_null(strstr(qp_store_errmsg(s), "newer quipu"));
+    assert_non_null(strstr(qp_store_errmsg(s), dbpath));
+    qp_store_close(s);
 }
 
 static void corrupt_file_is_refused(void **state)
@@ -79,10 +80,10 @@ static void corrupt_file_is_refused(void **state)
     for (int i = 0; i < 200; i++)
         fputs("this is not a database at all. ", f);
     fclose(f);
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), QP_EDB);
-    assert_non_null(strstr(s.errmsg, dbpath));
-    qp_store_close(&s);
+    assert_non_null(strstr(qp_store_errmsg(s), dbpath));
+    qp_store_close(s);
 }
 
 static qp_document sample_doc(const char *name, const char *text, const char *hash)
@@ -124,61 +125,61 @@ static int collect(const qp_event *e, void *ud)
 
 static void documents_are_stored_once_and_read_back(void **state)
 {
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     const char *text = "Une phrase. Raids sur al-Qaïm.";
     qp_document d = sample_doc("seed", text, "abc123");
     int existing;
-    assert_int_equal(qp_store_begin(&s), 0);
-    int64_t id = qp_store_add_document(&s, &d, &existing);
+    assert_int_equal(qp_store_begin(s), 0);
+    int64_t id = qp_store_add_document(s, &d, &existing);
     assert_true(id > 0);
     assert_int_equal(existing, 0);
-    int64_t id2 = qp_store_add_document(&s, &d, &existing);
+    int64_t id2 = qp_store_add_document(s, &d, &existing);
     assert_int_equal(id2, id);
     assert_int_equal(existing, 1);
     /* the same name with another text is kept under a suffixed name, not overwritten */
     qp_document other = sample_doc("seed", "Autre texte. Raids sur Mossoul.", "def456");
     other.n_events = 0;
-    assert_true(qp_store_add_document(&s, &other, &existing) > id);
-    assert_int_equal(qp_store_commit(&s), 0);
-    assert_int_equal(count_rows(&s, "documents"), 2);
-    assert_int_equal(count_rows(&s, "sentences"), 4);
-    assert_int_equal(count_rows(&s, "events"), 1);
-    assert_int_equal(count_rows(&s, "actors"), 2); /* the actor and its parent */
+    assert_true(qp_store_add_document(s, &other, &existing) > id);
+    assert_int_equal(qp_store_commit(s), 0);
+    assert_int_equal(count_rows(s, "documents"), 2);
+    assert_int_equal(count_rows(s, "sentences"), 4);
+    assert_int_equal(count_rows(s, "events"), 1);
+    assert_int_equal(count_rows(s, "actors"), 2); /* the actor and its parent */
     int n = 0;
-    assert_int_equal(qp_store_events_each(&s, NULL, collect, &n), 0);
+    assert_int_equal(qp_store_events_each(s, NULL, collect, &n), 0);
     assert_int_equal(n, 1);
     /* filters: by parent actor, by action, by date window */
     n = 0;
     qp_event_filter f = {.actor = "IRQ-GOV"};
-    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(qp_store_events_each(s, &f, collect, &n), 0);
     assert_int_equal(n, 1);
     n = 0;
     f = (qp_event_filter){.action = "aid"};
-    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(qp_store_events_each(s, &f, collect, &n), 0);
     assert_int_equal(n, 0);
     n = 0;
     f = (qp_event_filter){.since = "2017-11-03"};
-    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(qp_store_events_each(s, &f, collect, &n), 0);
     assert_int_equal(n, 0);
     f = (qp_event_filter){.since = "2017-11-02", .until = "2017-11-02"};
-    assert_int_equal(qp_store_events_each(&s, &f, collect, &n), 0);
+    assert_int_equal(qp_store_events_each(s, &f, collect, &n), 0);
     assert_int_equal(n, 1);
-    qp_store_close(&s);
+    qp_store_close(s);
 }
 
 static void rollback_leaves_nothing(void **state)
 {
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     qp_document d = sample_doc("seed", "Une phrase. Raids sur al-Qaïm.", "abc123");
     int existing;
-    assert_int_equal(qp_store_begin(&s), 0);
-    assert_true(qp_store_add_document(&s, &d, &existing) > 0);
-    qp_store_rollback(&s);
-    assert_int_equal(count_rows(&s, "documents"), 0);
-    assert_int_equal(count_rows(&s, "events"), 0);
-    qp_store_close(&s);
+    assert_int_equal(qp_store_begin(s), 0);
+    assert_true(qp_store_add_document(s, &d, &existing) > 0);
+    qp_store_rollback(s);
+    assert_int_equal(count_rows(s, "documents"), 0);
+    assert_int_equal(count_rows(s, "events"), 0);
+    qp_store_close(s);
 }
 
 static int query_int(qp_store *s, const char *sql)
@@ -243,97 +244,97 @@ static void version_1_database_is_migrated_and_keeps_its_data(void **state)
         NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
 
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
-    assert_int_equal(query_int(&s, "PRAGMA user_version"), qp_store_schema_version());
+    assert_int_equal(query_int(s, "PRAGMA user_version"), qp_store_schema_version());
     assert_int_equal(qp_store_schema_version(), 2);
     /* 002: of the events indexes only events_document is left */
-    assert_int_equal(query_int(&s, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
+    assert_int_equal(query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
                                    "AND name NOT LIKE 'sqlite_autoindex%'"), 1);
-    assert_int_equal(query_int(&s, "SELECT count(*) FROM sqlite_master WHERE name = 'events_document'"), 1);
-    assert_int_equal(count_rows(&s, "documents"), 1);
-    assert_int_equal(count_rows(&s, "sentences"), 2);
-    assert_int_equal(count_rows(&s, "clutter"), 1);
-    assert_int_equal(count_rows(&s, "actors"), 2);
-    assert_int_equal(count_rows(&s, "places"), 1);
+    assert_int_equal(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'events_document'"), 1);
+    assert_int_equal(count_rows(s, "documents"), 1);
+    assert_int_equal(count_rows(s, "sentences"), 2);
+    assert_int_equal(count_rows(s, "clutter"), 1);
+    assert_int_equal(count_rows(s, "actors"), 2);
+    assert_int_equal(count_rows(s, "places"), 1);
     int n = 0;
-    assert_int_equal(qp_store_events_each(&s, NULL, collect_v1, &n), 0);
+    assert_int_equal(qp_store_events_each(s, NULL, collect_v1, &n), 0);
     assert_int_equal(n, 1);
     qp_event_filter f = {.actor = "IRQ-GOV", .since = "2017-11-01", .until = "2017-11-30"};
     n = 0;
-    assert_int_equal(qp_store_events_each(&s, &f, collect_v1, &n), 0);
+    assert_int_equal(qp_store_events_each(s, &f, collect_v1, &n), 0);
     assert_int_equal(n, 1);
-    assert_int_equal(qp_store_find_hash(&s, "h1"), 1);
+    assert_int_equal(qp_store_find_hash(s, "h1"), 1);
     /* and the migrated database takes new documents, naming actors it already has */
     qp_document d = sample_doc("seed", "Une phrase. Raids sur al-Qaïm.", "abc123");
     int existing;
-    assert_int_equal(qp_store_begin(&s), 0);
-    assert_true(qp_store_add_document(&s, &d, &existing) > 1);
-    assert_int_equal(qp_store_commit(&s), 0);
-    assert_int_equal(count_rows(&s, "documents"), 2);
-    assert_int_equal(count_rows(&s, "events"), 2);
-    assert_int_equal(count_rows(&s, "actors"), 2);
-    assert_int_equal(count_fk_violations(&s), 0);
-    qp_store_close(&s);
+    assert_int_equal(qp_store_begin(s), 0);
+    assert_true(qp_store_add_document(s, &d, &existing) > 1);
+    assert_int_equal(qp_store_commit(s), 0);
+    assert_int_equal(count_rows(s, "documents"), 2);
+    assert_int_equal(count_rows(s, "events"), 2);
+    assert_int_equal(count_rows(s, "actors"), 2);
+    assert_int_equal(count_fk_violations(s), 0);
+    qp_store_close(s);
     /* opening it again changes nothing */
     assert_int_equal(qp_store_open(&s, dbpath), 0);
-    assert_int_equal(count_rows(&s, "events"), 2);
-    qp_store_close(&s);
+    assert_int_equal(count_rows(s, "events"), 2);
+    qp_store_close(s);
 }
 
 /* Actors and places are written once per transaction; what a rollback undoes is written again. */
 static void actors_and_places_survive_rollbacks(void **state)
 {
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     const char *text = "Une phrase. Raids sur al-Qaïm.";
     qp_document d1 = sample_doc("one", text, "h-one");
     int existing;
     /* a whole transaction rolled back, then the same actors and place again */
-    assert_int_equal(qp_store_begin(&s), 0);
-    assert_true(qp_store_add_document(&s, &d1, &existing) > 0);
-    qp_store_rollback(&s);
-    assert_int_equal(count_rows(&s, "actors"), 0);
-    assert_int_equal(qp_store_begin(&s), 0);
-    assert_true(qp_store_add_document(&s, &d1, &existing) > 0);
+    assert_int_equal(qp_store_begin(s), 0);
+    assert_true(qp_store_add_document(s, &d1, &existing) > 0);
+    qp_store_rollback(s);
+    assert_int_equal(count_rows(s, "actors"), 0);
+    assert_int_equal(qp_store_begin(s), 0);
+    assert_true(qp_store_add_document(s, &d1, &existing) > 0);
     /* a document undone by its savepoint, then another naming the same ones */
-    assert_int_equal(qp_store_savepoint(&s), 0);
+    assert_int_equal(qp_store_savepoint(s), 0);
     qp_document d2 = sample_doc("two", "Autre phrase. Raids sur al-Qaïm.", "h-two");
-    assert_true(qp_store_add_document(&s, &d2, &existing) > 0);
-    assert_int_equal(qp_store_rollback_to(&s), 0);
-    assert_int_equal(qp_store_savepoint(&s), 0);
+    assert_true(qp_store_add_document(s, &d2, &existing) > 0);
+    assert_int_equal(qp_store_rollback_to(s), 0);
+    assert_int_equal(qp_store_savepoint(s), 0);
     qp_document d3 = sample_doc("three", "Encore une phrase. Raids sur al-Qaïm.", "h-three");
-    assert_true(qp_store_add_document(&s, &d3, &existing) > 0);
-    assert_int_equal(qp_store_release(&s), 0);
-    assert_int_equal(qp_store_commit(&s), 0);
-    assert_int_equal(count_rows(&s, "documents"), 2);
-    assert_int_equal(count_rows(&s, "events"), 2);
-    assert_int_equal(count_rows(&s, "actors"), 2);
-    assert_int_equal(count_rows(&s, "places"), 1);
-    assert_int_equal(count_fk_violations(&s), 0);
+    assert_true(qp_store_add_document(s, &d3, &existing) > 0);
+    assert_int_equal(qp_store_release(s), 0);
+    assert_int_equal(qp_store_commit(s), 0);
+    assert_int_equal(count_rows(s, "documents"), 2);
+    assert_int_equal(count_rows(s, "events"), 2);
+    assert_int_equal(count_rows(s, "actors"), 2);
+    assert_int_equal(count_rows(s, "places"), 1);
+    assert_int_equal(count_fk_violations(s), 0);
 
     /* the parent, stored as a placeholder, gets its label when an event names it, even when it
      * was already written in this transaction */
-    assert_int_equal(qp_store_begin(&s), 0);
+    assert_int_equal(qp_store_begin(s), 0);
     qp_document d4 = sample_doc("four", "Une quatrième phrase. Raids sur al-Qaïm.", "h-four");
-    assert_true(qp_store_add_document(&s, &d4, &existing) > 0);
+    assert_true(qp_store_add_document(s, &d4, &existing) > 0);
     qp_document d5 = sample_doc("five", "Une cinquième phrase. Raids sur al-Qaïm.", "h-five");
     d5.events[0].actor1 = (qp_actor_ref){.id = "IRQ-GOV", .label = "Iraqi government", .kind = "government",
                                          .country = "IRQ", .text = "Bagdad"};
-    assert_true(qp_store_add_document(&s, &d5, &existing) > 0);
-    assert_int_equal(qp_store_commit(&s), 0);
-    assert_int_equal(query_int(&s, "SELECT count(*) FROM actors WHERE id = 'IRQ-GOV' AND label = 'Iraqi government' "
+    assert_true(qp_store_add_document(s, &d5, &existing) > 0);
+    assert_int_equal(qp_store_commit(s), 0);
+    assert_int_equal(query_int(s, "SELECT count(*) FROM actors WHERE id = 'IRQ-GOV' AND label = 'Iraqi government' "
                                    "AND kind = 'government'"), 1);
-    assert_int_equal(count_rows(&s, "actors"), 2);
-    assert_int_equal(count_fk_violations(&s), 0);
-    qp_store_close(&s);
+    assert_int_equal(count_rows(s, "actors"), 2);
+    assert_int_equal(count_fk_violations(s), 0);
+    qp_store_close(s);
 }
 
 /* Sentences and clutter lines go in several rows at a time: all of them, each with its own
  * numbers, whatever their count. */
 static void many_sentences_and_clutter_lines_are_all_stored(void **state)
 {
-    qp_store s;
+    qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     static qp_span sents[37];
     static qp_clutter_line clut[17];
@@ -356,14 +357,14 @@ static void many_sentences_and_clutter_lines_are_all_stored(void **state)
                          .n_clutter = docs[k].clutter};
         snprintf(d.hash, sizeof d.hash, "hash-%zu", k);
         int existing;
-        assert_int_equal(qp_store_begin(&s), 0);
-        assert_true(qp_store_add_document(&s, &d, &existing) > 0);
-        assert_int_equal(qp_store_commit(&s), 0);
+        assert_int_equal(qp_store_begin(s), 0);
+        assert_true(qp_store_add_document(s, &d, &existing) > 0);
+        assert_int_equal(qp_store_commit(s), 0);
     }
-    assert_int_equal(count_rows(&s, "sentences"), 21 + 37);
-    assert_int_equal(count_rows(&s, "clutter"), 16 + 17);
+    assert_int_equal(count_rows(s, "sentences"), 21 + 37);
+    assert_int_equal(count_rows(s, "clutter"), 16 + 17);
     sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(s.db,
+    assert_int_equal(sqlite3_prepare_v2(s->db,
         "SELECT s.idx, s.start, s.end FROM sentences s JOIN documents d ON d.id = s.document_id "
         "WHERE d.name = 'many' ORDER BY s.idx", -1, &st, NULL), SQLITE_OK);
     for (int i = 0; i < 37; i++) {
@@ -374,7 +375,7 @@ static void many_sentences_and_clutter_lines_are_all_stored(void **state)
     }
     assert_int_equal(sqlite3_step(st), SQLITE_DONE);
     sqlite3_finalize(st);
-    assert_int_equal(sqlite3_prepare_v2(s.db,
+    assert_int_equal(sqlite3_prepare_v2(s->db,
         "SELECT c.line_no, c.text FROM clutter c JOIN documents d ON d.id = c.document_id "
         "WHERE d.name = 'many' ORDER BY c.line_no", -1, &st, NULL), SQLITE_OK);
     for (int i = 0; i < 17; i++) {
@@ -384,7 +385,7 @@ static void many_sentences_and_clutter_lines_are_all_stored(void **state)
     }
     assert_int_equal(sqlite3_step(st), SQLITE_DONE);
     sqlite3_finalize(st);
-    qp_store_close(&s);
+    qp_store_close(s);
 }
 
 int main(void)

@@ -15,7 +15,7 @@
 #include "timeline.h"
 
 typedef struct fx {
-    qp_store s;
+    qp_store *s;
     char *dir;
     qp_buf out;
 } fx;
@@ -34,7 +34,7 @@ static int teardown(void **state)
 {
     fx *f = *state;
     qp_buf_destroy(&f->out);
-    fixture_close(&f->s, f->dir);
+    fixture_close(f->s, f->dir);
     free(f);
     return 0;
 }
@@ -44,7 +44,7 @@ static const char *render(fx *f, qp_timeline_format fmt, qp_lang lang)
     qp_timeline_opts o = {.format = fmt, .lang = lang};
     char err[256] = "";
     qp_buf_clear(&f->out);
-    int rc = qp_timeline_render(&f->s, &o, &f->out, err, sizeof err);
+    int rc = qp_timeline_render(f->s, &o, &f->out, err, sizeof err);
     if (rc)
         fail_msg("render: %s", err);
     return f->out.data;
@@ -133,7 +133,7 @@ static void filter_by_actor_and_period(void **state)
                          .no_sides = 1};
     char err[256];
     qp_buf_clear(&f->out);
-    assert_int_equal(qp_timeline_render(&f->s, &o, &f->out, err, sizeof err), 0);
+    assert_int_equal(qp_timeline_render(f->s, &o, &f->out, err, sizeof err), 0);
     const char *md = f->out.data;
     at(md, "# Briefing — The Islamic State, 4 November 2017 to 5 November 2017\n\n1 development (1 extracted event) from 1 article; 0 undated.");
     /* --since keeps events that end after it: the undated one has no end and falls back on
@@ -207,7 +207,7 @@ static void written_whole_or_not_at_all(void **state)
     char path[512], err[256];
     snprintf(path, sizeof path, "%s/brief.md", f->dir);
     qp_timeline_opts o = {.format = QP_TIMELINE_MD, .lang = QP_LANG_EN, .no_sides = 1};
-    assert_int_equal(qp_timeline_write(&f->s, &o, path, err, sizeof err), 0);
+    assert_int_equal(qp_timeline_write(f->s, &o, path, err, sizeof err), 0);
     char *md = slurp(path);
     assert_non_null(md);
     at(md, "## Sources");
@@ -218,7 +218,7 @@ static void written_whole_or_not_at_all(void **state)
     assert_int_equal(system(cmd), 0);
     /* a directory that does not exist: an error naming the file, and nothing written */
     snprintf(path, sizeof path, "%s/no/such/dir/brief.md", f->dir);
-    assert_int_equal(qp_timeline_write(&f->s, &o, path, err, sizeof err), QP_EIO);
+    assert_int_equal(qp_timeline_write(f->s, &o, path, err, sizeof err), QP_EIO);
     assert_non_null(strstr(err, "brief.md"));
 }
 
@@ -254,7 +254,7 @@ static void html_renders_in_chromium(void **state)
     const char *shots = getenv("QP_SCREENSHOT_DIR");
     snprintf(png_path, sizeof png_path, "%s/briefing.png", shots && *shots ? shots : f->dir);
     qp_timeline_opts o = {.format = QP_TIMELINE_HTML, .lang = QP_LANG_EN};
-    assert_int_equal(qp_timeline_write(&f->s, &o, html_path, err, sizeof err), 0);
+    assert_int_equal(qp_timeline_write(f->s, &o, html_path, err, sizeof err), 0);
     const char *flags = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
                         "--disable-background-networking --disable-component-update --disable-sync "
                         "--hide-scrollbars";

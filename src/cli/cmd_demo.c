@@ -70,10 +70,10 @@ int cmd_demo(int argc, char **argv)
     if (rc != QP_EXIT_OK && rc != QP_EXIT_PARTIAL)
         return rc;
 
-    qp_store s;
+    qp_store *s = NULL;
     if (qp_store_open(&s, db)) {
-        cli_error("demo", "%s", s.errmsg);
-        qp_store_close(&s);
+        cli_error("demo", "%s", qp_store_errmsg(s));
+        qp_store_close(s);
         return QP_EXIT_FAILURE;
     }
     char err[512] = "";
@@ -99,12 +99,12 @@ int cmd_demo(int argc, char **argv)
         snprintf(path, sizeof path, "%s/%s", outdir, outputs[i].name);
         int r;
         if (outputs[i].graph == 1)
-            r = qp_export_graphml(&s, &eo, path, err, sizeof err);
+            r = qp_export_graphml(s, &eo, path, err, sizeof err);
         else if (outputs[i].graph == 2)
-            r = qp_export_gexf(&s, &eo, path, err, sizeof err);
+            r = qp_export_gexf(s, &eo, path, err, sizeof err);
         else {
             qp_timeline_opts to = {.format = outputs[i].format, .lang = outputs[i].lang};
-            r = qp_timeline_write(&s, &to, path, err, sizeof err);
+            r = qp_timeline_write(s, &to, path, err, sizeof err);
         }
         if (r) {
             cli_error("demo", "%s: %s", path, err[0] ? err : qp_strerror(r));
@@ -113,7 +113,7 @@ int cmd_demo(int argc, char **argv)
         }
         printf("  %-28s %s\n", path, outputs[i].what);
     }
-    qp_store_close(&s);
+    qp_store_close(s);
     printf("\nNext: quipu query sides --db %s    quipu events --db %s\n", db, db);
     return failed ? QP_EXIT_FAILURE : QP_EXIT_OK;
 }

@@ -65,7 +65,7 @@ int cmd_documents(int argc, char **argv)
         cli_error("documents", "--format takes table or jsonl, not '%s'", format);
         return QP_EXIT_USAGE;
     }
-    qp_store s;
+    qp_store *s = NULL;
     int rc = QP_EXIT_OK;
     /* a reader must not leave an empty database behind a mistyped --db */
     if (access(db, F_OK) != 0) {
@@ -73,18 +73,18 @@ int cmd_documents(int argc, char **argv)
         return QP_EXIT_FAILURE;
     }
     if (qp_store_open(&s, db)) {
-        cli_error("documents", "%s", s.errmsg);
-        qp_store_close(&s);
+        cli_error("documents", "%s", qp_store_errmsg(s));
+        qp_store_close(s);
         return QP_EXIT_FAILURE;
     }
     int table = !strcmp(format, "table");
     if (table)
         printf("%-28s %-10s %-4s %5s %5s %5s  %-10s %s\n", "DOCUMENT", "DATE", "LANG", "SENT", "EVENT", "CLUTR",
                "STATUS", "TITLE");
-    if (qp_store_documents_each(&s, table ? print_table : print_jsonl, NULL)) {
-        cli_error("documents", "%s", s.errmsg);
+    if (qp_store_documents_each(s, table ? print_table : print_jsonl, NULL)) {
+        cli_error("documents", "%s", qp_store_errmsg(s));
         rc = QP_EXIT_FAILURE;
     }
-    qp_store_close(&s);
+    qp_store_close(s);
     return rc;
 }

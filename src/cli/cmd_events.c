@@ -126,15 +126,15 @@ int cmd_events(int argc, char **argv)
         cli_error("events", "--format takes table, jsonl or csv, not '%s'", format);
         return QP_EXIT_USAGE;
     }
-    qp_store s;
+    qp_store *s = NULL;
     /* a reader must not leave an empty database behind a mistyped --db */
     if (access(db, F_OK) != 0) {
         cli_error("events", "%s: no such database (quipu ingest creates it)", db);
         return QP_EXIT_FAILURE;
     }
     if (qp_store_open(&s, db)) {
-        cli_error("events", "%s", s.errmsg);
-        qp_store_close(&s);
+        cli_error("events", "%s", qp_store_errmsg(s));
+        qp_store_close(s);
         return QP_EXIT_FAILURE;
     }
     if (fn == print_csv)
@@ -143,10 +143,10 @@ int cmd_events(int argc, char **argv)
     if (fn == print_table)
         printf("%-10s %-22s %-10s %-22s %-18s %s\n", "DATE", "ACTOR", "ACTION", "RECIPIENT", "PLACE", "EVIDENCE");
     int n = 0, rc = QP_EXIT_OK;
-    if (qp_store_events_each(&s, &f, fn, &n)) {
-        cli_error("events", "%s", s.errmsg);
+    if (qp_store_events_each(s, &f, fn, &n)) {
+        cli_error("events", "%s", qp_store_errmsg(s));
         rc = QP_EXIT_FAILURE;
     }
-    qp_store_close(&s);
+    qp_store_close(s);
     return rc;
 }

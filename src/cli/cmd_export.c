@@ -127,15 +127,15 @@ int cmd_export(int argc, char **argv)
         cli_error("export", "no database at %s (run `quipu ingest` first, or give --db)", db);
         return QP_EXIT_FAILURE;
     }
-    qp_store s;
+    qp_store *s = NULL;
     if (qp_store_open(&s, db)) {
-        cli_error("export", "%s", s.errmsg);
-        qp_store_close(&s);
+        cli_error("export", "%s", qp_store_errmsg(s));
+        qp_store_close(s);
         return QP_EXIT_FAILURE;
     }
     char err[600] = "";
-    int rc = gexf ? qp_export_gexf(&s, &o, out, err, sizeof err) : qp_export_graphml(&s, &o, out, err, sizeof err);
-    qp_store_close(&s);
+    int rc = gexf ? qp_export_gexf(s, &o, out, err, sizeof err) : qp_export_graphml(s, &o, out, err, sizeof err);
+    qp_store_close(s);
     if (rc) {
         cli_error("export", "%s", err);
         return QP_EXIT_FAILURE;

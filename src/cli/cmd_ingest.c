@@ -86,11 +86,11 @@ int cmd_ingest(int argc, char **argv)
     }
     o.progress = !quiet && isatty(STDERR_FILENO);
 
-    qp_store store;
+    qp_store *store = NULL;
     qp_pipeline pl = {0};
     int rc = QP_EXIT_FAILURE;
     if (qp_store_open(&store, db)) {
-        cli_error("ingest", "%s", store.errmsg);
+        cli_error("ingest", "%s", qp_store_errmsg(store));
         goto cleanup;
     }
     char err[512] = "", warn[512] = "";
@@ -102,14 +102,14 @@ int cmd_ingest(int argc, char **argv)
     if (warn[0] && !quiet)
         cli_error("ingest", "warning: %s", warn);
     /* the lexicon's actors and aliases, so that queries resolve names in either language */
-    if ((r = qp_store_begin(&store)) || (r = qp_store_put_lexicon(&store, qp_extractor_lexicon(pl.extractor))) ||
-        (r = qp_store_commit(&store))) {
-        cli_error("ingest", "%s", store.errmsg);
-        qp_store_rollback(&store);
+    if ((r = qp_store_begin(store)) || (r = qp_store_put_lexicon(store, qp_extractor_lexicon(pl.extractor))) ||
+        (r = qp_store_commit(store))) {
+        cli_error("ingest", "%s", qp_store_errmsg(store));
+        qp_store_rollback(store);
         goto cleanup;
     }
     qp_ingest ig;
-    qp_ingest_init(&ig, &store, &pl, &o);
+    qp_ingest_init(&ig, store, &pl, &o);
     r = 0;
     for (int i = optind; i < argc && !r; i++)
         r = qp_ingest_path(&ig, argv[i]);
@@ -134,6 +134,6 @@ int cmd_ingest(int argc, char **argv)
         rc = s->skipped ? QP_EXIT_PARTIAL : QP_EXIT_OK;
 cleanup:
     qp_pipeline_destroy(&pl);
-    qp_store_close(&store);
+    qp_store_close(store);
     return rc;
 }

@@ -8,6 +8,7 @@
 #include "actors_lookup.h"
 #include "cli.h"
 #include "graph.h"
+#include "graph_load.h"
 #include "qp.h"
 #include "store.h"
 
@@ -18,7 +19,7 @@ typedef struct qctx {
     int json;
     long top;
     unsigned long seed;     /* for the community detection of `sides` */
-    qp_store store;
+    qp_store *store;
     qp_graph *g;
     const char *ids[2];     /* resolved actor ids of the arguments */
     char *owned[2];
@@ -484,7 +485,7 @@ static int q_why(qctx *q)
     for (size_t i = 0; i < n; i++) {
         const qp_graph_event *e = qp_graph_event_at(q->g, ev[i]);
         qp_doc_meta d;
-        int rc = qp_doc_meta_get(q->store.db, e->doc, &d);
+        int rc = qp_store_doc_meta(q->store, e->doc, &d);
         if (rc && rc != QP_ENOTFOUND) {
             cli_error("query", "%s: %s", q->db, qp_strerror(rc));
             free(ev);
@@ -591,22 +592,12 @@ static int q_actors(qctx *q)
 
 /* ---- driver ---- */
 
-typedef struct feed {
-    qp_graph_builder *b;
-    int err;
-} feed;
-
-static int feed_event(const qp_event *e, void *ud)
-{
-    feed *f = ud;
-    return f->err = qp_graph_add_event(f->b, e);
-}
 
 /* Resolves the actor named by argument i; prints why not and returns QP_EXIT_USAGE, or 0. */
 static int resolve(qctx *q, int i, const char *name)
 {
     qp_actor_matches m;
-    int rc = qp_actors_resolve(q->store.db, name, &m);
+    int rc = qp_actors_resolve(q->store, name, &m);
     if (!rc) {
         q->owned[i] = strdup(m.c[0].id);
         q->ids[i] = q->owned[i];
@@ -641,24 +632,11 @@ static int run(qctx *q, const query_def *qd, char **args)
     for (int i = 0; i < qd->nargs; i++)
         if ((ex = resolve(q, i, args[i])))
             return ex;
-    qp_graph_builder *b = NULL;
-    qp_graph_options opt = {.by = q->by, .keep_evidence = qd->run == q_why};
-    int rc = qp_graph_builder_init(&b, &opt);
-    if (!rc)
-        rc = qp_actors_load(q->store.db, b);
-    if (!rc) {
-        qp_event_filter f = {.since = q->since, .until = q->until};
-        feed fd = {b, 0};
-        rc = qp_store_events_each(&q->store, &f, feed_event, &fd);
-        if (!rc && fd.err)
-            rc = fd.err;
-    }
-    if (!rc)
-        rc = qp_graph_build(b, &q->g);
-    qp_graph_builder_destroy(b);
+    char err[512] = "";
+    qp_graph_load_opts lo = {.since = q->since, .until = q->until, .by = q->by, .keep_evidence = qd->run == q_why};
+    int rc = qp_graph_load(q->store, &lo, &q->g, err, sizeof err);
     if (rc) {
-        cli_error("query", "%s: %s%s%s", q->db, qp_strerror(rc), q->store.errmsg[0] ? ": " : "",
-                  q->store.errmsg);
+        cli_error("query", "%s: %s%s%s", q->db, qp_strerror(rc), err[0] ? ": " : "", err);
         return QP_EXIT_FAILURE;
     }
     q->cmd = qd->name;
@@ -769,13 +747,13 @@ int cmd_query(int argc, char **argv)
     int ex;
     int rc = qp_store_open(&q.store, q.db);
     if (rc) {
-        cli_error("query", "%s", q.store.errmsg[0] ? q.store.errmsg : qp_strerror(rc));
+        cli_error("query", "%s", qp_store_errmsg(q.store)[0] ? qp_store_errmsg(q.store) : qp_strerror(rc));
         ex = QP_EXIT_FAILURE;
     } else {
         ex = run(&q, qd, pos + 1);
     }
     qp_graph_destroy(q.g);
-    qp_store_close(&q.store);
+    qp_store_close(q.store);
     free(q.owned[0]);
     free(q.owned[1]);
     return ex;

@@ -126,15 +126,15 @@ int cmd_timeline(int argc, char **argv)
         cli_error("timeline", "no database at %s (run `quipu ingest` first, or give --db)", db);
         return QP_EXIT_FAILURE;
     }
-    qp_store s;
+    qp_store *s = NULL;
     if (qp_store_open(&s, db)) {
-        cli_error("timeline", "%s", s.errmsg);
-        qp_store_close(&s);
+        cli_error("timeline", "%s", qp_store_errmsg(s));
+        qp_store_close(s);
         return QP_EXIT_FAILURE;
     }
     char err[600];
-    int rc = qp_timeline_write(&s, &o, out, err, sizeof err);
-    qp_store_close(&s);
+    int rc = qp_timeline_write(s, &o, out, err, sizeof err);
+    qp_store_close(s);
     if (rc) {
         cli_error("timeline", "%s", err);
         return QP_EXIT_FAILURE;

@@ -69,7 +69,7 @@ static int commit_batch(qp_ingest *ig)
     double c0 = cpu_seconds();
     int r = qp_store_commit(ig->store);
     if (r) {
-        fprintf(ig->log, "quipu ingest: %s\n", ig->store->errmsg);
+        fprintf(ig->log, "quipu ingest: %s\n", qp_store_errmsg(ig->store));
         qp_store_rollback(ig->store);
     }
     ig->in_tx = 0;
@@ -98,7 +98,7 @@ static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char 
     if (!ig->in_tx) {
         int r = qp_store_begin(ig->store);
         if (r) {
-            fprintf(ig->log, "quipu ingest: %s\n", ig->store->errmsg);
+            fprintf(ig->log, "quipu ingest: %s\n", qp_store_errmsg(ig->store));
             id = r;
             goto cleanup;
         }
@@ -110,7 +110,7 @@ static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char 
         r = id < 0 ? (int)id : qp_store_release(ig->store);
     }
     if (r) {
-        fprintf(ig->log, "quipu ingest: %s: not stored: %s\n", where, ig->store->errmsg);
+        fprintf(ig->log, "quipu ingest: %s: not stored: %s\n", where, qp_store_errmsg(ig->store));
         qp_store_rollback_to(ig->store);
         ig->stats.skipped++;
         ig->stats.db_errors++;

@@ -38,33 +38,13 @@ int qp_export_relations_parse(const char *list, unsigned *mask, const char **bad
     return 0;
 }
 
-typedef struct load_ctx {
-    qp_graph_builder *b;
-} load_ctx;
-
-static int on_event(const qp_event *e, void *ud)
-{
-    return qp_graph_add_event(((load_ctx *)ud)->b, e);
-}
-
 int qp_export_load(qp_store *s, const qp_export_opts *o, qp_graph **out, char *err, size_t errlen)
 {
     *out = NULL;
-    qp_graph_builder *b = NULL;
     qp_graph *g = NULL;
-    qp_graph_options go = {.by = o->by};
-    int rc = qp_graph_builder_init(&b, &go);
+    qp_graph_load_opts lo = {.since = o->since, .until = o->until, .by = o->by};
+    int rc = qp_graph_load(s, &lo, &g, err, errlen);
     if (rc)
-        goto cleanup;
-    load_ctx c = {b};
-    qp_event_filter f = {.since = o->since, .until = o->until};
-    rc = qp_store_events_each(s, &f, on_event, &c);
-    if (rc) {
-        if (rc == QP_EDB || rc == QP_EBUSY)
-            snprintf(err, errlen, "%s", s->errmsg);
-        goto cleanup;
-    }
-    if ((rc = qp_graph_build(b, &g)))
         goto cleanup;
     if (!o->no_sides) {
         int nb = qp_graph_sides(g, 1);
@@ -79,7 +59,6 @@ int qp_export_load(qp_store *s, const qp_export_opts *o, qp_graph **out, char *e
     g = NULL;
 cleanup:
     qp_graph_destroy(g);
-    qp_graph_builder_destroy(b);
     if (rc && errlen && !err[0])
         snprintf(err, errlen, "cannot build the graph: %s", qp_strerror(rc));
     return rc;

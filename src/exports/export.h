@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "graph.h"
+#include "graph_load.h"
 #include "store.h"
 
 typedef struct qp_export_opts {

@@ -3,6 +3,7 @@
 #include "timeline_int.h"
 
 #include "graph.h"
+#include "graph_load.h"
 #include "outfile.h"
 #include "qp.h"
 
@@ -167,53 +168,43 @@ static int frenchify_places(tl *t, qp_store *s)
         if (d->lang && !strcmp(d->lang, "fr") && p->text && *p->text && p->label)
             p->label = p->text;
     }
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(s->db, "SELECT label_fr FROM actors WHERE kind = 'state' AND label = ? "
-                                  "AND label_fr IS NOT NULL ORDER BY id LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-        return 0; /* an older schema: the English name will do */
     int rc = 0;
     for (size_t i = 0; i < t->n_events && !rc; i++) {
         qp_place_ref *p = &t->events[i].e.place;
         if (!p->label || !p->feature || strncmp(p->feature, "A.PCL", 5) || p->label == p->text)
             continue;
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, p->label, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            const char *fr = (const char *)sqlite3_column_text(st, 0);
-            if (fr && !(p->label = qp_arena_strdup(&t->arena, fr)))
-                rc = QP_ENOMEM;
-        }
+        char fr[256];
+        int r = qp_store_state_label_fr(s, p->label, fr, sizeof fr);
+        if (!r && !(p->label = qp_arena_strdup(&t->arena, fr)))
+            rc = QP_ENOMEM;
+        else if (r == QP_ENOMEM)
+            rc = r; /* a name the store lacks, or cannot give: the English name will do */
     }
-    sqlite3_finalize(st);
     return rc;
 }
 
 static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
 {
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(s->db, "SELECT title, url, source, published, lang FROM documents WHERE name = ?",
-                                -1, &st, NULL);
-    if (rc != SQLITE_OK) {
-        snprintf(err, errlen, "%s: cannot read documents: %s", s->path ? s->path : "database",
-                 sqlite3_errmsg(s->db));
-        return QP_EDB;
-    }
     for (size_t i = 0; i < t->n_docs; i++) {
         tl_doc *d = &t->docs[i];
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_ROW)
+        qp_doc_meta m;
+        int rc = qp_store_doc_meta(s, d->name, &m);
+        if (rc == QP_ENOTFOUND)
             continue;
-        const char **f[] = {&d->title, &d->url, &d->source, &d->published, &d->lang};
-        for (int k = 0; k < 5; k++) {
-            const char *v = (const char *)sqlite3_column_text(st, k);
-            if (v && *v && !(*f[k] = qp_arena_strdup(&t->arena, v))) {
-                sqlite3_finalize(st);
-                return QP_ENOMEM;
-            }
+        if (rc) {
+            if (rc != QP_ENOMEM)
+                snprintf(err, errlen, "%s", qp_store_errmsg(s));
+            return rc;
         }
+        const char *v[] = {m.title, m.url, m.source, m.published, m.lang};
+        const char **f[] = {&d->title, &d->url, &d->source, &d->published, &d->lang};
+        for (int k = 0; k < 5 && !rc; k++)
+            if (v[k] && !(*f[k] = qp_arena_strdup(&t->arena, v[k])))
+                rc = QP_ENOMEM;
+        qp_doc_meta_destroy(&m);
+        if (rc)
+            return rc;
     }
-    sqlite3_finalize(st);
     return 0;
 }
 
@@ -402,35 +393,12 @@ cleanup:
 
 /* ---- the alliance graph of the period ---- */
 
-typedef struct graph_loader {
-    qp_graph_builder *b;
-    int err;
-} graph_loader;
-
-static int on_graph_event(const qp_event *e, void *ud)
-{
-    graph_loader *gl = ud;
-    return (gl->err = qp_graph_add_event(gl->b, e));
-}
-
 static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
 {
-    qp_graph_builder *b = NULL;
     qp_graph *g = NULL;
-    qp_graph_options go = {.by = QP_GRAPH_BY_ACTOR};
-    int rc = qp_graph_builder_init(&b, &go);
+    qp_graph_load_opts lo = {.since = t->o->since, .until = t->o->until, .by = QP_GRAPH_BY_ACTOR};
+    int rc = qp_graph_load(s, &lo, &g, err, errlen);
     if (rc)
-        goto cleanup;
-    graph_loader gl = {b, 0};
-    qp_event_filter f = {.since = t->o->since, .until = t->o->until};
-    rc = qp_store_events_each(s, &f, on_graph_event, &gl);
-    if (gl.err)
-        rc = gl.err;
-    else if (rc) {
-        snprintf(err, errlen, "%s", s->errmsg);
-        goto cleanup;
-    }
-    if (rc || (rc = qp_graph_build(b, &g)))
         goto cleanup;
     int nb = qp_graph_sides(g, 1);
     if (nb < 0) {
@@ -485,7 +453,6 @@ static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
     rc = 0;
 cleanup:
     qp_graph_destroy(g);
-    qp_graph_builder_destroy(b);
     if (rc && !*err)
         snprintf(err, errlen, "cannot find the blocs: %s", qp_strerror(rc));
     return rc;
@@ -507,7 +474,7 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
     if (l.err)
         rc = l.err;
     else if (rc)
-        snprintf(err, errlen, "%s", s->errmsg);
+        snprintf(err, errlen, "%s", qp_store_errmsg(s));
     if (!rc)
         rc = load_docs(&t, s, err, errlen);
     if (!rc)

@@ -1,4 +1,5 @@
-/* actors_lookup.c — SQL on the store's actors, actor_aliases and documents tables, for queries. */
+/* actors_lookup.c — an actor named by a user: ids, labels and aliases of the store and the
+ * lexicon, folded and compared. */
 #include "actors_lookup.h"
 
 #include <jansson.h>
@@ -9,38 +10,6 @@
 #include "datadir.h"
 #include "fold.h"
 #include "qp.h"
-
-static const char *col(sqlite3_stmt *st, int i)
-{
-    return (const char *)sqlite3_column_text(st, i);
-}
-
-static char *dup_or_null(const char *s)
-{
-    return s && *s ? strdup(s) : NULL;
-}
-
-int qp_actors_load(sqlite3 *db, qp_graph_builder *b)
-{
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT id, label, label_fr, kind, country, parent FROM actors",
-                           -1, &st, NULL) != SQLITE_OK)
-        return QP_EDB;
-    int rc, r = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        qp_actor_ref a = {.id = col(st, 0), .label = col(st, 1), .label_fr = col(st, 2),
-                          .kind = col(st, 3), .country = col(st, 4), .parent = col(st, 5)};
-        /* the store writes 'unknown' for actors it met without a description */
-        if (a.kind && !strcmp(a.kind, "unknown"))
-            a.kind = NULL;
-        if ((r = qp_graph_add_actor(b, &a)))
-            break;
-    }
-    if (!r && rc != SQLITE_DONE)
-        r = QP_EDB;
-    sqlite3_finalize(st);
-    return r;
-}
 
 /* ---- name resolution ---- */
 
@@ -106,19 +75,9 @@ static int name_add(name_list *l, const char *id, const char *name)
     return 0;
 }
 
-static int names_from_sql(sqlite3 *db, const char *sql, int ncols, name_list *l)
+static int on_name(const char *id, const char *name, void *ud)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        return QP_EDB;
-    int rc, r = 0;
-    while (!r && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        for (int k = 1; !r && k < ncols; k++)
-            r = name_add(l, col(st, 0), col(st, k));
-    if (!r && rc != SQLITE_DONE)
-        r = QP_EDB;
-    sqlite3_finalize(st);
-    return r;
+    return name_add(ud, id, name);
 }
 
 /* lexicon/<lang>/actors.json: {"ISIS": ["EI", "Daech", …], …}; absent files are fine. */
@@ -186,20 +145,12 @@ static int cmp_candidate(const void *a, const void *b)
     return strcmp(((const qp_actor_candidate *)a)->id, ((const qp_actor_candidate *)b)->id);
 }
 
-/* Fills each candidate's English label from the actors table. */
-static int fill_labels(sqlite3 *db, qp_actor_matches *m)
+/* Fills each candidate's English label from the store's actors. */
+static int fill_labels(qp_store *s, qp_actor_matches *m)
 {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT label FROM actors WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-        return QP_EDB;
     int r = 0;
-    for (size_t i = 0; !r && i < m->n; i++) {
-        sqlite3_reset(st);
-        sqlite3_bind_text(st, 1, m->c[i].id, -1, SQLITE_TRANSIENT);
-        if (sqlite3_step(st) == SQLITE_ROW && col(st, 0) && !(m->c[i].label = strdup(col(st, 0))))
-            r = QP_ENOMEM;
-    }
-    sqlite3_finalize(st);
+    for (size_t i = 0; !r && i < m->n; i++)
+        r = qp_store_actor_label(s, m->c[i].id, &m->c[i].label);
     return r;
 }
 
@@ -225,7 +176,7 @@ static int keep_stored(qp_actor_matches *m)
     return j == 1 ? 0 : QP_EAMBIGUOUS;
 }
 
-int qp_actors_resolve(sqlite3 *db, const char *name, qp_actor_matches *m)
+int qp_actors_resolve(qp_store *s, const char *name, qp_actor_matches *m)
 {
     memset(m, 0, sizeof *m);
     name_list l = {0};
@@ -237,9 +188,8 @@ int qp_actors_resolve(sqlite3 *db, const char *name, qp_actor_matches *m)
         free(q);
         return QP_ENOTFOUND;
     }
-    if ((r = names_from_sql(db, "SELECT id, id, label, label_fr FROM actors", 4, &l)) ||
-        (r = names_from_sql(db, "SELECT actor_id, alias FROM actor_aliases", 2, &l)) ||
-        (r = names_from_lexicon("en", &l)) || (r = names_from_lexicon("fr", &l)))
+    if ((r = qp_store_names_each(s, on_name, &l)) || (r = names_from_lexicon("en", &l)) ||
+        (r = names_from_lexicon("fr", &l)))
         goto cleanup;
     /* typing an id exactly wins over any alias that happens to read the same */
     for (size_t i = 0; i < l.n; i++)
@@ -250,11 +200,11 @@ int qp_actors_resolve(sqlite3 *db, const char *name, qp_actor_matches *m)
         if (!strcmp(l.e[i].folded, q) && (r = match_add(m, l.e[i].id, l.e[i].name)))
             goto cleanup;
     if (m->n == 1) {
-        r = fill_labels(db, m);
+        r = fill_labels(s, m);
         goto cleanup;
     }
     if (m->n > 1) {
-        r = fill_labels(db, m);
+        r = fill_labels(s, m);
         if (!r)
             r = QP_EAMBIGUOUS;
         goto cleanup;
@@ -262,7 +212,7 @@ int qp_actors_resolve(sqlite3 *db, const char *name, qp_actor_matches *m)
     for (size_t i = 0; i < l.n && m->n < 8; i++)
         if (word_prefix(l.e[i].folded, q) && (r = match_add(m, l.e[i].id, l.e[i].name)))
             goto cleanup;
-    r = fill_labels(db, m);
+    r = fill_labels(s, m);
     if (!r)
         r = QP_ENOTFOUND;
 cleanup:
@@ -284,41 +234,4 @@ void qp_actor_matches_destroy(qp_actor_matches *m)
     }
     free(m->c);
     memset(m, 0, sizeof *m);
-}
-
-/* ---- documents ---- */
-
-int qp_doc_meta_get(sqlite3 *db, const char *name, qp_doc_meta *d)
-{
-    memset(d, 0, sizeof *d);
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "SELECT title, source, url, published FROM documents WHERE name = ?",
-                           -1, &st, NULL) != SQLITE_OK)
-        return QP_EDB;
-    sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st), r = 0;
-    if (rc == SQLITE_ROW) {
-        d->title = dup_or_null(col(st, 0));
-        d->source = dup_or_null(col(st, 1));
-        d->url = dup_or_null(col(st, 2));
-        d->published = dup_or_null(col(st, 3));
-        if ((col(st, 0) && *col(st, 0) && !d->title) || (col(st, 1) && *col(st, 1) && !d->source) ||
-            (col(st, 2) && *col(st, 2) && !d->url) || (col(st, 3) && *col(st, 3) && !d->published))
-            r = QP_ENOMEM;
-    } else {
-        r = rc == SQLITE_DONE ? QP_ENOTFOUND : QP_EDB;
-    }
-    sqlite3_finalize(st);
-    if (r)
-        qp_doc_meta_destroy(d);
-    return r;
-}
-
-void qp_doc_meta_destroy(qp_doc_meta *d)
-{
-    free(d->title);
-    free(d->source);
-    free(d->url);
-    free(d->published);
-    memset(d, 0, sizeof *d);
 }

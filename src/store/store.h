@@ -4,7 +4,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <sqlite3.h>
 
 #include "document.h"
 #include "event.h"
@@ -19,25 +18,22 @@ typedef struct qp_migration {
 extern const qp_migration qp_migrations[];
 extern const size_t qp_migrations_count;
 
-struct qp_idset;
+/* An open database. Opaque: everything the rest of quipu asks of it goes through the functions
+ * below, and no SQL is written outside src/store/. */
+typedef struct qp_store qp_store;
 
-typedef struct qp_store {
-    sqlite3 *db;
-    char *path;
-    char errmsg[512]; /* the last error, in words, naming the file */
-    sqlite3_stmt *cache[16]; /* statements of the write path, prepared once per open */
-    /* actor and place ids written in the current transaction, so that each is written once
-     * per transaction and not once per event; forgotten on begin, rollback and error */
-    struct qp_idset *actors_written, *places_written;
-} qp_store;
-
-/* Opens (creating if need be) and migrates the database at path. Returns 0, QP_EDB (bad or
- * corrupt file), QP_EDBVERSION (written by a newer quipu) or QP_EBUSY; on error s->errmsg says
- * why and qp_store_close() must still be called. A store is used by one thread at a time: its
- * connection has no mutex of its own. */
-int qp_store_open(qp_store *s, const char *path);
-/* Closes; safe on a store whose open failed. */
+/* Opens (creating if need be) and migrates the database at path into *s. Returns 0, QP_EDB
+ * (bad or corrupt file), QP_EDBVERSION (written by a newer quipu), QP_EBUSY or QP_ENOMEM; on
+ * error qp_store_errmsg(*s) says why and qp_store_close(*s) must still be called (*s may be
+ * NULL when memory ran out). A store is used by one thread at a time: its connection has no
+ * mutex of its own. */
+int qp_store_open(qp_store **s, const char *path);
+/* Closes and frees; safe on NULL and on a store whose open failed. */
 void qp_store_close(qp_store *s);
+/* The last error in words, naming the file ("" when none); never NULL. */
+const char *qp_store_errmsg(const qp_store *s);
+/* The path the store was opened with. */
+const char *qp_store_path(const qp_store *s);
 /* The schema version this quipu writes. */
 int qp_store_schema_version(void);
 
@@ -99,5 +95,35 @@ typedef struct qp_event_filter {
  * Returns 0 or QP_EDB. */
 typedef int (*qp_event_fn)(const qp_event *e, void *ud);
 int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, void *ud);
+
+/* Calls fn for each actor the store knows (the lexicon's and those events named), with what is
+ * known of it: label, French label, kind (NULL when unknown), country, parent. Strings live
+ * during the call. Returns 0, QP_EDB (errmsg set) or fn's non-zero value. */
+typedef int (*qp_actor_fn)(const qp_actor_ref *a, void *ud);
+int qp_store_actors_each(qp_store *s, qp_actor_fn fn, void *ud);
+
+/* Calls fn(id, name, ud) for every name an actor goes by in the store: its id, English and
+ * French labels, and the aliases the lexicon gave (either language). Returns like above. */
+typedef int (*qp_name_fn)(const char *id, const char *name, void *ud);
+int qp_store_names_each(qp_store *s, qp_name_fn fn, void *ud);
+
+/* The English label of actor id, malloc'd into *label (NULL when the actor is unknown or has
+ * none). 0, QP_EDB or QP_ENOMEM. */
+int qp_store_actor_label(qp_store *s, const char *id, char **label);
+
+/* The French name of the state whose English name is label ("Syria" → "Syrie"), copied into
+ * out (cap bytes). 0, QP_ENOTFOUND, QP_EDB or QP_ETOOBIG. */
+int qp_store_state_label_fr(qp_store *s, const char *label, char *out, size_t cap);
+
+/* A stored document's description, for sources and evidence. Strings are malloc'd (NULL when
+ * the column is empty); free with qp_doc_meta_destroy. */
+typedef struct qp_doc_meta {
+    char *title, *source, *url, *published, *lang;
+} qp_doc_meta;
+
+/* Fills d for the document named name: 0, QP_ENOTFOUND, QP_EDB or QP_ENOMEM (d is empty on
+ * error). */
+int qp_store_doc_meta(qp_store *s, const char *name, qp_doc_meta *d);
+void qp_doc_meta_destroy(qp_doc_meta *d);
 
 #endif
