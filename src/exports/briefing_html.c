@@ -2,6 +2,7 @@
  * script and no network, with a strip timeline and a picture of the alliance graph. */
 #include "timeline_int.h"
 
+#include "codes.h"
 #include "qp.h"
 #include "textout.h"
 
@@ -33,16 +34,9 @@ static const char *const bloc_colours[] = {"#1f77b4", "#ff7f0e", "#9467bd", "#17
 /* pos, neg or neu: how the action reads on the alliance map */
 static const char *tone(const char *action)
 {
-    static const char *const pos[] = {"AID", "SUPPORT", "COOPERATE", "AGREE", "CONSULT", "CONCEDE", "LEAD"};
-    static const char *const neg[] = {"ASSAULT", "COERCE", "THREATEN", "SANCTION", "ACCUSE", "PROTEST",
-                                      "REJECT", "MOBILIZE"};
-    for (size_t i = 0; action && i < QP_ARRAY_LEN(pos); i++)
-        if (!strcmp(action, pos[i]))
-            return "pos";
-    for (size_t i = 0; action && i < QP_ARRAY_LEN(neg); i++)
-        if (!strcmp(action, neg[i]))
-            return "neg";
-    return "neu";
+    int a = qp_action_parse(action);
+    int t = a < 0 ? 0 : qp_action_tone((qp_action)a);
+    return t > 0 ? "pos" : t < 0 ? "neg" : "neu";
 }
 
 static long day_number(const char *ymd)

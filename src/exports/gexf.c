@@ -2,6 +2,7 @@
  * one spell per dated event, colours by bloc (or kind) and sizes by betweenness. */
 #include "export_int.h"
 
+#include "codes.h"
 #include "qp.h"
 #include "textout.h"
 
@@ -19,17 +20,17 @@ static const rgb bloc_rgb[] = {{31, 119, 180}, {255, 127, 14}, {148, 103, 189}, 
 
 static rgb kind_colour(const char *kind)
 {
-    static const struct { const char *kind; rgb c; } kinds[] = {
-        {"state", {66, 133, 244}}, {"government", {52, 101, 164}}, {"military", {78, 154, 6}},
-        {"paramilitary", {115, 210, 22}}, {"police", {114, 159, 207}}, {"armed group", {204, 0, 0}},
-        {"coalition", {117, 80, 123}}, {"igo", {193, 125, 17}}, {"ngo", {233, 185, 110}},
-        {"party", {173, 127, 168}}, {"opposition", {239, 41, 41}}, {"person", {136, 138, 133}},
-        {"civilians", {186, 189, 182}}, {"media", {252, 175, 62}},
+    static const rgb kinds[QP_KIND_COUNT] = {
+        [QP_KIND_STATE] = {66, 133, 244},      [QP_KIND_GOVERNMENT] = {52, 101, 164},
+        [QP_KIND_MILITARY] = {78, 154, 6},     [QP_KIND_PARAMILITARY] = {115, 210, 22},
+        [QP_KIND_POLICE] = {114, 159, 207},    [QP_KIND_ARMED_GROUP] = {204, 0, 0},
+        [QP_KIND_COALITION] = {117, 80, 123},  [QP_KIND_IGO] = {193, 125, 17},
+        [QP_KIND_NGO] = {233, 185, 110},       [QP_KIND_PARTY] = {173, 127, 168},
+        [QP_KIND_OPPOSITION] = {239, 41, 41},  [QP_KIND_PERSON] = {136, 138, 133},
+        [QP_KIND_CIVILIANS] = {186, 189, 182}, [QP_KIND_MEDIA] = {252, 175, 62},
     };
-    for (size_t i = 0; kind && i < QP_ARRAY_LEN(kinds); i++)
-        if (!strcmp(kind, kinds[i].kind))
-            return kinds[i].c;
-    return (rgb){160, 160, 160};
+    int k = qp_kind_parse(kind);
+    return k < 0 ? (rgb){160, 160, 160} : kinds[k];
 }
 
 static const char *const node_attrs[][3] = {

@@ -1,5 +1,6 @@
 /* graph.c — builds the actor graph from a stream of events: interning, roll-up, aggregation. */
 #include "graph_int.h"
+#include "codes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -296,7 +297,7 @@ static int is_gov_id(const char *id)
 static int is_state(const actor_meta *a)
 {
     if (a->kind)
-        return !strcmp(a->kind, "state");
+        return qp_kind_parse(a->kind) == QP_KIND_STATE;
     size_t n = strlen(a->id);
     return n == 3 && a->id[0] >= 'A' && a->id[0] <= 'Z' && !a->parent;
 }
@@ -329,13 +330,8 @@ static uint32_t country_rep(qp_graph_builder *b, uint32_t a)
 
 static int armed(const actor_meta *a)
 {
-    static const char *const unarmed[] = {"civilians", "ngo", "igo", "person", "media", "party"};
-    if (!a->kind)
-        return 1; /* unknown: give the benefit of the doubt */
-    for (size_t i = 0; i < QP_ARRAY_LEN(unarmed); i++)
-        if (!strcmp(a->kind, unarmed[i]))
-            return 0;
-    return 1;
+    int k = qp_kind_parse(a->kind);
+    return k < 0 || qp_kind_armed((qp_kind)k); /* unknown: give the benefit of the doubt */
 }
 
 static const actor_meta *sort_actors;
@@ -362,28 +358,29 @@ static int cmp_edge_idx(const void *pa, const void *pb)
 static int event_relations(const qp_graph_builder *b, const qp_graph_event *e, uint32_t a1,
                            uint32_t a2, qp_relation rel[2])
 {
-    const char *act = e->action;
-    if (!strcmp(act, "AID") || !strcmp(act, "SUPPORT")) {
+    switch (qp_action_parse(e->action)) {
+    case QP_ACTION_AID:
+    case QP_ACTION_SUPPORT:
         rel[0] = QP_REL_BACKS;
         return 1;
-    }
-    if (!strcmp(act, "COOPERATE")) {
+    case QP_ACTION_COOPERATE:
         rel[0] = QP_REL_COOPERATES;
         if (!e->context || strcmp(e->context, "military"))
             return 1;
         rel[1] = QP_REL_BACKS;
         return 2;
-    }
-    if (!strcmp(act, "LEAD")) {
+    case QP_ACTION_LEAD:
         rel[0] = QP_REL_LEADS;
         rel[1] = QP_REL_BACKS;
         return 2;
-    }
-    if (!strcmp(act, "ASSAULT") && armed(&b->actors[a1]) && armed(&b->actors[a2])) {
+    case QP_ACTION_ASSAULT:
+        if (!armed(&b->actors[a1]) || !armed(&b->actors[a2]))
+            return 0;
         rel[0] = QP_REL_FIGHTS;
         return 1;
+    default:
+        return 0;
     }
-    return 0;
 }
 
 size_t qp_graph_count_docs(const qp_graph *g, const uint32_t *ev, size_t n, uint32_t *mark)
