@@ -659,18 +659,37 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
     return 0;
 }
 
+/* lexicon/<lang>/classes.json of both languages. */
+static int load_classes(qp_lexicon *lx, char *err, size_t errlen)
+{
+    for (int lang = 0; lang < QP_LANG_COUNT; lang++) {
+        char rel[64], path[4096];
+        snprintf(rel, sizeof rel, "lexicon/%s/classes.json", qp_lang_code((qp_lang)lang));
+        if (qp_data_path(rel, path, sizeof path)) {
+            snprintf(err, errlen, "%s: not found", path);
+            return QP_ENOTFOUND;
+        }
+        int r = qp_classes_load(&lx->classes[lang], path, err, errlen);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
 int qp_lexicon_load(qp_lexicon *lx, char *err, size_t errlen)
 {
     memset(lx, 0, sizeof *lx);
     int r;
     if ((r = grow(lx)) || (r = load_countries(lx, err, errlen)) || (r = load_actors(lx, err, errlen)) ||
-        (r = load_agents(lx, err, errlen)) || (r = load_actions(lx, err, errlen)))
+        (r = load_agents(lx, err, errlen)) || (r = load_actions(lx, err, errlen)) || (r = load_classes(lx, err, errlen)))
         return r;
     return lx->oom ? QP_ENOMEM : 0;
 }
 
 void qp_lexicon_destroy(qp_lexicon *lx)
 {
+    for (int lang = 0; lang < QP_LANG_COUNT; lang++)
+        qp_classes_destroy(&lx->classes[lang]);
     for (size_t i = 0; i < lx->n_actors; i++) {
         qp_lex_actor *a = &lx->actors[i];
         free(a->id), free(a->label), free(a->label_fr), free(a->kind), free(a->country), free(a->parent);

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "classes.h"
+
 typedef enum {
     QP_LEX_ACTOR,    /* ref: index in actors */
     QP_LEX_COUNTRY,  /* a country's name: ref index in countries */
@@ -82,6 +84,7 @@ typedef struct qp_lexicon {
     int oom;         /* a copy failed while loading: qp_lexicon_load returns QP_ENOMEM */
     size_t n_forms[2];     /* inflected forms read from forms.tsv, per language (0 fr, 1 en) */
     qp_lex_index by_actor_id, by_iso3, by_iso2; /* the extractor looks these up for every mention */
+    qp_word_classes classes[2]; /* lexicon/{fr,en}/classes.json, by qp_lang */
 } qp_lexicon;
 
 /* Loads every file of lexicon/ (and the compiled forms); on error errmsg names the file and

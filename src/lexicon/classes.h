@@ -1,0 +1,54 @@
+/* classes.h — word classes of each language as data (lexicon/<lang>/classes.json): verbs of
+ * saying, of intent, of denial, negation words, pronouns, place and group nouns… that the
+ * extractor reads a sentence's structure with. */
+#ifndef QP_CLASSES_H
+#define QP_CLASSES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* A lemma may belong to several classes: these are bits. */
+enum {
+    QP_WC_SPEECH = 1u << 0,      /* "dire", "say": the clause it takes is reported */
+    QP_WC_INTENT = 1u << 1,      /* "vouloir", "plan", "demand": the clause it takes has not happened */
+    QP_WC_IMPLICATIVE = 1u << 2, /* "parvenir à", "manage to": the clause it takes has happened */
+    QP_WC_ASPECT_GO = 1u << 3,   /* "poursuivre", "continue": the clause it takes goes on */
+    QP_WC_ASPECT_STOP = 1u << 4, /* "cesser", "stop": the clause it takes no longer happens */
+    QP_WC_DENY = 1u << 5,        /* "nier", "deny": the clause it takes is denied */
+    QP_WC_NEGATION = 1u << 6,    /* "pas", "not", "never" */
+    QP_WC_MODAL = 1u << 7,       /* "pouvoir", "could": what it governs may not happen */
+    QP_WC_SOURCE = 1u << 8,      /* "selon", "according to": who vouches for the clause */
+    QP_WC_PURPOSE = 1u << 9,     /* "pour", "in order to" */
+    QP_WC_DESTINATION = 1u << 10,/* "vers", "towards": where a move goes is not where it happens */
+    QP_WC_SYMMETRIC = 1u << 11,  /* "affrontements", "clash": between two sides, both ways */
+    QP_WC_DEATH = 1u << 12,      /* "mourir", "killed": victims */
+    QP_WC_PLACE_NOUN = 1u << 13, /* "ville", "province": the head of a place's name */
+    QP_WC_GROUP_NOUN = 1u << 14, /* "le groupe", "the regime": an actor named before */
+    QP_WC_PRONOUN_SG = 1u << 15, /* "il", "he" */
+    QP_WC_PRONOUN_PL = 1u << 16, /* "ils", "they" */
+    QP_WC_SPEAKER = 1u << 17,    /* "nous", "we": whoever speaks */
+    QP_WC_RELATIVE = 1u << 18,   /* "qui", "which": the antecedent */
+};
+
+typedef struct qp_class_slot qp_class_slot;
+
+/* One language's classes: folded lemma (or phrase of folded words joined by single spaces)
+ * → bits, and for group nouns the kind of actor they name. */
+typedef struct qp_word_classes {
+    qp_class_slot *slots;
+    size_t mask;          /* slots - 1: a power of two minus one; 0 when empty */
+    size_t n;
+} qp_word_classes;
+
+/* Loads the classes of file path (a JSON object of arrays, and of objects for group_nouns and
+ * pronouns) into wc, replacing what it held. Returns 0, QP_EIO (unreadable), QP_ELEXICON (err
+ * names the file, the class and what is wrong), QP_ENOMEM. Free with qp_classes_destroy. */
+int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t errlen);
+void qp_classes_destroy(qp_word_classes *wc);
+
+/* The classes of a folded lemma or phrase (len bytes); 0 when it has none. */
+uint32_t qp_classes_of(const qp_word_classes *wc, const char *folded, size_t len);
+/* For a group noun ("groupe", "regime"), the actor kind it names ("armed group"); else NULL. */
+const char *qp_classes_group_kind(const qp_word_classes *wc, const char *folded, size_t len);
+
+#endif
