@@ -18,6 +18,7 @@ int cmd_documents(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_timex(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);

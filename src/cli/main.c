@@ -19,6 +19,7 @@ static const command commands[] = {
     {"events", cmd_events, "list the stored events (table, JSONL or CSV)"},
     {"extract", cmd_extract, "JSONL articles in, JSONL events out, no database"},
     {"timex", cmd_timex, "find and normalise time expressions (TIMEX3)"},
+    {"parse", cmd_parse, "tag and parse sentences into Universal Dependencies (CoNLL-U)"},
     {"query", cmd_query, "ask the graph: backers, enemies, allies, sides, path, why"},
     {"export", cmd_export, "write the graph as GraphML or GEXF for Gephi"},
     {"timeline", cmd_timeline, "write a chronological briefing or timeline"},

@@ -1,0 +1,124 @@
+/* tagger.c — parts of speech by a greedy averaged perceptron; lemmas and features by look-up. */
+#include <string.h>
+
+#include "parse_int.h"
+
+/* Template numbers: part of each feature's hash, so that two templates never share a weight. */
+enum {
+    T_BIAS = 1, T_W, T_EXACT, T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_PRE1, T_PRE2, T_SHAPE, T_WM1, T_WP1,
+    T_WM2, T_WP2, T_TM1, T_TM2, T_TM12, T_TM1W, T_SUF3M1, T_SUF3P1, T_WWP1, T_WM1W, T_SHAPE3,
+    T_FIRST, T_LEX, T_LEXP1, T_LEXM1, T_LEXW, T_TM1SUF3, T_SHAPEP1,
+};
+
+size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1_tag, int tm2_tag, uint64_t *out)
+{
+    const px_wfeat *w = &f[i];
+    uint64_t none = 0x4e4f4e45ull; /* "NONE" past either end */
+    uint64_t wm1 = i > 0 ? f[i - 1].lower : none, wm2 = i > 1 ? f[i - 2].lower : none;
+    uint64_t wp1 = i + 1 < n ? f[i + 1].lower : none, wp2 = i + 2 < n ? f[i + 2].lower : none;
+    uint64_t tm1 = i > 0 ? (uint64_t)tm1_tag : PX_TAG_NONE, tm2 = i > 1 ? (uint64_t)tm2_tag : PX_TAG_NONE;
+    uint64_t sm1 = i > 0 ? f[i - 1].shape : 999, sp1 = i + 1 < n ? f[i + 1].shape : 999;
+    size_t k = 0;
+    out[k++] = px_f1(T_BIAS, 0);
+    out[k++] = px_f1(T_W, w->lower);
+    out[k++] = px_f1(T_EXACT, w->exact);
+    out[k++] = px_f1(T_SUF1, w->suf[0]);
+    out[k++] = px_f1(T_SUF2, w->suf[1]);
+    out[k++] = px_f1(T_SUF3, w->suf[2]);
+    out[k++] = px_f1(T_SUF4, w->suf[3]);
+    out[k++] = px_f1(T_PRE1, w->pre[0]);
+    out[k++] = px_f1(T_PRE2, w->pre[1]);
+    out[k++] = px_f1(T_SHAPE, w->shape);
+    out[k++] = px_f1(T_WM1, wm1);
+    out[k++] = px_f1(T_WP1, wp1);
+    out[k++] = px_f1(T_WM2, wm2);
+    out[k++] = px_f1(T_WP2, wp2);
+    out[k++] = px_f1(T_TM1, tm1);
+    out[k++] = px_f1(T_TM2, tm2);
+    out[k++] = px_f2(T_TM12, tm1, tm2);
+    out[k++] = px_f2(T_TM1W, tm1, w->lower);
+    out[k++] = px_f1(T_SUF3M1, i > 0 ? f[i - 1].suf[2] : none);
+    out[k++] = px_f1(T_SUF3P1, i + 1 < n ? f[i + 1].suf[2] : none);
+    out[k++] = px_f2(T_WWP1, w->lower, wp1);
+    out[k++] = px_f2(T_WM1W, wm1, w->lower);
+    out[k++] = px_f3(T_SHAPE3, sm1, w->shape, sp1);
+    out[k++] = px_f2(T_FIRST, i == 0, w->shape);
+    out[k++] = px_f2(T_TM1SUF3, tm1, w->suf[2]);
+    out[k++] = px_f2(T_SHAPEP1, w->shape, wp1);
+    if (w->lex) {
+        out[k++] = px_f1(T_LEX, w->lex);
+        out[k++] = px_f2(T_LEXW, w->lex, tm1);
+    }
+    out[k++] = px_f1(T_LEXP1, i + 1 < n ? f[i + 1].lex : 0xffff);
+    out[k++] = px_f1(T_LEXM1, i > 0 ? f[i - 1].lex : 0xffff);
+    return k;
+}
+
+void px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n)
+{
+    uint64_t feats[PX_TAG_FEATS];
+    for (size_t i = 0; i < n; i++) {
+        int32_t scores[QP_UPOS_COUNT] = {0};
+        size_t nf = px_tag_features(f, n, i, i > 0 ? w[i - 1].upos : 0, i > 1 ? w[i - 2].upos : 0, feats);
+        px_score(&m->tagger, feats, nf, scores);
+        int best = 0;
+        for (int c = 1; c < QP_UPOS_COUNT; c++)
+            if (scores[c] > scores[best])
+                best = c;
+        w[i].upos = (uint8_t)best;
+    }
+}
+
+uint64_t px_suffix_key(const char *suffix, size_t k, int upos)
+{
+    return px_f2(0x5355, px_hash_bytes(suffix, k), (uint64_t)upos);
+}
+
+uint64_t px_form_key(const char *form, int upos, int lower)
+{
+    return px_f3(0x464f, px_hash_bytes(form, strlen(form)), (uint64_t)upos, (uint64_t)lower);
+}
+
+#define PX_MAX_SUFFIX 8 /* bytes of suffix the lemma rules look at */
+
+int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a)
+{
+    for (size_t i = 0; i < n; i++) {
+        qp_word *x = &w[i];
+        const uint32_t *v = px_map_find(&m->forms, px_form_key(x->form, x->upos, 0));
+        char *lower = NULL;
+        if (!v) {
+            lower = px_lower(x->form, a);
+            if (!lower)
+                return QP_ENOMEM;
+            v = px_map_find(&m->forms, px_form_key(lower, x->upos, 1));
+        }
+        if (v) {
+            x->lemma = m->strings + v[0];
+            x->feats = m->strings + v[1];
+            continue;
+        }
+        /* an unseen form: the rule of its longest known suffix */
+        size_t ln = strlen(lower);
+        const uint32_t *rule = NULL;
+        for (size_t k = ln < PX_MAX_SUFFIX ? ln : PX_MAX_SUFFIX; k > 0 && !rule; k--)
+            rule = px_map_find(&m->suffixes, px_suffix_key(lower + ln - k, k, x->upos));
+        const char *base = x->upos == QP_UPOS_PROPN ? x->form : lower;
+        size_t bn = strlen(base);
+        if (rule && rule[2] <= bn) {
+            const char *add = m->strings + rule[0];
+            size_t an = strlen(add);
+            char *lemma = qp_arena_alloc(a, bn - rule[2] + an + 1);
+            if (!lemma)
+                return QP_ENOMEM;
+            memcpy(lemma, base, bn - rule[2]);
+            memcpy(lemma + bn - rule[2], add, an + 1);
+            x->lemma = lemma;
+            x->feats = m->strings + rule[1];
+        } else {
+            x->lemma = base;
+            x->feats = m->strings + m->upos_feats[x->upos];
+        }
+    }
+    return 0;
+}

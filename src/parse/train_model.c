@@ -1,0 +1,867 @@
+/* train_model.c — from treebanks to a model: lemma tables, tagger, contractions, parser, labels. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "conllu.h"
+#include "parse_int.h"
+#include "train.h"
+#include "train_int.h"
+
+/* One training sentence and what is computed once for it. */
+typedef struct tsent {
+    qp_word *w;
+    size_t n;
+    px_wfeat *f;
+    uint8_t *tags;       /* tags the parser learns on: predicted by a tagger that has not seen it */
+    int *gold_head;      /* projective; the root is n */
+    uint8_t *gold_label; /* model labels */
+    const char **surface;/* lower-case surface tokens (contractions whole), for the contraction classifier */
+    uint8_t *split;      /* per surface token: a contraction made of several words */
+    size_t nsurface;
+} tsent;
+
+typedef struct trainer {
+    const qp_train_options *o;
+    qp_arena arena;
+    tsent *s;
+    size_t ns, caps;
+    px_model m;                       /* what the features read: the vocabulary, the lexicon */
+    uint32_t *vocab_slots, *lex_slots;
+    int nlabels;
+    int root_label;
+    uint8_t label_rel[PX_MAX_LABELS];
+    int16_t rel_label[QP_DEP_COUNT];
+    uint64_t cands[PX_NTAGS * PX_NTAGS * 2];
+    uint64_t rng;
+    qp_buf sec[PX_SEC_COUNT];
+    string_pool strings;
+    char *err;
+    size_t errlen;
+} trainer;
+
+static void say(const trainer *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(const trainer *t, const char *fmt, ...)
+{
+    if (!t->o->log)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(t->o->log, fmt, ap);
+    va_end(ap);
+    fflush(t->o->log);
+}
+
+static uint64_t rng_next(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    *s = x;
+    return x * 0x2545F4914F6CDD1Dull;
+}
+
+static void shuffle(size_t *v, size_t n, uint64_t *rng)
+{
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(rng_next(rng) % i);
+        size_t t = v[i - 1];
+        v[i - 1] = v[j];
+        v[j] = t;
+    }
+}
+
+static double cpu_seconds(void)
+{
+    return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* ---- reading ---- */
+
+static int read_file(const char *path, char **text, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return QP_EIO;
+    }
+    qp_buf b;
+    qp_buf_init(&b);
+    char chunk[1 << 16];
+    size_t n;
+    int rc = 0;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (qp_buf_append(&b, chunk, n) < 0) {
+            rc = QP_ENOMEM;
+            break;
+        }
+    if (ferror(f) && !rc) {
+        snprintf(err, errlen, "%s: read error", path);
+        rc = QP_EIO;
+    }
+    fclose(f);
+    if (rc) {
+        qp_buf_destroy(&b);
+        return rc;
+    }
+    *len = b.len;
+    *text = qp_buf_detach(&b);
+    return 0;
+}
+
+/* The surface form of a multiword token line: its second column. */
+static const char *mwt_form(const char *line, qp_arena *a)
+{
+    const char *t1 = strchr(line, '\t');
+    if (!t1)
+        return "";
+    const char *t2 = strchr(t1 + 1, '\t');
+    return qp_arena_strndup(a, t1 + 1, t2 ? (size_t)(t2 - t1 - 1) : strlen(t1 + 1));
+}
+
+/* Moves the heads of non-projective arcs up (to the head's head) until the tree is projective:
+ * the arc-hybrid system builds projective trees only. */
+static void projectivize(int *head, int n)
+{
+    for (int round = 0; round < n; round++) {
+        int worst = -1, worst_len = 0;
+        for (int d = 0; d < n; d++) {
+            int h = head[d], lo = d < h ? d : h, hi = d < h ? h : d;
+            for (int k = lo + 1; k < hi; k++) {
+                int x = k, steps = 0;
+                while (x != h && x != n && steps++ <= n)
+                    x = head[x];
+                if (x != h) {
+                    if (worst < 0 || hi - lo < worst_len) {
+                        worst = d;
+                        worst_len = hi - lo;
+                    }
+                    break;
+                }
+            }
+        }
+        if (worst < 0)
+            return;
+        head[worst] = head[head[worst]] < 0 ? n : head[head[worst]];
+        if (head[worst] == worst)
+            head[worst] = n;
+    }
+}
+
+static int add_sentence(trainer *t, const qp_conllu_sentence *cs)
+{
+    if (cs->nwords == 0)
+        return 0;
+    if (t->ns == t->caps) {
+        size_t cap = t->caps ? t->caps * 2 : 1024;
+        tsent *s = realloc(t->s, cap * sizeof *s);
+        if (!s)
+            return QP_ENOMEM;
+        t->s = s;
+        t->caps = cap;
+    }
+    tsent *s = &t->s[t->ns++];
+    memset(s, 0, sizeof *s);
+    s->w = cs->words;
+    s->n = cs->nwords;
+    qp_arena *a = &t->arena;
+    s->f = qp_arena_calloc(a, s->n, sizeof *s->f);
+    s->tags = qp_arena_alloc(a, s->n + 1);
+    s->gold_head = qp_arena_alloc(a, (s->n + 1) * sizeof *s->gold_head);
+    s->gold_label = qp_arena_alloc(a, s->n + 1);
+    s->surface = qp_arena_alloc(a, s->n * sizeof *s->surface);
+    s->split = qp_arena_calloc(a, s->n, 1);
+    if (!s->f || !s->tags || !s->gold_head || !s->gold_label || !s->surface || !s->split)
+        return QP_ENOMEM;
+    for (size_t i = 0; i < s->n; i++)
+        s->gold_head[i] = s->w[i].head < 0 ? (int)s->n : s->w[i].head;
+    s->gold_head[s->n] = -1;
+    projectivize(s->gold_head, (int)s->n);
+    size_t k = 0;
+    for (size_t i = 0; i < s->n;) {
+        const qp_conllu_mwt *m = NULL;
+        for (size_t j = 0; j < cs->nmwts; j++)
+            if (cs->mwts[j].first == i)
+                m = &cs->mwts[j];
+        const char *form = m ? mwt_form(m->line, a) : s->w[i].form;
+        if (!form || !(s->surface[k] = px_lower(form, a)))
+            return QP_ENOMEM;
+        s->split[k++] = m != NULL;
+        i = m ? m->last + 1 : i + 1;
+    }
+    s->nsurface = k;
+    return 0;
+}
+
+static int read_treebanks(trainer *t)
+{
+    for (size_t i = 0; i < t->o->nfiles; i++) {
+        char *text = NULL;
+        size_t len = 0;
+        int rc = read_file(t->o->files[i], &text, &len, t->err, t->errlen);
+        if (rc)
+            return rc;
+        qp_conllu_sentence *cs = NULL;
+        size_t n = 0;
+        qp_conllu_error e;
+        rc = qp_conllu_read(text, len, &t->arena, &cs, &n, &e);
+        free(text);
+        if (rc) {
+            snprintf(t->err, t->errlen, "%s:%zu: %s", t->o->files[i], e.line, e.message);
+            return rc;
+        }
+        for (size_t k = 0; k < n; k++)
+            if ((rc = add_sentence(t, &cs[k])) != 0)
+                return rc;
+        say(t, "%s: %zu sentences\n", t->o->files[i], n);
+    }
+    if (!t->ns) {
+        snprintf(t->err, t->errlen, "no sentence to train on");
+        return QP_EINVAL;
+    }
+    return 0;
+}
+
+/* ---- labels, vocabulary ---- */
+
+static int make_labels(trainer *t)
+{
+    uint8_t used[QP_DEP_COUNT] = {0};
+    used[QP_DEP_ROOT] = 1;
+    for (size_t i = 0; i < t->ns; i++)
+        for (size_t k = 0; k < t->s[i].n; k++)
+            if (t->s[i].w[k].head >= 0)
+                used[t->s[i].w[k].deprel] = 1;
+    t->nlabels = 0;
+    for (int r = 0; r < QP_DEP_COUNT; r++) {
+        t->rel_label[r] = -1;
+        if (!used[r])
+            continue;
+        if (t->nlabels == PX_MAX_LABELS) {
+            snprintf(t->err, t->errlen, "more than %d relations in the treebanks", PX_MAX_LABELS);
+            return QP_EINVAL;
+        }
+        t->label_rel[t->nlabels] = (uint8_t)r;
+        t->rel_label[r] = (int16_t)t->nlabels++;
+    }
+    t->root_label = t->rel_label[QP_DEP_ROOT];
+    for (size_t i = 0; i < t->ns; i++) {
+        tsent *s = &t->s[i];
+        for (size_t k = 0; k < s->n; k++)
+            s->gold_label[k] = (uint8_t)(s->gold_head[k] == (int)s->n ? t->root_label : t->rel_label[s->w[k].deprel]);
+    }
+    qp_buf *b = &t->sec[PX_SEC_LABELS];
+    uint32_t hdr[2] = {(uint32_t)t->nlabels, (uint32_t)t->root_label};
+    if (qp_buf_append(b, (const char *)hdr, sizeof hdr) < 0)
+        return QP_ENOMEM;
+    for (int l = 0; l < t->nlabels; l++) {
+        const char *name = qp_deprel_name(t->label_rel[l]);
+        if (qp_buf_append(b, name, strlen(name) + 1) < 0)
+            return QP_ENOMEM;
+    }
+    return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Words seen at least twice become the parser's vocabulary. */
+static int make_vocab(trainer *t)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < t->ns; i++)
+        total += t->s[i].n;
+    uint64_t *all = malloc((total + 1) * sizeof *all);
+    if (!all)
+        return QP_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < t->ns; i++)
+        for (size_t j = 0; j < t->s[i].n; j++)
+            all[k++] = t->s[i].f[j].lower;
+    qsort(all, k, sizeof *all, cmp_u64);
+    map_builder mb = {0};
+    int rc = 0;
+    for (size_t i = 0; i < k && !rc;) {
+        size_t j = i;
+        while (j < k && all[j] == all[i])
+            j++;
+        if (j - i >= 2)
+            rc = mb_add(&mb, all[i], (uint32_t)(j - i), 0, 0);
+        i = j;
+    }
+    free(all);
+    if (!rc)
+        rc = mb_build(&mb, &t->sec[PX_SEC_VOCAB], &t->vocab_slots, &t->m.vocab.nslots);
+    t->m.vocab.slots = t->vocab_slots;
+    say(t, "vocabulary: %zu words seen twice or more\n", mb.n);
+    free(mb.e);
+    return rc;
+}
+
+/* ---- lemmas and features: the commonest analysis of each (form, tag) and (suffix, tag) ---- */
+
+typedef struct tuple {
+    uint64_t key;
+    const char *a, *b;
+    uint32_t n;
+} tuple;
+
+static int cmp_tuple(const void *x, const void *y)
+{
+    const tuple *p = x, *q = y;
+    if (p->key != q->key)
+        return p->key < q->key ? -1 : 1;
+    int c = strcmp(p->a, q->a);
+    if (c)
+        return c;
+    c = strcmp(p->b, q->b);
+    if (c)
+        return c;
+    return p->n < q->n ? -1 : p->n > q->n;
+}
+
+typedef struct tuple_list {
+    tuple *v;
+    size_t n, cap;
+} tuple_list;
+
+static int tl_add(tuple_list *l, uint64_t key, const char *a, const char *b, uint32_t n)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 1 << 16;
+        tuple *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return QP_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = (tuple){key, a, b, n};
+    return 0;
+}
+
+/* For each key, the commonest (a, b, n) seen at least min_count times goes into the map,
+ * strings through the pool. values: 0 (a, b) or 1 (a, b, n) */
+static int tl_best(trainer *t, tuple_list *l, uint32_t min_count, map_builder *mb)
+{
+    qsort(l->v, l->n, sizeof *l->v, cmp_tuple);
+    for (size_t i = 0; i < l->n;) {
+        size_t j = i, best = i, bestc = 0;
+        while (j < l->n && l->v[j].key == l->v[i].key) {
+            size_t k = j;
+            while (k < l->n && !cmp_tuple(&l->v[k], &l->v[j]))
+                k++;
+            if (k - j > bestc) {
+                bestc = k - j;
+                best = j;
+            }
+            j = k;
+        }
+        if (bestc >= min_count) {
+            uint32_t a = sp_add(&t->strings, l->v[best].a), b = sp_add(&t->strings, l->v[best].b);
+            if (a == UINT32_MAX || b == UINT32_MAX || mb_add(mb, l->v[best].key, a, b, l->v[best].n) < 0)
+                return QP_ENOMEM;
+        }
+        i = j;
+    }
+    return 0;
+}
+
+static int make_lemma_tables(trainer *t)
+{
+    tuple_list forms = {0}, sufs = {0}, upos = {0};
+    int rc = 0;
+    qp_arena *a = &t->arena;
+    for (size_t i = 0; i < t->ns && !rc; i++) {
+        for (size_t k = 0; k < t->s[i].n && !rc; k++) {
+            const qp_word *w = &t->s[i].w[k];
+            char *lf = px_lower(w->form, a), *ll = px_lower(w->lemma, a);
+            if (!lf || !ll) {
+                rc = QP_ENOMEM;
+                break;
+            }
+            const char *feats = w->feats && *w->feats ? w->feats : "_";
+            rc = tl_add(&forms, px_form_key(w->form, w->upos, 0), w->lemma, feats, 0);
+            if (!rc)
+                rc = tl_add(&forms, px_form_key(lf, w->upos, 1), w->lemma, feats, 0);
+            if (!rc)
+                rc = tl_add(&upos, (uint64_t)w->upos, "_", feats, 0);
+            /* the edit from lower-case form to lower-case lemma: strip bytes, add an ending */
+            size_t fn = strlen(lf), p = 0;
+            while (lf[p] && lf[p] == ll[p])
+                p++;
+            while (p > 0 && ((unsigned char)lf[p] & 0xC0) == 0x80)
+                p--; /* cut at a character boundary */
+            uint32_t strip = (uint32_t)(fn - p);
+            const char *add = ll + p;
+            for (size_t k2 = 1; k2 <= 8 && k2 <= fn && !rc; k2++) {
+                if (((unsigned char)lf[fn - k2] & 0xC0) == 0x80 || strip > k2)
+                    continue;
+                rc = tl_add(&sufs, px_suffix_key(lf + fn - k2, k2, w->upos), add, feats, strip);
+            }
+        }
+    }
+    map_builder fm = {0}, sm = {0}, um = {0};
+    if (!rc)
+        rc = tl_best(t, &forms, 1, &fm);
+    if (!rc)
+        rc = tl_best(t, &sufs, 2, &sm);
+    if (!rc)
+        rc = tl_best(t, &upos, 1, &um);
+    if (!rc)
+        rc = mb_build(&fm, &t->sec[PX_SEC_FORMS], NULL, NULL);
+    if (!rc)
+        rc = mb_build(&sm, &t->sec[PX_SEC_SUFFIXES], NULL, NULL);
+    uint32_t uf[QP_UPOS_COUNT] = {0};
+    for (size_t i = 0; i < um.n; i++)
+        if (um.e[i].key < QP_UPOS_COUNT)
+            uf[um.e[i].key] = um.e[i].v[1];
+    if (!rc)
+        rc = qp_buf_append(&t->sec[PX_SEC_UPOSFEATS], (const char *)uf, sizeof uf);
+    say(t, "lemma tables: %zu forms, %zu suffix rules\n", fm.n, sm.n);
+    free(forms.v);
+    free(sufs.v);
+    free(upos.v);
+    free(fm.e);
+    free(sm.e);
+    free(um.e);
+    return rc;
+}
+
+/* ---- tagger ---- */
+
+/* One pass of the tagger over the sentences order[0,n); returns the words tagged right. */
+static size_t tagger_pass(tw_table *tw, trainer *t, const size_t *order, size_t n, int learn, uint8_t **out)
+{
+    uint64_t feats[PX_TAG_FEATS];
+    size_t right = 0;
+    for (size_t oi = 0; oi < n; oi++) {
+        tsent *s = &t->s[order[oi]];
+        uint8_t *pred = out ? out[order[oi]] : s->tags;
+        for (size_t i = 0; i < s->n; i++) {
+            int32_t scores[QP_UPOS_COUNT] = {0};
+            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? pred[i - 1] : 0, i > 1 ? pred[i - 2] : 0, feats);
+            tw_score(tw, feats, nf, scores);
+            int best = 0;
+            for (int c = 1; c < QP_UPOS_COUNT; c++)
+                if (scores[c] > scores[best])
+                    best = c;
+            int gold = s->w[i].upos;
+            if (learn) {
+                if (best != gold && tw_update(tw, feats, nf, gold, best, tw->clock) < 0)
+                    return (size_t)-1;
+                tw->clock++;
+            }
+            pred[i] = (uint8_t)best;
+            right += best == gold;
+        }
+    }
+    return right;
+}
+
+static int train_tagger(trainer *t, tw_table *tw, const size_t *sents, size_t n, int epochs)
+{
+    size_t *order = malloc((n + 1) * sizeof *order);
+    if (!order)
+        return QP_ENOMEM;
+    memcpy(order, sents, n * sizeof *order);
+    for (int e = 0; e < epochs; e++) {
+        shuffle(order, n, &t->rng);
+        if (tagger_pass(tw, t, order, n, 1, NULL) == (size_t)-1) {
+            free(order);
+            return QP_ENOMEM;
+        }
+    }
+    free(order);
+    return 0;
+}
+
+/* Tags with the averaged weights of tw: exports it to a temporary px_table. */
+static int tag_with(trainer *t, const tw_table *tw, const size_t *sents, size_t n, size_t *right, size_t *words)
+{
+    qp_buf b;
+    qp_buf_init(&b);
+    int rc = tw_export(tw, 0, &b, NULL);
+    if (rc) {
+        qp_buf_destroy(&b);
+        return rc;
+    }
+    /* the export is 8-byte aligned in a malloc'd buffer: read it as a table in place */
+    px_model m = t->m;
+    const uint32_t *h = (const uint32_t *)b.data;
+    m.tagger.nslots = h[0];
+    m.tagger.nclass = (uint16_t)h[1];
+    m.tagger.stride = (uint16_t)h[2];
+    m.tagger.indirect = 0;
+    m.tagger.slots = h + 6;
+    for (size_t k = 0; k < n; k++) {
+        tsent *s = &t->s[sents[k]];
+        uint64_t feats[PX_TAG_FEATS];
+        for (size_t i = 0; i < s->n; i++) {
+            int32_t scores[QP_UPOS_COUNT] = {0};
+            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? s->tags[i - 1] : 0, i > 1 ? s->tags[i - 2] : 0, feats);
+            px_score(&m.tagger, feats, nf, scores);
+            int best = 0;
+            for (int c = 1; c < QP_UPOS_COUNT; c++)
+                if (scores[c] > scores[best])
+                    best = c;
+            s->tags[i] = (uint8_t)best;
+            *right += best == s->w[i].upos;
+            (*words)++;
+        }
+    }
+    qp_buf_destroy(&b);
+    return 0;
+}
+
+static int make_tagger(trainer *t)
+{
+    int folds = t->o->folds > 0 ? t->o->folds : 4;
+    size_t *idx = malloc((t->ns + 1) * sizeof *idx), *rest = malloc((t->ns + 1) * sizeof *rest);
+    if (!idx || !rest) {
+        free(idx);
+        free(rest);
+        return QP_ENOMEM;
+    }
+    int rc = 0;
+    double t0 = cpu_seconds();
+    if (folds == 1) {
+        for (size_t i = 0; i < t->ns; i++)
+            for (size_t k = 0; k < t->s[i].n; k++)
+                t->s[i].tags[k] = t->s[i].w[k].upos;
+    } else {
+        size_t right = 0, words = 0;
+        for (int fo = 0; fo < folds && !rc; fo++) {
+            size_t nin = 0, nout = 0;
+            for (size_t i = 0; i < t->ns; i++) {
+                if ((int)(i % (size_t)folds) == fo)
+                    idx[nout++] = i;
+                else
+                    rest[nin++] = i;
+            }
+            tw_table tw;
+            rc = tw_init(&tw, QP_UPOS_COUNT);
+            if (!rc)
+                rc = train_tagger(t, &tw, rest, nin, t->o->tagger_epochs);
+            if (!rc)
+                rc = tag_with(t, &tw, idx, nout, &right, &words);
+            tw_destroy(&tw);
+        }
+        say(t, "tagger: %d-fold jackknife accuracy %.4f (%.1f s)\n", folds, words ? (double)right / words : 0,
+            cpu_seconds() - t0);
+    }
+    for (size_t i = 0; i < t->ns; i++)
+        idx[i] = i;
+    tw_table tw;
+    if (!rc)
+        rc = tw_init(&tw, QP_UPOS_COUNT);
+    if (!rc) {
+        /* the final tagger writes its tags into a scratch copy: the jackknifed ones stay */
+        uint8_t **scratch = calloc(t->ns, sizeof *scratch);
+        rc = scratch ? 0 : QP_ENOMEM;
+        for (size_t i = 0; i < t->ns && !rc; i++)
+            if (!(scratch[i] = qp_arena_alloc(&t->arena, t->s[i].n + 1)))
+                rc = QP_ENOMEM;
+        for (int e = 0; e < t->o->tagger_epochs && !rc; e++) {
+            shuffle(idx, t->ns, &t->rng);
+            if (tagger_pass(&tw, t, idx, t->ns, 1, scratch) == (size_t)-1)
+                rc = QP_ENOMEM;
+        }
+        free(scratch);
+        size_t kept = 0;
+        if (!rc)
+            rc = tw_export(&tw, 0, &t->sec[PX_SEC_TAGGER], &kept);
+        say(t, "tagger: %zu features (%.1f s)\n", kept, cpu_seconds() - t0);
+        tw_destroy(&tw);
+    }
+    free(idx);
+    free(rest);
+    return rc;
+}
+
+/* ---- contractions: keep or split ---- */
+
+static int is_ambiguous_contraction(qp_lang lang, const char *lower)
+{
+    return lang == QP_LANG_FR && (!strcmp(lower, "des") || !strcmp(lower, "du"));
+}
+
+static int make_split(trainer *t)
+{
+    tw_table tw;
+    int rc = tw_init(&tw, PX_NSPLIT);
+    uint64_t feats[PX_SPLIT_FEATS];
+    size_t total = 0, right = 0;
+    for (int e = 0; e < 10 && !rc; e++) {
+        for (size_t i = 0; i < t->ns && !rc; i++) {
+            tsent *s = &t->s[i];
+            for (size_t k = 0; k < s->nsurface && !rc; k++) {
+                if (!is_ambiguous_contraction(t->o->lang, s->surface[k]))
+                    continue;
+                size_t nf = px_split_features(s->surface, s->nsurface, k, feats);
+                int32_t sc[PX_NSPLIT] = {0};
+                tw_score(&tw, feats, nf, sc);
+                int pred = sc[PX_SPLIT] > sc[PX_KEEP], gold = s->split[k];
+                if (e == 9) {
+                    total++;
+                    right += pred == gold;
+                }
+                if (pred != gold)
+                    rc = tw_update(&tw, feats, nf, gold, pred, tw.clock);
+                tw.clock++;
+            }
+        }
+    }
+    if (!rc)
+        rc = tw_export(&tw, 0, &t->sec[PX_SEC_SPLIT], NULL);
+    if (total)
+        say(t, "contractions: %zu ambiguous, %.4f right on the last pass\n", total, (double)right / total);
+    tw_destroy(&tw);
+    return rc;
+}
+
+/* ---- parser ---- */
+
+/* What each transition costs: gold arcs it makes unreachable (Goldberg and Nivre's dynamic
+ * oracle for arc-hybrid; exact for projective trees). */
+static void costs(const px_state *s, const int *gh, int cost[PX_NTRANS])
+{
+    int n = s->n, b = s->b;
+    int s0 = s->sp > 0 ? s->stack[s->sp - 1] : -1, s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
+    for (int t = 0; t < PX_NTRANS; t++)
+        cost[t] = px_valid(s, t) ? 0 : -1;
+    if (s0 >= 0) {
+        int deps_in_buffer = 0;
+        for (int d = b; d < n; d++)
+            deps_in_buffer += gh[d] == s0;
+        if (cost[PX_LEFT] >= 0)
+            cost[PX_LEFT] = deps_in_buffer + (gh[s0] != b && (gh[s0] == s1 || gh[s0] > b));
+        if (cost[PX_RIGHT] >= 0)
+            cost[PX_RIGHT] = deps_in_buffer + (gh[s0] >= b);
+    }
+    if (cost[PX_SHIFT] >= 0) {
+        int c = 0;
+        for (int k = 0; k < s->sp; k++) {
+            int x = s->stack[k];
+            c += gh[x] == b;
+            if (k < s->sp - 1)
+                c += gh[b] == x;
+        }
+        cost[PX_SHIFT] = c;
+    }
+}
+
+static int make_cands(trainer *t)
+{
+    memset(t->cands, 0, sizeof t->cands);
+    for (size_t i = 0; i < t->ns; i++) {
+        tsent *s = &t->s[i];
+        for (size_t k = 0; k < s->n; k++) {
+            int h = s->gold_head[k];
+            if (h == (int)s->n)
+                continue;
+            int right = (int)k > h;
+            uint64_t bit = 1ull << s->gold_label[k];
+            t->cands[((size_t)s->w[h].upos * PX_NTAGS + s->w[k].upos) * 2 + right] |= bit;
+            t->cands[((size_t)s->tags[h] * PX_NTAGS + s->tags[k]) * 2 + right] |= bit;
+        }
+    }
+    return qp_buf_append(&t->sec[PX_SEC_CANDS], (const char *)t->cands, sizeof t->cands);
+}
+
+static int make_parser(trainer *t)
+{
+    tw_table tt, lt;
+    int rc = tw_init(&tt, PX_NTRANS);
+    if (!rc)
+        rc = tw_init(&lt, t->nlabels);
+    if (rc)
+        return rc;
+    px_model m = t->m;
+    m.cands = t->cands;
+    m.nlabels = (uint32_t)t->nlabels;
+    size_t *order = malloc((t->ns + 1) * sizeof *order);
+    if (!order)
+        rc = QP_ENOMEM;
+    for (size_t i = 0; i < t->ns && !rc; i++)
+        order[i] = i;
+    uint64_t feats[PX_PARSE_FEATS], lfeats[PX_LABEL_FEATS];
+    double t0 = cpu_seconds();
+    for (int e = 0; e < t->o->parser_epochs && !rc; e++) {
+        shuffle(order, t->ns, &t->rng);
+        size_t arcs = 0, right_arcs = 0, right_labels = 0;
+        for (size_t oi = 0; oi < t->ns && !rc; oi++) {
+            tsent *s = &t->s[order[oi]];
+            qp_arena scratch;
+            qp_arena_init(&scratch, 1 << 14);
+            px_state st;
+            if (px_state_init(&st, (int)s->n, &scratch) < 0) {
+                rc = QP_ENOMEM;
+                qp_arena_destroy(&scratch);
+                break;
+            }
+            s->tags[s->n] = PX_TAG_ROOT;
+            while (!px_state_final(&st) && !rc) {
+                int32_t sc[PX_NTRANS] = {0};
+                size_t nf = px_parse_features(&st, s->f, s->tags, feats);
+                tw_score(&tt, feats, nf, sc);
+                int cost[PX_NTRANS];
+                costs(&st, s->gold_head, cost);
+                int pred = -1, gold = -1, mincost = -1;
+                for (int x = 0; x < PX_NTRANS; x++) {
+                    if (cost[x] < 0)
+                        continue;
+                    if (pred < 0 || sc[x] > sc[pred])
+                        pred = x;
+                    if (mincost < 0 || cost[x] < mincost)
+                        mincost = cost[x];
+                }
+                for (int x = 0; x < PX_NTRANS; x++)
+                    if (cost[x] == mincost && (gold < 0 || sc[x] > sc[gold]))
+                        gold = x;
+                int next = pred;
+                if (cost[pred] > mincost) {
+                    rc = tw_update(&tt, feats, nf, gold, pred, tt.clock);
+                    if (e == 0 || (double)(rng_next(&t->rng) >> 11) / 9007199254740992.0 >= t->o->explore)
+                        next = gold;
+                }
+                tt.clock++;
+                int label = PX_LABEL_NONE;
+                if (next != PX_SHIFT) {
+                    int dep, head;
+                    px_arc_of(&st, next, &dep, &head);
+                    if (head == (int)s->n) {
+                        label = t->root_label;
+                    } else {
+                        uint64_t cands = px_label_cands(&m, s->tags, head, dep, (int)s->n) & ~(1ull << t->root_label);
+                        if (!cands)
+                            cands = ~(1ull << t->root_label);
+                        int32_t ls[PX_MAX_LABELS] = {0};
+                        size_t nl = px_label_features(&st, s->f, s->tags, head, dep, lfeats);
+                        tw_score(&lt, lfeats, nl, ls);
+                        label = px_best_label(ls, cands, t->nlabels);
+                        if (s->gold_head[dep] == head) {
+                            int g = s->gold_label[dep];
+                            if (label != g && !rc)
+                                rc = tw_update(&lt, lfeats, nl, g, label, lt.clock);
+                            lt.clock++;
+                            right_labels += label == g;
+                        }
+                    }
+                    arcs++;
+                    right_arcs += s->gold_head[dep] == head;
+                }
+                px_apply(&st, next, label);
+            }
+            qp_arena_destroy(&scratch);
+        }
+        say(t, "parser: pass %d, arcs right %.4f, labels right on them %.4f (%.1f s)\n", e + 1,
+            arcs ? (double)right_arcs / arcs : 0, right_arcs ? (double)right_labels / right_arcs : 0,
+            cpu_seconds() - t0);
+    }
+    free(order);
+    size_t kt = 0, kl = 0;
+    if (!rc)
+        rc = tw_export(&tt, 0, &t->sec[PX_SEC_TRANS], &kt);
+    if (!rc)
+        rc = tw_export(&lt, 1, &t->sec[PX_SEC_LABELW], &kl);
+    say(t, "parser: %zu transition features, %zu label features\n", kt, kl);
+    tw_destroy(&tt);
+    tw_destroy(&lt);
+    return rc;
+}
+
+/* ---- the lexicon (optional) ---- */
+
+static int make_lexicon(trainer *t)
+{
+    /* tools/lexparse writes the section as it is stored; without one it is an empty map */
+    if (!t->o->lexicon) {
+        uint32_t hdr[2] = {0, 0};
+        return qp_buf_append(&t->sec[PX_SEC_LEXICON], (const char *)hdr, sizeof hdr);
+    }
+    char *text = NULL;
+    size_t len = 0;
+    int rc = read_file(t->o->lexicon, &text, &len, t->err, t->errlen);
+    if (rc)
+        return rc;
+    const uint32_t *h = (const uint32_t *)text;
+    if (len < 8 || len != 8 + (size_t)h[0] * 16 || (h[0] & (h[0] - 1))) {
+        snprintf(t->err, t->errlen, "%s: not a lexicon table", t->o->lexicon);
+        free(text);
+        return QP_EINVAL;
+    }
+    rc = qp_buf_append(&t->sec[PX_SEC_LEXICON], text, len);
+    t->lex_slots = malloc(len - 8 + 16);
+    if (!rc && !t->lex_slots)
+        rc = QP_ENOMEM;
+    if (!rc) {
+        memcpy(t->lex_slots, text + 8, len - 8);
+        t->m.lexicon.nslots = h[0];
+        t->m.lexicon.slots = t->lex_slots;
+    }
+    free(text);
+    return rc;
+}
+
+int qp_train_model(const qp_train_options *o, const char *out_path, char *err, size_t errlen)
+{
+    trainer t;
+    memset(&t, 0, sizeof t);
+    t.o = o;
+    t.err = err;
+    t.errlen = errlen;
+    t.rng = o->seed ? o->seed : 42;
+    err[0] = '\0';
+    qp_arena_init(&t.arena, 1 << 20);
+    for (int i = 0; i < PX_SEC_COUNT; i++)
+        qp_buf_init(&t.sec[i]);
+    int rc = sp_init(&t.strings);
+    t.m.lang = o->lang;
+    if (!rc)
+        rc = read_treebanks(&t);
+    if (!rc)
+        rc = make_lexicon(&t);
+    if (!rc)
+        rc = make_labels(&t);
+    /* word features without a vocabulary, to count the words; then again with it */
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        for (size_t i = 0; i < t.ns && !rc; i++)
+            rc = px_word_features(pass ? &t.m : NULL, t.s[i].w, t.s[i].n, t.s[i].f, &t.arena);
+        if (!rc && pass == 0)
+            rc = make_vocab(&t);
+        if (!rc && pass == 0 && t.m.lexicon.nslots) {
+            /* the first pass had no model: lexicon classes come with the second */
+        }
+    }
+    if (!rc)
+        rc = make_lemma_tables(&t);
+    if (!rc)
+        rc = make_split(&t);
+    if (!rc)
+        rc = make_tagger(&t);
+    if (!rc)
+        rc = make_cands(&t);
+    if (!rc)
+        rc = make_parser(&t);
+    if (!rc)
+        rc = qp_buf_append(&t.sec[PX_SEC_STRINGS], t.strings.text.data, t.strings.text.len);
+    if (!rc)
+        rc = mf_write(out_path, o->lang, t.sec, err, errlen);
+    if (rc == QP_ENOMEM && !err[0])
+        snprintf(err, errlen, "out of memory while training");
+    for (int i = 0; i < PX_SEC_COUNT; i++)
+        qp_buf_destroy(&t.sec[i]);
+    sp_destroy(&t.strings);
+    free(t.vocab_slots);
+    free(t.lex_slots);
+    free(t.s);
+    qp_arena_destroy(&t.arena);
+    return rc;
+}
