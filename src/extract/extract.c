@@ -9,6 +9,7 @@
 #include "qp.h"
 #include "fold.h"
 #include "timex.h"
+#include "datadir.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,25 @@ int qp_extractor_init(qp_extractor **out, char *errmsg, size_t errlen)
     if (r) {
         qp_lexicon_destroy(&x->lx);
         free(x);
+        return r;
+    }
+    for (int lang = 0; lang < QP_LANG_COUNT; lang++) {
+        char rel[64], path[4096];
+        snprintf(rel, sizeof rel, "lexicon/%s/frames.json", qp_lang_code((qp_lang)lang));
+        if (qp_data_path(rel, path, sizeof path)) {
+            snprintf(errmsg, errlen, "%s: not found", path);
+            r = QP_ENOTFOUND;
+        } else {
+            r = xfr_load(&x->frames[lang], path, errmsg, errlen);
+        }
+        if (r) {
+            qp_extractor_destroy(x);
+            return r;
+        }
+    }
+    r = qp_parser_load(&x->parser, errmsg, errlen);
+    if (r) {
+        qp_extractor_destroy(x);
         return r;
     }
     int g = qp_gazetteer_open(&x->gaz, qp_gazetteer_default_path());
@@ -53,6 +73,9 @@ void qp_extractor_destroy(qp_extractor *x)
         return;
     qp_lexicon_destroy(&x->lx);
     qp_gazetteer_close(x->gaz);
+    qp_parser_destroy(x->parser);
+    for (int lang = 0; lang < QP_LANG_COUNT; lang++)
+        xfr_destroy(&x->frames[lang]);
     free(x);
 }
 

@@ -466,7 +466,7 @@ void xc_place_words_at_dateline(doc_state *st)
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s)
 {
     static const char *const kinds[] = {"ACTOR", "ACTION", "PLACE", "AGENT", "DEMONYM"};
-    fprintf(stderr, "sentence %d:\n", s->index);
+    fprintf(stderr, "sentence %d: %.*s\n", s->index, (int)(s->end - s->start), s->text + s->start);
     for (size_t i = 0; i < s->n_m; i++) {
         const mention *m = &s->m[i];
         if (m->kind < 0)
@@ -513,8 +513,30 @@ int xc_counted_dead(const sentence_view *s)
 
 /* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
  * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
+/* Whether e, told without a recipient, is the deed another event of its sentence tells with one
+ * ("tués … par les forces" beside "tués par les forces" of the civilians): the same actor, act
+ * and reading. */
+static int subsumed(const doc_state *st, size_t i)
+{
+    const qp_event *e = &st->events[i];
+    if (e->actor2.id)
+        return 0;
+    for (size_t j = 0; j < st->n_events; j++) {
+        const qp_event *k = &st->events[j];
+        if (j != i && k->sentence == e->sentence && k->actor2.id && !strcmp(k->action, e->action) &&
+            xc_same_actor(&k->actor1, &e->actor1) && (k->flags & QP_EVENT_HIDDEN) == (e->flags & QP_EVENT_HIDDEN))
+            return 1;
+    }
+    return 0;
+}
+
 void xc_merge_duplicates(doc_state *st)
 {
+    size_t kept = 0;
+    for (size_t i = 0; i < st->n_events; i++)
+        if (!subsumed(st, i))
+            st->events[kept++] = st->events[i];
+    st->n_events = kept;
     size_t out = 0;
     for (size_t i = 0; i < st->n_events; i++) {
         qp_event *e = &st->events[i];

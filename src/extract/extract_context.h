@@ -8,6 +8,14 @@
 #include "extract_int.h"
 #include "timex.h"
 
+/* An actor the article has named (extract_entities.c). */
+typedef struct xn_entity {
+    qp_actor_ref a;
+    int sentence;
+    size_t at;     /* byte offset in the text */
+    int plural;
+} xn_entity;
+
 /* One article being extracted: its events so far and what the frames carry between sentences. */
 typedef struct doc_state {
     const qp_extractor *x;
@@ -23,8 +31,13 @@ typedef struct doc_state {
     qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
     int last_place_sentence;
     qp_place_ref focus_place;
+    int where;               /* the country the article's events happen in (lexicon index), -1 */
     const char *doc_end;     /* the day after the document date, in the arena */
     qp_place_ref dateline;   /* "MOSCOU -", "BEIRUT, Aug. 3 —": where the article was filed */
+    xn_entity *ents;         /* the actors named so far, in order */
+    size_t n_ents, cap_ents;
+    qp_actor_ref speaker;    /* the latest speaker, and in which sentence */
+    int speaker_sentence;
 } doc_state;
 
 /* The day after d (YYYY-MM-DD) into out; "" when d is malformed. */

@@ -4,6 +4,8 @@
 #include "extract.h"
 #include "extract_context.h"
 #include "extract_event.h"
+#include "extract_entities.h"
+#include "extract_roles.h"
 #include "extract_int.h"
 #include "extract_syntax.h"
 #include "qp.h"
@@ -216,10 +218,13 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         }
     if (where >= 0)
         xt_place_from_country(x, arena, where, &st.focus_place);
+    st.where = where >= 0 ? where : focus;
     /* a bare agent ("l'armée") belongs to the country named just before, in this sentence or the
      * last; further back, to the country the article's events happen in */
     int recent = -1, recent_sentence = -10;
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
+    /* while the extractor moves onto the parse: QUIPU_OLD_FRAMES=1 runs the shallow frames */
+    int new_frames = getenv("QUIPU_OLD_FRAMES") == NULL;
     for (size_t i = 0; i < doc->n_sentences; i++) {
         int near = recent_sentence + 1 >= (int)i ? recent : -1;
         const qp_actor_ref *carried = carried_actor(&st, (int)i);
@@ -238,8 +243,13 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         }
         st.victims = xc_died_victims(&sv[i]);
         size_t before = st.n_events;
-        if ((r = xf_frames(&st, &sv[i])))
+        if (new_frames) {
+            if ((r = xp_parse_sentence(x, arena, &sv[i])) || (r = xr_roles(&st, &sv[i])))
+                return r;
+            xn_remember(&st, &sv[i]);
+        } else if ((r = xf_frames(&st, &sv[i]))) {
             return r;
+        }
         if ((r = source_accuses(&st, &sv[i], before)))
             return r;
         /* the sentence's assaults without a target were on its victims; "a fait 34 morts",

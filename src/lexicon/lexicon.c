@@ -558,6 +558,7 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
             x->cameo = lx_strdup(lx, jstr(a, "cameo"));
             x->pos = lx_strdup(lx, jstr(a, "pos") ? jstr(a, "pos") : "verb");
             x->object = lx_strdup(lx, jstr(a, "object") ? jstr(a, "object") : "recipient");
+            x->frame = lx_strdup(lx, jstr(a, "frame"));
             x->light = json_is_true(light);
             json_t *w = json_object_get(a, "weight");
             x->weight = json_is_number(w) ? json_number_value(w) : 0.7;
@@ -707,7 +708,7 @@ void qp_lexicon_destroy(qp_lexicon *lx)
     for (size_t i = 0; i < lx->n_actions; i++) {
         qp_lex_action *a = &lx->actions[i];
         free(a->lemma), free(a->code), free(a->mode), free(a->context), free(a->cameo), free(a->pos);
-        free(a->object);
+        free(a->object), free(a->frame);
         for (size_t k = 0; a->preps && k < a->n_preps; k++)
             free(a->preps[k]);
         free(a->preps);

@@ -36,7 +36,8 @@ typedef struct qp_lex_agent {
 
 typedef struct qp_lex_action {
     char *lemma, *code, *mode, *context, *cameo, *pos, *object;
-    char **preps;
+    char *frame;     /* the argument frame (lexicon/<lang>/frames.json), or NULL for the default */
+    char **preps;    /* folded */
     size_t n_preps;
     int light;
     double weight;

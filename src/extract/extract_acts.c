@@ -1,0 +1,265 @@
+/* extract_acts.c — how an event reads, from what governs its trigger on the parse: negated
+ * ("n'a pas frappé", "denied striking"), hypothetical (future, conditional, modal, wanted,
+ * planned, demanded, threatened), reported (what a speaker says happened), or recoded as the act
+ * around it (halting aid is a sanction, halting strikes a concession); then the events made,
+ * one per actor and recipient, partners of a joint deed cooperating. */
+#include "extract_acts.h"
+#include "codes.h"
+#include "extract_entities.h"
+#include "extract_event.h"
+#include "qp.h"
+
+#include <string.h>
+
+/* Partners in one deed: "X et Y ont lancé", "X fought alongside Y". */
+static const qp_lex_action cooperation = {.code = "COOPERATE", .cameo = "06", .context = "military",
+                                          .object = "none", .weight = 0.6};
+
+/* Acts whose content is not asserted: a demand, a threat, a refusal, a promise, an accusation
+ * ("accused the regime of bombing": the bombing is alleged). */
+static int takes_content(const char *code)
+{
+    static const char *const codes[] = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE"};
+    for (size_t i = 0; code && i < QP_ARRAY_LEN(codes); i++)
+        if (!strcmp(code, codes[i]))
+            return 1;
+    return 0;
+}
+
+/* The code of the action read at word w, when w is a trigger; NULL otherwise. */
+static const char *code_at(const xr_ctx *c, size_t w)
+{
+    int tm = c->p->trigger[w];
+    if (tm < 0)
+        return NULL;
+    const mention *m = &c->s->m[tm];
+    for (int k = 0; k < m->n_readings; k++) {
+        const qp_lex_action *a = &c->x->lx.actions[m->actions[k]];
+        if (a->code && !a->light)
+            return a->code;
+    }
+    return NULL;
+}
+
+/* Whether word w carries a negation ("ne … pas", "not", "never", "aucune attaque", "no
+ * attack", "sans attaquer"). */
+static int negated(const xp_view *p, size_t w)
+{
+    for (size_t k = 0; k < xp_kids(p, w); k++) {
+        int ch = xp_kid(p, w, k);
+        qp_deprel r = xp_rel(p, (size_t)ch);
+        if (!(p->cls[ch] & QP_WC_NEGATION))
+            continue;
+        /* "ne" alone is no negation ("avant qu'il ne parte"); "pas", "jamais", "aucun" are */
+        if (!strcmp(p->fold[ch], "ne") || !strcmp(p->fold[ch], "n"))
+            continue;
+        if (r == QP_DEP_ADVMOD || r == QP_DEP_DET || r == QP_DEP_MARK || r == QP_DEP_CASE || r == QP_DEP_CC)
+            return 1;
+    }
+    return 0;
+}
+
+/* The modal or future auxiliaries of verb w ("will", "could", "would"): 1 when one is there. */
+static int modal_aux(const xp_view *p, size_t w)
+{
+    for (size_t k = 0; k < xp_kids(p, w); k++) {
+        int ch = xp_kid(p, w, k);
+        if (xp_rel(p, (size_t)ch) == QP_DEP_AUX && (p->cls[ch] & QP_WC_MODAL))
+            return 1;
+    }
+    return 0;
+}
+
+/* A conditional or future auxiliary or verb: French "attaquerait", "attaquera", "va attaquer".
+ * A conditional auxiliary of a participle ("aurait bombardé") is the press's way to report what
+ * others say happened: *reported is set instead. */
+static int unreal_tense(const xp_view *p, size_t w, int *reported)
+{
+    if (xp_feat(p, w, "Mood=Cnd") || xp_feat(p, w, "Tense=Fut"))
+        return 1;
+    for (size_t k = 0; k < xp_kids(p, w); k++) {
+        int ch = xp_kid(p, w, k);
+        if (xp_rel(p, (size_t)ch) != QP_DEP_AUX)
+            continue;
+        if (xp_feat(p, (size_t)ch, "Tense=Fut"))
+            return 1;
+        if (xp_feat(p, (size_t)ch, "Mood=Cnd")) {
+            if (xp_feat(p, w, "VerbForm=Part")) {
+                *reported = 1;
+                return 0;
+            }
+            return 1;
+        }
+        /* "va attaquer": aller as the auxiliary of an infinitive */
+        if (!strcmp(p->fold[ch], "aller") && xp_feat(p, w, "VerbForm=Inf"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The verb whose clause event noun n belongs to: the verb it is an argument of, through
+ * nominal heads ("a annoncé le début de l'offensive"); n itself when it heads its clause. */
+static size_t clause_head(const xp_view *p, size_t n)
+{
+    size_t at = n;
+    for (int steps = 0; steps < 4; steps++) {
+        if (p->w[at].upos == QP_UPOS_VERB || p->w[at].upos == QP_UPOS_AUX)
+            return at;
+        int h = p->w[at].head;
+        qp_deprel r = xp_rel(p, at);
+        if (h < 0 || (r != QP_DEP_OBJ && r != QP_DEP_NSUBJ && r != QP_DEP_OBL && r != QP_DEP_NMOD))
+            return at;
+        at = (size_t)h;
+    }
+    return at;
+}
+
+void xa_read(const xr_ctx *c, size_t t, xa_reading *rd)
+{
+    const xp_view *p = c->p;
+    memset(rd, 0, sizeof *rd);
+    rd->outer = -1;
+    size_t g = clause_head(p, t);
+    int reported = 0;
+    /* the trigger's own clause */
+    if (negated(p, t) || (g != t && negated(p, g)))
+        rd->flags |= QP_EVENT_NEGATED;
+    if (modal_aux(p, g) || unreal_tense(p, g, &reported))
+        rd->flags |= QP_EVENT_HYPOTHETICAL;
+    if (reported)
+        rd->flags |= QP_EVENT_REPORTED;
+    rd->past = xp_feat(p, g, "Tense=Past") || xp_feat(p, g, "Tense=Imp") || xp_child_u(p, g, QP_DEP_AUX) >= 0;
+    /* what governs it */
+    for (int steps = 0; steps < 6; steps++) {
+        int h = p->w[g].head;
+        if (h < 0)
+            break;
+        qp_deprel r = xp_rel(p, g);
+        if (r == QP_DEP_CONJ) { /* coordinated clauses share their governors */
+            g = (size_t)h;
+            continue;
+        }
+        if (r == QP_DEP_ADVCL) {
+            /* "si", "if": a condition; "pour", "to": a purpose is no hedge of its own */
+            for (size_t k = 0; k < xp_kids(p, g); k++) {
+                int ch = xp_kid(p, g, k);
+                if (xp_rel(p, (size_t)ch) == QP_DEP_MARK &&
+                    (!strcmp(p->fold[ch], "si") || !strcmp(p->fold[ch], "if") || !strcmp(p->fold[ch], "unless")))
+                    rd->flags |= QP_EVENT_HYPOTHETICAL;
+                if (xp_rel(p, (size_t)ch) == QP_DEP_MARK && (p->cls[ch] & QP_WC_NEGATION))
+                    rd->flags |= QP_EVENT_NEGATED; /* "sans", "without" */
+            }
+            break;
+        }
+        if (r != QP_DEP_XCOMP && r != QP_DEP_CCOMP && r != QP_DEP_CSUBJ && r != QP_DEP_ACL && r != QP_DEP_NMOD &&
+            r != QP_DEP_OBJ)
+            break;
+        uint32_t cls = p->cls[h];
+        const char *outer = code_at(c, (size_t)h);
+        if (outer && takes_content(outer) && r != QP_DEP_OBJ) {
+            /* the content of a demand, a threat, a promise, an accusation */
+            rd->flags |= QP_EVENT_HYPOTHETICAL;
+            rd->outer = h;
+            break;
+        }
+        if ((r == QP_DEP_OBJ || r == QP_DEP_NMOD) && !(cls & (QP_WC_ASPECT_STOP | QP_WC_ASPECT_GO | QP_WC_INTENT)))
+            break; /* a noun that is what some act is about: not governed as a clause */
+        if (cls & QP_WC_DENY)
+            rd->flags |= QP_EVENT_NEGATED;
+        else if (cls & (QP_WC_INTENT | QP_WC_MODAL))
+            rd->flags |= QP_EVENT_HYPOTHETICAL;
+        else if (cls & QP_WC_ASPECT_STOP)
+            rd->stopped = h;
+        else if ((cls & QP_WC_SPEECH) && (r == QP_DEP_CCOMP || r == QP_DEP_XCOMP)) {
+            rd->flags |= QP_EVENT_REPORTED;
+            if (!rd->speaker_word)
+                rd->speaker_word = h + 1; /* the speaker: the subject of the verb of saying */
+        }
+        if (negated(p, (size_t)h) && (cls & (QP_WC_IMPLICATIVE | QP_WC_ASPECT_GO)))
+            rd->flags |= QP_EVENT_NEGATED; /* "n'est pas parvenu à", "did not continue" */
+        int reported_h = 0;
+        if (!(cls & QP_WC_SPEECH) && (modal_aux(p, (size_t)h) || unreal_tense(p, (size_t)h, &reported_h)))
+            rd->flags |= QP_EVENT_HYPOTHETICAL; /* "would try to", "voudrait attaquer" */
+        g = (size_t)h;
+    }
+}
+
+/* A code recoded by the act around it: to halt aid, talks or cooperation is to sanction; to
+ * halt strikes or a siege is to concede. NULL: unchanged. */
+static const char *stopped_code(const char *code)
+{
+    int a = qp_action_parse(code);
+    if (a < 0)
+        return NULL;
+    if (a == QP_ACTION_AID || a == QP_ACTION_SUPPORT || a == QP_ACTION_COOPERATE || a == QP_ACTION_CONSULT)
+        return "SANCTION";
+    if (a == QP_ACTION_ASSAULT || a == QP_ACTION_COERCE || a == QP_ACTION_SANCTION)
+        return "CONCEDE";
+    return NULL;
+}
+
+int xa_make_events(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a1,
+                   const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place)
+{
+    xa_reading rd;
+    xa_read(c, t, &rd);
+    const char *code = act->code;
+    if (rd.stopped) {
+        const char *sc = stopped_code(code);
+        if (!sc)
+            return 0; /* "cessé de protester": nothing happens */
+        code = sc;
+    }
+    doc_state *st = c->st;
+    st->trigger_past = rd.past;
+    double conf = act->weight;
+    if (rd.flags & QP_EVENT_REPORTED)
+        conf *= 0.9;
+    for (size_t i = 0; i < n1; i++) {
+        for (size_t j = 0; j < (n2 ? n2 : 1); j++) {
+            int r = xe_add_event(st, c->s, tm, act, &a1[i], n2 ? &a2[j] : NULL, obj_place, rd.flags, conf, code);
+            if (r)
+                return r;
+            qp_event *e = st->last_added;
+            if (e && a1m && a1m[i] >= 0)
+                xe_widen_evidence(e, c->s, &c->s->m[a1m[i]]);
+            if (e && (rd.flags & QP_EVENT_REPORTED) && rd.speaker_word)
+                e->speaker = xn_speaker_id(c, (size_t)(rd.speaker_word - 1));
+        }
+    }
+    /* a joint deed: its two or three doers are partners ("le Danemark, la Grèce, la Lettonie,
+     * la Roumanie et Chypre soutiennent" is a vote, not ten partnerships) */
+    int material = !strcmp(code, "ASSAULT") || !strcmp(code, "MOBILIZE") || !strcmp(code, "COERCE") ||
+                   !strcmp(code, "AID");
+    if (n1 >= 2 && n1 <= 3 && material && !(rd.flags & QP_EVENT_HIDDEN))
+        for (size_t i = 0; i < n1; i++)
+            for (size_t j = i + 1; j < n1; j++) {
+                int r = xe_add_event(st, c->s, tm, &cooperation, &a1[i], &a1[j], obj_place, rd.flags, 0.6, "COOPERATE");
+                if (r)
+                    return r;
+                if (st->last_added && a1m) {
+                    if (a1m[i] >= 0)
+                        xe_widen_evidence(st->last_added, c->s, &c->s->m[a1m[i]]);
+                    if (a1m[j] >= 0)
+                        xe_widen_evidence(st->last_added, c->s, &c->s->m[a1m[j]]);
+                }
+            }
+    return 0;
+}
+
+int xa_make_symmetric(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a,
+                      size_t na, const qp_actor_ref *b, size_t nb)
+{
+    xa_reading rd;
+    xa_read(c, t, &rd);
+    c->st->trigger_past = rd.past;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            for (int dir = 0; dir < 2; dir++) {
+                const qp_actor_ref *x = dir ? &b[j] : &a[i], *y = dir ? &a[i] : &b[j];
+                int r = xe_add_event(c->st, c->s, tm, act, x, y, -1, rd.flags, act->weight, act->code);
+                if (r)
+                    return r;
+            }
+    return 0;
+}

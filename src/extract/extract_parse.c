@@ -1,0 +1,233 @@
+/* extract_parse.c — a sentence parsed and its lexicon mentions laid on the words: the word each
+ * mention hangs from, each word's children, lemma and classes. */
+#include "extract_parse.h"
+#include "fold.h"
+#include "qp.h"
+
+#include <string.h>
+
+/* Which mention a word stands for when it heads several (a composite actor over its parts,
+ * an actor over the place the same name is). */
+static int rank(const mention *m)
+{
+    switch (m->kind) {
+    case MENTION_ACTOR: return 4;
+    case MENTION_AGENT: return 3;
+    case MENTION_DEMONYM: return 2;
+    case MENTION_PLACE: return 1;
+    default: return 0;
+    }
+}
+
+/* The head of the words [w0, w1): the one whose head lies outside them (the first such, when
+ * a mention's words are not one subtree). -1 when there are none. */
+static int span_head(const xp_view *p, size_t w0, size_t w1)
+{
+    for (size_t i = w0; i < w1; i++) {
+        int h = p->w[i].head;
+        if (h < 0 || (size_t)h < w0 || (size_t)h >= w1)
+            return (int)i;
+    }
+    return -1;
+}
+
+int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
+{
+    s->parse = NULL;
+    if (!x->parser || !s->n_tok)
+        return 0;
+    qp_word *w;
+    size_t n;
+    int r = qp_parse_sentence(x->parser, (qp_lang)s->lang, s->text, s->start, s->end, a, &w, &n);
+    if (r == QP_ELANG || !n)
+        return 0;
+    if (r)
+        return r;
+    xp_view *p = qp_arena_calloc(a, 1, sizeof *p);
+    if (!p)
+        return QP_ENOMEM;
+    p->w = w;
+    p->n = n;
+    p->kid_start = qp_arena_calloc(a, n + 1, sizeof *p->kid_start);
+    p->kid = qp_arena_alloc(a, (n + 1) * sizeof *p->kid);
+    p->mention = qp_arena_alloc(a, n * sizeof *p->mention);
+    p->trigger = qp_arena_alloc(a, n * sizeof *p->trigger);
+    p->word_of_tok = qp_arena_alloc(a, (s->n_tok + 1) * sizeof *p->word_of_tok);
+    p->fold = qp_arena_calloc(a, n, sizeof *p->fold);
+    p->cls = qp_arena_calloc(a, n, sizeof *p->cls);
+    if (!p->kid_start || !p->kid || !p->mention || !p->trigger || !p->word_of_tok || !p->fold || !p->cls)
+        return QP_ENOMEM;
+    /* children, in sentence order: counts, then offsets, then fill */
+    for (size_t i = 0; i < n; i++)
+        if (w[i].head >= 0 && (size_t)w[i].head < n)
+            p->kid_start[w[i].head + 1]++;
+    for (size_t i = 0; i < n; i++)
+        p->kid_start[i + 1] += p->kid_start[i];
+    int32_t *fill = qp_arena_alloc(a, (n + 1) * sizeof *fill);
+    if (!fill)
+        return QP_ENOMEM;
+    memcpy(fill, p->kid_start, (n + 1) * sizeof *fill);
+    for (size_t i = 0; i < n; i++)
+        if (w[i].head >= 0 && (size_t)w[i].head < n)
+            p->kid[fill[w[i].head]++] = (int32_t)i;
+    for (size_t t = 0; t <= s->n_tok; t++)
+        p->word_of_tok[t] = -1;
+    for (size_t i = n; i-- > 0;)
+        if (w[i].token < s->n_tok)
+            p->word_of_tok[w[i].token] = (int32_t)i;
+    /* lemmas folded, and their classes */
+    const qp_word_classes *wc = &x->lx.classes[s->lang];
+    for (size_t i = 0; i < n; i++) {
+        p->mention[i] = p->trigger[i] = -1;
+        const char *lemma = w[i].lemma && strcmp(w[i].lemma, "_") ? w[i].lemma : w[i].form;
+        char f[128];
+        int k = qp_fold_token(lemma, strlen(lemma), f, sizeof f);
+        if (k <= 0) {
+            p->fold[i] = "";
+            continue;
+        }
+        if (!(p->fold[i] = qp_arena_strndup(a, f, (size_t)k)))
+            return QP_ENOMEM;
+        p->cls[i] = qp_classes_of(wc, f, (size_t)k);
+        /* function words are classed by their form too ("n't" is lemmatised "not") */
+        if (!p->cls[i] && w[i].form) {
+            k = qp_fold_token(w[i].form, strlen(w[i].form), f, sizeof f);
+            if (k > 0)
+                p->cls[i] = qp_classes_of(wc, f, (size_t)k);
+        }
+    }
+    /* each mention hangs from the head of its words */
+    for (size_t mi = 0; mi < s->n_m; mi++) {
+        mention *m = &s->m[mi];
+        m->head = -1;
+        if (m->kind < 0 || m->t0 >= s->n_tok)
+            continue;
+        size_t w0 = n, w1 = 0;
+        for (size_t i = 0; i < n; i++)
+            if (w[i].token >= m->t0 && w[i].token < m->t1) {
+                if (i < w0)
+                    w0 = i;
+                w1 = i + 1;
+            }
+        if (w0 >= w1)
+            continue;
+        int h = span_head(p, w0, w1);
+        if (h < 0)
+            continue;
+        m->head = h;
+        if (m->kind == MENTION_ACTION) {
+            if (p->trigger[h] < 0 || s->m[p->trigger[h]].t1 - s->m[p->trigger[h]].t0 < m->t1 - m->t0)
+                p->trigger[h] = (int32_t)mi; /* the longer phrase: "take control of" over "take" */
+        } else if (rank(m) && (p->mention[h] < 0 || rank(m) > rank(&s->m[p->mention[h]]) ||
+                               (rank(m) == rank(&s->m[p->mention[h]]) &&
+                                m->t1 - m->t0 > s->m[p->mention[h]].t1 - s->m[p->mention[h]].t0))) {
+            p->mention[h] = (int32_t)mi;
+        }
+    }
+    /* subtree bounds, children before parents: an explicit post-order walk from each root */
+    p->lo = qp_arena_alloc(a, n * sizeof *p->lo);
+    p->hi = qp_arena_alloc(a, n * sizeof *p->hi);
+    int32_t *stack = qp_arena_alloc(a, (n + 1) * sizeof *stack), *next = qp_arena_calloc(a, n, sizeof *next);
+    if (!p->lo || !p->hi || !stack || !next)
+        return QP_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        p->lo[i] = p->hi[i] = (int32_t)i;
+    for (size_t root = 0; root < n; root++) {
+        if (w[root].head >= 0 && (size_t)w[root].head < n)
+            continue;
+        size_t top = 0;
+        stack[top++] = (int32_t)root;
+        while (top) {
+            int32_t v = stack[top - 1];
+            if ((size_t)next[v] < xp_kids(p, (size_t)v)) {
+                if (top <= n) /* a tree has no more than n words on one path */
+                    stack[top++] = xp_kid(p, (size_t)v, (size_t)next[v]);
+                next[v]++;
+                continue;
+            }
+            top--;
+            if (top) {
+                int32_t parent = stack[top - 1];
+                if (p->lo[v] < p->lo[parent])
+                    p->lo[parent] = p->lo[v];
+                if (p->hi[v] > p->hi[parent])
+                    p->hi[parent] = p->hi[v];
+            }
+        }
+    }
+    s->parse = p;
+    return 0;
+}
+
+int xp_child(const xp_view *p, size_t i, qp_deprel rel)
+{
+    for (size_t k = 0; k < xp_kids(p, i); k++) {
+        int c = xp_kid(p, i, k);
+        if (p->w[c].deprel == rel)
+            return c;
+    }
+    return -1;
+}
+
+int xp_child_u(const xp_view *p, size_t i, qp_deprel rel)
+{
+    for (size_t k = 0; k < xp_kids(p, i); k++) {
+        int c = xp_kid(p, i, k);
+        if (xp_rel(p, (size_t)c) == rel)
+            return c;
+    }
+    return -1;
+}
+
+const char *xp_case_of(const xp_view *p, size_t i, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < xp_kids(p, i); k++) {
+        int c = xp_kid(p, i, k);
+        if (xp_rel(p, (size_t)c) != QP_DEP_CASE)
+            continue;
+        /* the case word and what is fixed to it: "à cause de", "according to" */
+        for (int part = c; part >= 0;) {
+            const char *f = p->fold[part];
+            size_t fl = strlen(f);
+            if (fl && len + fl + 2 < cap) {
+                if (len)
+                    out[len++] = ' ';
+                memcpy(out + len, f, fl);
+                len += fl;
+                out[len] = '\0';
+            }
+            int next = -1;
+            for (size_t j = 0; j < xp_kids(p, (size_t)part); j++)
+                if (xp_rel(p, (size_t)xp_kid(p, (size_t)part, j)) == QP_DEP_FIXED) {
+                    next = xp_kid(p, (size_t)part, j);
+                    break;
+                }
+            part = next;
+        }
+    }
+    return out;
+}
+
+int xp_feat(const xp_view *p, size_t i, const char *feat)
+{
+    const char *f = p->w[i].feats;
+    size_t n = strlen(feat);
+    for (const char *at = f ? strstr(f, feat) : NULL; at; at = strstr(at + 1, feat))
+        if ((at == f || at[-1] == '|') && (at[n] == '\0' || at[n] == '|'))
+            return 1;
+    return 0;
+}
+
+int xp_under(const xp_view *p, size_t i, size_t anc)
+{
+    for (size_t steps = 0; steps <= p->n; steps++) {
+        if (i == anc)
+            return 1;
+        if (p->w[i].head < 0)
+            return 0;
+        i = (size_t)p->w[i].head;
+    }
+    return 0; /* a cycle: the parser never makes one, but a walk must end */
+}

@@ -1,0 +1,549 @@
+/* extract_roles.c — who does what to whom, read on the dependency parse: for each action
+ * trigger of a sentence, its frame's roles (extract_frames.c) filled by the words that bear
+ * them, through the mechanisms every frame shares — the voice, subjects shared across
+ * coordinated verbs, controlled infinitives, relative clauses and participles, light verbs
+ * that lend their subject to an event noun, symmetric nouns, coordination of actors — then
+ * one event per actor and recipient, read as extract_acts.c says (negated, hypothetical,
+ * reported, or coded as the act around it). */
+#include "extract_roles.h"
+#include "extract_acts.h"
+#include "extract_entities.h"
+#include "extract_event.h"
+#include "extract_frames.h"
+#include "extract_syntax.h"
+#include "qp.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { XR_MAX = 8 };
+
+/* Actors found for a role: each with the mention it came from (-1 when resolved from the
+ * article: a pronoun, "le groupe") and the word that names it. */
+typedef struct xr_args {
+    qp_actor_ref a[XR_MAX];
+    int m[XR_MAX];
+    int word[XR_MAX];
+    size_t n;
+} xr_args;
+
+static int is_noun_word(const xp_view *p, size_t i)
+{
+    return p->w[i].upos == QP_UPOS_NOUN || p->w[i].upos == QP_UPOS_PROPN;
+}
+
+static int is_verb_word(const xp_view *p, size_t i)
+{
+    return p->w[i].upos == QP_UPOS_VERB || p->w[i].upos == QP_UPOS_AUX;
+}
+
+static void args_push(xr_args *g, const qp_actor_ref *a, int m, int word)
+{
+    if (!a || !a->id || g->n >= XR_MAX)
+        return;
+    for (size_t k = 0; k < g->n; k++)
+        if (g->a[k].id && !strcmp(g->a[k].id, a->id))
+            return;
+    g->a[g->n] = *a;
+    g->m[g->n] = m;
+    g->word[g->n] = word;
+    g->n++;
+}
+
+/* The actor a mention stands for: an actor, or a demonym standing alone ("les Russes"). */
+static int mention_actor(const xr_ctx *c, int mi, qp_actor_ref *out)
+{
+    const mention *m = &c->s->m[mi];
+    if (m->kind == MENTION_ACTOR && m->actor.id) {
+        *out = m->actor;
+        return 1;
+    }
+    if (m->kind == MENTION_DEMONYM && m->country >= 0) {
+        xt_actor_from_country(c->x, m->country, out);
+        out->text = m->actor.text;
+        return 1;
+    }
+    return 0;
+}
+
+static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth);
+
+/* Children through which a noun that names no actor leads to one: "les combattants de l'EI",
+ * "one of the rebels", "Assad's forces", "US troops", "forces loyales à Damas". */
+static int through_modifiers(const xr_ctx *c, int w, xr_args *g, int depth)
+{
+    const xp_view *p = c->p;
+    static const qp_deprel via[] = {QP_DEP_NMOD, QP_DEP_COMPOUND, QP_DEP_AMOD, QP_DEP_FLAT, QP_DEP_APPOS};
+    size_t before = g->n;
+    for (size_t v = 0; v < QP_ARRAY_LEN(via) && g->n == before; v++)
+        for (size_t k = 0; k < xp_kids(p, (size_t)w) && g->n == before; k++) {
+            int ch = xp_kid(p, (size_t)w, k);
+            if (xp_rel(p, (size_t)ch) != via[v])
+                continue;
+            if (via[v] == QP_DEP_NMOD) {
+                /* "of", "de", "among", possessives: membership, not "the attack on X" */
+                static const char *const member[] = {"de", "du", "des", "d", "of", "among", "parmi", "d entre"};
+                char cs[64];
+                xp_case_of(p, (size_t)ch, cs, sizeof cs);
+                int of = !cs[0];
+                for (size_t q = 0; q < QP_ARRAY_LEN(member) && !of; q++)
+                    of = !strcmp(cs, member[q]);
+                if (!of)
+                    continue;
+            }
+            actors_at(c, ch, g, depth + 1);
+        }
+    return g->n > before;
+}
+
+/* The actors word w names, with those coordinated with it ("la Russie et l'Iran"). */
+static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
+{
+    const xp_view *p = c->p;
+    if (w < 0 || (size_t)w >= p->n || depth > 4)
+        return;
+    qp_actor_ref a;
+    uint32_t cls = p->cls[w];
+    int mi = p->mention[w];
+    if (mi >= 0 && mention_actor(c, mi, &a)) {
+        args_push(g, &a, mi, w);
+    } else if ((cls & QP_WC_RELATIVE) && p->w[w].upos == QP_UPOS_PRON) {
+        /* "les avions qui ont bombardé": the antecedent, head of the relative clause's verb */
+        int verb = p->w[w].head;
+        if (verb >= 0 && p->w[verb].deprel == QP_DEP_ACL_RELCL && p->w[verb].head >= 0)
+            actors_at(c, p->w[verb].head, g, depth + 1);
+    } else if (p->w[w].upos == QP_UPOS_PRON || p->w[w].upos == QP_UPOS_DET ||
+               (cls & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL | QP_WC_SPEAKER))) {
+        if (xn_resolve_pronoun(c, w, &a))
+            args_push(g, &a, -1, w);
+    } else if (!through_modifiers(c, w, g, depth) && (cls & QP_WC_GROUP_NOUN) && xn_resolve_group(c, w, &a)) {
+        args_push(g, &a, -1, w); /* "le groupe", "the regime": the one the article spoke of */
+    }
+    /* coordinated actors act alike */
+    for (size_t k = 0; k < xp_kids(p, (size_t)w); k++) {
+        int ch = xp_kid(p, (size_t)w, k);
+        if (xp_rel(p, (size_t)ch) == QP_DEP_CONJ)
+            actors_at(c, ch, g, depth + 1);
+    }
+}
+
+/* Whether verb v is in the passive: a passive auxiliary or subject, or a past participle that
+ * qualifies a noun without a subject of its own ("les rebelles soutenus par Ankara",
+ * "US-backed forces"). */
+static int passive(const xp_view *p, size_t v)
+{
+    if (xp_child(p, v, QP_DEP_AUX_PASS) >= 0 || xp_child(p, v, QP_DEP_NSUBJ_PASS) >= 0 ||
+        xp_child(p, v, QP_DEP_EXPL_PASS) >= 0)
+        return 1;
+    qp_deprel r = xp_rel(p, v);
+    if ((r == QP_DEP_ACL || r == QP_DEP_AMOD || r == QP_DEP_ADVCL) && xp_feat(p, v, "VerbForm=Part") &&
+        !xp_feat(p, v, "Tense=Pres") && xp_child_u(p, v, QP_DEP_NSUBJ) < 0)
+        return 1;
+    return 0;
+}
+
+/* The word whose subject verb v shares when it has none of its own: the first of coordinated
+ * verbs ("a bombardé puis repris"), the verb that controls an infinitive ("a décidé
+ * d'attaquer": its subject; "ordered the army to attack": its object), the noun a relative or
+ * participial clause qualifies, the main clause of an adverbial participle ("attacking the
+ * town, the rebels…"). Returns the word the subject is looked for at and sets *as_actor when
+ * that word is itself the subject (a noun qualified by the clause); -1 when none. */
+static int shared_subject(const xp_view *p, size_t v, int *as_actor)
+{
+    *as_actor = 0;
+    for (int steps = 0; steps < 6; steps++) {
+        int h = p->w[v].head;
+        if (h < 0)
+            return -1;
+        switch (xp_rel(p, v)) {
+        case QP_DEP_CONJ:
+            if (xp_child_u(p, (size_t)h, QP_DEP_NSUBJ) >= 0 || !is_verb_word(p, (size_t)h))
+                return is_verb_word(p, (size_t)h) ? h : -1;
+            v = (size_t)h;
+            continue;
+        case QP_DEP_XCOMP: {
+            /* object control: "ordered / urged / asked the army to attack" */
+            int o = xp_child(p, (size_t)h, QP_DEP_OBJ);
+            if (o < 0)
+                o = xp_child(p, (size_t)h, QP_DEP_IOBJ);
+            if (o >= 0 && (p->cls[h] & QP_WC_INTENT) && xp_feat(p, v, "VerbForm=Inf")) {
+                *as_actor = 1;
+                return o;
+            }
+            if (xp_child_u(p, (size_t)h, QP_DEP_NSUBJ) >= 0)
+                return h;
+            v = (size_t)h;
+            continue;
+        }
+        case QP_DEP_ACL:
+            *as_actor = 1; /* "forces attacking the town": the noun acts */
+            return h;
+        case QP_DEP_ADVCL:
+            if (xp_child(p, v, QP_DEP_MARK) >= 0 && !xp_feat(p, v, "VerbForm=Inf") && !xp_feat(p, v, "VerbForm=Ger") &&
+                !xp_feat(p, v, "VerbForm=Part"))
+                return -1; /* a finite clause of its own ("after the army withdrew") */
+            if (xp_child_u(p, (size_t)h, QP_DEP_NSUBJ) >= 0)
+                return h;
+            v = (size_t)h;
+            continue;
+        default:
+            return -1;
+        }
+    }
+    return -1;
+}
+
+/* The subject of verb v, in the active: its own, else the one it shares. */
+static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
+{
+    const xp_view *p = c->p;
+    int sj = xp_child(p, v, QP_DEP_NSUBJ);
+    if (sj < 0)
+        sj = xp_child_u(p, v, QP_DEP_NSUBJ);
+    if (sj >= 0 && p->w[sj].deprel != QP_DEP_NSUBJ_PASS) {
+        actors_at(c, sj, g, 0);
+        return;
+    }
+    if (p->w[v].deprel == QP_DEP_ACL_RELCL)
+        return; /* its subject is its relative pronoun, or it has none */
+    int as_actor, h = shared_subject(p, v, &as_actor);
+    if (h < 0)
+        return;
+    if (as_actor)
+        actors_at(c, h, g, 0);
+    else if (!passive(p, (size_t)h))
+        subject_of(c, (size_t)h, g);
+}
+
+/* The verb that lends its subject to event noun n ("X a lancé une offensive", "X provided
+ * support", "procéder à des frappes", "announced the start of a campaign"): a light verb
+ * taking n as object (or through an aspectual noun), -1 when none. */
+static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
+{
+    const xp_view *p = c->p;
+    size_t at = n;
+    for (int steps = 0; steps < 3; steps++) {
+        int h = p->w[at].head;
+        if (h < 0)
+            return -1;
+        qp_deprel r = xp_rel(p, at);
+        if (r != QP_DEP_OBJ && r != QP_DEP_OBL && r != QP_DEP_NMOD && r != QP_DEP_NSUBJ)
+            return -1;
+        int tm = p->trigger[h];
+        if (tm >= 0 && r != QP_DEP_NMOD) {
+            const mention *m = &c->s->m[tm];
+            for (int k = 0; k < m->n_readings; k++) {
+                const qp_lex_action *a = &c->x->lx.actions[m->actions[k]];
+                if (a->light) {
+                    *light = a;
+                    return h;
+                }
+            }
+        }
+        /* "the start of a campaign", "la poursuite des bombardements": through the aspect */
+        if (r == QP_DEP_NMOD && (p->cls[h] & (QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP))) {
+            at = (size_t)h;
+            continue;
+        }
+        /* "a annoncé le lancement de l'offensive": through the verb's object */
+        if (r == QP_DEP_NMOD && p->trigger[h] >= 0) {
+            at = (size_t)h;
+            continue;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* The reading of trigger mention tm that fits its word's part of speech: a verb reading on a
+ * verb (or on an adjective that is a past participle), a noun reading on a noun; light verbs
+ * only when nothing else fits. -1 when none fits ("un conflit armé" arms no one). */
+static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w)
+{
+    const xp_view *p = c->p;
+    int verb = is_verb_word(p, w), noun = is_noun_word(p, w);
+    int adj_part = p->w[w].upos == QP_UPOS_ADJ && tm->n_readings > 0;
+    int best = -1;
+    for (int k = 0; k < tm->n_readings; k++) {
+        const qp_lex_action *a = &c->x->lx.actions[tm->actions[k]];
+        int is_noun = a->pos && !strcmp(a->pos, "noun");
+        int tag = tm->tags[k];
+        int fits = is_noun ? noun : (verb || (adj_part && tag == TAG_PPAS));
+        if (!fits)
+            continue;
+        if (best < 0 || (c->x->lx.actions[tm->actions[best]].light && !a->light))
+            best = k;
+    }
+    return best;
+}
+
+/* Symmetric events ("affrontements entre l'armée et les rebelles", "X and Y clashed", "X
+ * clashed with Y"): both sides act on each other. Fills the two sides; 1 when found. */
+static int symmetric_sides(const xr_ctx *c, size_t t, const xfr_frame *sym, const qp_lex_action *act, xr_args *a,
+                           xr_args *b)
+{
+    const xp_view *p = c->p;
+    int kids[XR_MAX];
+    size_t n = sym ? xfr_fill(sym, XFR_SIDES, p, t, act, kids, XR_MAX) : 0;
+    xr_args all = {.n = 0};
+    for (size_t k = 0; k < n; k++)
+        actors_at(c, kids[k], &all, 0);
+    if (all.n < 2 && is_verb_word(p, t) && !passive(p, t))
+        subject_of(c, t, &all); /* "X et Y s'affrontent" */
+    if (all.n >= 2) {
+        args_push(a, &all.a[0], all.m[0], all.word[0]);
+        for (size_t k = 1; k < all.n; k++)
+            args_push(b, &all.a[k], all.m[k], all.word[k]);
+        return 1;
+    }
+    if (all.n == 1 && sym) { /* "X clashed with Y", "clashes with Y" (X from the frame's actor) */
+        n = xfr_fill(sym, XFR_RECIPIENT, p, t, act, kids, XR_MAX);
+        xr_args other = {.n = 0};
+        for (size_t k = 0; k < n; k++)
+            actors_at(c, kids[k], &other, 0);
+        if (other.n) {
+            *a = all;
+            *b = other;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The place mention among words (a frame's place role), -1 when none. */
+static int place_among(const xr_ctx *c, const int *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        int mi = c->p->mention[words[k]];
+        if (mi >= 0 && (c->s->m[mi].kind == MENTION_PLACE || c->s->m[mi].is_place_too))
+            return mi;
+    }
+    return -1;
+}
+
+/* Drops from g the actors that are places only ("reprendre Raqqa": Raqqa is where, not whom). */
+static void drop_places(const xr_ctx *c, xr_args *g)
+{
+    size_t j = 0;
+    for (size_t k = 0; k < g->n; k++) {
+        int mi = g->m[k];
+        if (mi >= 0 && c->s->m[mi].kind == MENTION_PLACE)
+            continue;
+        g->a[j] = g->a[k], g->m[j] = g->m[k], g->word[j] = g->word[k];
+        j++;
+    }
+    g->n = j;
+}
+
+/* The events of one trigger. */
+static int frame_trigger(xr_ctx *c, size_t t)
+{
+    const xp_view *p = c->p;
+    const mention *tm = &c->s->m[p->trigger[t]];
+    int ri = fitting_reading(c, tm, t);
+    if (ri < 0)
+        return 0;
+    const qp_lex_action *act = &c->x->lx.actions[tm->actions[ri]];
+    if (act->light || !act->code)
+        return 0; /* a light verb lends its subject to the noun it takes: no event of its own */
+    /* "a nié avoir frappé", "denied that": a denial is said of a deed, not done to anyone */
+    if ((p->cls[t] & QP_WC_DENY) && (xp_child_u(p, t, QP_DEP_CCOMP) >= 0 || xp_child_u(p, t, QP_DEP_XCOMP) >= 0))
+        return 0;
+    const xfr_frames *fr = &c->x->frames[c->s->lang];
+    const xfr_frame *f = xfr_of(fr, act);
+    if (!f)
+        return 0;
+    int noun = act->pos && !strcmp(act->pos, "noun");
+    int pass = !noun && passive(p, t);
+    xr_args actors = {.n = 0}, recips = {.n = 0};
+    int kids[XR_MAX], obj_place = -1;
+    size_t nk;
+
+    /* symmetric events: both sides at once */
+    if (p->cls[t] & QP_WC_SYMMETRIC) {
+        const xfr_frame *sym = NULL;
+        for (size_t k = 0; k < fr->n; k++)
+            if (!strcmp(fr->f[k].name, "symmetric"))
+                sym = &fr->f[k];
+        if (symmetric_sides(c, t, sym, act, &actors, &recips))
+            return xa_make_symmetric(c, t, tm, act, &actors.a[0], actors.n, &recips.a[0], recips.n);
+        actors.n = recips.n = 0;
+    }
+
+    /* the recipient's words first: a noun's "de"/"of" that its entry names as the recipient's
+     * ("la mort de 11 civils", "the siege of Homs") is not its actor */
+    int rkids[XR_MAX];
+    size_t nrk = xfr_fill(f, XFR_RECIPIENT, p, t, act, rkids, XR_MAX);
+    /* the actor */
+    if (pass) {
+        nk = xfr_fill(f, XFR_AGENT, p, t, act, kids, XR_MAX);
+        for (size_t k = 0; k < nk; k++)
+            actors_at(c, kids[k], &actors, 0);
+        /* a participle that only qualifies a noun ("un groupe armé", "les civils blessés") tells
+         * a state, not an event, unless someone is named as doing it */
+        if (!nk && (xp_rel(p, t) == QP_DEP_AMOD || xp_rel(p, t) == QP_DEP_ACL || p->w[t].upos == QP_UPOS_ADJ))
+            return 0;
+    } else {
+        nk = xfr_fill(f, XFR_ACTOR, p, t, act, kids, XR_MAX);
+        for (size_t k = 0; k < nk; k++) {
+            int taken = 0;
+            for (size_t q = 0; q < nrk; q++)
+                taken |= rkids[q] == kids[k];
+            if (!taken)
+                actors_at(c, kids[k], &actors, 0);
+        }
+        if (!actors.n && !noun)
+            subject_of(c, t, &actors);
+    }
+    const qp_lex_action *light = NULL;
+    int lv = noun ? light_verb(c, t, &light) : -1;
+    if (noun && !actors.n && lv >= 0) {
+        if (passive(p, (size_t)lv)) { /* "des raids ont été menés par l'aviation" */
+            const xfr_frame *vf = xfr_of(fr, light);
+            nk = vf ? xfr_fill(vf, XFR_AGENT, p, (size_t)lv, light, kids, XR_MAX) : 0;
+            for (size_t k = 0; k < nk; k++)
+                actors_at(c, kids[k], &actors, 0);
+        } else {
+            subject_of(c, (size_t)lv, &actors);
+        }
+    }
+    drop_places(c, &actors);
+
+    /* the recipient, and the place the frame names */
+    nk = xfr_fill(f, XFR_PLACE, p, t, act, kids, XR_MAX);
+    obj_place = place_among(c, kids, nk);
+    if (pass) {
+        int sj = xp_child(p, t, QP_DEP_NSUBJ_PASS);
+        if (sj < 0 && xp_rel(p, t) != QP_DEP_CONJ && (xp_rel(p, t) == QP_DEP_ACL || xp_rel(p, t) == QP_DEP_AMOD))
+            sj = p->w[t].head; /* "les rebelles soutenus par": the noun the participle qualifies */
+        if (sj < 0 && xp_rel(p, t) == QP_DEP_CONJ) {
+            int h = p->w[t].head; /* "ont été attaqués et tués": the first verb's subject */
+            sj = h >= 0 ? xp_child(p, (size_t)h, QP_DEP_NSUBJ_PASS) : -1;
+        }
+        if (sj >= 0) {
+            if (act->object && !strcmp(act->object, "place")) {
+                int mi = p->mention[sj];
+                if (mi >= 0 && (c->s->m[mi].kind == MENTION_PLACE || c->s->m[mi].is_place_too))
+                    obj_place = mi; /* "Raqqa a été reprise": where, not whom */
+            } else {
+                actors_at(c, sj, &recips, 0);
+            }
+        }
+        nk = xfr_fill(f, XFR_RECIPIENT, p, t, act, kids, XR_MAX);
+        for (size_t k = 0; k < nk; k++)
+            if (p->w[kids[k]].deprel != QP_DEP_OBJ)
+                actors_at(c, kids[k], &recips, 0);
+    } else {
+        for (size_t k = 0; k < nrk; k++)
+            actors_at(c, rkids[k], &recips, 0);
+        if (obj_place < 0)
+            obj_place = place_among(c, rkids, nrk); /* "the siege of Homs": where */
+        if (!recips.n && noun && lv >= 0 && light) {
+            /* "apporter son soutien au régime", "carry out strikes against ISIS": the light
+             * verb's own complements, by the noun's prepositions */
+            nk = xfr_fill(f, XFR_RECIPIENT, p, (size_t)lv, act, kids, XR_MAX);
+            for (size_t k = 0; k < nk; k++)
+                if (kids[k] != (int)t && p->w[kids[k]].deprel != QP_DEP_OBJ)
+                    actors_at(c, kids[k], &recips, 0);
+        }
+        if (!recips.n && noun && xp_rel(p, t) == QP_DEP_NSUBJ && p->w[t].head >= 0 && act->object &&
+            strcmp(act->object, "none")) {
+            /* "Russian air strikes hit the rebels": the verb the event noun is subject of */
+            int o = xp_child(p, (size_t)p->w[t].head, QP_DEP_OBJ);
+            if (o >= 0)
+                actors_at(c, o, &recips, 0);
+        }
+    }
+    drop_places(c, &recips);
+    if (!actors.n && xn_unnamed_actor(c, t, act, &actors.a[0]))
+        actors.m[0] = -1, actors.word[0] = -1, actors.n = 1; /* a report's subject carried on */
+    if (f->need && !((f->need & (1u << XFR_RECIPIENT)) && recips.n) && !((f->need & (1u << XFR_PLACE)) && obj_place >= 0)) {
+        if (c->debug)
+            fprintf(stderr, "  roles of %s (%s): needs what it lacks\n", p->w[t].form, act->code);
+        return 0; /* "prendre un risque", "une dizaine de sièges": no place, no one taken */
+    }
+    if (c->debug) {
+        fprintf(stderr, "  roles of %s (%s%s): actors", p->w[t].form, act->code, pass ? ", passive" : "");
+        for (size_t k = 0; k < actors.n; k++)
+            fprintf(stderr, " %s", actors.a[k].id);
+        fprintf(stderr, "; recipients");
+        for (size_t k = 0; k < recips.n; k++)
+            fprintf(stderr, " %s", recips.a[k].id);
+        fprintf(stderr, "%s\n", obj_place >= 0 ? "; a place" : "");
+    }
+    if (!actors.n)
+        return 0;
+    return xa_make_events(c, t, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place);
+}
+
+/* The clause word w belongs to: the nearest verb above it (w itself when a verb). */
+static size_t clause_of(const xp_view *p, size_t w)
+{
+    for (int steps = 0; steps < 12 && !is_verb_word(p, w); steps++) {
+        if (p->w[w].head < 0)
+            break;
+        w = (size_t)p->w[w].head;
+    }
+    return w;
+}
+
+/* A bare agent ("les forces de sécurité", "the army", "le régime") whose nationality the
+ * matcher took from the context belongs to the country of its clause's own place ("à Homs"),
+ * else to the country the article's events happen in — never to a country named elsewhere in
+ * the sentence ("une ONG basée en Grande-Bretagne"). 0 or QP_ENOMEM. */
+static int settle_bare_agents(const xr_ctx *c)
+{
+    const xp_view *p = c->p;
+    for (size_t k = 0; k < c->s->n_m; k++) {
+        mention *m = &c->s->m[k];
+        if (m->kind != MENTION_ACTOR || !m->guessed || m->agent < 0 || m->head < 0)
+            continue;
+        size_t cl = clause_of(p, (size_t)m->head);
+        int country = -1;
+        for (size_t q = 0; q < c->s->n_m && country < 0; q++) {
+            const mention *pl = &c->s->m[q];
+            if (pl->kind != MENTION_PLACE || pl->head < 0 || clause_of(p, (size_t)pl->head) != cl)
+                continue;
+            country = xt_mention_country(c->x, pl);
+        }
+        if (country < 0)
+            country = c->st->where;
+        if (country < 0 || (m->actor.country && !strcmp(m->actor.country, c->x->lx.countries[country].iso3)))
+            continue;
+        const char *text = m->actor.text;
+        int r = xt_compose_agent(c->x, c->st->arena, m->agent, country, &m->actor);
+        if (r)
+            return r;
+        m->actor.text = text;
+    }
+    return 0;
+}
+
+int xr_roles(doc_state *st, sentence_view *s)
+{
+    if (!s->parse)
+        return 0;
+    xr_ctx c = {.st = st, .s = s, .p = s->parse, .x = st->x, .debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL};
+    int r0 = settle_bare_agents(&c);
+    if (r0)
+        return r0;
+    for (size_t t = 0; t < c.p->n; t++) {
+        if (c.p->trigger[t] < 0)
+            continue;
+        int r = frame_trigger(&c, t);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
+int xr_subject_actor(const xr_ctx *c, size_t v, qp_actor_ref *out)
+{
+    xr_args g = {.n = 0};
+    subject_of(c, v, &g);
+    if (!g.n)
+        return 0;
+    *out = g.a[0];
+    return 1;
+}
