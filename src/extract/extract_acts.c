@@ -199,11 +199,12 @@ static const char *stopped_code(const char *code)
 }
 
 int xa_make_events(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a1,
-                   const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place)
+                   const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place, const char *code)
 {
     xa_reading rd;
     xa_read(c, t, &rd);
-    const char *code = act->code;
+    if (!code)
+        code = act->code;
     if (rd.stopped) {
         const char *sc = stopped_code(code);
         if (!sc)

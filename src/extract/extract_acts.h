@@ -17,11 +17,11 @@ typedef struct xa_reading {
 void xa_read(const xr_ctx *c, size_t t, xa_reading *rd);
 
 /* One event per actor (n1 of them; a1m: their mentions, -1 for none; may be NULL) and recipient
- * (n2, none when 0) of trigger word t (mention tm, action act), read as xa_read says, with the
- * frame's place (obj_place, a mention index or -1); partners of a joint deed cooperate. 0 or
- * QP_ENOMEM. */
+ * (n2, none when 0) of trigger word t (mention tm, action act, coded as code when not NULL),
+ * read as xa_read says, with the frame's place (obj_place, a mention index or -1); partners of
+ * a joint deed cooperate. 0 or QP_ENOMEM. */
 int xa_make_events(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a1,
-                   const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place);
+                   const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place, const char *code);
 
 /* Both ways between sides a and b of a symmetric event ("clashes between X and Y"). */
 int xa_make_symmetric(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a,

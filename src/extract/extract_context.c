@@ -511,8 +511,6 @@ int xc_counted_dead(const sentence_view *s)
     return 0;
 }
 
-/* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
- * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
 /* Whether e, told without a recipient, is the deed another event of its sentence tells with one
  * ("tués … par les forces" beside "tués par les forces" of the civilians): the same actor, act
  * and reading. */
@@ -530,6 +528,8 @@ static int subsumed(const doc_state *st, size_t i)
     return 0;
 }
 
+/* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
+ * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
 void xc_merge_duplicates(doc_state *st)
 {
     size_t kept = 0;

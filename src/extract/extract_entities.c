@@ -63,8 +63,8 @@ void xn_remember(doc_state *st, const sentence_view *s)
     }
 }
 
-/* The speaker of the sentence: the subject of one of its verbs of saying, else the one just
- * before ("a déclaré M. Lavrov. « Nous … »"). */
+/* The speaker of the sentence: the subject of one of its verbs of saying ("a déclaré M.
+ * Lavrov", "a-t-il poursuivi": he, the one named before), else the one just before. */
 static int speaker_of(const xr_ctx *c, qp_actor_ref *out)
 {
     const xp_view *p = c->p;
@@ -77,6 +77,8 @@ static int speaker_of(const xr_ctx *c, qp_actor_ref *out)
             *out = c->s->m[mi].actor;
             return 1;
         }
+        if (sj >= 0 && (p->cls[sj] & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL)) && xn_resolve_pronoun(c, sj, out))
+            return 1;
     }
     if (c->st->speaker.id && c->st->speaker_sentence + PRONOUN_REACH >= c->s->index) {
         *out = c->st->speaker;

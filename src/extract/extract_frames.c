@@ -227,8 +227,13 @@ static int entry_prep(const qp_lex_action *act, const char *c)
 
 int xfr_match(const xfr_pattern *pt, const xp_view *p, size_t c, const qp_lex_action *act)
 {
-    qp_deprel rel = (qp_deprel)p->w[c].deprel;
-    if (pt->exact ? rel != pt->rel : qp_deprel_universal(rel) != qp_deprel_universal((qp_deprel)pt->rel))
+    qp_deprel rel = (qp_deprel)p->w[c].deprel, want = qp_deprel_universal((qp_deprel)pt->rel);
+    qp_deprel got = qp_deprel_universal(rel);
+    /* nmod and obl differ only by the part of speech of their head: a trigger the parser read
+     * as a verb keeps its noun's complements, and the other way round */
+    if (!pt->exact && ((want == QP_DEP_NMOD && got == QP_DEP_OBL) || (want == QP_DEP_OBL && got == QP_DEP_NMOD)))
+        got = want;
+    if (pt->exact ? rel != pt->rel : got != want)
         return 0;
     if (!pt->n_cases && !pt->entry_preps && !pt->no_case)
         return 1;

@@ -31,18 +31,47 @@ static int span_head(const xp_view *p, size_t w0, size_t w1)
     return -1;
 }
 
+/* The tokens of a dateline that opens the sentence ("WASHINGTON —", "BEIRUT, Aug. 3 —",
+ * "MOSCOU (AFP) -", "SOUTHWEST ASIA, Aug. 9, 2017 —"): where and when the report was filed, not
+ * a part of its first clause (the parser would make the city its subject). The count of
+ * tokens to pass over, dash included; 0 when there is none. */
+static size_t dateline_tokens(const sentence_view *s)
+{
+    if (!s->n_tok || !(s->tok[0].flags & QP_TOK_UPPER))
+        return 0;
+    for (size_t k = 1; k < s->n_tok && k < 14; k++) {
+        const qp_token *t = &s->tok[k];
+        const char *f = t->fold;
+        if (t->flags & QP_TOK_PUNCT) {
+            int dash = !strcmp(f, "\xe2\x80\x94") || !strcmp(f, "\xe2\x80\x93") ||
+                       (!strcmp(f, "-") && k + 1 < s->n_tok && s->tok[k + 1].start > t->end && t->start > s->tok[k - 1].end);
+            if (dash)
+                return k + 1 < s->n_tok ? k + 1 : 0;
+            if (strcmp(f, ",") && strcmp(f, ".") && strcmp(f, "(") && strcmp(f, ")") && strcmp(f, "-"))
+                return 0;
+            continue;
+        }
+        if (!(t->flags & (QP_TOK_CAP | QP_TOK_UPPER | QP_TOK_NUM)))
+            return 0; /* a lower-case word: running text, not a dateline */
+    }
+    return 0;
+}
+
 int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
 {
     s->parse = NULL;
     if (!x->parser || !s->n_tok)
         return 0;
     qp_word *w;
-    size_t n;
-    int r = qp_parse_sentence(x->parser, (qp_lang)s->lang, s->text, s->start, s->end, a, &w, &n);
+    size_t n, skip = dateline_tokens(s);
+    size_t from = skip ? s->tok[skip].start : s->start;
+    int r = qp_parse_sentence(x->parser, (qp_lang)s->lang, s->text, from, s->end, a, &w, &n);
     if (r == QP_ELANG || !n)
         return 0;
     if (r)
         return r;
+    for (size_t i = 0; i < n; i++)
+        w[i].token += (uint32_t)skip;
     xp_view *p = qp_arena_calloc(a, 1, sizeof *p);
     if (!p)
         return QP_ENOMEM;

@@ -2,9 +2,9 @@
  * trigger of a sentence, its frame's roles (extract_frames.c) filled by the words that bear
  * them, through the mechanisms every frame shares — the voice, subjects shared across
  * coordinated verbs, controlled infinitives, relative clauses and participles, light verbs
- * that lend their subject to an event noun, symmetric nouns, coordination of actors — then
- * one event per actor and recipient, read as extract_acts.c says (negated, hypothetical,
- * reported, or coded as the act around it). */
+ * that lend their subject to an event noun, appositions, symmetric nouns, coordination of
+ * actors — then one event per actor and recipient, read as extract_acts.c says (negated,
+ * hypothetical, reported, or coded as the act around it). */
 #include "extract_roles.h"
 #include "extract_acts.h"
 #include "extract_entities.h"
@@ -51,7 +51,19 @@ static void args_push(xr_args *g, const qp_actor_ref *a, int m, int word)
     g->n++;
 }
 
-/* The actor a mention stands for: an actor, or a demonym standing alone ("les Russes"). */
+/* The civilians the lexicon names, for the populated places and gatherings an assault falls
+ * on ("les quartiers", "a market", "une manifestation"). 0 when the lexicon has none. */
+static int civilians(const xr_ctx *c, qp_actor_ref *out)
+{
+    int ai = qp_lexicon_actor(&c->x->lx, "CIVILIANS");
+    if (ai < 0)
+        return 0;
+    xt_actor_from_lexicon(c->x, ai, NULL, out);
+    return 1;
+}
+
+/* The actor a mention stands for: an actor, or a demonym standing alone ("les Russes", "la
+ * contestation syrienne"). */
 static int mention_actor(const xr_ctx *c, int mi, qp_actor_ref *out)
 {
     const mention *m = &c->s->m[mi];
@@ -61,20 +73,43 @@ static int mention_actor(const xr_ctx *c, int mi, qp_actor_ref *out)
     }
     if (m->kind == MENTION_DEMONYM && m->country >= 0) {
         xt_actor_from_country(c->x, m->country, out);
-        out->text = m->actor.text;
+        out->text = xt_span_text(c->st->arena, c->s, m->t0, m->t1);
         return 1;
     }
     return 0;
 }
 
+/* The place a word names: its own place mention, or through a place noun ("la ville de Homs",
+ * "the town of Rawah"); -1 when none. */
+static int place_at(const xr_ctx *c, int w)
+{
+    const xp_view *p = c->p;
+    int mi = p->mention[w];
+    if (mi >= 0 && (c->s->m[mi].kind == MENTION_PLACE || c->s->m[mi].is_place_too))
+        return mi;
+    if (!(p->cls[w] & QP_WC_PLACE_NOUN))
+        return -1;
+    for (size_t k = 0; k < xp_kids(p, (size_t)w); k++) {
+        int ch = xp_kid(p, (size_t)w, k);
+        qp_deprel r = xp_rel(p, (size_t)ch);
+        if (r != QP_DEP_NMOD && r != QP_DEP_APPOS && r != QP_DEP_FLAT && r != QP_DEP_COMPOUND)
+            continue;
+        int pm = p->mention[ch];
+        if (pm >= 0 && c->s->m[pm].kind == MENTION_PLACE)
+            return pm;
+    }
+    return -1;
+}
+
 static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth);
 
 /* Children through which a noun that names no actor leads to one: "les combattants de l'EI",
- * "one of the rebels", "Assad's forces", "US troops", "forces loyales à Damas". */
+ * "one of the rebels", "Assad's forces", "US troops". Not "the attack on X": only membership. */
 static int through_modifiers(const xr_ctx *c, int w, xr_args *g, int depth)
 {
     const xp_view *p = c->p;
     static const qp_deprel via[] = {QP_DEP_NMOD, QP_DEP_COMPOUND, QP_DEP_AMOD, QP_DEP_FLAT, QP_DEP_APPOS};
+    static const char *const member[] = {"de", "du", "des", "d", "of", "among", "parmi", "d entre"};
     size_t before = g->n;
     for (size_t v = 0; v < QP_ARRAY_LEN(via) && g->n == before; v++)
         for (size_t k = 0; k < xp_kids(p, (size_t)w) && g->n == before; k++) {
@@ -82,8 +117,6 @@ static int through_modifiers(const xr_ctx *c, int w, xr_args *g, int depth)
             if (xp_rel(p, (size_t)ch) != via[v])
                 continue;
             if (via[v] == QP_DEP_NMOD) {
-                /* "of", "de", "among", possessives: membership, not "the attack on X" */
-                static const char *const member[] = {"de", "du", "des", "d", "of", "among", "parmi", "d entre"};
                 char cs[64];
                 xp_case_of(p, (size_t)ch, cs, sizeof cs);
                 int of = !cs[0];
@@ -117,6 +150,12 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
                (cls & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL | QP_WC_SPEAKER))) {
         if (xn_resolve_pronoun(c, w, &a))
             args_push(g, &a, -1, w);
+    } else if ((cls & QP_WC_POPULATED) && place_at(c, w) < 0) {
+        /* "les quartiers", "a market", "la manifestation": the people there */
+        if (civilians(c, &a)) {
+            a.text = qp_arena_strndup(c->st->arena, c->s->text + p->w[w].start, p->w[w].end - p->w[w].start);
+            args_push(g, &a, -1, w);
+        }
     } else if (!through_modifiers(c, w, g, depth) && (cls & QP_WC_GROUP_NOUN) && xn_resolve_group(c, w, &a)) {
         args_push(g, &a, -1, w); /* "le groupe", "the regime": the one the article spoke of */
     }
@@ -128,27 +167,37 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
     }
 }
 
-/* Whether verb v is in the passive: a passive auxiliary or subject, or a past participle that
- * qualifies a noun without a subject of its own ("les rebelles soutenus par Ankara",
- * "US-backed forces"). */
+/* Whether verb v is in the passive: a passive auxiliary or subject (not of a pronominal verb:
+ * "se sont emparés" is active), or a past participle without an auxiliary that qualifies a
+ * noun or names its agent ("les rebelles soutenus par Ankara", "US-backed forces"). A
+ * participle with an object of its own is active ("forces, having attacked the town"). */
 static int passive(const xp_view *p, size_t v)
 {
+    if (xp_child(p, v, QP_DEP_EXPL_PV) >= 0 || xp_child(p, v, QP_DEP_OBJ) >= 0)
+        return 0;
+    for (size_t k = 0; k < xp_kids(p, v); k++) { /* a reflexive "se", however labelled */
+        int ch = xp_kid(p, v, k);
+        if (p->w[ch].upos == QP_UPOS_PRON && xp_feat(p, (size_t)ch, "Reflex=Yes"))
+            return 0;
+    }
     if (xp_child(p, v, QP_DEP_AUX_PASS) >= 0 || xp_child(p, v, QP_DEP_NSUBJ_PASS) >= 0 ||
         xp_child(p, v, QP_DEP_EXPL_PASS) >= 0)
         return 1;
-    qp_deprel r = xp_rel(p, v);
-    if ((r == QP_DEP_ACL || r == QP_DEP_AMOD || r == QP_DEP_ADVCL) && xp_feat(p, v, "VerbForm=Part") &&
-        !xp_feat(p, v, "Tense=Pres") && xp_child_u(p, v, QP_DEP_NSUBJ) < 0)
+    if (!xp_feat(p, v, "VerbForm=Part") || xp_feat(p, v, "Tense=Pres") || xp_child_u(p, v, QP_DEP_AUX) >= 0)
+        return 0;
+    if (xp_child(p, v, QP_DEP_OBL_AGENT) >= 0)
         return 1;
-    return 0;
+    qp_deprel r = xp_rel(p, v);
+    return (r == QP_DEP_ACL || r == QP_DEP_AMOD || r == QP_DEP_ADVCL) && xp_child_u(p, v, QP_DEP_NSUBJ) < 0 &&
+           p->w[v].deprel != QP_DEP_ACL_RELCL;
 }
 
 /* The word whose subject verb v shares when it has none of its own: the first of coordinated
  * verbs ("a bombardé puis repris"), the verb that controls an infinitive ("a décidé
- * d'attaquer": its subject; "ordered the army to attack": its object), the noun a relative or
- * participial clause qualifies, the main clause of an adverbial participle ("attacking the
- * town, the rebels…"). Returns the word the subject is looked for at and sets *as_actor when
- * that word is itself the subject (a noun qualified by the clause); -1 when none. */
+ * d'attaquer": its subject; "ordered the army to attack": its object), the noun a participial
+ * clause qualifies, the main clause of an adverbial participle ("attacking the town, the
+ * rebels…"). Returns the word the subject is looked for at and sets *as_actor when that word
+ * is itself the subject (a noun qualified by the clause); -1 when none. */
 static int shared_subject(const xp_view *p, size_t v, int *as_actor)
 {
     *as_actor = 0;
@@ -158,8 +207,10 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
             return -1;
         switch (xp_rel(p, v)) {
         case QP_DEP_CONJ:
-            if (xp_child_u(p, (size_t)h, QP_DEP_NSUBJ) >= 0 || !is_verb_word(p, (size_t)h))
-                return is_verb_word(p, (size_t)h) ? h : -1;
+            if (!is_verb_word(p, (size_t)h))
+                return -1;
+            if (xp_child_u(p, (size_t)h, QP_DEP_NSUBJ) >= 0)
+                return h;
             v = (size_t)h;
             continue;
         case QP_DEP_XCOMP: {
@@ -177,6 +228,8 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
             continue;
         }
         case QP_DEP_ACL:
+            if (p->w[v].deprel == QP_DEP_ACL_RELCL)
+                return -1;
             *as_actor = 1; /* "forces attacking the town": the noun acts */
             return h;
         case QP_DEP_ADVCL:
@@ -194,19 +247,21 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
     return -1;
 }
 
-/* The subject of verb v, in the active: its own, else the one it shares. */
+/* The subject of verb v, in the active: its own (every nsubj the parser gave it: a
+ * coordination it did not see is still one), else the one it shares. */
 static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
 {
     const xp_view *p = c->p;
-    int sj = xp_child(p, v, QP_DEP_NSUBJ);
-    if (sj < 0)
-        sj = xp_child_u(p, v, QP_DEP_NSUBJ);
-    if (sj >= 0 && p->w[sj].deprel != QP_DEP_NSUBJ_PASS) {
-        actors_at(c, sj, g, 0);
-        return;
+    int own = 0;
+    for (size_t k = 0; k < xp_kids(p, v); k++) {
+        int ch = xp_kid(p, v, k);
+        if (xp_rel(p, (size_t)ch) == QP_DEP_NSUBJ && p->w[ch].deprel != QP_DEP_NSUBJ_PASS) {
+            actors_at(c, ch, g, 0);
+            own = 1;
+        }
     }
-    if (p->w[v].deprel == QP_DEP_ACL_RELCL)
-        return; /* its subject is its relative pronoun, or it has none */
+    if (own || p->w[v].deprel == QP_DEP_ACL_RELCL)
+        return; /* a relative clause's subject is its relative pronoun, or it has none */
     int as_actor, h = shared_subject(p, v, &as_actor);
     if (h < 0)
         return;
@@ -216,13 +271,36 @@ static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
         subject_of(c, (size_t)h, g);
 }
 
+/* Whether word h lends its subject to the event noun it takes: a light verb of the lexicon
+ * ("lancer", "carry out"), a verb of expressing or giving ("manifester son soutien", "provide
+ * support"), an aspect ("poursuivre la répression", "halt aid"), an intent ("plan an
+ * offensive"). *light is the light verb's entry when it is one, else NULL. */
+static int lends_subject(const xr_ctx *c, size_t h, const qp_lex_action **light)
+{
+    const xp_view *p = c->p;
+    *light = NULL;
+    int tm = p->trigger[h];
+    if (tm >= 0) {
+        const mention *m = &c->s->m[tm];
+        for (int k = 0; k < m->n_readings; k++) {
+            const qp_lex_action *a = &c->x->lx.actions[m->actions[k]];
+            if (a->light) {
+                *light = a;
+                return 1;
+            }
+        }
+    }
+    return is_verb_word(p, h) &&
+           (p->cls[h] & (QP_WC_SUPPORT_VERB | QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP | QP_WC_INTENT | QP_WC_IMPLICATIVE));
+}
+
 /* The verb that lends its subject to event noun n ("X a lancé une offensive", "X provided
- * support", "procéder à des frappes", "announced the start of a campaign"): a light verb
- * taking n as object (or through an aspectual noun), -1 when none. */
+ * support", "procéder à des frappes", "announced the start of a campaign"), -1 when none. */
 static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
 {
     const xp_view *p = c->p;
     size_t at = n;
+    *light = NULL;
     for (int steps = 0; steps < 3; steps++) {
         int h = p->w[at].head;
         if (h < 0)
@@ -230,24 +308,10 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
         qp_deprel r = xp_rel(p, at);
         if (r != QP_DEP_OBJ && r != QP_DEP_OBL && r != QP_DEP_NMOD && r != QP_DEP_NSUBJ)
             return -1;
-        int tm = p->trigger[h];
-        if (tm >= 0 && r != QP_DEP_NMOD) {
-            const mention *m = &c->s->m[tm];
-            for (int k = 0; k < m->n_readings; k++) {
-                const qp_lex_action *a = &c->x->lx.actions[m->actions[k]];
-                if (a->light) {
-                    *light = a;
-                    return h;
-                }
-            }
-        }
+        if (r != QP_DEP_NMOD && lends_subject(c, (size_t)h, light))
+            return h;
         /* "the start of a campaign", "la poursuite des bombardements": through the aspect */
         if (r == QP_DEP_NMOD && (p->cls[h] & (QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP))) {
-            at = (size_t)h;
-            continue;
-        }
-        /* "a annoncé le lancement de l'offensive": through the verb's object */
-        if (r == QP_DEP_NMOD && p->trigger[h] >= 0) {
             at = (size_t)h;
             continue;
         }
@@ -258,18 +322,18 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
 
 /* The reading of trigger mention tm that fits its word's part of speech: a verb reading on a
  * verb (or on an adjective that is a past participle), a noun reading on a noun; light verbs
- * only when nothing else fits. -1 when none fits ("un conflit armé" arms no one). */
-static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w)
+ * only when nothing else fits. -1 when none fits ("un conflit armé" arms no one). With
+ * as_noun, noun readings only (a participle the parser read for a noun: "allié"). */
+static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w, int as_noun)
 {
     const xp_view *p = c->p;
-    int verb = is_verb_word(p, w), noun = is_noun_word(p, w);
-    int adj_part = p->w[w].upos == QP_UPOS_ADJ && tm->n_readings > 0;
+    int verb = !as_noun && is_verb_word(p, w), noun = as_noun || is_noun_word(p, w);
+    int adj_part = !as_noun && p->w[w].upos == QP_UPOS_ADJ;
     int best = -1;
     for (int k = 0; k < tm->n_readings; k++) {
         const qp_lex_action *a = &c->x->lx.actions[tm->actions[k]];
         int is_noun = a->pos && !strcmp(a->pos, "noun");
-        int tag = tm->tags[k];
-        int fits = is_noun ? noun : (verb || (adj_part && tag == TAG_PPAS));
+        int fits = is_noun ? noun : (verb || (adj_part && tm->tags[k] == TAG_PPAS));
         if (!fits)
             continue;
         if (best < 0 || (c->x->lx.actions[tm->actions[best]].light && !a->light))
@@ -278,17 +342,45 @@ static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w)
     return best;
 }
 
+/* The children of trigger t that fill a role: those of the trigger word, and for a multiword
+ * trigger those of its other words too ("took control of it": "of it" hangs from "control"). */
+static size_t fill(const xr_ctx *c, const xfr_frame *f, int role, size_t t, const mention *tm,
+                   const qp_lex_action *act, int *out, size_t cap)
+{
+    const xp_view *p = c->p;
+    size_t n = xfr_fill(f, role, p, t, act, out, cap);
+    for (size_t i = 0; i < p->n && n < cap; i++) {
+        if (i == t || p->w[i].token < tm->t0 || p->w[i].token >= tm->t1 || p->w[i].head != (int)t)
+            continue;
+        int more[XR_MAX];
+        size_t nm = xfr_fill(f, role, p, i, act, more, XR_MAX);
+        for (size_t k = 0; k < nm && n < cap; k++)
+            if (p->w[more[k]].token < tm->t0 || p->w[more[k]].token >= tm->t1)
+                out[n++] = more[k];
+    }
+    return n;
+}
+
 /* Symmetric events ("affrontements entre l'armée et les rebelles", "X and Y clashed", "X
  * clashed with Y"): both sides act on each other. Fills the two sides; 1 when found. */
-static int symmetric_sides(const xr_ctx *c, size_t t, const xfr_frame *sym, const qp_lex_action *act, xr_args *a,
-                           xr_args *b)
+static int symmetric_sides(const xr_ctx *c, size_t t, const mention *tm, const xfr_frame *sym,
+                           const qp_lex_action *act, xr_args *a, xr_args *b)
 {
     const xp_view *p = c->p;
     int kids[XR_MAX];
-    size_t n = sym ? xfr_fill(sym, XFR_SIDES, p, t, act, kids, XR_MAX) : 0;
+    size_t n = sym ? fill(c, sym, XFR_SIDES, t, tm, act, kids, XR_MAX) : 0;
     xr_args all = {.n = 0};
     for (size_t k = 0; k < n; k++)
         actors_at(c, kids[k], &all, 0);
+    if (all.n < 2 && sym) {
+        /* "des combats avaient lieu entre rebelles et soldats": the sides hang from the verb */
+        int h = p->w[t].head;
+        if (h >= 0 && is_verb_word(p, (size_t)h) && (xp_rel(p, t) == QP_DEP_NSUBJ || xp_rel(p, t) == QP_DEP_OBJ)) {
+            n = xfr_fill(sym, XFR_SIDES, p, (size_t)h, act, kids, XR_MAX);
+            for (size_t k = 0; k < n; k++)
+                actors_at(c, kids[k], &all, 0);
+        }
+    }
     if (all.n < 2 && is_verb_word(p, t) && !passive(p, t))
         subject_of(c, t, &all); /* "X et Y s'affrontent" */
     if (all.n >= 2) {
@@ -297,8 +389,8 @@ static int symmetric_sides(const xr_ctx *c, size_t t, const xfr_frame *sym, cons
             args_push(b, &all.a[k], all.m[k], all.word[k]);
         return 1;
     }
-    if (all.n == 1 && sym) { /* "X clashed with Y", "clashes with Y" (X from the frame's actor) */
-        n = xfr_fill(sym, XFR_RECIPIENT, p, t, act, kids, XR_MAX);
+    if (all.n == 1 && sym) { /* "X clashed with Y", "clashes with Y" */
+        n = fill(c, sym, XFR_RECIPIENT, t, tm, act, kids, XR_MAX);
         xr_args other = {.n = 0};
         for (size_t k = 0; k < n; k++)
             actors_at(c, kids[k], &other, 0);
@@ -311,13 +403,13 @@ static int symmetric_sides(const xr_ctx *c, size_t t, const xfr_frame *sym, cons
     return 0;
 }
 
-/* The place mention among words (a frame's place role), -1 when none. */
+/* The place among words (a frame's place or object role), -1 when none. */
 static int place_among(const xr_ctx *c, const int *words, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
-        int mi = c->p->mention[words[k]];
-        if (mi >= 0 && (c->s->m[mi].kind == MENTION_PLACE || c->s->m[mi].is_place_too))
-            return mi;
+        int pm = place_at(c, words[k]);
+        if (pm >= 0)
+            return pm;
     }
     return -1;
 }
@@ -336,12 +428,60 @@ static void drop_places(const xr_ctx *c, xr_args *g)
     g->n = j;
 }
 
-/* The events of one trigger. */
-static int frame_trigger(xr_ctx *c, size_t t)
+/* The subject of the clause a demand, a threat or a refusal is about ("appelé à ce que les
+ * rebelles respectent", "demanded that Russia withdraw"): whom the act is aimed at when the
+ * frame names no one. */
+static void content_subject(const xr_ctx *c, size_t t, xr_args *g)
+{
+    const xp_view *p = c->p;
+    for (size_t k = 0; k < xp_kids(p, t) && !g->n; k++) {
+        int ch = xp_kid(p, t, k);
+        qp_deprel r = xp_rel(p, (size_t)ch);
+        if ((r == QP_DEP_CCOMP || r == QP_DEP_XCOMP) && is_verb_word(p, (size_t)ch)) {
+            if (!passive(p, (size_t)ch))
+                subject_of(c, (size_t)ch, g);
+        } else if (r == QP_DEP_OBL || r == QP_DEP_OBJ) {
+            /* "à ce que X …": the clause hangs from the pronoun */
+            for (size_t q = 0; q < xp_kids(p, (size_t)ch) && !g->n; q++) {
+                int cl = xp_kid(p, (size_t)ch, q);
+                if (xp_rel(p, (size_t)cl) == QP_DEP_ACL && is_verb_word(p, (size_t)cl))
+                    subject_of(c, (size_t)cl, g);
+            }
+        }
+    }
+}
+
+/* Acts on a document are acts toward its author: backing a plan or a resolution is words
+ * (SUPPORT), and whose it is is the author named ("le plan de l'ONU") or the one the class
+ * gives ("a resolution" is the UN's). Sets *to_words for an AID on a document; fills g with
+ * the author. 1 when word w is a document. */
+static int document_author(const xr_ctx *c, int w, xr_args *g)
+{
+    const xp_view *p = c->p;
+    if (!(p->cls[w] & QP_WC_DOCUMENT))
+        return 0;
+    for (size_t k = 0; k < xp_kids(p, (size_t)w) && !g->n; k++) {
+        int ch = xp_kid(p, (size_t)w, k);
+        if (xp_rel(p, (size_t)ch) == QP_DEP_NMOD || p->w[ch].deprel == QP_DEP_NMOD_POSS)
+            actors_at(c, ch, g, 1);
+    }
+    const char *author = g->n ? NULL : qp_classes_author(&c->x->lx.classes[c->s->lang], p->fold[w], strlen(p->fold[w]));
+    int ai = author ? qp_lexicon_actor(&c->x->lx, author) : -1;
+    if (ai >= 0) {
+        qp_actor_ref a;
+        xt_actor_from_lexicon(c->x, ai, NULL, &a);
+        a.text = qp_arena_strndup(c->st->arena, c->s->text + p->w[w].start, p->w[w].end - p->w[w].start);
+        args_push(g, &a, -1, w);
+    }
+    return 1;
+}
+
+/* The events of one trigger, read as a noun when as_noun. */
+static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
 {
     const xp_view *p = c->p;
     const mention *tm = &c->s->m[p->trigger[t]];
-    int ri = fitting_reading(c, tm, t);
+    int ri = fitting_reading(c, tm, t, as_noun);
     if (ri < 0)
         return 0;
     const qp_lex_action *act = &c->x->lx.actions[tm->actions[ri]];
@@ -356,6 +496,13 @@ static int frame_trigger(xr_ctx *c, size_t t)
         return 0;
     int noun = act->pos && !strcmp(act->pos, "noun");
     int pass = !noun && passive(p, t);
+    /* "manifester son soutien", "provide support": a verb of expressing or giving that takes
+     * an event noun only carries the noun's event */
+    if (!noun && (p->cls[t] & QP_WC_SUPPORT_VERB)) {
+        int o = xp_child(p, t, QP_DEP_OBJ);
+        if (o >= 0 && p->trigger[o] >= 0)
+            return 0;
+    }
     xr_args actors = {.n = 0}, recips = {.n = 0};
     int kids[XR_MAX], obj_place = -1;
     size_t nk;
@@ -366,33 +513,55 @@ static int frame_trigger(xr_ctx *c, size_t t)
         for (size_t k = 0; k < fr->n; k++)
             if (!strcmp(fr->f[k].name, "symmetric"))
                 sym = &fr->f[k];
-        if (symmetric_sides(c, t, sym, act, &actors, &recips))
-            return xa_make_symmetric(c, t, tm, act, &actors.a[0], actors.n, &recips.a[0], recips.n);
+        if (symmetric_sides(c, t, tm, sym, act, &actors, &recips))
+            return xa_make_symmetric(c, t, tm, act, actors.a, actors.n, recips.a, recips.n);
         actors.n = recips.n = 0;
     }
 
     /* the recipient's words first: a noun's "de"/"of" that its entry names as the recipient's
      * ("la mort de 11 civils", "the siege of Homs") is not its actor */
     int rkids[XR_MAX];
-    size_t nrk = xfr_fill(f, XFR_RECIPIENT, p, t, act, rkids, XR_MAX);
+    size_t nrk = fill(c, f, XFR_RECIPIENT, t, tm, act, rkids, XR_MAX);
+
     /* the actor */
     if (pass) {
-        nk = xfr_fill(f, XFR_AGENT, p, t, act, kids, XR_MAX);
+        nk = fill(c, f, XFR_AGENT, t, tm, act, kids, XR_MAX);
+        /* "tuées depuis le 2 décembre par les forces": an agent the parser hung one level
+         * down, from a complement of the participle */
+        for (size_t j = 0; !nk && j < xp_kids(p, t); j++) {
+            int ch = xp_kid(p, t, j);
+            if (xp_rel(p, (size_t)ch) == QP_DEP_OBL || xp_rel(p, (size_t)ch) == QP_DEP_ADVMOD)
+                nk = xfr_fill(f, XFR_AGENT, p, (size_t)ch, act, kids, XR_MAX);
+        }
         for (size_t k = 0; k < nk; k++)
             actors_at(c, kids[k], &actors, 0);
-        /* a participle that only qualifies a noun ("un groupe armé", "les civils blessés") tells
-         * a state, not an event, unless someone is named as doing it */
+        /* a participle that only qualifies a noun ("un groupe armé", "les civils blessés")
+         * tells a state, not an event, unless someone is named as doing it; read as a noun
+         * when it is one too ("le Hezbollah, allié de Damas") */
         if (!nk && (xp_rel(p, t) == QP_DEP_AMOD || xp_rel(p, t) == QP_DEP_ACL || p->w[t].upos == QP_UPOS_ADJ))
-            return 0;
+            return as_noun ? 0 : frame_trigger(c, t, 1);
     } else {
-        nk = xfr_fill(f, XFR_ACTOR, p, t, act, kids, XR_MAX);
+        nk = fill(c, f, XFR_ACTOR, t, tm, act, kids, XR_MAX);
+        int had_poss = 0;
         for (size_t k = 0; k < nk; k++) {
             int taken = 0;
             for (size_t q = 0; q < nrk; q++)
                 taken |= rkids[q] == kids[k];
-            if (!taken)
-                actors_at(c, kids[k], &actors, 0);
+            if (taken || (p->cls[kids[k]] & QP_WC_POPULATED))
+                continue;
+            /* "ISIL's defeat", "Assad's fall": without an "of", the possessor of a noun whose
+             * "of" is its recipient is that recipient */
+            if (noun && nrk == 0 && p->w[kids[k]].deprel == QP_DEP_NMOD_POSS && f->name &&
+                !strcmp(f->name, "noun_patient")) {
+                had_poss = 1;
+                continue;
+            }
+            actors_at(c, kids[k], &actors, 0);
         }
+        if (had_poss)
+            for (size_t k = 0; k < nk; k++)
+                if (p->w[kids[k]].deprel == QP_DEP_NMOD_POSS && nrk < XR_MAX)
+                    rkids[nrk++] = kids[k];
         if (!actors.n && !noun)
             subject_of(c, t, &actors);
     }
@@ -400,7 +569,7 @@ static int frame_trigger(xr_ctx *c, size_t t)
     int lv = noun ? light_verb(c, t, &light) : -1;
     if (noun && !actors.n && lv >= 0) {
         if (passive(p, (size_t)lv)) { /* "des raids ont été menés par l'aviation" */
-            const xfr_frame *vf = xfr_of(fr, light);
+            const xfr_frame *vf = light ? xfr_of(fr, light) : xfr_of(fr, act);
             nk = vf ? xfr_fill(vf, XFR_AGENT, p, (size_t)lv, light, kids, XR_MAX) : 0;
             for (size_t k = 0; k < nk; k++)
                 actors_at(c, kids[k], &actors, 0);
@@ -408,38 +577,49 @@ static int frame_trigger(xr_ctx *c, size_t t)
             subject_of(c, (size_t)lv, &actors);
         }
     }
+    /* "X, allié de Y", "Y's ally X": a noun in apposition tells of the noun it stands beside */
+    if (noun && !actors.n && (xp_rel(p, t) == QP_DEP_APPOS || (as_noun && xp_rel(p, t) == QP_DEP_ACL)) &&
+        p->w[t].head >= 0)
+        actors_at(c, p->w[t].head, &actors, 0);
     drop_places(c, &actors);
 
     /* the recipient, and the place the frame names */
-    nk = xfr_fill(f, XFR_PLACE, p, t, act, kids, XR_MAX);
+    nk = fill(c, f, XFR_PLACE, t, tm, act, kids, XR_MAX);
     obj_place = place_among(c, kids, nk);
+    int object_named = 0; /* an object the frame needs, even one we cannot name ("took control of it") */
+    int to_words = 0;
     if (pass) {
         int sj = xp_child(p, t, QP_DEP_NSUBJ_PASS);
-        if (sj < 0 && xp_rel(p, t) != QP_DEP_CONJ && (xp_rel(p, t) == QP_DEP_ACL || xp_rel(p, t) == QP_DEP_AMOD))
+        if (sj < 0)
+            sj = xp_child(p, t, QP_DEP_NSUBJ); /* a predicate participle ("les FDS appuyées par") */
+        if (sj < 0 && (xp_rel(p, t) == QP_DEP_ACL || xp_rel(p, t) == QP_DEP_AMOD))
             sj = p->w[t].head; /* "les rebelles soutenus par": the noun the participle qualifies */
         if (sj < 0 && xp_rel(p, t) == QP_DEP_CONJ) {
             int h = p->w[t].head; /* "ont été attaqués et tués": the first verb's subject */
             sj = h >= 0 ? xp_child(p, (size_t)h, QP_DEP_NSUBJ_PASS) : -1;
         }
         if (sj >= 0) {
-            if (act->object && !strcmp(act->object, "place")) {
-                int mi = p->mention[sj];
-                if (mi >= 0 && (c->s->m[mi].kind == MENTION_PLACE || c->s->m[mi].is_place_too))
-                    obj_place = mi; /* "Raqqa a été reprise": where, not whom */
-            } else {
+            object_named = 1;
+            int pm = place_at(c, sj);
+            if (act->object && !strcmp(act->object, "place") && pm >= 0)
+                obj_place = pm; /* "Raqqa a été reprise": where, not whom */
+            else
                 actors_at(c, sj, &recips, 0);
-            }
         }
-        nk = xfr_fill(f, XFR_RECIPIENT, p, t, act, kids, XR_MAX);
-        for (size_t k = 0; k < nk; k++)
-            if (p->w[kids[k]].deprel != QP_DEP_OBJ)
-                actors_at(c, kids[k], &recips, 0);
-    } else {
         for (size_t k = 0; k < nrk; k++)
-            actors_at(c, rkids[k], &recips, 0);
+            if (p->w[rkids[k]].deprel != QP_DEP_OBJ)
+                actors_at(c, rkids[k], &recips, 0);
+    } else {
+        for (size_t k = 0; k < nrk; k++) {
+            object_named |= p->w[rkids[k]].upos == QP_UPOS_PRON;
+            if (document_author(c, rkids[k], &recips))
+                to_words = 1;
+            else
+                actors_at(c, rkids[k], &recips, 0);
+        }
         if (obj_place < 0)
             obj_place = place_among(c, rkids, nrk); /* "the siege of Homs": where */
-        if (!recips.n && noun && lv >= 0 && light) {
+        if (!recips.n && noun && lv >= 0) {
             /* "apporter son soutien au régime", "carry out strikes against ISIS": the light
              * verb's own complements, by the noun's prepositions */
             nk = xfr_fill(f, XFR_RECIPIENT, p, (size_t)lv, act, kids, XR_MAX);
@@ -454,15 +634,19 @@ static int frame_trigger(xr_ctx *c, size_t t)
             if (o >= 0)
                 actors_at(c, o, &recips, 0);
         }
+        if (!recips.n && !noun)
+            content_subject(c, t, &recips); /* "called on … to", "demanded that X" */
     }
     drop_places(c, &recips);
-    if (!actors.n && xn_unnamed_actor(c, t, act, &actors.a[0]))
-        actors.m[0] = -1, actors.word[0] = -1, actors.n = 1; /* a report's subject carried on */
-    if (f->need && !((f->need & (1u << XFR_RECIPIENT)) && recips.n) && !((f->need & (1u << XFR_PLACE)) && obj_place >= 0)) {
+    unsigned need = f->need | (act->need ? (1u << XFR_RECIPIENT) | (1u << XFR_PLACE) : 0);
+    if (need && !((need & (1u << XFR_RECIPIENT)) && (recips.n || object_named)) &&
+        !((need & (1u << XFR_PLACE)) && obj_place >= 0)) {
         if (c->debug)
             fprintf(stderr, "  roles of %s (%s): needs what it lacks\n", p->w[t].form, act->code);
         return 0; /* "prendre un risque", "une dizaine de sièges": no place, no one taken */
     }
+    if (!actors.n && xn_unnamed_actor(c, t, act, &actors.a[0]))
+        actors.m[0] = -1, actors.word[0] = -1, actors.n = 1; /* a report's subject carried on */
     if (c->debug) {
         fprintf(stderr, "  roles of %s (%s%s): actors", p->w[t].form, act->code, pass ? ", passive" : "");
         for (size_t k = 0; k < actors.n; k++)
@@ -474,7 +658,13 @@ static int frame_trigger(xr_ctx *c, size_t t)
     }
     if (!actors.n)
         return 0;
-    return xa_make_events(c, t, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place);
+    /* agreements, talks and partnerships of coordinated actors bind each to the others */
+    const char *code = act->code;
+    if (!recips.n && actors.n >= 2 && actors.n <= 3 &&
+        (!strcmp(code, "AGREE") || !strcmp(code, "CONSULT") || !strcmp(code, "COOPERATE")))
+        return xa_make_symmetric(c, t, tm, act, actors.a, 1, actors.a + 1, actors.n - 1);
+    return xa_make_events(c, t, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place,
+                          to_words && !strcmp(code, "AID") ? "SUPPORT" : NULL);
 }
 
 /* The clause word w belongs to: the nearest verb above it (w itself when a verb). */
@@ -520,19 +710,45 @@ static int settle_bare_agents(const xr_ctx *c)
     return 0;
 }
 
+/* The victims of the sentence: those killed or wounded with no one named as doing it ("30
+ * civilians were killed when…", "douze soldats ont péri"); the assaults of the sentence that
+ * name no target fell on them (extract_document.c). A mention index, -1 when none. */
+static int victims(const xr_ctx *c)
+{
+    const xp_view *p = c->p;
+    for (size_t v = 0; v < p->n; v++) {
+        if (!(p->cls[v] & QP_WC_DEATH) || !is_verb_word(p, v))
+            continue;
+        int sj = -1;
+        if (passive(p, v) && xp_child(p, v, QP_DEP_OBL_AGENT) < 0)
+            sj = xp_child(p, v, QP_DEP_NSUBJ_PASS);
+        else if (xp_child(p, v, QP_DEP_OBJ) < 0)
+            sj = xp_child_u(p, v, QP_DEP_NSUBJ); /* "ont péri", "died" */
+        if (sj < 0)
+            continue;
+        xr_args g = {.n = 0};
+        actors_at(c, sj, &g, 0);
+        if (g.n && g.m[0] >= 0)
+            return g.m[0];
+    }
+    return -1;
+}
+
 int xr_roles(doc_state *st, sentence_view *s)
 {
     if (!s->parse)
         return 0;
     xr_ctx c = {.st = st, .s = s, .p = s->parse, .x = st->x, .debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL};
-    int r0 = settle_bare_agents(&c);
-    if (r0)
-        return r0;
+    int r = settle_bare_agents(&c);
+    if (r)
+        return r;
+    int vm = victims(&c);
+    if (vm >= 0)
+        st->victims = vm;
     for (size_t t = 0; t < c.p->n; t++) {
         if (c.p->trigger[t] < 0)
             continue;
-        int r = frame_trigger(&c, t);
-        if (r)
+        if ((r = frame_trigger(&c, t, 0)))
             return r;
     }
     return 0;

@@ -28,6 +28,9 @@ enum {
     QP_WC_PRONOUN_PL = 1u << 16, /* "ils", "they" */
     QP_WC_SPEAKER = 1u << 17,    /* "nous", "we": whoever speaks */
     QP_WC_RELATIVE = 1u << 18,   /* "qui", "which": the antecedent */
+    QP_WC_POPULATED = 1u << 19,  /* "quartier", "market", "manifestation": an assault on them falls on civilians */
+    QP_WC_SUPPORT_VERB = 1u << 20, /* "manifester", "provide": lends its subject to the event noun it takes */
+    QP_WC_DOCUMENT = 1u << 21,   /* "résolution", "plan": an act on it is an act toward its author */
 };
 
 typedef struct qp_class_slot qp_class_slot;
@@ -50,5 +53,8 @@ void qp_classes_destroy(qp_word_classes *wc);
 uint32_t qp_classes_of(const qp_word_classes *wc, const char *folded, size_t len);
 /* For a group noun ("groupe", "regime"), the actor kind it names ("armed group"); else NULL. */
 const char *qp_classes_group_kind(const qp_word_classes *wc, const char *folded, size_t len);
+/* For a document noun ("resolution"), the id of its author when none is named (the UN's);
+ * else NULL. */
+const char *qp_classes_author(const qp_word_classes *wc, const char *folded, size_t len);
 
 #endif

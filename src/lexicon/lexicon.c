@@ -559,6 +559,7 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
             x->pos = lx_strdup(lx, jstr(a, "pos") ? jstr(a, "pos") : "verb");
             x->object = lx_strdup(lx, jstr(a, "object") ? jstr(a, "object") : "recipient");
             x->frame = lx_strdup(lx, jstr(a, "frame"));
+            x->need = json_is_true(json_object_get(a, "need"));
             x->light = json_is_true(light);
             json_t *w = json_object_get(a, "weight");
             x->weight = json_is_number(w) ? json_number_value(w) : 0.7;

@@ -37,6 +37,7 @@ typedef struct qp_lex_agent {
 typedef struct qp_lex_action {
     char *lemma, *code, *mode, *context, *cameo, *pos, *object;
     char *frame;     /* the argument frame (lexicon/<lang>/frames.json), or NULL for the default */
+    int need;        /* the event needs what it acts on, a place or a recipient ("siège de", "prise de") */
     char **preps;    /* folded */
     size_t n_preps;
     int light;
