@@ -18,6 +18,8 @@ typedef struct qp_train_options {
                                   other folds (jackknifing); 0: the default, 1: gold tags */
     double explore;            /* how often training follows a wrong predicted transition once the
                                   first pass is over (dynamic oracle); < 0: the default */
+    int prune;                 /* features whose weights all round to within prune of 0 (on the
+                                  int16 scale of their table, +-32000 the largest) are dropped */
     uint64_t seed;             /* the same seed and data give the same model, byte for byte */
     FILE *log;                 /* progress, or NULL */
 } qp_train_options;

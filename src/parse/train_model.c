@@ -487,19 +487,17 @@ static int tag_with(trainer *t, const tw_table *tw, const size_t *sents, size_t 
 {
     qp_buf b;
     qp_buf_init(&b);
-    int rc = tw_export(tw, 0, &b, NULL);
+    int rc = tw_export(tw, 0, 0, &b, NULL);
     if (rc) {
         qp_buf_destroy(&b);
         return rc;
     }
-    /* the export is 8-byte aligned in a malloc'd buffer: read it as a table in place */
+    /* the export is in a malloc'd buffer, aligned: read it as a table in place */
     px_model m = t->m;
-    const uint32_t *h = (const uint32_t *)b.data;
-    m.tagger.nslots = h[0];
-    m.tagger.nclass = (uint16_t)h[1];
-    m.tagger.stride = (uint16_t)h[2];
-    m.tagger.indirect = 0;
-    m.tagger.slots = h + 6;
+    if (px_table_read(&m.tagger, (const uint8_t *)b.data, b.len) < 0) {
+        qp_buf_destroy(&b);
+        return QP_EINVAL;
+    }
     for (size_t k = 0; k < n; k++) {
         tsent *s = &t->s[sents[k]];
         uint64_t feats[PX_TAG_FEATS];
@@ -576,7 +574,7 @@ static int make_tagger(trainer *t)
         free(scratch);
         size_t kept = 0;
         if (!rc)
-            rc = tw_export(&tw, 0, &t->sec[PX_SEC_TAGGER], &kept);
+            rc = tw_export(&tw, 0, t->o->prune, &t->sec[PX_SEC_TAGGER], &kept);
         say(t, "tagger: %zu features (%.1f s)\n", kept, cpu_seconds() - t0);
         tw_destroy(&tw);
     }
@@ -619,7 +617,7 @@ static int make_split(trainer *t)
         }
     }
     if (!rc)
-        rc = tw_export(&tw, 0, &t->sec[PX_SEC_SPLIT], NULL);
+        rc = tw_export(&tw, 0, 0, &t->sec[PX_SEC_SPLIT], NULL);
     if (total)
         say(t, "contractions: %zu ambiguous, %.4f right on the last pass\n", total, (double)right / total);
     tw_destroy(&tw);
@@ -768,9 +766,9 @@ static int make_parser(trainer *t)
     free(order);
     size_t kt = 0, kl = 0;
     if (!rc)
-        rc = tw_export(&tt, 0, &t->sec[PX_SEC_TRANS], &kt);
+        rc = tw_export(&tt, 0, t->o->prune, &t->sec[PX_SEC_TRANS], &kt);
     if (!rc)
-        rc = tw_export(&lt, 1, &t->sec[PX_SEC_LABELW], &kl);
+        rc = tw_export(&lt, 1, t->o->prune, &t->sec[PX_SEC_LABELW], &kl);
     say(t, "parser: %zu transition features, %zu label features\n", kt, kl);
     tw_destroy(&tt);
     tw_destroy(&lt);
