@@ -206,8 +206,8 @@ char *px_lower(const char *s, qp_arena *a);
 #define PX_TAG_FEATS 32
 /* The features of word i given the tags chosen for words i-1 and i-2; returns how many. */
 size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, uint64_t *out);
-/* Tags w[0,n) greedily left to right with m's tagger: sets upos. */
-void px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n);
+/* Tags w[0,n) greedily left to right with m's tagger: sets upos. 0 or QP_ENOMEM. */
+int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
 /* Sets lemma and feats of w[0,n) (tagged) from m's tables. 0 or QP_ENOMEM. */
 int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a);
 /* The lemma-rule key of a lower-case suffix of k bytes and a tag. */
