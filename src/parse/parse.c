@@ -62,7 +62,7 @@ int qp_parser_load(qp_parser **out, char *err, size_t errlen)
     int found = 0;
     for (int l = 0; l < QP_LANG_COUNT; l++) {
         char rel[64];
-        snprintf(rel, sizeof rel, "parse/%s.qpm", qp_lang_code((qp_lang)l));
+        snprintf(rel, sizeof rel, "models/%s.qpm", qp_lang_code((qp_lang)l));
         if (qp_data_path(rel, paths[l], sizeof paths[l]) == 0) {
             use[l] = paths[l];
             found++;
@@ -107,7 +107,9 @@ int qp_parse_words(const qp_parser *p, qp_lang lang, qp_word *w, size_t n, qp_ar
     int rc = px_word_features(m, w, n, f, a);
     if (rc)
         return rc;
-    px_tag(m, f, w, n);
+    rc = px_tag(m, f, w, n, a);
+    if (rc)
+        return rc;
     rc = px_lemmatize(m, w, n, a);
     if (rc)
         return rc;

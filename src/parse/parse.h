@@ -73,7 +73,7 @@ typedef struct qp_word {
 /* The models of both languages, read-only once loaded: one may be shared by threads. */
 typedef struct qp_parser qp_parser;
 
-/* Loads the models of both languages (parse/fr.qpm, parse/en.qpm, found with qp_data_path)
+/* Loads the models of both languages (models/fr.qpm, models/en.qpm, found with qp_data_path)
  * by mapping them into memory. A language whose model is missing is left out: parsing it
  * gives QP_ELANG. Returns 0; QP_ENOTFOUND when neither model is found; QP_EIO or QP_ELEXICON
  * (a file unreadable, truncated or from another version: err names it) or QP_ENOMEM. *out is

@@ -42,55 +42,85 @@ uint64_t px_hash_bytes(const char *s, size_t n);
 
 /* ---- weight tables: feature hash -> one int16 weight per class ---- */
 
-/* Open addressing on the hash's low bits; a slot holds the high 32 bits (low bit forced to 1,
- * so 0 is an empty slot). Inline tables keep the row in the slot (few classes: transitions,
- * tags); indirect ones keep a row number (many classes: labels). */
+/* Open addressing on the hash's low bits. Dense tables (few classes: transitions, tags) keep
+ * in each slot 16 bits of the hash (low bit forced to 1, so 0 is an empty slot) and the row of
+ * weights: a transition's slot is 8 bytes. Sparse tables (many classes, few of them weighted
+ * for any one feature: labels) keep 32 bits of the hash and the offset of a row that lists
+ * (class, weight) pairs. */
 typedef struct px_table {
     uint32_t nslots;       /* a power of two, or 0 for an empty table */
-    uint16_t nclass;       /* weights used per row */
-    uint16_t stride;       /* int16 per row (even) */
-    uint32_t indirect;     /* rows apart from the slots */
-    uint32_t nrows;
-    const uint32_t *slots; /* inline: [fp, row as stride int16]; indirect: [fp, row number] */
-    const int16_t *rows;   /* indirect tables only */
+    uint16_t nclass;       /* classes scored */
+    uint16_t stride;       /* dense: weights per slot after the fingerprint (odd) */
+    uint32_t sparse;
+    uint32_t nrowdata;     /* sparse: uint16 in rows */
+    const uint16_t *slots; /* dense: [fp16, stride x int16]; sparse: [fp32, offset32] as uint16 pairs */
+    const uint16_t *rows;  /* sparse: [count, count x (class, weight)] */
 } px_table;
 
-/* The row of feature h, or NULL. */
-static inline const int16_t *px_find(const px_table *t, uint64_t h)
+/* Reads a table section written by tw_export; 0, or -1 when it is malformed. */
+int px_table_read(px_table *t, const uint8_t *p, uint64_t size);
+
+/* The dense row, or sparse row, of feature h; NULL when the table does not have it. */
+static inline const uint16_t *px_find(const px_table *t, uint64_t h)
 {
-    if (!t->nslots)
-        return NULL;
-    uint32_t fp = (uint32_t)(h >> 32) | 1u, mask = t->nslots - 1, i = (uint32_t)h & mask;
-    if (t->indirect) {
+    uint32_t mask = t->nslots - 1, i = (uint32_t)h & mask;
+    if (t->sparse) {
+        const uint32_t *slots = (const uint32_t *)(const void *)t->slots;
+        uint32_t fp = (uint32_t)(h >> 32) | 1u;
         for (;;) {
-            uint32_t k = t->slots[2 * (size_t)i];
+            uint32_t k = slots[2 * (size_t)i];
             if (k == fp)
-                return t->rows + (size_t)t->slots[2 * (size_t)i + 1] * t->stride;
+                return t->rows + slots[2 * (size_t)i + 1];
             if (!k)
                 return NULL;
             i = (i + 1) & mask;
         }
     }
-    size_t width = 1 + t->stride / 2;
+    uint16_t fp = (uint16_t)((h >> 48) | 1u);
+    size_t width = 1 + (size_t)t->stride;
     for (;;) {
-        const uint32_t *s = t->slots + (size_t)i * width;
+        const uint16_t *s = t->slots + (size_t)i * width;
         if (*s == fp)
-            return (const int16_t *)(s + 1);
+            return s + 1;
         if (!*s)
             return NULL;
         i = (i + 1) & mask;
     }
 }
 
-/* Adds the rows of the n features to scores[0, t->nclass). */
+/* Adds the weights of the n features to scores[0, t->nclass). The slots are fetched from
+ * memory all at once before any is read: the look-ups miss the cache, and so overlap. */
 static inline void px_score(const px_table *t, const uint64_t *feats, size_t n, int32_t *scores)
 {
+    if (!t->nslots)
+        return;
+    uint32_t mask = t->nslots - 1;
+    size_t width = t->sparse ? 2 : 1 + (size_t)t->stride;
+    for (size_t f = 0; f < n; f++)
+        __builtin_prefetch(t->slots + ((uint32_t)feats[f] & mask) * width);
+    if (t->sparse) {
+        const uint16_t *rows[128];
+        size_t nr = 0;
+        for (size_t f = 0; f < n && nr < 128; f++) {
+            const uint16_t *row = px_find(t, feats[f]);
+            if (row) {
+                __builtin_prefetch(row);
+                rows[nr++] = row;
+            }
+        }
+        for (size_t r = 0; r < nr; r++) {
+            const uint16_t *row = rows[r];
+            for (uint16_t k = 0; k < row[0]; k++)
+                scores[row[1 + 2 * k]] += (int16_t)row[2 + 2 * k];
+        }
+        return;
+    }
     int nc = t->nclass;
     for (size_t f = 0; f < n; f++) {
-        const int16_t *row = px_find(t, feats[f]);
+        const uint16_t *row = px_find(t, feats[f]);
         if (row)
             for (int c = 0; c < nc; c++)
-                scores[c] += row[c];
+                scores[c] += (int16_t)row[c];
     }
 }
 
@@ -176,8 +206,8 @@ char *px_lower(const char *s, qp_arena *a);
 #define PX_TAG_FEATS 32
 /* The features of word i given the tags chosen for words i-1 and i-2; returns how many. */
 size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, uint64_t *out);
-/* Tags w[0,n) greedily left to right with m's tagger: sets upos. */
-void px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n);
+/* Tags w[0,n) greedily left to right with m's tagger: sets upos. 0 or QP_ENOMEM. */
+int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
 /* Sets lemma and feats of w[0,n) (tagged) from m's tables. 0 or QP_ENOMEM. */
 int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a);
 /* The lemma-rule key of a lower-case suffix of k bytes and a tag. */

@@ -101,17 +101,17 @@ void px_apply(px_state *s, int t, int label)
 
 /* ---- features ---- */
 
+/* Transition templates: Zhang and Nivre's (2011) set for arc-hybrid positions, less the 19 that
+ * held-out scores showed to add nothing (third-order words, some valencies and label sets). */
 enum {
-    F_S0W = 1, F_S0P, F_S0WP, F_S1W, F_S1P, F_S1WP, F_B0W, F_B0P, F_B0WP, F_B1W, F_B1P, F_B1WP, F_B2W, F_B2P,
-    F_S2P, F_S0WP_B0WP, F_S0WP_B0W, F_S0W_B0WP, F_S0WP_B0P, F_S0P_B0WP, F_S0W_B0W, F_S0P_B0P, F_B0P_B1P,
-    F_S1WP_S0WP, F_S1W_S0W, F_S1P_S0P, F_S1WP_S0P, F_S1P_S0WP, F_B0P_B1P_B2P, F_S0P_B0P_B1P, F_S1P_S0P_B0P,
-    F_S0P_S0LP_B0P, F_S0P_S0RP_B0P, F_S0P_B0P_B0LP, F_S1P_S1LP_S0P, F_S1P_S1RP_S0P, F_S2P_S1P_S0P,
-    F_S1P_S0P_S0LP, F_S1P_S0P_S0RP, F_S0W_D, F_S0P_D, F_B0W_D, F_B0P_D, F_S0W_B0W_D, F_S0P_B0P_D,
-    F_S1P_S0P_D1, F_S1W_D1, F_S0W_VR, F_S0P_VR, F_S0W_VL, F_S0P_VL, F_B0W_VL, F_B0P_VL, F_S1P_VR, F_S1W_VR,
-    F_S0LW, F_S0LP, F_S0LL, F_S0RW, F_S0RP, F_S0RL, F_B0LW, F_B0LP, F_B0LL, F_S1RP, F_S1RL, F_S1LL,
-    F_S0L2W, F_S0L2P, F_S0L2L, F_S0R2W, F_S0R2P, F_S0R2L, F_B0L2W, F_B0L2P, F_B0L2L, F_S0P_S0LL_S0L2L,
-    F_S0P_S0RL_S0R2L, F_B0P_B0LL_B0L2L, F_S0W_SR, F_S0P_SR, F_S0W_SL, F_S0P_SL, F_B0W_SL, F_B0P_SL, F_S1P_SR,
-    F_S1P_B0P, F_S1W_B0W, F_S1P_S0P_B0P_B1P, F_S0LEX_B0P, F_S1SUF_S0P,
+    F_S0W = 1, F_S0P, F_S0WP, F_S1W, F_S1P, F_S1WP, F_B0W, F_B0P, F_B0WP, F_B1W, F_B1P, F_B1WP, F_B2P, F_S2P,
+    F_S0WP_B0WP, F_S0WP_B0W, F_S0W_B0WP, F_S0WP_B0P, F_S0P_B0WP, F_S0W_B0W, F_S0P_B0P, F_B0P_B1P, F_S1WP_S0WP,
+    F_S1W_S0W, F_S1P_S0P, F_S1WP_S0P, F_S1P_S0WP, F_B0P_B1P_B2P, F_S0P_B0P_B1P, F_S1P_S0P_B0P, F_S0P_S0LP_B0P,
+    F_S0P_S0RP_B0P, F_S0P_B0P_B0LP, F_S1P_S1LP_S0P, F_S1P_S1RP_S0P, F_S2P_S1P_S0P, F_S1P_S0P_S0LP,
+    F_S1P_S0P_S0RP, F_S0W_D, F_S0P_D, F_B0W_D, F_B0P_D, F_S0P_B0P_D, F_S1P_S0P_D1, F_S0W_VR, F_S0P_VR, F_S0P_VL,
+    F_B0P_VL, F_S0LW, F_S0LP, F_S0LL, F_S0RW, F_S0RP, F_S0RL, F_B0LW, F_B0LP, F_B0LL, F_S1RL, F_S0L2L, F_S0R2L,
+    F_B0L2L, F_S0P_S0LL_S0L2L, F_S0P_S0RL_S0R2L, F_B0P_B0LL_B0L2L, F_S0P_SR, F_S0P_SL, F_B0P_SL, F_S1P_SR,
+    F_S1P_B0P, F_S1P_S0P_B0P_B1P,
 };
 
 static inline uint64_t dist_bucket(int d)
@@ -139,13 +139,13 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
 #define RC1(x) ((x) < 0 ? -1 : s->rc1[x])
 #define RC2(x) ((x) < 0 ? -1 : s->rc2[x])
     uint64_t s0w = W(s0), s0p = P(s0), s1w = W(s1), s1p = P(s1), b0w = W(b0), b0p = P(b0);
-    uint64_t b1w = W(b1), b1p = P(b1), b2w = W(b2), b2p = P(b2), s2p = P(s2);
+    uint64_t b1w = W(b1), b1p = P(b1), b2p = P(b2), s2p = P(s2);
     int s0l = LC1(s0), s0r = RC1(s0), s1l = LC1(s1), s1r = RC1(s1), b0l = LC1(b0);
     int s0l2 = LC2(s0), s0r2 = RC2(s0), b0l2 = LC2(b0);
     uint64_t d = s0 >= 0 && b0 >= 0 ? dist_bucket(b0 - s0) : 99;
     uint64_t d1 = s0 >= 0 && s1 >= 0 ? dist_bucket(s0 - s1) : 99;
     uint64_t s0vl = s0 >= 0 ? s->nl[s0] : 99, s0vr = s0 >= 0 ? s->nr[s0] : 99;
-    uint64_t b0vl = b0 >= 0 ? s->nl[b0] : 99, s1vr = s1 >= 0 ? s->nr[s1] : 99;
+    uint64_t b0vl = b0 >= 0 ? s->nl[b0] : 99;
     uint64_t s0sl = s0 >= 0 ? s->lset[s0] : 1, s0sr = s0 >= 0 ? s->rset[s0] : 1;
     uint64_t b0sl = b0 >= 0 ? s->lset[b0] : 1, s1sr = s1 >= 0 ? s->rset[s1] : 1;
     size_t k = 0;
@@ -161,7 +161,6 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f1(F_B1W, b1w);
     out[k++] = px_f1(F_B1P, b1p);
     out[k++] = px_f2(F_B1WP, b1w, b1p);
-    out[k++] = px_f1(F_B2W, b2w);
     out[k++] = px_f1(F_B2P, b2p);
     out[k++] = px_f1(F_S2P, s2p);
     out[k++] = px_f4(F_S0WP_B0WP, s0w, s0p, b0w, b0p);
@@ -192,18 +191,12 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f2(F_S0P_D, s0p, d);
     out[k++] = px_f2(F_B0W_D, b0w, d);
     out[k++] = px_f2(F_B0P_D, b0p, d);
-    out[k++] = px_f3(F_S0W_B0W_D, s0w, b0w, d);
     out[k++] = px_f3(F_S0P_B0P_D, s0p, b0p, d);
     out[k++] = px_f3(F_S1P_S0P_D1, s1p, s0p, d1);
-    out[k++] = px_f2(F_S1W_D1, s1w, d1);
     out[k++] = px_f2(F_S0W_VR, s0w, s0vr);
     out[k++] = px_f2(F_S0P_VR, s0p, s0vr);
-    out[k++] = px_f2(F_S0W_VL, s0w, s0vl);
     out[k++] = px_f2(F_S0P_VL, s0p, s0vl);
-    out[k++] = px_f2(F_B0W_VL, b0w, b0vl);
     out[k++] = px_f2(F_B0P_VL, b0p, b0vl);
-    out[k++] = px_f2(F_S1P_VR, s1p, s1vr);
-    out[k++] = px_f2(F_S1W_VR, s1w, s1vr);
     out[k++] = px_f1(F_S0LW, W(s0l));
     out[k++] = px_f1(F_S0LP, P(s0l));
     out[k++] = px_f1(F_S0LL, L(s0l));
@@ -213,30 +206,18 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f1(F_B0LW, W(b0l));
     out[k++] = px_f1(F_B0LP, P(b0l));
     out[k++] = px_f1(F_B0LL, L(b0l));
-    out[k++] = px_f1(F_S1RP, P(s1r));
     out[k++] = px_f1(F_S1RL, L(s1r));
-    out[k++] = px_f1(F_S1LL, L(s1l));
-    out[k++] = px_f1(F_S0L2W, W(s0l2));
-    out[k++] = px_f1(F_S0L2P, P(s0l2));
     out[k++] = px_f1(F_S0L2L, L(s0l2));
-    out[k++] = px_f1(F_S0R2W, W(s0r2));
-    out[k++] = px_f1(F_S0R2P, P(s0r2));
     out[k++] = px_f1(F_S0R2L, L(s0r2));
-    out[k++] = px_f1(F_B0L2W, W(b0l2));
-    out[k++] = px_f1(F_B0L2P, P(b0l2));
     out[k++] = px_f1(F_B0L2L, L(b0l2));
     out[k++] = px_f3(F_S0P_S0LL_S0L2L, s0p, L(s0l), L(s0l2));
     out[k++] = px_f3(F_S0P_S0RL_S0R2L, s0p, L(s0r), L(s0r2));
     out[k++] = px_f3(F_B0P_B0LL_B0L2L, b0p, L(b0l), L(b0l2));
-    out[k++] = px_f2(F_S0W_SR, s0w, s0sr);
     out[k++] = px_f2(F_S0P_SR, s0p, s0sr);
-    out[k++] = px_f2(F_S0W_SL, s0w, s0sl);
     out[k++] = px_f2(F_S0P_SL, s0p, s0sl);
-    out[k++] = px_f2(F_B0W_SL, b0w, b0sl);
     out[k++] = px_f2(F_B0P_SL, b0p, b0sl);
     out[k++] = px_f2(F_S1P_SR, s1p, s1sr);
     out[k++] = px_f2(F_S1P_B0P, s1p, b0p);
-    out[k++] = px_f2(F_S1W_B0W, s1w, b0w);
     out[k++] = px_f4(F_S1P_S0P_B0P_B1P, s1p, s0p, b0p, b1p);
     return k;
 }

@@ -10,13 +10,13 @@ enum {
     T_FIRST, T_LEX, T_LEXP1, T_LEXM1, T_LEXW, T_TM1SUF3, T_SHAPEP1,
 };
 
-size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1_tag, int tm2_tag, uint64_t *out)
+/* Features of word i that do not depend on the tags chosen: scored for all words at once. */
+static size_t static_features(const px_wfeat *f, size_t n, size_t i, uint64_t *out)
 {
     const px_wfeat *w = &f[i];
     uint64_t none = 0x4e4f4e45ull; /* "NONE" past either end */
     uint64_t wm1 = i > 0 ? f[i - 1].lower : none, wm2 = i > 1 ? f[i - 2].lower : none;
     uint64_t wp1 = i + 1 < n ? f[i + 1].lower : none, wp2 = i + 2 < n ? f[i + 2].lower : none;
-    uint64_t tm1 = i > 0 ? (uint64_t)tm1_tag : PX_TAG_NONE, tm2 = i > 1 ? (uint64_t)tm2_tag : PX_TAG_NONE;
     uint64_t sm1 = i > 0 ? f[i - 1].shape : 999, sp1 = i + 1 < n ? f[i + 1].shape : 999;
     size_t k = 0;
     out[k++] = px_f1(T_BIAS, 0);
@@ -33,33 +33,53 @@ size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1_tag, int t
     out[k++] = px_f1(T_WP1, wp1);
     out[k++] = px_f1(T_WM2, wm2);
     out[k++] = px_f1(T_WP2, wp2);
-    out[k++] = px_f1(T_TM1, tm1);
-    out[k++] = px_f1(T_TM2, tm2);
-    out[k++] = px_f2(T_TM12, tm1, tm2);
-    out[k++] = px_f2(T_TM1W, tm1, w->lower);
     out[k++] = px_f1(T_SUF3M1, i > 0 ? f[i - 1].suf[2] : none);
     out[k++] = px_f1(T_SUF3P1, i + 1 < n ? f[i + 1].suf[2] : none);
     out[k++] = px_f2(T_WWP1, w->lower, wp1);
     out[k++] = px_f2(T_WM1W, wm1, w->lower);
     out[k++] = px_f3(T_SHAPE3, sm1, w->shape, sp1);
     out[k++] = px_f2(T_FIRST, i == 0, w->shape);
-    out[k++] = px_f2(T_TM1SUF3, tm1, w->suf[2]);
     out[k++] = px_f2(T_SHAPEP1, w->shape, wp1);
-    if (w->lex) {
+    if (w->lex)
         out[k++] = px_f1(T_LEX, w->lex);
-        out[k++] = px_f2(T_LEXW, w->lex, tm1);
-    }
     out[k++] = px_f1(T_LEXP1, i + 1 < n ? f[i + 1].lex : 0xffff);
     out[k++] = px_f1(T_LEXM1, i > 0 ? f[i - 1].lex : 0xffff);
     return k;
 }
 
-void px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n)
+/* Features of word i that read the tags of the two words before it. */
+static size_t tag_features(const px_wfeat *f, size_t i, int tm1_tag, int tm2_tag, uint64_t *out)
+{
+    const px_wfeat *w = &f[i];
+    uint64_t tm1 = i > 0 ? (uint64_t)tm1_tag : PX_TAG_NONE, tm2 = i > 1 ? (uint64_t)tm2_tag : PX_TAG_NONE;
+    size_t k = 0;
+    out[k++] = px_f1(T_TM1, tm1);
+    out[k++] = px_f1(T_TM2, tm2);
+    out[k++] = px_f2(T_TM12, tm1, tm2);
+    out[k++] = px_f2(T_TM1W, tm1, w->lower);
+    out[k++] = px_f2(T_TM1SUF3, tm1, w->suf[2]);
+    if (w->lex)
+        out[k++] = px_f2(T_LEXW, w->lex, tm1);
+    return k;
+}
+
+size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, uint64_t *out)
+{
+    size_t k = static_features(f, n, i, out);
+    return k + tag_features(f, i, tm1, tm2, out + k);
+}
+
+int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
 {
     uint64_t feats[PX_TAG_FEATS];
+    int32_t *fixed = qp_arena_calloc(a, n, QP_UPOS_COUNT * sizeof *fixed);
+    if (!fixed)
+        return QP_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        px_score(&m->tagger, feats, static_features(f, n, i, feats), fixed + i * QP_UPOS_COUNT);
     for (size_t i = 0; i < n; i++) {
-        int32_t scores[QP_UPOS_COUNT] = {0};
-        size_t nf = px_tag_features(f, n, i, i > 0 ? w[i - 1].upos : 0, i > 1 ? w[i - 2].upos : 0, feats);
+        int32_t *scores = fixed + i * QP_UPOS_COUNT;
+        size_t nf = tag_features(f, i, i > 0 ? w[i - 1].upos : 0, i > 1 ? w[i - 2].upos : 0, feats);
         px_score(&m->tagger, feats, nf, scores);
         int best = 0;
         for (int c = 1; c < QP_UPOS_COUNT; c++)
@@ -67,6 +87,7 @@ void px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n)
                 best = c;
         w[i].upos = (uint8_t)best;
     }
+    return 0;
 }
 
 uint64_t px_suffix_key(const char *suffix, size_t k, int upos)

@@ -163,11 +163,12 @@ static uint32_t pow2_at_least(size_t n)
     return p;
 }
 
-/* Writes a training table as a model table: averaged, scaled to int16, zero rows dropped. */
-int tw_export(const tw_table *t, int indirect, qp_buf *out, size_t *kept_rows)
+/* Writes a training table as a model table: averaged, scaled to int16, weights within prune of
+ * 0 dropped (whole rows in a dense table, single weights in a sparse one). */
+int tw_export(const tw_table *t, int sparse, int prune, qp_buf *out, size_t *kept_rows)
 {
     int nc = t->nclass;
-    uint16_t stride = (uint16_t)((nc + 1) & ~1);
+    uint16_t stride = (uint16_t)(nc | 1);
     double cfinal = (double)t->clock + 1;
     double maxabs = 0;
     for (size_t i = 0; i < t->nrows * (size_t)nc; i++) {
@@ -176,63 +177,76 @@ int tw_export(const tw_table *t, int indirect, qp_buf *out, size_t *kept_rows)
             maxabs = a;
     }
     double scale = maxabs > 0 ? 32000.0 / maxabs : 1.0;
-    int16_t *q = calloc(t->nrows * (size_t)stride + 1, sizeof *q);
-    uint8_t *keep = calloc(t->nrows + 1, 1);
-    if (!q || !keep) {
+    int16_t *q = calloc(t->nrows * (size_t)nc + 1, sizeof *q);
+    uint16_t *rowlen = calloc(t->nrows + 1, sizeof *rowlen);
+    if (!q || !rowlen) {
         free(q);
-        free(keep);
+        free(rowlen);
         return QP_ENOMEM;
     }
-    size_t nkeep = 0;
+    size_t nkeep = 0, nrowdata = 0;
     for (size_t r = 0; r < t->nrows; r++) {
-        int any = 0;
+        int big = 0;
         for (int c = 0; c < nc; c++) {
             double a = ((double)t->w[r * nc + c] - (double)t->u[r * nc + c] / cfinal) * scale;
             long v = lround(a);
-            q[r * stride + c] = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
-            any |= q[r * stride + c] != 0;
+            int16_t x = (int16_t)(v > 32767 ? 32767 : v < -32767 ? -32767 : v);
+            if (sparse && abs(x) <= prune)
+                x = 0;
+            q[r * nc + c] = x;
+            big += abs(x) > prune;
         }
-        keep[r] = (uint8_t)any;
-        nkeep += (size_t)any;
+        rowlen[r] = (uint16_t)big;
+        nkeep += big > 0;
+        if (big)
+            nrowdata += 1 + 2 * (size_t)big;
     }
-    uint32_t nslots = nkeep ? pow2_at_least(nkeep * 2 + 1) : 0;
-    size_t width = indirect ? 2 : 1 + stride / 2;
-    uint32_t *slots = calloc((size_t)nslots * width + 1, sizeof *slots);
-    int16_t *rows = indirect ? calloc(nkeep * stride + 1, sizeof *rows) : NULL;
-    if (!slots || (indirect && !rows)) {
+    uint32_t nslots = nkeep ? pow2_at_least(nkeep * 3 / 2 + 1) : 0;
+    size_t width = sparse ? 4 : 1 + (size_t)stride; /* in uint16 */
+    uint16_t *slots = calloc((size_t)nslots * width + 1, sizeof *slots);
+    uint16_t *rows = sparse ? calloc(nrowdata + 1, sizeof *rows) : NULL;
+    if (!slots || (sparse && !rows)) {
         free(q);
-        free(keep);
+        free(rowlen);
         free(slots);
         free(rows);
         return QP_ENOMEM;
     }
     /* insert in slot order of the training table: deterministic */
-    uint32_t nrow = 0;
+    size_t off = 0;
     for (size_t i = 0; i < t->nslots; i++) {
-        if (!t->keys[i] || !keep[t->idx[i]])
+        if (!t->keys[i] || !rowlen[t->idx[i]])
             continue;
         uint64_t h = t->keys[i];
-        uint32_t r = t->idx[i];
-        uint32_t fp = (uint32_t)(h >> 32) | 1u, j = (uint32_t)h & (nslots - 1);
-        while (slots[(size_t)j * width])
-            j = (j + 1) & (nslots - 1);
-        slots[(size_t)j * width] = fp;
-        if (indirect) {
-            slots[(size_t)j * width + 1] = nrow;
-            memcpy(rows + (size_t)nrow * stride, q + (size_t)r * stride, stride * sizeof *rows);
+        uint32_t r = t->idx[i], j = (uint32_t)h & (nslots - 1);
+        if (sparse) {
+            uint32_t *s32 = (uint32_t *)(void *)slots;
+            while (s32[2 * (size_t)j])
+                j = (j + 1) & (nslots - 1);
+            s32[2 * (size_t)j] = (uint32_t)(h >> 32) | 1u;
+            s32[2 * (size_t)j + 1] = (uint32_t)off;
+            rows[off++] = rowlen[r];
+            for (int c = 0; c < nc; c++)
+                if (q[(size_t)r * nc + c]) {
+                    rows[off++] = (uint16_t)c;
+                    rows[off++] = (uint16_t)q[(size_t)r * nc + c];
+                }
         } else {
-            memcpy(slots + (size_t)j * width + 1, q + (size_t)r * stride, stride * sizeof *q);
+            while (slots[(size_t)j * width])
+                j = (j + 1) & (nslots - 1);
+            slots[(size_t)j * width] = (uint16_t)((h >> 48) | 1u);
+            for (int c = 0; c < nc; c++)
+                slots[(size_t)j * width + 1 + c] = (uint16_t)q[(size_t)r * nc + c];
         }
-        nrow++;
     }
-    uint32_t hdr[6] = {nslots, (uint32_t)nc, stride, (uint32_t)indirect, indirect ? nrow : 0, 0};
+    uint32_t hdr[6] = {nslots, (uint32_t)nc, stride, (uint32_t)sparse, (uint32_t)nrowdata, 0};
     int rc = put(out, hdr, sizeof hdr);
     if (!rc && nslots)
         rc = put(out, slots, (size_t)nslots * width * sizeof *slots);
-    if (!rc && indirect && nrow)
-        rc = put(out, rows, (size_t)nrow * stride * sizeof *rows);
+    if (!rc && sparse && nrowdata)
+        rc = put(out, rows, nrowdata * sizeof *rows);
     free(q);
-    free(keep);
+    free(rowlen);
     free(slots);
     free(rows);
     if (kept_rows)

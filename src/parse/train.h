@@ -18,6 +18,11 @@ typedef struct qp_train_options {
                                   other folds (jackknifing); 0: the default, 1: gold tags */
     double explore;            /* how often training follows a wrong predicted transition once the
                                   first pass is over (dynamic oracle); < 0: the default */
+    int prune;                 /* features whose weights all round to within prune of 0 (on the
+                                  int16 scale of their table, +-32000 the largest) are dropped */
+    int holdout;               /* > 1: every holdout-th sentence is kept out of training and scored
+                                  with the model written (held_* below) */
+    double held_upos, held_uas, held_las; /* set when holdout > 1 */
     uint64_t seed;             /* the same seed and data give the same model, byte for byte */
     FILE *log;                 /* progress, or NULL */
 } qp_train_options;
@@ -29,6 +34,6 @@ void qp_train_defaults(qp_train_options *o);
  * model to out_path. Returns 0, QP_EIO (a file unreadable or not writable), QP_EINVAL (a
  * malformed treebank: err names the file and line; or more than 64 relations), QP_ENOMEM.
  * err (errlen bytes) receives a sentence on error. */
-int qp_train_model(const qp_train_options *o, const char *out_path, char *err, size_t errlen);
+int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t errlen);
 
 #endif

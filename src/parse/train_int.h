@@ -24,8 +24,10 @@ int tw_init(tw_table *t, int nclass);
 void tw_destroy(tw_table *t);
 void tw_score(const tw_table *t, const uint64_t *feats, size_t n, int32_t *scores);
 int tw_update(tw_table *t, const uint64_t *feats, size_t n, int good, int bad, int64_t c);
-/* Appends the averaged table as a model section (px_table layout); *kept_rows: rows written. */
-int tw_export(const tw_table *t, int indirect, qp_buf *out, size_t *kept_rows);
+/* Appends the averaged table as a model section (px_table layout: sparse or dense), weights
+ * scaled to int16 (the largest is 32000), without those within prune of 0; *kept_rows: rows
+ * written. */
+int tw_export(const tw_table *t, int sparse, int prune, qp_buf *out, size_t *kept_rows);
 
 /* Strings of the model, each stored once. */
 typedef struct string_pool {

@@ -26,6 +26,8 @@ typedef struct tsent {
 
 typedef struct trainer {
     const qp_train_options *o;
+    qp_conllu_sentence *held;         /* sentences kept out for scoring (holdout) */
+    size_t nheld, capheld;
     qp_arena arena;
     tsent *s;
     size_t ns, caps;
@@ -214,9 +216,21 @@ static int read_treebanks(trainer *t)
             snprintf(t->err, t->errlen, "%s:%zu: %s", t->o->files[i], e.line, e.message);
             return rc;
         }
-        for (size_t k = 0; k < n; k++)
+        for (size_t k = 0; k < n; k++) {
+            if (t->o->holdout > 1 && (t->ns + t->nheld) % (size_t)t->o->holdout == 0) {
+                if (t->nheld == t->capheld) {
+                    t->capheld = t->capheld ? t->capheld * 2 : 256;
+                    qp_conllu_sentence *h = realloc(t->held, t->capheld * sizeof *h);
+                    if (!h)
+                        return QP_ENOMEM;
+                    t->held = h;
+                }
+                t->held[t->nheld++] = cs[k];
+                continue;
+            }
             if ((rc = add_sentence(t, &cs[k])) != 0)
                 return rc;
+        }
         say(t, "%s: %zu sentences\n", t->o->files[i], n);
     }
     if (!t->ns) {
@@ -487,19 +501,17 @@ static int tag_with(trainer *t, const tw_table *tw, const size_t *sents, size_t 
 {
     qp_buf b;
     qp_buf_init(&b);
-    int rc = tw_export(tw, 0, &b, NULL);
+    int rc = tw_export(tw, 0, 0, &b, NULL);
     if (rc) {
         qp_buf_destroy(&b);
         return rc;
     }
-    /* the export is 8-byte aligned in a malloc'd buffer: read it as a table in place */
+    /* the export is in a malloc'd buffer, aligned: read it as a table in place */
     px_model m = t->m;
-    const uint32_t *h = (const uint32_t *)b.data;
-    m.tagger.nslots = h[0];
-    m.tagger.nclass = (uint16_t)h[1];
-    m.tagger.stride = (uint16_t)h[2];
-    m.tagger.indirect = 0;
-    m.tagger.slots = h + 6;
+    if (px_table_read(&m.tagger, (const uint8_t *)b.data, b.len) < 0) {
+        qp_buf_destroy(&b);
+        return QP_EINVAL;
+    }
     for (size_t k = 0; k < n; k++) {
         tsent *s = &t->s[sents[k]];
         uint64_t feats[PX_TAG_FEATS];
@@ -576,7 +588,7 @@ static int make_tagger(trainer *t)
         free(scratch);
         size_t kept = 0;
         if (!rc)
-            rc = tw_export(&tw, 0, &t->sec[PX_SEC_TAGGER], &kept);
+            rc = tw_export(&tw, 0, t->o->prune, &t->sec[PX_SEC_TAGGER], &kept);
         say(t, "tagger: %zu features (%.1f s)\n", kept, cpu_seconds() - t0);
         tw_destroy(&tw);
     }
@@ -619,7 +631,7 @@ static int make_split(trainer *t)
         }
     }
     if (!rc)
-        rc = tw_export(&tw, 0, &t->sec[PX_SEC_SPLIT], NULL);
+        rc = tw_export(&tw, 0, 0, &t->sec[PX_SEC_SPLIT], NULL);
     if (total)
         say(t, "contractions: %zu ambiguous, %.4f right on the last pass\n", total, (double)right / total);
     tw_destroy(&tw);
@@ -768,9 +780,9 @@ static int make_parser(trainer *t)
     free(order);
     size_t kt = 0, kl = 0;
     if (!rc)
-        rc = tw_export(&tt, 0, &t->sec[PX_SEC_TRANS], &kt);
+        rc = tw_export(&tt, 0, t->o->prune, &t->sec[PX_SEC_TRANS], &kt);
     if (!rc)
-        rc = tw_export(&lt, 1, &t->sec[PX_SEC_LABELW], &kl);
+        rc = tw_export(&lt, 1, t->o->prune, &t->sec[PX_SEC_LABELW], &kl);
     say(t, "parser: %zu transition features, %zu label features\n", kt, kl);
     tw_destroy(&tt);
     tw_destroy(&lt);
@@ -810,7 +822,48 @@ static int make_lexicon(trainer *t)
     return rc;
 }
 
-int qp_train_model(const qp_train_options *o, const char *out_path, char *err, size_t errlen)
+/* Scores the written model on the held-out sentences (gold words). */
+static int score_held(trainer *t, const char *path, qp_train_options *o)
+{
+    qp_parser *p = NULL;
+    int rc = qp_parser_load_files(&p, o->lang == QP_LANG_FR ? path : NULL, o->lang == QP_LANG_EN ? path : NULL,
+                                  t->err, t->errlen);
+    if (rc)
+        return rc;
+    qp_arena a;
+    qp_arena_init(&a, 1 << 16);
+    size_t words = 0, upos = 0, uas = 0, las = 0;
+    for (size_t i = 0; i < t->nheld && !rc; i++) {
+        const qp_conllu_sentence *s = &t->held[i];
+        qp_word *w = qp_arena_alloc(&a, (s->nwords + 1) * sizeof *w);
+        if (!w) {
+            rc = QP_ENOMEM;
+            break;
+        }
+        memcpy(w, s->words, s->nwords * sizeof *w);
+        rc = qp_parse_words(p, o->lang, w, s->nwords, &a);
+        for (size_t k = 0; k < s->nwords && !rc; k++) {
+            words++;
+            upos += w[k].upos == s->words[k].upos;
+            uas += w[k].head == s->words[k].head;
+            las += w[k].head == s->words[k].head &&
+                   qp_deprel_universal(w[k].deprel) == qp_deprel_universal(s->words[k].deprel);
+        }
+        qp_arena_reset(&a);
+    }
+    qp_arena_destroy(&a);
+    qp_parser_destroy(p);
+    if (words) {
+        o->held_upos = (double)upos / words;
+        o->held_uas = (double)uas / words;
+        o->held_las = (double)las / words;
+        say(t, "held out: %zu sentences, %zu words: UPOS %.4f UAS %.4f LAS %.4f\n", t->nheld, words, o->held_upos,
+            o->held_uas, o->held_las);
+    }
+    return rc;
+}
+
+int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t errlen)
 {
     trainer t;
     memset(&t, 0, sizeof t);
@@ -854,6 +907,8 @@ int qp_train_model(const qp_train_options *o, const char *out_path, char *err, s
         rc = qp_buf_append(&t.sec[PX_SEC_STRINGS], t.strings.text.data, t.strings.text.len);
     if (!rc)
         rc = mf_write(out_path, o->lang, t.sec, err, errlen);
+    if (!rc && t.nheld)
+        rc = score_held(&t, out_path, o);
     if (rc == QP_ENOMEM && !err[0])
         snprintf(err, errlen, "out of memory while training");
     for (int i = 0; i < PX_SEC_COUNT; i++)
@@ -862,6 +917,7 @@ int qp_train_model(const qp_train_options *o, const char *out_path, char *err, s
     free(t.vocab_slots);
     free(t.lex_slots);
     free(t.s);
+    free(t.held);
     qp_arena_destroy(&t.arena);
     return rc;
 }
