@@ -530,15 +530,15 @@ static int cue_en(const tx_doc *d, size_t i)
                                        "fought", "killed", "seized", "won", "lost", "struck",
                                        "sent", "ago", "announced"};
     static const char *const fut[] = {"will", "ll", "shall", "going", "plans", "planned", "scheduled",
-                                      "expected", "due", "would"};
+                                      "expected", "due", "would", "planning", "soon"};
     for (size_t k = 0; k < QP_ARRAY_LEN(fut); k++)
         if (!strcmp(t->f, fut[k]))
             return 1;
     for (size_t k = 0; k < QP_ARRAY_LEN(past); k++)
         if (!strcmp(t->f, past[k]))
             return -1;
-    if (t->cls == C_NONE && t->flen >= 5 && ends(t, "ed"))
-        return -1;
+    if (t->cls == C_NONE && t->flen >= 5 && ends(t, "ed") && !(t->flags & TF_CAP))
+        return -1;   /* not "United", "Ahmed" */
     return 0;
 }
 
@@ -610,11 +610,15 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
         return QP_ENOMEM;
     for (size_t i = 0; i < d.n;) {
         const tx_tok *t = &d.t[i];
-        /* cheap gate: rules only start on classified words and numbers */
+        /* cheap gate: rules only start on classified words and numbers; English "a" only before
+         * a unit or "few" (a year earlier, a few days ago) */
         if (t->kind == TK_PUNCT || (t->kind == TK_WORD && t->cls == C_NONE &&
                                     !(i + 1 < d.n && d.t[i + 1].cls == C_UNIT)) ||   /* XIXe siècle */
-            (t->cls == C_KW && (t->val == K_OF || t->val == K_A || t->val == K_ET || t->val == K_Y ||
-                                t->val == K_SAME || t->val == K_LOCAL || t->val == K_AGO))) {
+            (t->cls == C_KW && (t->val == K_OF || t->val == K_ET || t->val == K_Y || t->val == K_SAME ||
+                                t->val == K_LOCAL || t->val == K_AGO ||
+                                (t->val == K_A && !(d.en && i + 1 < d.n &&
+                                                    (d.t[i + 1].cls == C_UNIT || d.t[i + 1].cls == C_NUNIT ||
+                                                     (d.t[i + 1].cls == C_KW && d.t[i + 1].val == K_SEVERAL))))))) {
             i++;
             continue;
         }

@@ -61,9 +61,14 @@ static const tx_entry en_words[] = {
     {"am", C_KW, 0, K_AM}, {"pm", C_KW, 0, K_PM}, {"half", C_KW, 0, K_HALF}, {"local", C_KW, 0, K_LOCAL},
     {"until", C_KW, 0, K_TO}, {"by", C_KW, 0, K_TO}, {"before", C_KW, 0, K_TO}, {"after", C_KW, 0, K_TO},
     {"now", C_REF, 0, 0}, {"currently", C_REF, 0, 0}, {"nowadays", C_REF, 0, 0}, {"presently", C_REF, 0, 0},
-    {"recently", C_REF, 0, 1}, {"previously", C_REF, 0, 1}, {"formerly", C_REF, 0, 1},
+    {"recently", C_REF, 0, 1}, {"formerly", C_REF, 0, 1},
     {"daily", C_REF, 0, 3}, {"weekly", C_REF, 0, 4}, {"monthly", C_REF, 0, 5}, {"annually", C_REF, 0, 6},
     {"yearly", C_REF, 0, 6}, {"present", C_REF, 0, 7}, {"future", C_REF, 0, 8},
+    {"current", C_REF, 0, 0}, {"recent", C_REF, 0, 9},
+    {"fiscal", C_KW, 0, K_FISCAL}, {"latest", C_KW, 0, K_LATEST}, {"year-earlier", C_KW, 0, K_YEARAGO},
+    {"year-ago", C_KW, 0, K_YEARAGO}, {"that", C_KW, 0, K_THAT}, {"following", C_KW, 0, K_FOLLOWING},
+    {"subsequent", C_KW, 0, K_FOLLOWING}, {"sixth", C_ORD, 0, 6}, {"seventh", C_ORD, 0, 7},
+    {"eighth", C_ORD, 0, 8}, {"ninth", C_ORD, 0, 9}, {"tenth", C_ORD, 0, 10},
 };
 #undef P
 
@@ -89,10 +94,20 @@ int tx_en_class(const char *f, size_t n, int *val, unsigned *flags)
         }
         return 0;
     }
-    /* twenty-five */
+    /* twenty-five; third-quarter; two-year */
     const char *dash = memchr(f, '-', n);
     int a, b;
     unsigned fa, fb;
+    int left = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, (size_t)(dash - f), &a, &fa);
+    int right = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), dash + 1, n - (size_t)(dash - f) - 1, &b, &fb);
+    if (left == C_ORD && right == C_UNIT && b == U_QUARTER && a <= 4 && !(fb & TF_PLURAL)) {
+        *val = a, *flags = 0;
+        return C_QTR;
+    }
+    if (left == C_NUMW && right == C_UNIT && !(fb & TF_PLURAL) && a > 0 && a < 1000 && b != U_WEEKEND) {
+        *val = a * 32 + b, *flags = 0;
+        return C_NUNIT;
+    }
     if (tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, (size_t)(dash - f), &a, &fa) == C_NUMW &&
         tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), dash + 1, n - (size_t)(dash - f) - 1, &b, &fb) == C_NUMW &&
         a >= 20 && a % 10 == 0 && b < 10) {
@@ -211,11 +226,35 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
     return k;
 }
 
-/* [last|next|this] November [2017]; November of 2017 */
+/* A year at i: 1996, or said as broadcasts transcribe it, "nineteen ninety-six"; returns the
+ * index after it, 0 when there is none. */
+static size_t year_at(const tx_doc *d, size_t i, int *y)
+{
+    if (tx_year4(d, i, y))
+        return i + 1;
+    if (tx_is(d, i, C_NUMW, -1) && (d->t[i].val == 19 || d->t[i].val == 20) && tx_is(d, i + 1, C_NUMW, -1) &&
+        d->t[i + 1].val >= 10 && d->t[i + 1].val < 100) {
+        *y = d->t[i].val * 100 + d->t[i + 1].val;
+        return i + 2;
+    }
+    return 0;
+}
+
+/* "this year", "last year", "next year" after a month: *off years from the document's */
+static size_t year_rel(const tx_doc *d, size_t i, int *off)
+{
+    int dir = last_next(d, i);
+    if (!(dir || tx_kw(d, i, K_THIS)) || !tx_is(d, i + 1, C_UNIT, U_YEAR) || (d->t[i + 1].flags & TF_PLURAL))
+        return 0;
+    *off = dir;
+    return i + 2;
+}
+
+/* [last|next|this] November [2017]; November of 2017; February this year */
 static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
-    size_t j = i;
-    int dir = last_next(d, j), y, m;
+    size_t j = i, e;
+    int dir = last_next(d, j), y, m, yoff;
     if (dir || tx_kw(d, j, K_THIS))
         j++;
     if ((m = month(d, j)) == 0)
@@ -224,11 +263,19 @@ static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     if (j == i && !after_mod && m == 5 && (d->t[j].flags & TF_SENT))
         return 0;
     size_t k = after_month(d, j);
-    if (tx_year4(d, k, &y) || (comma(d, k) && tx_year4(d, k + 1, &y) && ++k) ||
-        (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+    if ((e = year_at(d, k, &y)) || (comma(d, k) && (e = year_at(d, k + 1, &y))) ||
+        (tx_kw(d, k, K_OF) && (e = year_at(d, k + 1, &y)))) {
         tx_abs(s, G_MONTH, y, m, 0);
-        return k + 1;
+        return e;
     }
+    if (j == i && (e = year_rel(d, k, &yoff))) {
+        tx_abs(s, G_MONTH, -1, m, 0);
+        s->dir = 2, s->off = yoff;
+        return e;
+    }
+    /* "Jan Kavan", "the March of the Mothers", "the March for Life": a name, not a month */
+    if (k == j + 1 && j == i && (cap(d, k) || tx_kw(d, k, K_OF) || tx_word(d, k, "for")))
+        return 0;
     tx_abs(s, G_MONTH, -1, m, 0);
     s->dir = (int8_t)dir;
     return k;
@@ -255,8 +302,15 @@ static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
     size_t j = i;
     int y, intro = 0;
-    if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "year") && tx_year4(d, j + 2, &y))
+    if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "year") && (tx_year4(d, j + 2, &y) || year_at(d, j + 2, &y)))
         j += 2, intro = 1;
+    size_t spelled = tx_year4(d, j, &y) ? 0 : year_at(d, j, &y);
+    if (spelled) {   /* "in nineteen ninety-six" */
+        if (!intro && !after_mod && !(j > 0 && (tx_kw(d, j - 1, K_IN) || tx_kw(d, j - 1, K_SINCE) || tx_kw(d, j - 1, K_OF))))
+            return 0;
+        tx_abs(s, G_YEAR, y, 0, 0);
+        return spelled;
+    }
     if (!tx_year4(d, j, &y))
         return 0;
     if (!intro && !after_mod) {
@@ -386,6 +440,9 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     }
     if (tx_kw(d, j, K_THIS))
         off = 0;
+    else if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "current") &&
+             (tx_is(d, j + 2, C_UNIT, -1) || (tx_kw(d, j + 2, K_FISCAL) && tx_is(d, j + 3, C_UNIT, -1))))
+        j += 1 + tx_kw(d, j + 2, K_FISCAL), off = 0;   /* the current (fiscal) year */
     else if ((off = last_next(d, j)) == 0) {
         if (!(after_mod && tx_kw(d, j, K_THE)))
             return 0;
@@ -415,18 +472,23 @@ static size_t r_ago(const tx_doc *d, size_t i, tx_spec *s)
         tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
         return k + 2;
     }
-    if (tx_kw(d, i, K_A))
-        n = 1, k = i + 1;
-    else if (!tx_number(d, i, &k, &n, &approx))
+    size_t j = i + tx_kw(d, i, K_ABOUT);   /* nearly four years ago */
+    if (tx_kw(d, j, K_A))
+        n = 1, k = j + 1;
+    else if (!tx_number(d, j, &k, &n, &approx))
         return 0;
     if (!tx_is(d, k, C_UNIT, -1) || !tx_kw(d, k + 1, K_AGO))
         return 0;
     int off = (int)n;
     switch (d->t[k].val) {
     case U_DAY: tx_rel(s, G_DAY, -off); break;
-    case U_WEEK: tx_rel(s, G_DAY, -7 * off); break;
+    case U_WEEK: tx_rel(s, G_WEEK, -off); break;
+    case U_QUARTER: tx_rel(s, G_QUARTER, -off); break;
     case U_MONTH: tx_rel(s, G_MONTH, -off); break;
-    case U_YEAR: tx_rel(s, G_YEAR, -off); break;
+    case U_YEAR:   /* from the document date; after a quarter's figures, that quarter's */
+        memset(s, 0, sizeof *s);
+        s->kind = X_SHIFT, s->type = QP_TIMEX_DATE, s->grain = G_YEAR, s->off = -off, s->dir = 1, s->y = 1;
+        break;
     case U_DECADE: tx_rel(s, G_YEAR, -10 * off); break;
     default: tx_rel(s, G_DAY, 0); break;
     }
@@ -448,6 +510,15 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
             return 0;
         return k + 1;
     }
+    if (tx_is(d, j, C_NUNIT, -1))   /* a two-year term */
+        return tx_duration_lit(s, d->t[j].val / 32, d->t[j].val % 32, 0) ? j + 1 : 0;
+    if (j + 2 < d->n && d->t[j].kind == TK_NUM && d->t[j].val > 0 && d->t[j].flen <= 3 && d->t[j + 1].f[0] == '-' &&
+        (d->t[j + 1].flags & TF_GLUED) && (d->t[j + 2].flags & TF_GLUED) && tx_is(d, j + 2, C_UNIT, -1) &&
+        !(d->t[j + 2].flags & TF_PLURAL))   /* a 10-year bond */
+        return tx_duration_lit(s, d->t[j].val, d->t[j + 2].val, 0) ? j + 3 : 0;
+    if ((tx_is(d, j, C_REF, 9) || tx_word(d, j, "coming")) && tx_is(d, j + 1, C_UNIT, -1) &&
+        (d->t[j + 1].flags & TF_PLURAL))   /* recent weeks, coming months: some of them */
+        return tx_duration_lit(s, 0, d->t[j + 1].val, 1) ? j + 2 : 0;
     if (tx_kw(d, j, K_ABOUT))
         j++;
     if (tx_kw(d, j, K_A) && tx_is(d, j + 1, C_KW, K_SEVERAL))
@@ -467,6 +538,18 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     if (!tx_duration_lit(s, n, d->t[k].val, approx))
         return 0;
     return k + 1;
+}
+
+/* EST, GMT…: a clock time's zone, part of its span */
+static int time_zone(const tx_doc *d, size_t i)
+{
+    static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc"};
+    if (i >= d->n || d->t[i].kind != TK_WORD || d->t[i].flen != 3 || !(d->t[i].flags & TF_CAP))
+        return 0;
+    for (size_t k = 0; k < QP_ARRAY_LEN(zones); k++)
+        if (!strcmp(d->t[i].f, zones[k]))
+            return 1;
+    return 0;
 }
 
 /* 10 p.m., 10:30 am, 22:00, noon, midnight */
@@ -518,6 +601,8 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
     tx_set_tod(s, tod);
     if (tx_kw(d, k, K_LOCAL) && tx_word(d, k + 1, "time"))
         k += 2;
+    else if (time_zone(d, k))
+        k++;
     return k;
 }
 
@@ -560,9 +645,10 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
         return 0;
     int se = d->t[j].val, y;
     size_t k = j + 1;
-    if (tx_year4(d, k, &y) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+    size_t e;
+    if ((e = year_at(d, k, &y)) || (tx_kw(d, k, K_OF) && (e = year_at(d, k + 1, &y)))) {
         tx_abs(s, G_SEASON, y, se, 0);
-        return k + 1;
+        return e;
     }
     if (tx_kw(d, k, K_OF))
         return 0;   /* "the fall of Ramadi" */
@@ -582,6 +668,8 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
     static const char *const lit[] = {"PRESENT_REF", "PAST_REF", "FUTURE_REF", "P1D", "P1W", "P1M", "P1Y"};
     if (tx_is(d, i, C_REF, -1)) {
         int v = d->t[i].val;
+        /* "soon", "previously", "future losses", "a recent sale" are left out: TimeBank and
+         * AQUAINT tag them far less often than they occur */
         if (v >= 7)
             return 0;
         tx_lit(s, v >= 3 ? QP_TIMEX_SET : QP_TIMEX_DATE, lit[v]);
@@ -631,22 +719,157 @@ static size_t r_numdate(const tx_doc *d, size_t i, tx_spec *s)
     return i + 5;
 }
 
-/* [the] first quarter [of] [2017] */
+/* "this year's", "next year's", "last year's": years from the document's, else 0 (and *ok 0) */
+static size_t year_possessive(const tx_doc *d, size_t i, int *off)
+{
+    int dir = tx_kw(d, i, K_THIS) ? 0 : last_next(d, i);
+    if (!(dir || tx_kw(d, i, K_THIS)) || !tx_is(d, i + 1, C_UNIT, U_YEAR) || !tx_apos(d, i + 2) ||
+        !tx_word(d, i + 3, "s"))
+        return 0;
+    *off = dir;
+    return i + 4;
+}
+
+/* [the] [fiscal] [1988|this year's] first quarter [of 2017], third-quarter, the 1988 quarter */
 static size_t r_quarter(const tx_doc *d, size_t i, tx_spec *s)
 {
-    size_t j = i;
-    if (tx_kw(d, j, K_THE))
+    size_t j = i, k;
+    int y = -1, yoff = 0, q = 0, the = tx_kw(d, j, K_THE);
+    if (the)
         j++;
-    if (!tx_is(d, j, C_ORD, -1) || !tx_is(d, j + 1, C_UNIT, U_QUARTER) || d->t[j].val > 4)
+    if (tx_kw(d, j, K_FISCAL))
+        j++;
+    if (tx_year4(d, j, &y))
+        j++;
+    else if ((k = year_possessive(d, j, &yoff)) != 0)
+        j = k;
+    if (tx_kw(d, j, K_FISCAL))
+        j++;
+    if (tx_is(d, j, C_QTR, -1)) {
+        q = d->t[j].val, k = j + 1;
+    } else if (tx_is(d, j, C_ORD, -1) && tx_is(d, j + 1, C_UNIT, U_QUARTER) && d->t[j].val <= 4 &&
+               !(d->t[j + 1].flags & TF_PLURAL)) {
+        q = d->t[j].val, k = j + 2;
+    } else if (the && y >= 0 && tx_is(d, j, C_UNIT, U_QUARTER) && !(d->t[j].flags & TF_PLURAL)) {
+        /* "the 1988 quarter": the quarter the text speaks of, in that year */
+        memset(s, 0, sizeof *s);
+        s->kind = X_QREF, s->type = QP_TIMEX_DATE, s->grain = G_QUARTER, s->d = y;
+        return j + 1;
+    } else {
         return 0;
-    int q = d->t[j].val, y;
-    size_t k = j + 2;
-    if (tx_year4(d, k, &y) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
-        tx_abs(s, G_QUARTER, y, q, 0);
-        return k + 1;
     }
-    tx_abs(s, G_QUARTER, -1, q, 0);
+    int y2;
+    if (y < 0 && (tx_year4(d, k, &y2) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y2) && ++k))) {
+        y = y2;
+        k++;
+    }
+    tx_abs(s, G_QUARTER, y, q, 0);
+    if (y < 0)
+        s->off = yoff;
     return k;
+}
+
+/* the quarter, the latest quarter, the current quarter, the year-earlier quarter (or period),
+ * that quarter: the quarter a financial report speaks of, or one year before it */
+static size_t r_quarter_ref(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i;
+    int current = 0, year_ago = 0, previous = 0, that = tx_kw(d, i, K_THAT);
+    if (!tx_kw(d, j, K_THE) && !that)
+        return 0;
+    j++;
+    for (;; j++) {
+        if (tx_word(d, j, "comparable") || tx_word(d, j, "same"))
+            continue;
+        if (tx_kw(d, j, K_LATEST))
+            current = 2;
+        if (tx_is(d, j, C_REF, 0) && tx_word(d, j, "current"))
+            current = 1;
+        else if (tx_kw(d, j, K_YEARAGO))
+            year_ago = 1;
+        else if (tx_word(d, j, "previous") || tx_word(d, j, "prior") || tx_word(d, j, "preceding"))
+            previous = 1;
+        else if (tx_word(d, j, "most") && tx_word(d, j + 1, "recent"))
+            j++;
+        else
+            break;
+    }
+    int q = 0;
+    if (tx_is(d, j, C_ORD, -1) && d->t[j].val <= 4 && tx_is(d, j + 1, C_UNIT, U_QUARTER))
+        q = d->t[j].val, j++;   /* "the year-ago third quarter" */
+    int period = tx_word(d, j, "period");
+    if (!(tx_is(d, j, C_UNIT, U_QUARTER) && !(d->t[j].flags & TF_PLURAL)) && !period)
+        return 0;
+    if (tx_kw(d, j + 1, K_OF))
+        return 0;   /* "the quarter of the city" */
+    if (period && !year_ago && j == i + 1)
+        return 0;   /* "the period" alone names no quarter */
+    memset(s, 0, sizeof *s);
+    s->type = QP_TIMEX_DATE;
+    if (period && year_ago) {   /* the same period, whatever its length, a year before */
+        s->kind = X_SHIFT, s->grain = G_YEAR, s->off = -1, s->dir = 1;
+        return j + 1;
+    }
+    if (q && year_ago) {
+        tx_abs(s, G_QUARTER, -1, q, 0);
+        s->off = -1;
+        return j + 1;
+    }
+    s->kind = X_QREF, s->grain = G_QUARTER, s->y = current;
+    s->off = year_ago ? -4 : previous ? -1 : 0;
+    return j + 1;
+}
+
+/* a year earlier, two days later, year-earlier, the following year, the previous day, that
+ * year, later that month: counted from the narrative's reference time */
+static size_t r_shift(const tx_doc *d, size_t i, tx_spec *s)
+{
+    size_t j = i, k;
+    double n = 1;
+    int approx = 0;
+    memset(s, 0, sizeof *s);
+    s->kind = X_SHIFT, s->type = QP_TIMEX_DATE;
+    if (tx_kw(d, i, K_YEARAGO)) {
+        s->grain = G_YEAR, s->off = -1, s->dir = 1;
+        return i + 1;
+    }
+    if ((tx_word(d, j, "later") || tx_word(d, j, "earlier")) && tx_kw(d, j + 1, K_THAT))
+        j++;   /* "later that year": the year of that, as the narrative goes */
+    if (tx_kw(d, j, K_THAT) || (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "same") && j++)) {
+        if (!tx_is(d, j + 1, C_UNIT, -1) || (d->t[j + 1].flags & TF_PLURAL))
+            return 0;
+        s->grain = (uint8_t)tx_unit_grain(d->t[j + 1].val);
+        if (s->grain == G_NONE || s->grain == G_WEEKEND)
+            return 0;
+        return j + 2;
+    }
+    if (tx_kw(d, j, K_THE)) {
+        int dir = tx_kw(d, j + 1, K_FOLLOWING) ? 1 : (tx_word(d, j + 1, "previous") || tx_word(d, j + 1, "prior") ||
+                                                     tx_word(d, j + 1, "preceding")) ? -1 : 0;
+        if (!dir && tx_word(d, j + 1, "next") && tx_is(d, j + 2, C_UNIT, U_DAY))
+            dir = 1;   /* "the next day"; "the next year" is a span of time ahead */
+        if (!dir || !tx_is(d, j + 2, C_UNIT, -1) || (d->t[j + 2].flags & TF_PLURAL))
+            return 0;
+        s->grain = (uint8_t)tx_unit_grain(d->t[j + 2].val);
+        if (s->grain == G_NONE || s->grain == G_WEEKEND)
+            return 0;
+        s->off = dir;
+        return j + 3;
+    }
+    if (tx_kw(d, j, K_ABOUT))
+        j++;
+    if (tx_kw(d, j, K_A))
+        k = j + 1;
+    else if (!tx_number(d, j, &k, &n, &approx) || approx || n != (int)n || n > 1000)
+        return 0;
+    if (!tx_is(d, k, C_UNIT, -1) || !(tx_word(d, k + 1, "earlier") || tx_word(d, k + 1, "later")))
+        return 0;
+    s->grain = (uint8_t)tx_unit_grain(d->t[k].val);
+    if (s->grain == G_NONE || s->grain == G_WEEKEND || s->grain == G_DECADE || s->grain == G_CENTURY)
+        return 0;
+    s->off = (int)n * (tx_word(d, k + 1, "later") ? 1 : -1);
+    s->dir = s->grain == G_YEAR;   /* a quarter's figure "a year earlier" is that quarter's */
+    return k + 2;
 }
 
 /* early, late, mid-, the end of, the beginning of, the middle of */
@@ -688,6 +911,20 @@ int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
         }
     }
     TRY(r_time(d, i, &s));
+    if (best) {
+        /* "5 p.m. EST, Nov. 6", "noon Saturday": one expression, the clock on that day */
+        size_t k = best + comma(d, best);
+        tx_spec day;
+        size_t e2 = r_date(d, k, &day);
+        if (!e2)
+            e2 = r_dow(d, k, &day);
+        if (!e2)
+            e2 = r_relday(d, k, &day);
+        if (e2 && !day.tod[0] && day.kind != X_LIT) {
+            tx_set_tod(&day, m->s.tod);
+            m->s = day, best = e2;
+        }
+    }
     TRY(r_date(d, i, &s));
     TRY(r_month(d, i, &s, 0));
     TRY(r_year(d, i, &s, 0));
@@ -703,6 +940,8 @@ int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_ref(d, i, &s));
     TRY(r_numdate(d, i, &s));
     TRY(r_quarter(d, i, &s));
+    TRY(r_quarter_ref(d, i, &s));
+    TRY(r_shift(d, i, &s));
 #undef TRY
     if (!best)
         return 0;

@@ -23,6 +23,8 @@ enum {
     C_SEASON,   /* val 1 spring .. 4 winter */
     C_KW,       /* val a K_* keyword */
     C_REF,      /* val an index into tx_refs: PRESENT_REF, PAST_REF, FUTURE_REF adverbs */
+    C_QTR,      /* "third-quarter": val the quarter, 1..4 */
+    C_NUNIT,    /* "two-year", "four-day": val = number * 32 + U_* unit */
 };
 
 enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_SEMESTER,
@@ -46,6 +48,11 @@ enum {
     K_CENTURY_WORD, K_YEARS_PL, K_AT, K_CI, K_COURANT, K_EARLY, K_LATE, K_EARLIER,
     K_HALF, K_QUARTER_OF, K_DERNIERS, K_CES, K_YEAR_WORD, K_AM, K_PM, K_MOREMORE,
     K_LOCAL, K_TO, K_OCLOCK, K_THOSE, K_PER,
+    K_FISCAL,   /* fiscal: a company's year or quarter, written like the calendar's */
+    K_LATEST,   /* latest, most recent: the period the text reports on */
+    K_YEARAGO,  /* year-earlier, year-ago: the same period one year before */
+    K_THAT,     /* that (day, year): the period the narrative is at */
+    K_FOLLOWING,/* following, subsequent: after the narrative's period */
 };
 
 #define TF_PLURAL 1u   /* the word is a plural (lundis, days) */
@@ -68,11 +75,19 @@ enum { G_NONE, G_DAY, G_WEEK, G_WEEKEND, G_MONTH, G_QUARTER, G_HALF, G_SEASON, G
        G_DECADE, G_CENTURY };
 
 enum {
-    X_ABS,      /* y m d given by grain; y < 0: the year is the document's (dir/tense pick) */
+    X_ABS,      /* y m d given by grain; y < 0: the year is the document's (dir/tense pick;
+                 * dir 2: off years from it, "February this year") */
     X_REL,      /* off units of grain from the document date */
     X_DOW,      /* weekday d (1..7), dir -1 last, +1 next, 0 by tense */
     X_LIT,      /* lit is the value (durations, sets, PRESENT_REF…) */
     X_ANCHOR,   /* a time of day on the day the text last spoke of (or the document date) */
+    X_SHIFT,    /* off units of grain from the narrative's reference time ("a year earlier",
+                 * "the next day", "that year"); dir 1 keeps the reference's own grain when it is
+                 * finer (a quarter a year earlier is that quarter of the year before); y 1 for
+                 * "ago", which counts from the document date unless the reference is a quarter */
+    X_QREF,     /* the quarter the text speaks of, moved by off quarters ("the quarter", "the
+                 * year-earlier quarter"); y 1: the document date's quarter ("the current quarter"),
+                 * y 2: the last one finished by then ("the latest quarter"); d > 0: in year d */
 };
 
 typedef struct tx_spec {
@@ -169,11 +184,21 @@ int tx_roman(const char *f, size_t n);                    /* "xix" → 19; -1 wh
 int tx_duration_lit(tx_spec *s, double n, int unit, int approx);
 
 /* ---- resolution (timex_resolve.c) ---- */
+/* A resolved date as the resolver remembers it: grain and y, m (the month, or the quarter,
+ * half or season for those grains), d; a week is kept as its Monday. */
+typedef struct tx_point {
+    int grain, y, m, d;
+} tx_point;
+
 typedef struct tx_resolver {
     int has_dct;
     int32_t dct;        /* days since 1970-01-01 */
     int32_t last_day;   /* the last day the text spoke of, for times of day; dct at start */
     int has_last;
+    tx_point ref;       /* the narrative's reference time: the last date the text resolved */
+    int has_ref;
+    tx_point quarter;   /* the last quarter the text spoke of, for "the quarter" */
+    int has_quarter;
 } tx_resolver;
 
 int tx_days_from_civil(int y, int m, int d);
