@@ -240,6 +240,17 @@ static size_t year_at(const tx_doc *d, size_t i, int *y)
     return 0;
 }
 
+/* mid-November, one word: the month (TimeBank gives the middle of a month the month's value) */
+static size_t r_mid_month(const tx_doc *d, size_t i, tx_spec *s)
+{
+    if (!tx_is(d, i, C_MONTH, -1) || !(d->t[i].flags & TF_MI))
+        return 0;
+    int y;
+    size_t e = year_at(d, i + 1, &y);
+    tx_abs(s, G_MONTH, e ? y : -1, d->t[i].val, 0);
+    return e ? e : i + 1;
+}
+
 /* "this year", "last year", "next year" after a month: *off years from the document's */
 static size_t year_rel(const tx_doc *d, size_t i, int *off)
 {
@@ -300,13 +311,24 @@ static int counts_things(const tx_doc *d, size_t i)
 /* 2014; the year 2014 */
 static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
-    size_t j = i;
+    size_t j = i, e;
     int y, intro = 0;
-    if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "year") && (tx_year4(d, j + 2, &y) || year_at(d, j + 2, &y)))
-        j += 2, intro = 1;
+    double n;
+    int approx;
+    if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "year")) {
+        if (tx_is(d, j + 2, C_NUMW, -1) && tx_number(d, j + 2, &e, &n, &approx) && n >= 1000 && n < 2200 &&
+            n == (int)n) {   /* the year two thousand */
+            tx_abs(s, G_YEAR, (int)n, 0, 0);
+            return e;
+        }
+        if (tx_year4(d, j + 2, &y) || year_at(d, j + 2, &y))
+            j += 2, intro = 1;
+    }
+    if (tx_kw(d, j, K_FISCAL) && (tx_year4(d, j + 1, &y) || year_at(d, j + 1, &y)))
+        j++, intro = 1;   /* fiscal 1989 */
     size_t spelled = tx_year4(d, j, &y) ? 0 : year_at(d, j, &y);
-    if (spelled) {   /* "in nineteen ninety-six" */
-        if (!intro && !after_mod && !(j > 0 && (tx_kw(d, j - 1, K_IN) || tx_kw(d, j - 1, K_SINCE) || tx_kw(d, j - 1, K_OF))))
+    if (spelled) {   /* "in nineteen ninety-six", "a nineteen ninety-seven attack" */
+        if (!intro && counts_things(d, spelled))
             return 0;
         tx_abs(s, G_YEAR, y, 0, 0);
         return spelled;
@@ -336,6 +358,13 @@ static size_t r_decade(const tx_doc *d, size_t i, tx_spec *s)
     size_t j = i;
     if (tx_kw(d, j, K_THE))
         j++;
+    static const char *const decades[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                          "eighties", "nineties"};
+    for (size_t k = 0; j > i && k < QP_ARRAY_LEN(decades); k++)
+        if (tx_word(d, j, decades[k])) {   /* the nineties: of the century the document is in */
+            tx_abs(s, G_DECADE, 1920 + 10 * (int)k, 0, 0);
+            return j + 1;
+        }
     if (j < d->n && tx_apos(d, j))
         j++;
     if (j + 1 >= d->n || d->t[j].kind != TK_NUM || (d->t[j].flen != 4 && d->t[j].flen != 2) ||
@@ -519,6 +548,12 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     if ((tx_is(d, j, C_REF, 9) || tx_word(d, j, "coming")) && tx_is(d, j + 1, C_UNIT, -1) &&
         (d->t[j + 1].flags & TF_PLURAL))   /* recent weeks, coming months: some of them */
         return tx_duration_lit(s, 0, d->t[j + 1].val, 1) ? j + 2 : 0;
+    if (tx_is(d, j, C_UNIT, -1) && (d->t[j].flags & TF_PLURAL) && j > 0 && d->t[j].val != U_WEEKEND &&
+        (tx_kw(d, j - 1, K_FOR) || tx_word(d, j - 1, "within") || tx_word(d, j - 1, "over")) &&
+        !tx_kw(d, j + 1, K_AGO) && !tx_kw(d, j + 1, K_EARLIER))   /* for years, within weeks */
+        return tx_duration_lit(s, 0, d->t[j].val, 1) ? j + 1 : 0;
+    if (tx_kw(d, j, K_A) && tx_word(d, j + 1, "couple") && tx_kw(d, j + 2, K_OF) && tx_is(d, j + 3, C_UNIT, -1))
+        return tx_duration_lit(s, 2, d->t[j + 3].val, 0) ? j + 4 : 0;   /* a couple of years */
     if (tx_kw(d, j, K_ABOUT))
         j++;
     if (tx_kw(d, j, K_A) && tx_is(d, j + 1, C_KW, K_SEVERAL))
@@ -529,6 +564,8 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
         n = 1, k = j + 1;
     else if (!tx_number(d, j, &k, &n, &approx))
         return 0;
+    if (tx_word(d, k, "more") || tx_word(d, k, "additional") || tx_word(d, k, "extra"))
+        k++;   /* two more weeks, an additional year */
     if (!tx_is(d, k, C_UNIT, -1))
         return 0;
     if (approx && !(d->t[k].flags & TF_PLURAL))
@@ -679,6 +716,15 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
         tx_lit(s, QP_TIMEX_DATE, "FUTURE_REF");
         return i + 2;
     }
+    if (tx_kw(d, i, K_THE) && (tx_word(d, i + 1, "near") || tx_word(d, i + 1, "short")) &&
+        (tx_is(d, i + 2, C_REF, 8) || tx_word(d, i + 2, "term"))) {   /* the near future, the short term */
+        tx_lit(s, QP_TIMEX_DATE, "FUTURE_REF");
+        return i + 3;
+    }
+    if (tx_kw(d, i, K_CES) && tx_is(d, i + 1, C_UNIT, U_DAY) && (d->t[i + 1].flags & TF_PLURAL)) {
+        tx_lit(s, QP_TIMEX_DATE, "PRESENT_REF");   /* these days */
+        return i + 2;
+    }
     if (tx_kw(d, i, K_THE) && tx_word(d, i + 1, "past") && i > 0 && tx_kw(d, i - 1, K_IN)) {
         tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
         return i + 2;
@@ -781,8 +827,10 @@ static size_t r_quarter_ref(const tx_doc *d, size_t i, tx_spec *s)
     for (;; j++) {
         if (tx_word(d, j, "comparable") || tx_word(d, j, "same"))
             continue;
-        if (tx_kw(d, j, K_LATEST))
+        if (tx_kw(d, j, K_LATEST)) {
             current = 2;
+            continue;
+        }
         if (tx_is(d, j, C_REF, 0) && tx_word(d, j, "current"))
             current = 1;
         else if (tx_kw(d, j, K_YEARAGO))
@@ -817,6 +865,37 @@ static size_t r_quarter_ref(const tx_doc *d, size_t i, tx_spec *s)
     }
     s->kind = X_QREF, s->grain = G_QUARTER, s->y = current;
     s->off = year_ago ? -4 : previous ? -1 : 0;
+    return j + 1;
+}
+
+/* the year ended June 30 (a company's year: P1Y); for the full year, in the fiscal year, for
+ * the year: the year the narrative is in */
+static size_t r_the_year(const tx_doc *d, size_t i, tx_spec *s)
+{
+    if (!tx_kw(d, i, K_THE))
+        return 0;
+    size_t j = i + 1;
+    int full = 0;
+    if (tx_word(d, j, "full") || tx_word(d, j, "whole") || tx_word(d, j, "entire"))
+        j++, full = 1;
+    if (tx_kw(d, j, K_FISCAL))
+        j++, full = 1;
+    if (!tx_is(d, j, C_UNIT, U_YEAR) || (d->t[j].flags & TF_PLURAL))
+        return 0;
+    if (tx_word(d, j + 1, "ended") || tx_word(d, j + 1, "ending")) {
+        tx_lit(s, QP_TIMEX_DURATION, "P1Y");
+        return j + 1;
+    }
+    /* "the year before", "the year of the dragon", "the year that": not the narrative's year */
+    if (tx_kw(d, j + 1, K_OF) || tx_kw(d, j + 1, K_IN) || tx_kw(d, j + 1, K_TO) || tx_kw(d, j + 1, K_THAT) ||
+        tx_kw(d, j + 1, K_EARLIER) || tx_kw(d, j + 1, K_AGO) || tx_word(d, j + 1, "when") || tx_is(d, j + 1, C_NUMW, -1))
+        return 0;
+    int cue = i > 0 && (tx_kw(d, i - 1, K_FOR) || tx_kw(d, i - 1, K_OF) || tx_kw(d, i - 1, K_IN) ||
+                        tx_word(d, i - 1, "during") || tx_word(d, i - 1, "through") || tx_word(d, i - 1, "throughout"));
+    if (!full && !cue)
+        return 0;
+    memset(s, 0, sizeof *s);
+    s->kind = X_SHIFT, s->type = QP_TIMEX_DATE, s->grain = G_YEAR;
     return j + 1;
 }
 
@@ -941,6 +1020,8 @@ int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_numdate(d, i, &s));
     TRY(r_quarter(d, i, &s));
     TRY(r_quarter_ref(d, i, &s));
+    TRY(r_mid_month(d, i, &s));
+    TRY(r_the_year(d, i, &s));
     TRY(r_shift(d, i, &s));
 #undef TRY
     if (!best)
