@@ -542,8 +542,24 @@ static int cue_en(const tx_doc *d, size_t i)
     return 0;
 }
 
+/* "as early as", "as soon as", "until", "by" right before an expression: a deadline ahead */
+static int deadline_before(const tx_doc *d, size_t a)
+{
+    if (!d->en || a == 0)
+        return 0;
+    size_t p = a - 1;
+    if (tx_word(d, p, "on") && p > 0)
+        p--;
+    if (tx_word(d, p, "until") || tx_word(d, p, "till") || tx_word(d, p, "by"))
+        return 1;
+    return p >= 2 && tx_word(d, p, "as") && (tx_word(d, p - 1, "early") || tx_word(d, p - 1, "soon")) &&
+           tx_word(d, p - 2, "as");
+}
+
 int tx_tense(const tx_doc *d, size_t a, size_t b)
 {
+    if (deadline_before(d, a))
+        return 1;
     /* The nearest cue wins, on either side, inside the sentence. */
     size_t l = a, r = b;
     for (int step = 0; step < 25; step++) {

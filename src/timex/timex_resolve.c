@@ -387,7 +387,7 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
      * after the dct in a past-tense sentence is a plan or a misread tense ("les inscriptions
      * sont ouvertes jusqu'au 30 juin"), not last year. "dernier"/"prochain" always move it. */
     int32_t dist = tx_days_from_civil(y, cm, cd ? cd : 1) - r->dct;
-    int far = s->dir || (s->grain == G_SEASON) || dist > 60 || dist < -60;
+    int far = s->dir || (s->grain == G_SEASON) || dist > 120 || dist < -120;
     if (dir < 0 && cmp > 0 && far)
         return y - 1;
     if (dir > 0 && cmp < 0 && far)
