@@ -18,6 +18,30 @@ const char *qp_timex_type_name(qp_timex_type t)
     return "DATE";
 }
 
+static int names_a_day(const qp_timex *x)
+{
+    return x->begin && x->grain && (!strcmp(x->grain, "day") || !strcmp(x->grain, "time"));
+}
+
+const qp_timex *qp_timex_reference_at(const qp_timex_list *list, size_t at)
+{
+    if (!list || !list->count)
+        return NULL;
+    /* the expressions ending at or before `at` are a prefix: find its length, then walk back */
+    size_t lo = 0, hi = list->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list->items[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo-- > 0)
+        if (names_a_day(&list->items[lo]))
+            return &list->items[lo];
+    return NULL;
+}
+
 /* ---- tokeniser ----------------------------------------------------------------------- */
 
 /* Length of the UTF-8 sequence at p, clamped to what is left so broken input never
