@@ -78,6 +78,26 @@ static void relative_flag(void **state)
 }
 
 /* Every time expression of the seed article, dated 2017-11-02. */
+/* The reference time at an offset is the last day named before it, whatever named it. */
+static void reference_time(void **state)
+{
+    const char *text = "Le 3 novembre, l'armée est entrée dans la ville. Elle a progressé. Le lendemain, "
+                       "pendant trois jours, elle a tenu. En 2014 déjà.";
+    run("fr", "2017-11-10", text);
+    assert_null(qp_timex_reference_at(&list, 0));
+    assert_null(qp_timex_reference_at(&list, 3));   /* inside the first expression: not yet */
+    const qp_timex *x = qp_timex_reference_at(&list, (size_t)(strstr(text, "Elle") - text));
+    assert_non_null(x);
+    assert_string_equal(x->value, "2017-11-03");
+    /* "trois jours" (a duration) and "2014" (a year) name no day: the reference stays */
+    x = qp_timex_reference_at(&list, strlen(text));
+    assert_non_null(x);
+    assert_string_equal(x->value, "2017-11-04");
+    qp_timex_list none = {0};
+    assert_null(qp_timex_reference_at(&none, 10));
+    assert_null(qp_timex_reference_at(NULL, 10));
+}
+
 static void seed_article(void **state)
 {
     const char *shared = getenv("QP_SHARED");
@@ -163,6 +183,19 @@ static void command_line(void **state)
     assert_non_null(fgets(line, sizeof line, p));
     pclose(p);
     assert_string_equal(line, "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-11-01\">hier</TIMEX3>");
+    /* the language is detected as quipu ingest does; --lang forces it; another one is refused */
+    snprintf(cmd, sizeof cmd, "printf 'Two days ago, officials met in Washington and said the talks would resume.' "
+             "| '%s' timex --dct 2017-11-02", quipu);
+    p = popen(cmd, "r");
+    assert_non_null(fgets(line, sizeof line, p));
+    pclose(p);
+    assert_non_null(strstr(line, "\"text\":\"Two days ago\",\"type\":\"DATE\",\"value\":\"2017-10-31\""));
+    snprintf(cmd, sizeof cmd, "printf 'Vorgestern haben die Minister in Berlin beschlossen, die Gespräche fortzusetzen.' "
+             "| '%s' timex 2>/dev/null", quipu);
+    assert_int_equal(WEXITSTATUS(pclose(popen(cmd, "r"))), 1);
+    snprintf(cmd, sizeof cmd, "printf 'Vorgestern haben die Minister in Berlin beschlossen, die Gespräche fortzusetzen.' "
+             "| '%s' timex --lang fr >/dev/null", quipu);
+    assert_int_equal(WEXITSTATUS(pclose(popen(cmd, "r"))), 0);
     snprintf(cmd, sizeof cmd, "printf 'ab\\377' | '%s' timex 2>/dev/null", quipu);
     assert_int_equal(WEXITSTATUS(pclose(popen(cmd, "r"))), 1);
     snprintf(cmd, sizeof cmd, "printf '' | '%s' timex --dct 2017-13-01 2>/dev/null", quipu);
@@ -173,6 +206,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(relative_flag, setup, teardown),
+        cmocka_unit_test_setup_teardown(reference_time, setup, teardown),
         cmocka_unit_test_setup_teardown(seed_article, setup, teardown),
         cmocka_unit_test_setup_teardown(bad_arguments, setup, teardown),
         cmocka_unit_test_setup_teardown(random_fragments_stay_in_bounds, setup, teardown),
