@@ -522,6 +522,9 @@ static int cue_fr(const tx_doc *d, size_t i)
         for (size_t j = i + 1; j < d->n && j <= i + 3; j++) {
             if (d->t[j].kind != TK_WORD)
                 break;
+            /* "est attendu", "est prévue": what is expected lies ahead */
+            if (!strncmp(d->t[j].f, "attendu", 7) || !strncmp(d->t[j].f, "prevu", 5))
+                return 1;
             if (participle_fr(&d->t[j]) && (t->f[0] != 'e' || t->flen > 2 || (d->t[j].flags & TF_ACCENT)))
                 return -1;
         }
@@ -610,6 +613,13 @@ int tx_tense(const tx_doc *d, size_t a, size_t b)
 
 /* ---- the public entry point ---------------------------------------------------------- */
 
+/* "vendredi et samedi", "Monday and Tuesday": the second weekday follows the first. */
+static int weekday_pair(const tx_doc *d, const tx_match *a, const tx_match *b)
+{
+    return a->s.kind == X_DOW && b->s.kind == X_DOW && b->s.dir == 0 && b->a == a->b + 1 &&
+           (tx_kw(d, a->b, K_ET) || tx_word(d, a->b, "ou") || tx_word(d, a->b, "or"));
+}
+
 /* The next expression names a day and only a comma (or nothing) separates it from a. */
 static int day_follows(const tx_doc *d, const tx_match *a, const tx_match *b)
 {
@@ -691,6 +701,17 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
             x->start = d.t[m->a].start;
             x->end = d.t[m->b - 1].end;
             int tense = 0;
+            r.at = x->start;
+            if (q > 0 && weekday_pair(&d, &ms[q - 1], m)) {
+                tx_spec after = m->s;
+                after.off = 1;   /* the first such weekday after the one before it */
+                rc = tx_resolve(&r, &after, 0, arena, x);
+                if (rc < 0)
+                    return rc;
+                if (q == k)
+                    break;
+                continue;
+            }
             if ((m->s.kind == X_DOW && m->s.dir == 0) || (m->s.kind == X_ABS && m->s.y < 0 && m->s.dir == 0) ||
                 (m->s.kind == X_REL && m->s.grain == G_WEEKEND && m->s.off == 0))
                 tense = tx_tense(&d, m->a, m->b);

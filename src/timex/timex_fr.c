@@ -653,6 +653,11 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
                 tx_word(d, i - 1, "du") || tx_word(d, i - 1, "au") || tx_kw(d, i - 1, K_THIS) || tx_kw(d, i - 1, K_CES) ||
                 tx_word(d, i - 1, "des") || (i + 1 < d->n && (d->t[i + 1].flags & TF_CAP)))
                 return 0;
+            /* "de quotidiens", "les principaux quotidiens", "la presse quotidienne": newspapers */
+            const tx_tok *p = &d->t[i - 1];
+            if (tx_word(d, i - 1, "de") || tx_word(d, i - 1, "presse") ||
+                (p->flen > 3 && !memcmp(p->f + p->flen - 3, "aux", 3)))
+                return 0;
             tx_lit(s, QP_TIMEX_SET, every[v - 6]);
             return i + 1;
         }

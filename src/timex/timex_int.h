@@ -78,7 +78,8 @@ enum {
     X_ABS,      /* y m d given by grain; y < 0: the year is the document's (dir/tense pick;
                  * dir 2: off years from it, "February this year") */
     X_REL,      /* off units of grain from the document date */
-    X_DOW,      /* weekday d (1..7), dir -1 last, +1 next, 0 by tense */
+    X_DOW,      /* weekday d (1..7), dir -1 last, +1 next, 0 by tense; off 1: the first one
+                 * after the day the text last named ("vendredi et samedi") */
     X_LIT,      /* lit is the value (durations, sets, PRESENT_REF…) */
     X_ANCHOR,   /* a time of day on the day the text last spoke of (or the document date) */
     X_SHIFT,    /* off units of grain from the narrative's reference time ("a year earlier",
@@ -184,6 +185,10 @@ int tx_roman(const char *f, size_t n);                    /* "xix" → 19; -1 wh
 int tx_duration_lit(tx_spec *s, double n, int unit, int approx);
 
 /* ---- resolution (timex_resolve.c) ---- */
+/* How far (bytes) "la veille", "le lendemain" reach back to the last day the text named: a few
+ * sentences; past that, a daily report counts them from its own date. */
+#define TX_ANCHOR_REACH 600
+
 /* A resolved date as the resolver remembers it: grain and y, m (the month, or the quarter,
  * half or season for those grains), d; a week is kept as its Monday. */
 typedef struct tx_point {
@@ -195,6 +200,8 @@ typedef struct tx_resolver {
     int32_t dct;        /* days since 1970-01-01 */
     int32_t last_day;   /* the last day the text spoke of, for times of day; dct at start */
     int has_last;
+    size_t at;          /* byte offset of the expression being resolved */
+    size_t last_at;     /* where last_day was said */
     tx_point ref;       /* the narrative's reference time: the last date the text resolved */
     int has_ref;
     tx_point quarter;   /* the last quarter the text spoke of, for "the quarter" */

@@ -207,6 +207,12 @@ static int emit_under(qp_arena *a, const tx_spec *s, qp_timex *out)
     return out->value ? 0 : QP_ENOMEM;
 }
 
+/* The day the text now speaks of, for times of day and "la veille" after it. */
+static void set_last(tx_resolver *r, int32_t day)
+{
+    r->last_day = day, r->has_last = 1, r->last_at = r->at;
+}
+
 /* Emits a known date like emit_abs and makes it the narrative's reference time (and its last
  * quarter when it is one), which "a year earlier" and "the quarter" then count from. */
 static int emit_ref(tx_resolver *r, qp_arena *a, int g, int y, int m, int d, const char *tod, qp_timex *out)
@@ -332,7 +338,7 @@ static int resolve_shift(tx_resolver *r, const tx_spec *s, qp_arena *a, qp_timex
         r->ref = before.ref, r->has_ref = before.has_ref;
         r->quarter = before.quarter, r->has_quarter = before.has_quarter;
     } else if (rc == 0 && p.grain == G_DAY) {
-        r->last_day = tx_days_from_civil(p.y, p.m, p.d), r->has_last = 1;
+        set_last(r, tx_days_from_civil(p.y, p.m, p.d));
     }
     return rc;
 }
@@ -417,7 +423,7 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
     if (s->kind == X_ABS && s->y >= 0) {
         int rc = emit_ref(r, a, s->grain, s->y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
         if (rc == 0 && s->grain == G_DAY)
-            r->last_day = tx_days_from_civil(s->y, s->m, s->d), r->has_last = 1;
+            set_last(r, tx_days_from_civil(s->y, s->m, s->d));
         return rc;
     }
     if (!r->has_dct) {
@@ -446,12 +452,18 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
             return emit_under(a, s, out);   /* 29 février of a common year */
         rc = emit_ref(r, a, s->grain, y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
         if (rc == 0 && s->grain == G_DAY)
-            r->last_day = tx_days_from_civil(y, s->m, s->d), r->has_last = 1;
+            set_last(r, tx_days_from_civil(y, s->m, s->d));
         return rc;
     case X_DOW: {
         int w = weekday(r->dct);
         int dir = s->dir ? s->dir : (tense ? tense : -1);
         int diff = s->d - w;   /* -6..6 */
+        if (s->off == 1 && r->has_last) {   /* "vendredi et samedi": after the day before it */
+            day = r->last_day + ((s->d - weekday(r->last_day) + 6) % 7 + 1);
+            tx_civil_from_days(day, &y, &m, &d);
+            set_last(r, day);
+            return emit_ref(r, a, G_DAY, y, m, d, s->tod, out);
+        }
         if (s->dir < 0) {          /* "mardi dernier": strictly before */
             if (diff >= 0)
                 diff -= 7;
@@ -467,22 +479,26 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
         }
         day = r->dct + diff;
         tx_civil_from_days(day, &y, &m, &d);
-        r->last_day = day, r->has_last = 1;
+        set_last(r, day);
         return emit_ref(r, a, G_DAY, y, m, d, s->tod, out);
     }
     case X_SHIFT:
         return resolve_shift(r, s, a, out);
     case X_QREF:
         return resolve_quarter_ref(r, s, a, out);
-    case X_ANCHOR:
-        tx_civil_from_days(r->last_day + s->off, &y, &m, &d);
+    case X_ANCHOR: {
+        /* "la veille" paragraphs after the last date is the day before the report's, not
+         * before that date (a background "le 25 mai" in a daily report) */
+        int32_t base = s->off && r->at - r->last_at > TX_ANCHOR_REACH ? r->dct : r->last_day;
+        tx_civil_from_days(base + s->off, &y, &m, &d);
         return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+    }
     case X_REL:
         switch (s->grain) {
         case G_DAY:
             day = r->dct + s->off;
             tx_civil_from_days(day, &y, &m, &d);
-            r->last_day = day, r->has_last = 1;
+            set_last(r, day);
             return emit_ref(r, a, G_DAY, y, m, d, s->tod, out);
         case G_WEEK:
         case G_WEEKEND: {
