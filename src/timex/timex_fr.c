@@ -41,6 +41,9 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
         tx_abs(s, G_DAY, yy, m, day);
         return k;
     }
+    if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == '-' && (d->t[k].flags & TF_GLUED) &&
+        (d->t[k + 1].flags & TF_GLUED) && tx_is(d, k + 1, C_MONTH, -1))
+        k++;   /* "le 11-Novembre", the day's name */
     if (!tx_is(d, k, C_MONTH, -1) || (d->t[k].flags & TF_MI))
         return 0;
     m = d->t[k].val;
@@ -611,6 +614,13 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
         !((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP)))
         return 0;
     size_t k = j + 1;
+    int y0;
+    /* at a sentence start, "Eté comme hiver", "Printemps 2016"; "Printemps annonce la
+     * fermeture de sept magasins" is the store */
+    if (j == i && !(i > 0 && (tx_kw(d, i - 1, K_IN) || tx_kw(d, i - 1, K_AT))) && k < d->n &&
+        d->t[k].kind == TK_WORD && !tx_word(d, k, "comme") && !tx_kw(d, k, K_ET) && !tx_word(d, k, "ou") &&
+        !tx_fr_last_next(d, k) && !tx_year4(d, k, &y0))
+        return 0;
     if (tx_year4(d, k, &y)) {
         tx_abs(s, G_SEASON, y, se, 0);
         return k + 1;
@@ -666,6 +676,10 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
             return i + 1;
         }
         if (tx_word(d, i, "present") && !(i > 0 && tx_fr_at(d, i - 1)))
+            return 0;
+        /* "l'actuel ministre" names who holds the post, not a time (the French TimeBank leaves
+         * it untagged); "la Syrie actuelle" is the country as it is now */
+        if (!strncmp(d->t[i].f, "actuel", 6) && i > 0 && (tx_kw(d, i - 1, K_THE) || tx_apos(d, i - 1)))
             return 0;
         tx_lit(s, QP_TIMEX_TIME, refs[v]);
         return i + 1;
