@@ -429,33 +429,6 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     return k + 1;
 }
 
-/* la veille, le lendemain, ce jour-là: days counted from the day the text last spoke of */
-static size_t r_anchorday(const tx_doc *d, size_t i, tx_spec *s)
-{
-    int off;
-    size_t j;
-    if (tx_word(d, i, "la") && tx_word(d, i + 1, "veille"))
-        off = -1, j = i + 2;
-    else if (tx_word(d, i, "le") && tx_word(d, i + 1, "lendemain"))
-        off = 1, j = i + 2;
-    else if (tx_kw(d, i, K_THIS) && tx_word(d, i + 1, "jour-la"))
-        off = 0, j = i + 2;
-    else
-        return 0;
-    if (tx_word(d, j, "de") || tx_word(d, j, "du") || (tx_word(d, j, "d") && tx_apos(d, j + 1)))
-        return 0;   /* "la veille du scrutin": anchored on an event we do not date */
-    memset(s, 0, sizeof *s);
-    s->kind = X_ANCHOR;
-    s->type = QP_TIMEX_DATE;
-    s->grain = G_DAY;
-    s->off = off;
-    if (tx_word(d, j, "au") && tx_kw(d, j + 1, K_EVENING)) {
-        tx_set_tod(s, "EV");
-        j += 2;
-    }
-    return j;
-}
-
 /* hier, demain, aujourd'hui alone: the day offset, for a clock time said before it */
 static int r_relday_day(const tx_doc *d, size_t i, tx_spec *s)
 {
@@ -802,6 +775,7 @@ int tx_fr_match(const tx_doc *d, size_t i, tx_match *m)
             return 1;
         }
     }
+    TRY(tx_fr_narrative(d, i, &s));   /* first: "cette année-là" is no "cette année" */
     TRY(r_time(d, i, &s));
     TRY(r_date(d, i, &s));
     TRY(r_month(d, i, &s, 0));
@@ -819,7 +793,7 @@ int tx_fr_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_ref(d, i, &s));
     TRY(r_numdate(d, i, &s));
     TRY(r_quarter(d, i, &s));
-    TRY(r_anchorday(d, i, &s));
+
 #undef TRY
     /* "par semestre": a set whose span is the unit alone */
     if (!best && tx_kw(d, i, K_PER) && tx_is(d, i + 1, C_UNIT, -1) && !(d->t[i + 1].flags & TF_PLURAL) &&

@@ -147,6 +147,10 @@ const char *tx_fr_part_of_day(const tx_doc *d, size_t i);     /* "MO", "EV", "AF
 int tx_fr_clock(const tx_doc *d, size_t i, size_t *next, char tod[8], int need_cue); /* "21 h 45" */
 int tx_fr_clock_cue(const tx_doc *d, size_t i);               /* à, vers, dès… before a clock */
 
+/* French expressions counted from the narrative (timex_fr_narrative.c): la veille, le
+ * lendemain, l'année suivante, deux jours plus tard; the end of the match, 0 when none. */
+size_t tx_fr_narrative(const tx_doc *d, size_t i, tx_spec *s);
+
 /* Tense of the sentence around tokens [a, b): -1 past, +1 future, 0 unknown. */
 int tx_tense(const tx_doc *d, size_t a, size_t b);
 
