@@ -1,122 +1,10 @@
 /* timex_en.c — English time expression rules, TempEval-3 span conventions (determiners and
  * "ago" inside the span, on/in/for/since outside). */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "qp.h"
 #include "timex_int.h"
-
-#define P TF_PLURAL
-static const tx_entry en_words[] = {
-    {"january", C_MONTH, 0, 1}, {"february", C_MONTH, 0, 2}, {"march", C_MONTH, 0, 3},
-    {"april", C_MONTH, 0, 4}, {"may", C_MONTH, 0, 5}, {"june", C_MONTH, 0, 6}, {"july", C_MONTH, 0, 7},
-    {"august", C_MONTH, 0, 8}, {"september", C_MONTH, 0, 9}, {"october", C_MONTH, 0, 10},
-    {"november", C_MONTH, 0, 11}, {"december", C_MONTH, 0, 12}, {"jan", C_MONTH, 0, 1},
-    {"feb", C_MONTH, 0, 2}, {"mar", C_MONTH, 0, 3}, {"apr", C_MONTH, 0, 4}, {"jun", C_MONTH, 0, 6},
-    {"jul", C_MONTH, 0, 7}, {"aug", C_MONTH, 0, 8}, {"sep", C_MONTH, 0, 9}, {"sept", C_MONTH, 0, 9},
-    {"oct", C_MONTH, 0, 10}, {"nov", C_MONTH, 0, 11}, {"dec", C_MONTH, 0, 12},
-    {"monday", C_DOW, 0, 1}, {"tuesday", C_DOW, 0, 2}, {"wednesday", C_DOW, 0, 3},
-    {"thursday", C_DOW, 0, 4}, {"friday", C_DOW, 0, 5}, {"saturday", C_DOW, 0, 6}, {"sunday", C_DOW, 0, 7},
-    {"mondays", C_DOW, P, 1}, {"tuesdays", C_DOW, P, 2}, {"wednesdays", C_DOW, P, 3},
-    {"thursdays", C_DOW, P, 4}, {"fridays", C_DOW, P, 5}, {"saturdays", C_DOW, P, 6}, {"sundays", C_DOW, P, 7},
-    {"one", C_NUMW, 0, 1}, {"two", C_NUMW, 0, 2}, {"three", C_NUMW, 0, 3}, {"four", C_NUMW, 0, 4},
-    {"five", C_NUMW, 0, 5}, {"six", C_NUMW, 0, 6}, {"seven", C_NUMW, 0, 7}, {"eight", C_NUMW, 0, 8},
-    {"nine", C_NUMW, 0, 9}, {"ten", C_NUMW, 0, 10}, {"eleven", C_NUMW, 0, 11}, {"twelve", C_NUMW, 0, 12},
-    {"thirteen", C_NUMW, 0, 13}, {"fourteen", C_NUMW, 0, 14}, {"fifteen", C_NUMW, 0, 15},
-    {"sixteen", C_NUMW, 0, 16}, {"seventeen", C_NUMW, 0, 17}, {"eighteen", C_NUMW, 0, 18},
-    {"nineteen", C_NUMW, 0, 19}, {"twenty", C_NUMW, 0, 20}, {"thirty", C_NUMW, 0, 30},
-    {"forty", C_NUMW, 0, 40}, {"fifty", C_NUMW, 0, 50}, {"sixty", C_NUMW, 0, 60}, {"seventy", C_NUMW, 0, 70},
-    {"eighty", C_NUMW, 0, 80}, {"ninety", C_NUMW, 0, 90}, {"hundred", C_NUMW, 0, 100},
-    {"thousand", C_NUMW, 0, 1000},
-    {"first", C_ORD, 0, 1}, {"second", C_ORD, 0, 2}, {"third", C_ORD, 0, 3}, {"fourth", C_ORD, 0, 4},
-    {"fifth", C_ORD, 0, 5}, {"nineteenth", C_ORD, 0, 19}, {"twentieth", C_ORD, 0, 20},
-    {"eighteenth", C_ORD, 0, 18}, {"seventeenth", C_ORD, 0, 17}, {"sixteenth", C_ORD, 0, 16},
-    {"twenty-first", C_ORD, 0, 21},
-    {"seconds", C_UNIT, P, U_SEC}, {"minute", C_UNIT, 0, U_MIN}, {"minutes", C_UNIT, P, U_MIN},
-    {"hour", C_UNIT, 0, U_HOUR}, {"hours", C_UNIT, P, U_HOUR}, {"day", C_UNIT, 0, U_DAY},
-    {"days", C_UNIT, P, U_DAY}, {"week", C_UNIT, 0, U_WEEK}, {"weeks", C_UNIT, P, U_WEEK},
-    {"weekend", C_UNIT, 0, U_WEEKEND}, {"weekends", C_UNIT, P, U_WEEKEND}, {"week-end", C_UNIT, 0, U_WEEKEND},
-    {"month", C_UNIT, 0, U_MONTH}, {"months", C_UNIT, P, U_MONTH}, {"quarter", C_UNIT, 0, U_QUARTER},
-    {"quarters", C_UNIT, P, U_QUARTER}, {"year", C_UNIT, 0, U_YEAR}, {"years", C_UNIT, P, U_YEAR},
-    {"decade", C_UNIT, 0, U_DECADE}, {"decades", C_UNIT, P, U_DECADE}, {"century", C_UNIT, 0, U_CENTURY},
-    {"centuries", C_UNIT, P, U_CENTURY}, {"millennium", C_UNIT, 0, U_MILLENNIUM},
-    {"spring", C_SEASON, 0, 1}, {"summer", C_SEASON, 0, 2}, {"autumn", C_SEASON, 0, 3},
-    {"fall", C_SEASON, 0, 3}, {"winter", C_SEASON, 0, 4},
-    {"yesterday", C_KW, 0, K_YESTERDAY}, {"tomorrow", C_KW, 0, K_TOMORROW}, {"today", C_KW, 0, K_TODAY},
-    {"tonight", C_KW, 0, K_TONIGHT}, {"last", C_KW, 0, K_LAST}, {"past", C_KW, 0, K_LAST},
-    {"previous", C_KW, 0, K_LAST}, {"next", C_KW, 0, K_NEXT}, {"coming", C_KW, 0, K_NEXT},
-    {"this", C_KW, 0, K_THIS}, {"these", C_KW, P, K_CES}, {"the", C_KW, 0, K_THE},
-    {"morning", C_KW, 0, K_MORNING}, {"evening", C_KW, 0, K_EVENING}, {"night", C_KW, 0, K_NIGHT},
-    {"afternoon", C_KW, 0, K_AFTERNOON}, {"noon", C_KW, 0, K_NOON}, {"midnight", C_KW, 0, K_MIDNIGHT},
-    {"about", C_KW, 0, K_ABOUT}, {"around", C_KW, 0, K_ABOUT}, {"nearly", C_KW, 0, K_ABOUT},
-    {"almost", C_KW, 0, K_ABOUT}, {"approximately", C_KW, 0, K_ABOUT},
-    {"early", C_KW, 0, K_START}, {"beginning", C_KW, 0, K_START}, {"start", C_KW, 0, K_START},
-    {"late", C_KW, 0, K_END}, {"end", C_KW, 0, K_END}, {"mid", C_KW, 0, K_MID}, {"middle", C_KW, 0, K_MIDDLE},
-    {"each", C_KW, 0, K_EACH}, {"every", C_KW, 0, K_EACH}, {"several", C_KW, P, K_SEVERAL},
-    {"few", C_KW, P, K_SEVERAL}, {"many", C_KW, P, K_SEVERAL}, {"ago", C_KW, 0, K_AGO},
-    {"in", C_KW, 0, K_IN}, {"since", C_KW, 0, K_SINCE}, {"for", C_KW, 0, K_FOR}, {"of", C_KW, 0, K_OF},
-    {"same", C_KW, 0, K_SAME}, {"and", C_KW, 0, K_ET}, {"a", C_KW, 0, K_A}, {"an", C_KW, 0, K_A},
-    {"at", C_KW, 0, K_AT}, {"earlier", C_KW, 0, K_EARLIER}, {"later", C_KW, 0, K_EARLIER},
-    {"am", C_KW, 0, K_AM}, {"pm", C_KW, 0, K_PM}, {"half", C_KW, 0, K_HALF}, {"local", C_KW, 0, K_LOCAL},
-    {"until", C_KW, 0, K_TO}, {"by", C_KW, 0, K_TO}, {"before", C_KW, 0, K_TO}, {"after", C_KW, 0, K_TO},
-    {"now", C_REF, 0, 0}, {"currently", C_REF, 0, 0}, {"nowadays", C_REF, 0, 0}, {"presently", C_REF, 0, 0},
-    {"recently", C_REF, 0, 1}, {"formerly", C_REF, 0, 1},
-    {"daily", C_REF, 0, 3}, {"weekly", C_REF, 0, 4}, {"monthly", C_REF, 0, 5}, {"annually", C_REF, 0, 6},
-    {"yearly", C_REF, 0, 6}, {"present", C_REF, 0, 7}, {"future", C_REF, 0, 8},
-    {"current", C_REF, 0, 0}, {"recent", C_REF, 0, 9},
-    {"fiscal", C_KW, 0, K_FISCAL}, {"latest", C_KW, 0, K_LATEST}, {"year-earlier", C_KW, 0, K_YEARAGO},
-    {"year-ago", C_KW, 0, K_YEARAGO}, {"that", C_KW, 0, K_THAT}, {"following", C_KW, 0, K_FOLLOWING},
-    {"subsequent", C_KW, 0, K_FOLLOWING}, {"sixth", C_ORD, 0, 6}, {"seventh", C_ORD, 0, 7},
-    {"eighth", C_ORD, 0, 8}, {"ninth", C_ORD, 0, 9}, {"tenth", C_ORD, 0, 10},
-};
-#undef P
-
-static uint16_t en_table[1024];
-static pthread_once_t en_once = PTHREAD_ONCE_INIT;
-
-static void en_build(void)
-{
-    tx_lex_build(en_words, QP_ARRAY_LEN(en_words), en_table, QP_ARRAY_LEN(en_table));
-}
-
-int tx_en_class(const char *f, size_t n, int *val, unsigned *flags)
-{
-    pthread_once(&en_once, en_build);
-    int c = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, n, val, flags);
-    if (c || !memchr(f, '-', n))
-        return c;
-    if (n > 4 && !memcmp(f, "mid-", 4)) {
-        c = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f + 4, n - 4, val, flags);
-        if (c == C_MONTH || c == C_SEASON || c == C_UNIT) {
-            *flags |= TF_MI;
-            return c;
-        }
-        return 0;
-    }
-    /* twenty-five; third-quarter; two-year */
-    const char *dash = memchr(f, '-', n);
-    int a, b;
-    unsigned fa, fb;
-    int left = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, (size_t)(dash - f), &a, &fa);
-    int right = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), dash + 1, n - (size_t)(dash - f) - 1, &b, &fb);
-    if (left == C_ORD && right == C_UNIT && b == U_QUARTER && a <= 4 && !(fb & TF_PLURAL)) {
-        *val = a, *flags = 0;
-        return C_QTR;
-    }
-    if (left == C_NUMW && right == C_UNIT && !(fb & TF_PLURAL) && a > 0 && a < 1000 && b != U_WEEKEND) {
-        *val = a * 32 + b, *flags = 0;
-        return C_NUNIT;
-    }
-    if (tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, (size_t)(dash - f), &a, &fa) == C_NUMW &&
-        tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), dash + 1, n - (size_t)(dash - f) - 1, &b, &fb) == C_NUMW &&
-        a >= 20 && a % 10 == 0 && b < 10) {
-        *val = a + b;
-        *flags = 0;
-        return C_NUMW;
-    }
-    return 0;
-}
 
 /* ---- pattern pieces ------------------------------------------------------------------ */
 
@@ -157,14 +45,6 @@ static int day_num(const tx_doc *d, size_t i, int *day, size_t *next)
     return 1;
 }
 
-static int last_next(const tx_doc *d, size_t i)
-{
-    if (tx_word(d, i, "last") || tx_word(d, i, "previous"))
-        return -1;
-    if (tx_word(d, i, "next") || tx_word(d, i, "coming"))
-        return 1;
-    return 0;
-}
 
 static const char *part_of_day(const tx_doc *d, size_t i)
 {
@@ -254,7 +134,7 @@ static size_t r_mid_month(const tx_doc *d, size_t i, tx_spec *s)
 /* "this year", "last year", "next year" after a month: *off years from the document's */
 static size_t year_rel(const tx_doc *d, size_t i, int *off)
 {
-    int dir = last_next(d, i);
+    int dir = tx_en_last_next(d, i);
     if (!(dir || tx_kw(d, i, K_THIS)) || !tx_is(d, i + 1, C_UNIT, U_YEAR) || (d->t[i + 1].flags & TF_PLURAL))
         return 0;
     *off = dir;
@@ -265,7 +145,7 @@ static size_t year_rel(const tx_doc *d, size_t i, int *off)
 static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
     size_t j = i, e;
-    int dir = last_next(d, j), y, m, yoff;
+    int dir = tx_en_last_next(d, j), y, m, yoff;
     if (dir || tx_kw(d, j, K_THIS))
         j++;
     if ((m = month(d, j)) == 0)
@@ -430,7 +310,7 @@ static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    int dir = last_next(d, j);
+    int dir = tx_en_last_next(d, j);
     if (dir || tx_kw(d, j, K_THIS))
         j++;
     if (!tx_is(d, j, C_DOW, -1))
@@ -472,7 +352,7 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     else if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "current") &&
              (tx_is(d, j + 2, C_UNIT, -1) || (tx_kw(d, j + 2, K_FISCAL) && tx_is(d, j + 3, C_UNIT, -1))))
         j += 1 + tx_kw(d, j + 2, K_FISCAL), off = 0;   /* the current (fiscal) year */
-    else if ((off = last_next(d, j)) == 0) {
+    else if ((off = tx_en_last_next(d, j)) == 0) {
         if (!(after_mod && tx_kw(d, j, K_THE)))
             return 0;
     }
@@ -675,7 +555,7 @@ static size_t r_set(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    int dir = last_next(d, j), this_ = tx_kw(d, j, K_THIS), the = tx_kw(d, j, K_THE);
+    int dir = tx_en_last_next(d, j), this_ = tx_kw(d, j, K_THIS), the = tx_kw(d, j, K_THE);
     if (dir || this_ || the)
         j++;
     if (!tx_is(d, j, C_SEASON, -1))
@@ -765,192 +645,6 @@ static size_t r_numdate(const tx_doc *d, size_t i, tx_spec *s)
     return i + 5;
 }
 
-/* "this year's", "next year's", "last year's": years from the document's, else 0 (and *ok 0) */
-static size_t year_possessive(const tx_doc *d, size_t i, int *off)
-{
-    int dir = tx_kw(d, i, K_THIS) ? 0 : last_next(d, i);
-    if (!(dir || tx_kw(d, i, K_THIS)) || !tx_is(d, i + 1, C_UNIT, U_YEAR) || !tx_apos(d, i + 2) ||
-        !tx_word(d, i + 3, "s"))
-        return 0;
-    *off = dir;
-    return i + 4;
-}
-
-/* [the] [fiscal] [1988|this year's] first quarter [of 2017], third-quarter, the 1988 quarter */
-static size_t r_quarter(const tx_doc *d, size_t i, tx_spec *s)
-{
-    size_t j = i, k;
-    int y = -1, yoff = 0, q = 0, the = tx_kw(d, j, K_THE);
-    if (the)
-        j++;
-    if (tx_kw(d, j, K_FISCAL))
-        j++;
-    if (tx_year4(d, j, &y))
-        j++;
-    else if ((k = year_possessive(d, j, &yoff)) != 0)
-        j = k;
-    if (tx_kw(d, j, K_FISCAL))
-        j++;
-    if (tx_is(d, j, C_QTR, -1)) {
-        q = d->t[j].val, k = j + 1;
-    } else if (tx_is(d, j, C_ORD, -1) && tx_is(d, j + 1, C_UNIT, U_QUARTER) && d->t[j].val <= 4 &&
-               !(d->t[j + 1].flags & TF_PLURAL)) {
-        q = d->t[j].val, k = j + 2;
-    } else if (the && y >= 0 && tx_is(d, j, C_UNIT, U_QUARTER) && !(d->t[j].flags & TF_PLURAL)) {
-        /* "the 1988 quarter": the quarter the text speaks of, in that year */
-        memset(s, 0, sizeof *s);
-        s->kind = X_QREF, s->type = QP_TIMEX_DATE, s->grain = G_QUARTER, s->d = y;
-        return j + 1;
-    } else {
-        return 0;
-    }
-    int y2;
-    if (y < 0 && (tx_year4(d, k, &y2) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y2) && ++k))) {
-        y = y2;
-        k++;
-    }
-    tx_abs(s, G_QUARTER, y, q, 0);
-    if (y < 0)
-        s->off = yoff;
-    return k;
-}
-
-/* the quarter, the latest quarter, the current quarter, the year-earlier quarter (or period),
- * that quarter: the quarter a financial report speaks of, or one year before it */
-static size_t r_quarter_ref(const tx_doc *d, size_t i, tx_spec *s)
-{
-    size_t j = i;
-    int current = 0, year_ago = 0, previous = 0, that = tx_kw(d, i, K_THAT);
-    if (!tx_kw(d, j, K_THE) && !that)
-        return 0;
-    j++;
-    for (;; j++) {
-        if (tx_word(d, j, "comparable") || tx_word(d, j, "same"))
-            continue;
-        if (tx_kw(d, j, K_LATEST)) {
-            current = 2;
-            continue;
-        }
-        if (tx_is(d, j, C_REF, 0) && tx_word(d, j, "current"))
-            current = 1;
-        else if (tx_kw(d, j, K_YEARAGO))
-            year_ago = 1;
-        else if (tx_word(d, j, "previous") || tx_word(d, j, "prior") || tx_word(d, j, "preceding"))
-            previous = 1;
-        else if (tx_word(d, j, "most") && tx_word(d, j + 1, "recent"))
-            j++;
-        else
-            break;
-    }
-    int q = 0;
-    if (tx_is(d, j, C_ORD, -1) && d->t[j].val <= 4 && tx_is(d, j + 1, C_UNIT, U_QUARTER))
-        q = d->t[j].val, j++;   /* "the year-ago third quarter" */
-    int period = tx_word(d, j, "period");
-    if (!(tx_is(d, j, C_UNIT, U_QUARTER) && !(d->t[j].flags & TF_PLURAL)) && !period)
-        return 0;
-    if (tx_kw(d, j + 1, K_OF))
-        return 0;   /* "the quarter of the city" */
-    if (period && !year_ago && j == i + 1)
-        return 0;   /* "the period" alone names no quarter */
-    memset(s, 0, sizeof *s);
-    s->type = QP_TIMEX_DATE;
-    if (period && year_ago) {   /* the same period, whatever its length, a year before */
-        s->kind = X_SHIFT, s->grain = G_YEAR, s->off = -1, s->dir = 1;
-        return j + 1;
-    }
-    if (q && year_ago) {
-        tx_abs(s, G_QUARTER, -1, q, 0);
-        s->off = -1;
-        return j + 1;
-    }
-    s->kind = X_QREF, s->grain = G_QUARTER, s->y = current;
-    s->off = year_ago ? -4 : previous ? -1 : 0;
-    return j + 1;
-}
-
-/* the year ended June 30 (a company's year: P1Y); for the full year, in the fiscal year, for
- * the year: the year the narrative is in */
-static size_t r_the_year(const tx_doc *d, size_t i, tx_spec *s)
-{
-    if (!tx_kw(d, i, K_THE))
-        return 0;
-    size_t j = i + 1;
-    int full = 0;
-    if (tx_word(d, j, "full") || tx_word(d, j, "whole") || tx_word(d, j, "entire"))
-        j++, full = 1;
-    if (tx_kw(d, j, K_FISCAL))
-        j++, full = 1;
-    if (!tx_is(d, j, C_UNIT, U_YEAR) || (d->t[j].flags & TF_PLURAL))
-        return 0;
-    if (tx_word(d, j + 1, "ended") || tx_word(d, j + 1, "ending")) {
-        tx_lit(s, QP_TIMEX_DURATION, "P1Y");
-        return j + 1;
-    }
-    /* "the year before", "the year of the dragon", "the year that": not the narrative's year */
-    if (tx_kw(d, j + 1, K_OF) || tx_kw(d, j + 1, K_IN) || tx_kw(d, j + 1, K_TO) || tx_kw(d, j + 1, K_THAT) ||
-        tx_kw(d, j + 1, K_EARLIER) || tx_kw(d, j + 1, K_AGO) || tx_word(d, j + 1, "when") || tx_is(d, j + 1, C_NUMW, -1))
-        return 0;
-    int cue = i > 0 && (tx_kw(d, i - 1, K_FOR) || tx_kw(d, i - 1, K_OF) || tx_kw(d, i - 1, K_IN) ||
-                        tx_word(d, i - 1, "during") || tx_word(d, i - 1, "through") || tx_word(d, i - 1, "throughout"));
-    if (!full && !cue)
-        return 0;
-    memset(s, 0, sizeof *s);
-    s->kind = X_SHIFT, s->type = QP_TIMEX_DATE, s->grain = G_YEAR;
-    return j + 1;
-}
-
-/* a year earlier, two days later, year-earlier, the following year, the previous day, that
- * year, later that month: counted from the narrative's reference time */
-static size_t r_shift(const tx_doc *d, size_t i, tx_spec *s)
-{
-    size_t j = i, k;
-    double n = 1;
-    int approx = 0;
-    memset(s, 0, sizeof *s);
-    s->kind = X_SHIFT, s->type = QP_TIMEX_DATE;
-    if (tx_kw(d, i, K_YEARAGO)) {
-        s->grain = G_YEAR, s->off = -1, s->dir = 1;
-        return i + 1;
-    }
-    if ((tx_word(d, j, "later") || tx_word(d, j, "earlier")) && tx_kw(d, j + 1, K_THAT))
-        j++;   /* "later that year": the year of that, as the narrative goes */
-    if (tx_kw(d, j, K_THAT) || (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "same") && j++)) {
-        if (!tx_is(d, j + 1, C_UNIT, -1) || (d->t[j + 1].flags & TF_PLURAL))
-            return 0;
-        s->grain = (uint8_t)tx_unit_grain(d->t[j + 1].val);
-        if (s->grain == G_NONE || s->grain == G_WEEKEND)
-            return 0;
-        return j + 2;
-    }
-    if (tx_kw(d, j, K_THE)) {
-        int dir = tx_kw(d, j + 1, K_FOLLOWING) ? 1 : (tx_word(d, j + 1, "previous") || tx_word(d, j + 1, "prior") ||
-                                                     tx_word(d, j + 1, "preceding")) ? -1 : 0;
-        if (!dir && tx_word(d, j + 1, "next") && tx_is(d, j + 2, C_UNIT, U_DAY))
-            dir = 1;   /* "the next day"; "the next year" is a span of time ahead */
-        if (!dir || !tx_is(d, j + 2, C_UNIT, -1) || (d->t[j + 2].flags & TF_PLURAL))
-            return 0;
-        s->grain = (uint8_t)tx_unit_grain(d->t[j + 2].val);
-        if (s->grain == G_NONE || s->grain == G_WEEKEND)
-            return 0;
-        s->off = dir;
-        return j + 3;
-    }
-    if (tx_kw(d, j, K_ABOUT))
-        j++;
-    if (tx_kw(d, j, K_A))
-        k = j + 1;
-    else if (!tx_number(d, j, &k, &n, &approx) || approx || n != (int)n || n > 1000)
-        return 0;
-    if (!tx_is(d, k, C_UNIT, -1) || !(tx_word(d, k + 1, "earlier") || tx_word(d, k + 1, "later")))
-        return 0;
-    s->grain = (uint8_t)tx_unit_grain(d->t[k].val);
-    if (s->grain == G_NONE || s->grain == G_WEEKEND || s->grain == G_DECADE || s->grain == G_CENTURY)
-        return 0;
-    s->off = (int)n * (tx_word(d, k + 1, "later") ? 1 : -1);
-    s->dir = s->grain == G_YEAR;   /* a quarter's figure "a year earlier" is that quarter's */
-    return k + 2;
-}
-
 /* early, late, mid-, the end of, the beginning of, the middle of */
 static size_t mod_prefix(const tx_doc *d, size_t i)
 {
@@ -1018,11 +712,8 @@ int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_season(d, i, &s));
     TRY(r_ref(d, i, &s));
     TRY(r_numdate(d, i, &s));
-    TRY(r_quarter(d, i, &s));
-    TRY(r_quarter_ref(d, i, &s));
     TRY(r_mid_month(d, i, &s));
-    TRY(r_the_year(d, i, &s));
-    TRY(r_shift(d, i, &s));
+    TRY(tx_en_narrative(d, i, &s));
 #undef TRY
     if (!best)
         return 0;

@@ -147,6 +147,12 @@ const char *tx_fr_part_of_day(const tx_doc *d, size_t i);     /* "MO", "EV", "AF
 int tx_fr_clock(const tx_doc *d, size_t i, size_t *next, char tod[8], int need_cue); /* "21 h 45" */
 int tx_fr_clock_cue(const tx_doc *d, size_t i);               /* à, vers, dès… before a clock */
 
+/* English pieces (timex_en_lex.c): -1 last/previous, +1 next/coming, else 0. */
+int tx_en_last_next(const tx_doc *d, size_t i);
+/* English expressions of reports (timex_en_narrative.c): fiscal quarters, "a year earlier",
+ * "the following year"; the end of the match, 0 when none. */
+size_t tx_en_narrative(const tx_doc *d, size_t i, tx_spec *s);
+
 /* French expressions counted from the narrative (timex_fr_narrative.c): la veille, le
  * lendemain, l'année suivante, deux jours plus tard; the end of the match, 0 when none. */
 size_t tx_fr_narrative(const tx_doc *d, size_t i, tx_spec *s);
