@@ -53,7 +53,7 @@ static const tx_entry en_words[] = {
     {"early", C_KW, 0, K_START}, {"beginning", C_KW, 0, K_START}, {"start", C_KW, 0, K_START},
     {"late", C_KW, 0, K_END}, {"end", C_KW, 0, K_END}, {"mid", C_KW, 0, K_MID}, {"middle", C_KW, 0, K_MIDDLE},
     {"each", C_KW, 0, K_EACH}, {"every", C_KW, 0, K_EACH}, {"several", C_KW, P, K_SEVERAL},
-    {"few", C_KW, P, K_SEVERAL}, {"many", C_KW, P, K_SEVERAL}, {"ago", C_KW, 0, K_AGO},
+    {"few", C_KW, P, K_SEVERAL}, {"couple", C_KW, P, K_SEVERAL}, {"many", C_KW, P, K_SEVERAL}, {"ago", C_KW, 0, K_AGO},
     {"in", C_KW, 0, K_IN}, {"since", C_KW, 0, K_SINCE}, {"for", C_KW, 0, K_FOR}, {"of", C_KW, 0, K_OF},
     {"same", C_KW, 0, K_SAME}, {"and", C_KW, 0, K_ET}, {"a", C_KW, 0, K_A}, {"an", C_KW, 0, K_A},
     {"at", C_KW, 0, K_AT}, {"earlier", C_KW, 0, K_EARLIER}, {"later", C_KW, 0, K_EARLIER},
