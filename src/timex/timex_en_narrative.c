@@ -135,6 +135,10 @@ static size_t r_the_year(const tx_doc *d, size_t i, tx_spec *s)
                         tx_word(d, i - 1, "during") || tx_word(d, i - 1, "through") || tx_word(d, i - 1, "throughout"));
     if (!full && !cue)
         return 0;
+    if (full) {   /* "for the full year", "the fiscal year": the company's year, the document's */
+        tx_rel(s, G_YEAR, 0);
+        return j + 1;
+    }
     memset(s, 0, sizeof *s);
     s->kind = X_SHIFT, s->type = QP_TIMEX_DATE, s->grain = G_YEAR;
     return j + 1;

@@ -314,7 +314,9 @@ static int resolve_shift(tx_resolver *r, const tx_spec *s, qp_arena *a, qp_timex
     tx_civil_from_days(r->dct, &y, &m, &d);
     tx_point dct = {G_DAY, y, m, d};
     tx_point from = r->has_ref ? r->ref : dct;
-    int keep = s->dir && r->has_ref;
+    /* the grain is kept for a report's periods only: "a year earlier" after a quarter is that
+     * quarter; after a day or a month TimeBank gives the year */
+    int keep = s->dir && r->has_ref && (r->ref.grain == G_QUARTER || r->ref.grain == G_HALF);
     /* "ago" counts from the document date; a quarter's results "a year ago" are that quarter's */
     if (s->y == 1 && !(r->has_ref && (r->ref.grain == G_QUARTER || r->ref.grain == G_HALF)))
         from = dct, keep = 0;
