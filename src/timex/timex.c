@@ -555,7 +555,8 @@ static int cue_en(const tx_doc *d, size_t i)
     static const char *const past[] = {"was", "were", "had", "did", "said", "told", "took", "met",
                                        "went", "came", "made", "gave", "left", "held", "began",
                                        "fought", "killed", "seized", "won", "lost", "struck",
-                                       "sent", "ago", "announced"};
+                                       "sent", "ago", "announced", "brought", "bought", "sold", "rose",
+                                       "fell", "paid", "became", "found", "saw", "led"};
     static const char *const fut[] = {"will", "ll", "shall", "going", "plans", "planned", "scheduled",
                                       "expected", "due", "would", "planning", "soon"};
     for (size_t k = 0; k < QP_ARRAY_LEN(fut); k++)
@@ -564,12 +565,30 @@ static int cue_en(const tx_doc *d, size_t i)
     for (size_t k = 0; k < QP_ARRAY_LEN(past); k++)
         if (!strcmp(t->f, past[k]))
             return -1;
-    if (t->cls == C_NONE && t->flen >= 5 && ends(t, "ed") && !(t->flags & TF_CAP))
+    if (t->cls == C_NONE && t->flen >= 5 && ends(t, "ed") && !(t->flags & TF_CAP)) {
+        /* "will be named", "is expected": a passive's tense is its auxiliary's, further on */
+        static const char *const be[] = {"be", "been", "being", "is", "are"};
+        for (size_t k = 0; i > 0 && k < QP_ARRAY_LEN(be); k++)
+            if (!strcmp(d->t[i - 1].f, be[k]))
+                return 0;
         return -1;   /* not "United", "Ahmed" */
+    }
     return 0;
 }
 
-/* "as early as", "as soon as", "until", "by" right before an expression: a deadline ahead */
+/* a quotation mark: " « » or the '' and `` of news wires */
+static int quote_mark(const tx_doc *d, size_t i)
+{
+    const tx_tok *t = &d->t[i];
+    if (t->kind != TK_PUNCT)
+        return 0;
+    if (t->f[0] == '"')
+        return 1;
+    return (t->f[0] == '\'' || t->f[0] == '`') && i + 1 < d->n && d->t[i + 1].kind == TK_PUNCT &&
+           d->t[i + 1].f[0] == t->f[0] && (d->t[i + 1].flags & TF_GLUED);
+}
+
+/* "as early as", "until", "by", "effective", "payable" right before an expression: ahead */
 static int deadline_before(const tx_doc *d, size_t a)
 {
     if (!d->en || a == 0)
@@ -577,8 +596,11 @@ static int deadline_before(const tx_doc *d, size_t a)
     size_t p = a - 1;
     if (tx_word(d, p, "on") && p > 0)
         p--;
-    if (tx_word(d, p, "until") || tx_word(d, p, "till") || tx_word(d, p, "by"))
-        return 1;
+    if (tx_word(d, p, "effective") || tx_word(d, p, "payable"))
+        return 1;   /* the date something takes effect or is paid */
+    if ((tx_word(d, p, "until") || tx_word(d, p, "till") || tx_word(d, p, "by") || tx_word(d, p, "through")) &&
+        !(d->t[p].flags & TF_SENT))
+        return 1;   /* a deadline; "Until Thursday, they had..." opening a sentence looks back */
     return p >= 2 && tx_word(d, p, "as") && (tx_word(d, p - 1, "early") || tx_word(d, p - 1, "soon")) &&
            tx_word(d, p - 2, "as");
 }
@@ -587,21 +609,31 @@ int tx_tense(const tx_doc *d, size_t a, size_t b)
 {
     if (deadline_before(d, a))
         return 1;
-    /* The nearest cue wins, on either side, inside the sentence. */
+    /* The nearest cue wins, on either side, inside the sentence and inside the quotation: the
+     * "said" after a quote is not the tense of what was said. */
     size_t l = a, r = b;
+    int lstop = 0, rstop = 0;
     for (int step = 0; step < 25; step++) {
         int any = 0;
-        if (l > 0 && !(d->t[l].flags & TF_SENT)) {
+        if (!lstop && l > 0 && !(d->t[l].flags & TF_SENT)) {
             l--;
             any = 1;
-            int c = d->en ? cue_en(d, l) : cue_fr(d, l);
-            if (c)
-                return c;
+            if (quote_mark(d, l))
+                lstop = 1;
+            else {
+                int c = d->en ? cue_en(d, l) : cue_fr(d, l);
+                if (c)
+                    return c;
+            }
         }
-        if (r < d->n && !(d->t[r].flags & TF_SENT)) {
-            int c = d->en ? cue_en(d, r) : cue_fr(d, r);
-            if (c)
-                return c;
+        if (!rstop && r < d->n && !(d->t[r].flags & TF_SENT)) {
+            if (quote_mark(d, r))
+                rstop = 1;
+            else {
+                int c = d->en ? cue_en(d, r) : cue_fr(d, r);
+                if (c)
+                    return c;
+            }
             r++;
             any = 1;
         }

@@ -398,8 +398,8 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
     int far = s->dir || (s->grain == G_SEASON) || dist > 120 || dist < -120;
     if (dir < 0 && cmp > 0 && far)
         return y - 1;
-    if (dir > 0 && cmp < 0 && far)
-        return y + 1;
+    if (dir > 0 && cmp < 0 && (far || dist < -31))
+        return y + 1;   /* in October, "will be paid in January" is next January */
     if (!dir && (s->grain == G_DAY || s->grain == G_MONTH)) {
         /* no tense, no dernier/prochain: the occurrence nearest the dct ("décembre" in January
          * is last December), keeping the dct's year unless another is over six months nearer */
