@@ -497,8 +497,9 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
         pm = tx_word(d, k, "p");
         k += 3;
         if (k < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == '.' && (d->t[k].flags & TF_GLUED) &&
-            (!(k + 1 < d->n && (d->t[k + 1].flags & TF_SENT) && (d->t[k + 1].flags & TF_CAP)) || time_zone(d, k + 1)))
-            k++;   /* "p.m." ends with its dot unless that dot ends the sentence; "p.m. EST" */
+            (!(k + 1 < d->n && (d->t[k + 1].flags & TF_SENT) && (d->t[k + 1].flags & TF_CAP)) || time_zone(d, k + 1) ||
+             tx_is(d, k + 1, C_DOW, -1) || tx_is(d, k + 1, C_MONTH, -1)))
+            k++;   /* "p.m." ends with its dot unless that dot ends the sentence; "p.m. EST", "a.m. Tuesday" */
     } else if (tx_word(d, k, "o") && tx_apos(d, k + 1) && tx_word(d, k + 2, "clock")) {
         k += 3;
     } else if (!colon) {
