@@ -583,8 +583,9 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
     int se = d->t[j].val, y;
     /* "été" is mostly the participle, "d'hiver" an adjective: a bare season needs en, au,
      * or a sentence start */
+    int paired = i > 1 && tx_word(d, i - 1, "comme") && tx_is(d, i - 2, C_SEASON, -1);   /* été comme hiver */
     if (j == i && !(i > 0 && (tx_kw(d, i - 1, K_IN) || tx_kw(d, i - 1, K_AT))) &&
-        !((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP)))
+        !((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP)) && !paired)
         return 0;
     size_t k = j + 1;
     int y0;

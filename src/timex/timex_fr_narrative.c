@@ -16,7 +16,13 @@ static size_t r_anchorday(const tx_doc *d, size_t i, tx_spec *s)
         off = 1, j = i + 2;
     else if (tx_kw(d, i, K_THIS) && tx_word(d, i + 1, "jour-la"))
         off = 0, j = i + 2;
-    else
+    else if (tx_kw(d, i, K_THIS) && (tx_word(d, i + 1, "moment-la") ||
+                                     (tx_word(d, i + 1, "moment") && tx_word(d, i + 2, "la")))) {
+        /* "à ce moment-là": the time the text last gave, on its day */
+        memset(s, 0, sizeof *s);
+        s->kind = X_ANCHOR, s->type = QP_TIMEX_TIME, s->grain = G_DAY, s->y = 1;
+        return i + (tx_word(d, i + 1, "moment-la") ? 2 : 3);
+    } else
         return 0;
     if (tx_word(d, j, "de") || tx_word(d, j, "du") || (tx_word(d, j, "d") && tx_apos(d, j + 1)))
         return 0;   /* "la veille du scrutin": anchored on an event we do not date */
@@ -83,8 +89,24 @@ static size_t r_shift(const tx_doc *d, size_t i, tx_spec *s)
     return k;
 }
 
+/* la nouvelle année: the one the document is in (news say it in January) */
+static size_t r_new_year(const tx_doc *d, size_t i, tx_spec *s)
+{
+    if (!tx_word(d, i, "la") || !tx_word(d, i + 1, "nouvelle") || !tx_is(d, i + 2, C_UNIT, U_YEAR) ||
+        (d->t[i + 2].flags & TF_PLURAL))
+        return 0;
+    tx_rel(s, G_YEAR, 0);
+    return i + 3;
+}
+
 size_t tx_fr_narrative(const tx_doc *d, size_t i, tx_spec *s)
 {
+    tx_spec y;
+    size_t e = r_new_year(d, i, &y);
+    if (e) {
+        *s = y;
+        return e;
+    }
     tx_spec t;
     size_t a = r_anchorday(d, i, s), b = r_shift(d, i, &t);
     if (b > a) {

@@ -81,7 +81,8 @@ enum {
     X_DOW,      /* weekday d (1..7), dir -1 last, +1 next, 0 by tense; off 1: the first one
                  * after the day the text last named ("vendredi et samedi") */
     X_LIT,      /* lit is the value (durations, sets, PRESENT_REF…) */
-    X_ANCHOR,   /* a time of day on the day the text last spoke of (or the document date) */
+    X_ANCHOR,   /* a time of day on the day the text last spoke of (or the document date);
+                 * y 1: at the time of day it last gave ("à ce moment-là") */
     X_SHIFT,    /* off units of grain from the narrative's reference time ("a year earlier",
                  * "the next day", "that year"); dir 1 keeps the reference's own grain when it is
                  * finer (a quarter a year earlier is that quarter of the year before); y 1 for
@@ -212,6 +213,7 @@ typedef struct tx_resolver {
     int has_last;
     size_t at;          /* byte offset of the expression being resolved */
     size_t last_at;     /* where last_day was said */
+    char last_tod[8];   /* the last time of day the text gave ("15:30"), for "à ce moment-là" */
     tx_point ref;       /* the narrative's reference time: the last date the text resolved */
     int has_ref;
     tx_point quarter;   /* the last quarter the text spoke of, for "the quarter" */

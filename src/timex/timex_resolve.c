@@ -220,6 +220,8 @@ static int emit_ref(tx_resolver *r, qp_arena *a, int g, int y, int m, int d, con
     int rc = emit_abs(a, g, y, m, d, tod, out);
     if (rc < 0)
         return rc;
+    if (tod && *tod)
+        snprintf(r->last_tod, sizeof r->last_tod, "%s", tod);
     if (g == G_WEEK || g == G_WEEKEND) {   /* kept as its Monday, so a shift moves the week */
         int32_t monday = tx_days_from_civil(y, m, d);
         monday -= weekday(monday) - 1;
@@ -493,7 +495,10 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
          * before that date (a background "le 25 mai" in a daily report) */
         int32_t base = s->off && r->at - r->last_at > TX_ANCHOR_REACH ? r->dct : r->last_day;
         tx_civil_from_days(base + s->off, &y, &m, &d);
-        return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+        const char *tod = s->y == 1 ? r->last_tod : s->tod;   /* "à ce moment-là" */
+        if (s->tod[0])
+            snprintf(r->last_tod, sizeof r->last_tod, "%s", s->tod);
+        return emit_abs(a, G_DAY, y, m, d, tod, out);
     }
     case X_REL:
         switch (s->grain) {
