@@ -523,7 +523,8 @@ static int cue_fr(const tx_doc *d, size_t i)
             if (d->t[j].kind != TK_WORD)
                 break;
             /* "est attendu", "est prévue": what is expected lies ahead */
-            if (!strncmp(d->t[j].f, "attendu", 7) || !strncmp(d->t[j].f, "prevu", 5))
+            if ((d->t[j].f[0] == 'a' && !strncmp(d->t[j].f, "attendu", 7)) ||
+                (d->t[j].f[0] == 'p' && !strncmp(d->t[j].f, "prevu", 5)))
                 return 1;
             if (participle_fr(&d->t[j]) && (t->f[0] != 'e' || t->flen > 2 || (d->t[j].flags & TF_ACCENT)))
                 return -1;

@@ -101,6 +101,10 @@ static size_t r_new_year(const tx_doc *d, size_t i, tx_spec *s)
 
 size_t tx_fr_narrative(const tx_doc *d, size_t i, tx_spec *s)
 {
+    /* every rule here starts on a determiner, "ce"/"cette" or a number: the rest is quick to skip */
+    const tx_tok *first = &d->t[i];
+    if (first->kind == TK_WORD && first->cls != C_KW && first->cls != C_NUMW)
+        return 0;
     tx_spec y;
     size_t e = r_new_year(d, i, &y);
     if (e) {
