@@ -167,6 +167,10 @@ static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     /* "Jan Kavan", "the March of the Mothers", "the March for Life": a name, not a month */
     if (k == j + 1 && j == i && (cap(d, k) || tx_kw(d, k, K_OF) || tx_word(d, k, "for")))
         return 0;
+    /* "the Mar'a line": a short form without its dot names a month only with a day or a year */
+    if (k == j + 1 && d->t[j].flen <= 4 && strcmp(d->t[j].f, "may") && strcmp(d->t[j].f, "june") &&
+        strcmp(d->t[j].f, "july"))
+        return 0;
     tx_abs(s, G_MONTH, -1, m, 0);
     s->dir = (int8_t)dir;
     return k;
