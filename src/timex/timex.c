@@ -745,7 +745,8 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
                     break;
                 continue;
             }
-            if ((m->s.kind == X_DOW && m->s.dir == 0) || (m->s.kind == X_ABS && m->s.y < 0 && m->s.dir == 0) ||
+            if ((m->s.kind == X_DOW && m->s.dir == 0) ||
+                ((m->s.kind == X_ABS || m->s.kind == X_HOLIDAY) && m->s.y < 0 && m->s.dir == 0) ||
                 (m->s.kind == X_REL && m->s.grain == G_WEEKEND && m->s.off == 0))
                 tense = tx_tense(&d, m->a, m->b);
             rc = tx_resolve(&r, &m->s, tense, arena, x);

@@ -719,6 +719,7 @@ int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_numdate(d, i, &s));
     TRY(r_mid_month(d, i, &s));
     TRY(tx_en_narrative(d, i, &s));
+    TRY(tx_en_holiday(d, i, &s));
 #undef TRY
     if (!best)
         return 0;

@@ -68,6 +68,10 @@ static const tx_entry en_words[] = {
     {"year-ago", C_KW, 0, K_YEARAGO}, {"that", C_KW, 0, K_THAT}, {"following", C_KW, 0, K_FOLLOWING},
     {"subsequent", C_KW, 0, K_FOLLOWING}, {"sixth", C_ORD, 0, 6}, {"seventh", C_ORD, 0, 7},
     {"eighth", C_ORD, 0, 8}, {"ninth", C_ORD, 0, 9}, {"tenth", C_ORD, 0, 10},
+    {"christmas", C_HOLIDAY, 0, 1225}, {"thanksgiving", C_HOLIDAY, 0, HD_THANKSGIVING},
+    {"easter", C_HOLIDAY, 0, HD_EASTER}, {"halloween", C_HOLIDAY, 0, 1031},
+    {"memorial", C_HOLIDAY, 0, HD_MEMORIAL}, {"labor", C_HOLIDAY, 0, HD_LABOR}, {"labour", C_HOLIDAY, 0, HD_LABOR},
+    {"election", C_HOLIDAY, 0, HD_ELECTION}, {"independence", C_HOLIDAY, 0, 704}, {"veterans", C_HOLIDAY, 0, 1111},
 };
 #undef P
 

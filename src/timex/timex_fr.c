@@ -794,6 +794,7 @@ int tx_fr_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_ref(d, i, &s));
     TRY(r_numdate(d, i, &s));
     TRY(r_quarter(d, i, &s));
+    TRY(tx_fr_holiday(d, i, &s));
 
 #undef TRY
     /* "par semestre": a set whose span is the unit alone */

@@ -25,7 +25,11 @@ enum {
     C_REF,      /* val an index into tx_refs: PRESENT_REF, PAST_REF, FUTURE_REF adverbs */
     C_QTR,      /* "third-quarter": val the quarter, 1..4 */
     C_NUNIT,    /* "two-year", "four-day": val = number * 32 + U_* unit */
+    C_HOLIDAY,  /* val a HD_* code, or month * 100 + day for a holiday on a fixed day */
 };
+
+/* Holidays whose day moves from year to year (timex_holiday.c); fixed ones are month * 100 + day. */
+enum { HD_EASTER = 1, HD_PENTECOST, HD_THANKSGIVING, HD_MEMORIAL, HD_LABOR, HD_ELECTION };
 
 enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_SEMESTER,
        U_YEAR, U_DECADE, U_CENTURY, U_MILLENNIUM, U_TERM5, U_TERM7 };
@@ -87,6 +91,8 @@ enum {
                  * "the next day", "that year"); dir 1 keeps the reference's own grain when it is
                  * finer (a quarter a year earlier is that quarter of the year before); y 1 for
                  * "ago", which counts from the document date unless the reference is a quarter */
+    X_HOLIDAY,  /* holiday m (a HD_* code or month * 100 + day) of year y (y < 0: picked as a
+                 * date without its year is; dir -1 last, +1 next) */
     X_QREF,     /* the quarter the text speaks of, moved by off quarters ("the quarter", "the
                  * year-earlier quarter"); y 1: the document date's quarter ("the current quarter"),
                  * y 2: the last one finished by then ("the latest quarter"); d > 0: in year d */
@@ -153,6 +159,12 @@ int tx_en_last_next(const tx_doc *d, size_t i);
 /* English expressions of reports (timex_en_narrative.c): fiscal quarters, "a year earlier",
  * "the following year"; the end of the match, 0 when none. */
 size_t tx_en_narrative(const tx_doc *d, size_t i, tx_spec *s);
+
+/* Holidays (timex_holiday.c): the rules of each language, and the month and day of holiday
+ * `code` in year y (1, or 0 for an unknown code). */
+size_t tx_en_holiday(const tx_doc *d, size_t i, tx_spec *s);
+size_t tx_fr_holiday(const tx_doc *d, size_t i, tx_spec *s);
+int tx_holiday_date(int code, int y, int *m, int *d);
 
 /* French expressions counted from the narrative (timex_fr_narrative.c): la veille, le
  * lendemain, l'année suivante, deux jours plus tard; the end of the match, 0 when none. */

@@ -179,7 +179,9 @@ static int emit_under(qp_arena *a, const tx_spec *s, qp_timex *out)
     switch (s->kind == X_DOW ? -1 : s->grain) {
     case -1: snprintf(v, sizeof v, "XXXX-WXX-%d", s->d); break;
     case G_DAY:
-        if (s->kind == X_ABS && s->m)
+        if (s->kind == X_HOLIDAY && s->m > 100)
+            snprintf(v, sizeof v, "XXXX-%02d-%02d", s->m / 100, s->m % 100);
+        else if (s->kind == X_ABS && s->m)
             snprintf(v, sizeof v, "XXXX-%02d-%02d", s->m, s->d);
         else
             snprintf(v, sizeof v, "XXXX-XX-XX");
@@ -418,11 +420,16 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
 {
     out->type = (qp_timex_type)s->type;
     out->relative = s->kind == X_REL || s->kind == X_DOW || s->kind == X_ANCHOR || s->kind == X_SHIFT ||
-                    s->kind == X_QREF || (s->kind == X_ABS && s->y < 0);
+                    s->kind == X_QREF || ((s->kind == X_ABS || s->kind == X_HOLIDAY) && s->y < 0);
     if (s->kind == X_LIT) {
         out->value = qp_arena_strdup(a, s->lit);
         out->relative = 0;
         return out->value ? 0 : QP_ENOMEM;
+    }
+    if (s->kind == X_HOLIDAY && s->y >= 0 && r->has_dct == 0) {   /* "Noël 2012": known without a dct */
+        int hm, hd;
+        if (tx_holiday_date(s->m, s->y, &hm, &hd))
+            return emit_ref(r, a, G_DAY, s->y, hm, hd, NULL, out);
     }
     if (s->kind == X_ABS && s->y >= 0) {
         int rc = emit_ref(r, a, s->grain, s->y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
@@ -485,6 +492,21 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
         tx_civil_from_days(day, &y, &m, &d);
         set_last(r, day);
         return emit_ref(r, a, G_DAY, y, m, d, s->tod, out);
+    }
+    case X_HOLIDAY: {
+        int hm, hd, hy = s->y;
+        if (hy < 0) {   /* the year is picked as for the date the holiday falls on this year */
+            tx_spec this_year;
+            tx_abs(&this_year, G_DAY, -1, 0, 0);
+            if (!tx_holiday_date(s->m, y, &this_year.m, &this_year.d))
+                return emit_under(a, s, out);
+            this_year.dir = s->dir;
+            hy = pick_year(r, &this_year, tense);
+        }
+        if (!tx_holiday_date(s->m, hy, &hm, &hd) || hd > month_days(hy, hm))
+            return emit_under(a, s, out);
+        set_last(r, tx_days_from_civil(hy, hm, hd));
+        return emit_ref(r, a, G_DAY, hy, hm, hd, NULL, out);
     }
     case X_SHIFT:
         return resolve_shift(r, s, a, out);
