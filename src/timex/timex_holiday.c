@@ -129,7 +129,9 @@ size_t tx_fr_holiday(const tx_doc *d, size_t i, tx_spec *s)
         if (!tx_is(d, j, C_HOLIDAY, -1) || !(d->t[j].flags & TF_CAP))
             return 0;
         code = d->t[j].val;
-        /* "Toussaint Louverture", "Noël Mamère": a first name before a surname */
+        if (j > 0 && tx_word(d, j - 1, "pere"))
+            return 0;   /* le Père Noël */
+                /* "Toussaint Louverture", "Noël Mamère": a first name before a surname */
         if (j + 1 < d->n && d->t[j + 1].kind == TK_WORD && (d->t[j + 1].flags & TF_CAP) &&
             !(d->t[j + 1].flags & TF_SENT))
             return 0;
