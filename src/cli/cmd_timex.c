@@ -48,8 +48,10 @@ static void usage(FILE *out)
           "\n"
           "Values: 2017-11-03 (day), 2017-W44 (ISO week), 2017-11, 2017, 2016-SP (season),\n"
           "201 (decade), 18 (19th century), 2017-10-31TNI (night), P3D, PT30.4S (durations),\n"
-          "PRESENT_REF, PAST_REF, FUTURE_REF. Exit status: 0 done, 1 unreadable input or invalid\n"
-          "UTF-8, 2 bad command line.\n",
+          "PRESENT_REF, PAST_REF, FUTURE_REF. \"A year earlier\", \"la veille\", \"the following year\"\n"
+          "count from the last date the text gave, as TempEval annotates them.\n"
+          "Exit status: 0 done, 1 unreadable input, invalid UTF-8 or a language other than French\n"
+          "and English, 2 bad command line.\n",
           out);
 }
 
