@@ -9,12 +9,13 @@
 #include "arena.h"
 #include "buf.h"
 #include "cli.h"
+#include "lang.h"
 #include "qp.h"
 #include "timex.h"
 
 static void usage(FILE *out)
 {
-    fputs("Usage: quipu timex [--dct YYYY-MM-DD] [--lang fr|en] [--format jsonl|tml] [FILE|-]\n"
+    fputs("Usage: quipu timex [--dct YYYY-MM-DD] [--lang auto|fr|en] [--format jsonl|tml] [FILE|-]\n"
           "\n"
           "Finds the time expressions of a French or English text (FILE, or standard input when\n"
           "FILE is - or absent) and normalises them to TIMEX3 values. Relative expressions\n"
@@ -25,7 +26,10 @@ static void usage(FILE *out)
           "\n"
           "Options:\n"
           "  --dct DATE       the document creation date, YYYY-MM-DD\n"
-          "  --lang fr|en     the language of the text (default fr)\n"
+          "  --lang auto      detect French or English as quipu ingest does (the default); a text\n"
+          "                   too short to tell is read as French, one in another language is\n"
+          "                   refused (exit 1)\n"
+          "  --lang fr|en     read the text as French or English, whatever it looks like\n"
           "  --format jsonl   one JSON object per expression (default):\n"
           "                   {\"start\", \"end\" (byte offsets into the input), \"text\", \"type\"\n"
           "                   (DATE|TIME|DURATION|SET), \"value\", and when the value is a known\n"
@@ -44,8 +48,10 @@ static void usage(FILE *out)
           "\n"
           "Values: 2017-11-03 (day), 2017-W44 (ISO week), 2017-11, 2017, 2016-SP (season),\n"
           "201 (decade), 18 (19th century), 2017-10-31TNI (night), P3D, PT30.4S (durations),\n"
-          "PRESENT_REF, PAST_REF, FUTURE_REF. Exit status: 0 done, 1 unreadable input or invalid\n"
-          "UTF-8, 2 bad command line.\n",
+          "PRESENT_REF, PAST_REF, FUTURE_REF. \"A year earlier\", \"la veille\", \"the following year\"\n"
+          "count from the last date the text gave, as TempEval annotates them.\n"
+          "Exit status: 0 done, 1 unreadable input, invalid UTF-8 or a language other than French\n"
+          "and English, 2 bad command line.\n",
           out);
 }
 
@@ -152,12 +158,35 @@ static void print_tml(FILE *out, const char *text, size_t len, const qp_timex_li
     xml_escape(out, text + at, len - at);
 }
 
+/* French or English as quipu ingest detects it, into code; a text too short to tell is French.
+ * Returns 0, or QP_ELANG for another language (code names it). */
+static int detect_language(const char *prog, const char *text, size_t len, char code[8])
+{
+    qp_langid *langid = NULL;
+    snprintf(code, 8, "fr");
+    if (qp_langid_init(&langid) < 0) {
+        cli_error(prog, "language identification unavailable (lexicon/langid.conf or libexttextcat "
+                  "fingerprints missing): reading the text as French");
+        return 0;
+    }
+    char found[8] = "und";
+    qp_langid_detect(langid, text ? text : "", len, found);
+    qp_langid_destroy(langid);
+    if (!strcmp(found, "fr") || !strcmp(found, "en"))
+        snprintf(code, 8, "%s", found);
+    else if (strcmp(found, "und")) {
+        snprintf(code, 8, "%s", found);
+        return QP_ELANG;
+    }
+    return 0;
+}
+
 int cmd_timex(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"dct", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    const char *dct = NULL, *lang = "fr", *format = "jsonl", *path = NULL;
+    const char *dct = NULL, *lang = "auto", *format = "jsonl", *path = NULL;
     int c, rc = QP_EXIT_FAILURE;
     optind = 1;
     opterr = 0;
@@ -178,8 +207,8 @@ int cmd_timex(int argc, char **argv)
         cli_error(argv[0], "one input at most, got also '%s'", argv[optind]);
         return QP_EXIT_USAGE;
     }
-    if (strcmp(lang, "fr") && strcmp(lang, "en")) {
-        cli_error(argv[0], "--lang must be fr or en, not '%s'", lang);
+    if (strcmp(lang, "auto") && strcmp(lang, "fr") && strcmp(lang, "en")) {
+        cli_error(argv[0], "--lang must be auto, fr or en, not '%s'", lang);
         return QP_EXIT_USAGE;
     }
     if (strcmp(format, "jsonl") && strcmp(format, "tml")) {
@@ -213,6 +242,16 @@ int cmd_timex(int argc, char **argv)
     if (bad < text.len) {
         cli_error(argv[0], "%s: invalid UTF-8 at byte %zu", path ? path : "standard input", bad);
         goto cleanup;
+    }
+    char code[8];
+    if (!strcmp(lang, "auto")) {
+        err = detect_language(argv[0], text.data, text.len, code);
+        if (err < 0) {
+            cli_error(argv[0], "%s: the language is '%s', neither French nor English (give --lang fr|en to "
+                      "read it anyway)", path ? path : "standard input", code);
+            goto cleanup;
+        }
+        lang = code;
     }
     qp_timex_list list;
     err = qp_timex_find(text.len ? text.data : "", text.len, lang, dct, &arena, &list);

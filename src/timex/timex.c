@@ -18,6 +18,30 @@ const char *qp_timex_type_name(qp_timex_type t)
     return "DATE";
 }
 
+static int names_a_day(const qp_timex *x)
+{
+    return x->begin && x->grain && (!strcmp(x->grain, "day") || !strcmp(x->grain, "time"));
+}
+
+const qp_timex *qp_timex_reference_at(const qp_timex_list *list, size_t at)
+{
+    if (!list || !list->count)
+        return NULL;
+    /* the expressions ending at or before `at` are a prefix: find its length, then walk back */
+    size_t lo = 0, hi = list->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (list->items[mid].end <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo-- > 0)
+        if (names_a_day(&list->items[lo]))
+            return &list->items[lo];
+    return NULL;
+}
+
 /* ---- tokeniser ----------------------------------------------------------------------- */
 
 /* Length of the UTF-8 sequence at p, clamped to what is left so broken input never
@@ -498,6 +522,10 @@ static int cue_fr(const tx_doc *d, size_t i)
         for (size_t j = i + 1; j < d->n && j <= i + 3; j++) {
             if (d->t[j].kind != TK_WORD)
                 break;
+            /* "est attendu", "est prévue": what is expected lies ahead */
+            if ((d->t[j].f[0] == 'a' && !strncmp(d->t[j].f, "attendu", 7)) ||
+                (d->t[j].f[0] == 'p' && !strncmp(d->t[j].f, "prevu", 5)))
+                return 1;
             if (participle_fr(&d->t[j]) && (t->f[0] != 'e' || t->flen > 2 || (d->t[j].flags & TF_ACCENT)))
                 return -1;
         }
@@ -528,37 +556,85 @@ static int cue_en(const tx_doc *d, size_t i)
     static const char *const past[] = {"was", "were", "had", "did", "said", "told", "took", "met",
                                        "went", "came", "made", "gave", "left", "held", "began",
                                        "fought", "killed", "seized", "won", "lost", "struck",
-                                       "sent", "ago", "announced"};
+                                       "sent", "ago", "announced", "brought", "bought", "sold", "rose",
+                                       "fell", "paid", "became", "found", "saw", "led"};
     static const char *const fut[] = {"will", "ll", "shall", "going", "plans", "planned", "scheduled",
-                                      "expected", "due", "would"};
+                                      "expected", "due", "would", "planning", "soon"};
     for (size_t k = 0; k < QP_ARRAY_LEN(fut); k++)
         if (!strcmp(t->f, fut[k]))
             return 1;
     for (size_t k = 0; k < QP_ARRAY_LEN(past); k++)
         if (!strcmp(t->f, past[k]))
             return -1;
-    if (t->cls == C_NONE && t->flen >= 5 && ends(t, "ed"))
-        return -1;
+    if (t->cls == C_NONE && t->flen >= 5 && ends(t, "ed") && !(t->flags & TF_CAP)) {
+        /* "will be named", "is expected": a passive's tense is its auxiliary's, further on */
+        static const char *const be[] = {"be", "been", "being", "is", "are"};
+        for (size_t k = 0; i > 0 && k < QP_ARRAY_LEN(be); k++)
+            if (!strcmp(d->t[i - 1].f, be[k]))
+                return 0;
+        return -1;   /* not "United", "Ahmed" */
+    }
     return 0;
+}
+
+/* a quotation mark: " « » or the '' and `` of news wires */
+static int quote_mark(const tx_doc *d, size_t i)
+{
+    const tx_tok *t = &d->t[i];
+    if (t->kind != TK_PUNCT)
+        return 0;
+    if (t->f[0] == '"')
+        return 1;
+    return (t->f[0] == '\'' || t->f[0] == '`') && i + 1 < d->n && d->t[i + 1].kind == TK_PUNCT &&
+           d->t[i + 1].f[0] == t->f[0] && (d->t[i + 1].flags & TF_GLUED);
+}
+
+/* "as early as", "until", "by", "effective", "payable" right before an expression: ahead */
+static int deadline_before(const tx_doc *d, size_t a)
+{
+    if (!d->en || a == 0)
+        return 0;
+    size_t p = a - 1;
+    if (tx_word(d, p, "on") && p > 0)
+        p--;
+    if (tx_word(d, p, "effective") || tx_word(d, p, "payable"))
+        return 1;   /* the date something takes effect or is paid */
+    if ((tx_word(d, p, "until") || tx_word(d, p, "till") || tx_word(d, p, "by") || tx_word(d, p, "through")) &&
+        !(d->t[p].flags & TF_SENT))
+        return 1;   /* a deadline; "Until Thursday, they had..." opening a sentence looks back */
+    return p >= 2 && tx_word(d, p, "as") && (tx_word(d, p - 1, "early") || tx_word(d, p - 1, "soon")) &&
+           tx_word(d, p - 2, "as");
 }
 
 int tx_tense(const tx_doc *d, size_t a, size_t b)
 {
-    /* The nearest cue wins, on either side, inside the sentence. */
+    if (deadline_before(d, a))
+        return 1;
+    /* The nearest cue wins, on either side, inside the sentence and inside the quotation: the
+     * "said" after a quote is not the tense of what was said. */
     size_t l = a, r = b;
+    int lstop = 0, rstop = 0;
     for (int step = 0; step < 25; step++) {
         int any = 0;
-        if (l > 0 && !(d->t[l].flags & TF_SENT)) {
+        if (!lstop && l > 0 && !(d->t[l].flags & TF_SENT)) {
             l--;
             any = 1;
-            int c = d->en ? cue_en(d, l) : cue_fr(d, l);
-            if (c)
-                return c;
+            if (quote_mark(d, l))
+                lstop = 1;
+            else {
+                int c = d->en ? cue_en(d, l) : cue_fr(d, l);
+                if (c)
+                    return c;
+            }
         }
-        if (r < d->n && !(d->t[r].flags & TF_SENT)) {
-            int c = d->en ? cue_en(d, r) : cue_fr(d, r);
-            if (c)
-                return c;
+        if (!rstop && r < d->n && !(d->t[r].flags & TF_SENT)) {
+            if (quote_mark(d, r))
+                rstop = 1;
+            else {
+                int c = d->en ? cue_en(d, r) : cue_fr(d, r);
+                if (c)
+                    return c;
+            }
             r++;
             any = 1;
         }
@@ -569,6 +645,13 @@ int tx_tense(const tx_doc *d, size_t a, size_t b)
 }
 
 /* ---- the public entry point ---------------------------------------------------------- */
+
+/* "vendredi et samedi", "Monday and Tuesday": the second weekday follows the first. */
+static int weekday_pair(const tx_doc *d, const tx_match *a, const tx_match *b)
+{
+    return a->s.kind == X_DOW && b->s.kind == X_DOW && b->s.dir == 0 && b->a == a->b + 1 &&
+           (tx_kw(d, a->b, K_ET) || tx_word(d, a->b, "ou") || tx_word(d, a->b, "or"));
+}
 
 /* The next expression names a day and only a comma (or nothing) separates it from a. */
 static int day_follows(const tx_doc *d, const tx_match *a, const tx_match *b)
@@ -610,11 +693,15 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
         return QP_ENOMEM;
     for (size_t i = 0; i < d.n;) {
         const tx_tok *t = &d.t[i];
-        /* cheap gate: rules only start on classified words and numbers */
+        /* cheap gate: rules only start on classified words and numbers; English "a" only before
+         * a unit or "few" (a year earlier, a few days ago) */
         if (t->kind == TK_PUNCT || (t->kind == TK_WORD && t->cls == C_NONE &&
                                     !(i + 1 < d.n && d.t[i + 1].cls == C_UNIT)) ||   /* XIXe siècle */
-            (t->cls == C_KW && (t->val == K_OF || t->val == K_A || t->val == K_ET || t->val == K_Y ||
-                                t->val == K_SAME || t->val == K_LOCAL || t->val == K_AGO))) {
+            (t->cls == C_KW && (t->val == K_OF || t->val == K_ET || t->val == K_Y || t->val == K_SAME ||
+                                t->val == K_LOCAL || t->val == K_AGO ||
+                                (t->val == K_A && !(d.en && i + 1 < d.n &&
+                                                    (d.t[i + 1].cls == C_UNIT || d.t[i + 1].cls == C_NUNIT ||
+                                                     (d.t[i + 1].cls == C_KW && d.t[i + 1].val == K_SEVERAL))))))) {
             i++;
             continue;
         }
@@ -647,7 +734,19 @@ int qp_timex_find(const char *text, size_t len, const char *lang, const char *dc
             x->start = d.t[m->a].start;
             x->end = d.t[m->b - 1].end;
             int tense = 0;
-            if ((m->s.kind == X_DOW && m->s.dir == 0) || (m->s.kind == X_ABS && m->s.y < 0 && m->s.dir == 0) ||
+            r.at = x->start;
+            if (q > 0 && weekday_pair(&d, &ms[q - 1], m)) {
+                tx_spec after = m->s;
+                after.off = 1;   /* the first such weekday after the one before it */
+                rc = tx_resolve(&r, &after, 0, arena, x);
+                if (rc < 0)
+                    return rc;
+                if (q == k)
+                    break;
+                continue;
+            }
+            if ((m->s.kind == X_DOW && m->s.dir == 0) ||
+                ((m->s.kind == X_ABS || m->s.kind == X_HOLIDAY) && m->s.y < 0 && m->s.dir == 0) ||
                 (m->s.kind == X_REL && m->s.grain == G_WEEKEND && m->s.off == 0))
                 tense = tx_tense(&d, m->a, m->b);
             rc = tx_resolve(&r, &m->s, tense, arena, x);

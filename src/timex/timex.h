@@ -18,6 +18,9 @@ typedef struct qp_timex {
     int relative;           /* 1 when anchored on the document date (hier, last week, mardi) */
 } qp_timex;
 
+/* All the time expressions of a document, in text order, each with its byte span and resolved
+ * value: what the event extractor dates events with (the expression a clause governs), and,
+ * through qp_timex_reference_at, the narrative's reference time at any offset. */
 typedef struct qp_timex_list {
     qp_timex *items;        /* in text order, non-overlapping; owned by the arena */
     size_t count;
@@ -29,6 +32,17 @@ typedef struct qp_timex_list {
  * Returns 0, QP_ELANG for another language, QP_EINVAL for a malformed dct, QP_ENOMEM. */
 int qp_timex_find(const char *text, size_t len, const char *lang, const char *dct,
                   qp_arena *arena, qp_timex_list *out);
+
+/* The narrative's reference time at byte offset `at` of the text list was found in: the last
+ * expression ending at or before `at` that names a known day (its grain is "day" or "time",
+ * so begin/end_date hold that day), whether written out ("on 3 November"), relative ("hier",
+ * "two days ago") or anchored on the text itself ("the next day"). This is the date an event
+ * without its own time expression takes in a report that goes on from a dated sentence;
+ * TempEval anchors "a year earlier" and "the next day" on it too.
+ * Returns NULL when no such expression comes before `at`: then the document date is the
+ * reference. A binary search over list (in text order), then a walk back over the
+ * expressions that name no day: cheap enough to call once per event. */
+const qp_timex *qp_timex_reference_at(const qp_timex_list *list, size_t at);
 
 /* Name of a type: "DATE", "TIME", "DURATION", "SET". */
 const char *qp_timex_type_name(qp_timex_type t);

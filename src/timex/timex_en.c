@@ -1,107 +1,10 @@
 /* timex_en.c — English time expression rules, TempEval-3 span conventions (determiners and
  * "ago" inside the span, on/in/for/since outside). */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "qp.h"
 #include "timex_int.h"
-
-#define P TF_PLURAL
-static const tx_entry en_words[] = {
-    {"january", C_MONTH, 0, 1}, {"february", C_MONTH, 0, 2}, {"march", C_MONTH, 0, 3},
-    {"april", C_MONTH, 0, 4}, {"may", C_MONTH, 0, 5}, {"june", C_MONTH, 0, 6}, {"july", C_MONTH, 0, 7},
-    {"august", C_MONTH, 0, 8}, {"september", C_MONTH, 0, 9}, {"october", C_MONTH, 0, 10},
-    {"november", C_MONTH, 0, 11}, {"december", C_MONTH, 0, 12}, {"jan", C_MONTH, 0, 1},
-    {"feb", C_MONTH, 0, 2}, {"mar", C_MONTH, 0, 3}, {"apr", C_MONTH, 0, 4}, {"jun", C_MONTH, 0, 6},
-    {"jul", C_MONTH, 0, 7}, {"aug", C_MONTH, 0, 8}, {"sep", C_MONTH, 0, 9}, {"sept", C_MONTH, 0, 9},
-    {"oct", C_MONTH, 0, 10}, {"nov", C_MONTH, 0, 11}, {"dec", C_MONTH, 0, 12},
-    {"monday", C_DOW, 0, 1}, {"tuesday", C_DOW, 0, 2}, {"wednesday", C_DOW, 0, 3},
-    {"thursday", C_DOW, 0, 4}, {"friday", C_DOW, 0, 5}, {"saturday", C_DOW, 0, 6}, {"sunday", C_DOW, 0, 7},
-    {"mondays", C_DOW, P, 1}, {"tuesdays", C_DOW, P, 2}, {"wednesdays", C_DOW, P, 3},
-    {"thursdays", C_DOW, P, 4}, {"fridays", C_DOW, P, 5}, {"saturdays", C_DOW, P, 6}, {"sundays", C_DOW, P, 7},
-    {"one", C_NUMW, 0, 1}, {"two", C_NUMW, 0, 2}, {"three", C_NUMW, 0, 3}, {"four", C_NUMW, 0, 4},
-    {"five", C_NUMW, 0, 5}, {"six", C_NUMW, 0, 6}, {"seven", C_NUMW, 0, 7}, {"eight", C_NUMW, 0, 8},
-    {"nine", C_NUMW, 0, 9}, {"ten", C_NUMW, 0, 10}, {"eleven", C_NUMW, 0, 11}, {"twelve", C_NUMW, 0, 12},
-    {"thirteen", C_NUMW, 0, 13}, {"fourteen", C_NUMW, 0, 14}, {"fifteen", C_NUMW, 0, 15},
-    {"sixteen", C_NUMW, 0, 16}, {"seventeen", C_NUMW, 0, 17}, {"eighteen", C_NUMW, 0, 18},
-    {"nineteen", C_NUMW, 0, 19}, {"twenty", C_NUMW, 0, 20}, {"thirty", C_NUMW, 0, 30},
-    {"forty", C_NUMW, 0, 40}, {"fifty", C_NUMW, 0, 50}, {"sixty", C_NUMW, 0, 60}, {"seventy", C_NUMW, 0, 70},
-    {"eighty", C_NUMW, 0, 80}, {"ninety", C_NUMW, 0, 90}, {"hundred", C_NUMW, 0, 100},
-    {"thousand", C_NUMW, 0, 1000},
-    {"first", C_ORD, 0, 1}, {"second", C_ORD, 0, 2}, {"third", C_ORD, 0, 3}, {"fourth", C_ORD, 0, 4},
-    {"fifth", C_ORD, 0, 5}, {"nineteenth", C_ORD, 0, 19}, {"twentieth", C_ORD, 0, 20},
-    {"eighteenth", C_ORD, 0, 18}, {"seventeenth", C_ORD, 0, 17}, {"sixteenth", C_ORD, 0, 16},
-    {"twenty-first", C_ORD, 0, 21},
-    {"seconds", C_UNIT, P, U_SEC}, {"minute", C_UNIT, 0, U_MIN}, {"minutes", C_UNIT, P, U_MIN},
-    {"hour", C_UNIT, 0, U_HOUR}, {"hours", C_UNIT, P, U_HOUR}, {"day", C_UNIT, 0, U_DAY},
-    {"days", C_UNIT, P, U_DAY}, {"week", C_UNIT, 0, U_WEEK}, {"weeks", C_UNIT, P, U_WEEK},
-    {"weekend", C_UNIT, 0, U_WEEKEND}, {"weekends", C_UNIT, P, U_WEEKEND}, {"week-end", C_UNIT, 0, U_WEEKEND},
-    {"month", C_UNIT, 0, U_MONTH}, {"months", C_UNIT, P, U_MONTH}, {"quarter", C_UNIT, 0, U_QUARTER},
-    {"quarters", C_UNIT, P, U_QUARTER}, {"year", C_UNIT, 0, U_YEAR}, {"years", C_UNIT, P, U_YEAR},
-    {"decade", C_UNIT, 0, U_DECADE}, {"decades", C_UNIT, P, U_DECADE}, {"century", C_UNIT, 0, U_CENTURY},
-    {"centuries", C_UNIT, P, U_CENTURY}, {"millennium", C_UNIT, 0, U_MILLENNIUM},
-    {"spring", C_SEASON, 0, 1}, {"summer", C_SEASON, 0, 2}, {"autumn", C_SEASON, 0, 3},
-    {"fall", C_SEASON, 0, 3}, {"winter", C_SEASON, 0, 4},
-    {"yesterday", C_KW, 0, K_YESTERDAY}, {"tomorrow", C_KW, 0, K_TOMORROW}, {"today", C_KW, 0, K_TODAY},
-    {"tonight", C_KW, 0, K_TONIGHT}, {"last", C_KW, 0, K_LAST}, {"past", C_KW, 0, K_LAST},
-    {"previous", C_KW, 0, K_LAST}, {"next", C_KW, 0, K_NEXT}, {"coming", C_KW, 0, K_NEXT},
-    {"this", C_KW, 0, K_THIS}, {"these", C_KW, P, K_CES}, {"the", C_KW, 0, K_THE},
-    {"morning", C_KW, 0, K_MORNING}, {"evening", C_KW, 0, K_EVENING}, {"night", C_KW, 0, K_NIGHT},
-    {"afternoon", C_KW, 0, K_AFTERNOON}, {"noon", C_KW, 0, K_NOON}, {"midnight", C_KW, 0, K_MIDNIGHT},
-    {"about", C_KW, 0, K_ABOUT}, {"around", C_KW, 0, K_ABOUT}, {"nearly", C_KW, 0, K_ABOUT},
-    {"almost", C_KW, 0, K_ABOUT}, {"approximately", C_KW, 0, K_ABOUT},
-    {"early", C_KW, 0, K_START}, {"beginning", C_KW, 0, K_START}, {"start", C_KW, 0, K_START},
-    {"late", C_KW, 0, K_END}, {"end", C_KW, 0, K_END}, {"mid", C_KW, 0, K_MID}, {"middle", C_KW, 0, K_MIDDLE},
-    {"each", C_KW, 0, K_EACH}, {"every", C_KW, 0, K_EACH}, {"several", C_KW, P, K_SEVERAL},
-    {"few", C_KW, P, K_SEVERAL}, {"many", C_KW, P, K_SEVERAL}, {"ago", C_KW, 0, K_AGO},
-    {"in", C_KW, 0, K_IN}, {"since", C_KW, 0, K_SINCE}, {"for", C_KW, 0, K_FOR}, {"of", C_KW, 0, K_OF},
-    {"same", C_KW, 0, K_SAME}, {"and", C_KW, 0, K_ET}, {"a", C_KW, 0, K_A}, {"an", C_KW, 0, K_A},
-    {"at", C_KW, 0, K_AT}, {"earlier", C_KW, 0, K_EARLIER}, {"later", C_KW, 0, K_EARLIER},
-    {"am", C_KW, 0, K_AM}, {"pm", C_KW, 0, K_PM}, {"half", C_KW, 0, K_HALF}, {"local", C_KW, 0, K_LOCAL},
-    {"until", C_KW, 0, K_TO}, {"by", C_KW, 0, K_TO}, {"before", C_KW, 0, K_TO}, {"after", C_KW, 0, K_TO},
-    {"now", C_REF, 0, 0}, {"currently", C_REF, 0, 0}, {"nowadays", C_REF, 0, 0}, {"presently", C_REF, 0, 0},
-    {"recently", C_REF, 0, 1}, {"previously", C_REF, 0, 1}, {"formerly", C_REF, 0, 1},
-    {"daily", C_REF, 0, 3}, {"weekly", C_REF, 0, 4}, {"monthly", C_REF, 0, 5}, {"annually", C_REF, 0, 6},
-    {"yearly", C_REF, 0, 6}, {"present", C_REF, 0, 7}, {"future", C_REF, 0, 8},
-};
-#undef P
-
-static uint16_t en_table[1024];
-static pthread_once_t en_once = PTHREAD_ONCE_INIT;
-
-static void en_build(void)
-{
-    tx_lex_build(en_words, QP_ARRAY_LEN(en_words), en_table, QP_ARRAY_LEN(en_table));
-}
-
-int tx_en_class(const char *f, size_t n, int *val, unsigned *flags)
-{
-    pthread_once(&en_once, en_build);
-    int c = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, n, val, flags);
-    if (c || !memchr(f, '-', n))
-        return c;
-    if (n > 4 && !memcmp(f, "mid-", 4)) {
-        c = tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f + 4, n - 4, val, flags);
-        if (c == C_MONTH || c == C_SEASON || c == C_UNIT) {
-            *flags |= TF_MI;
-            return c;
-        }
-        return 0;
-    }
-    /* twenty-five */
-    const char *dash = memchr(f, '-', n);
-    int a, b;
-    unsigned fa, fb;
-    if (tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), f, (size_t)(dash - f), &a, &fa) == C_NUMW &&
-        tx_lex_find(en_words, en_table, QP_ARRAY_LEN(en_table), dash + 1, n - (size_t)(dash - f) - 1, &b, &fb) == C_NUMW &&
-        a >= 20 && a % 10 == 0 && b < 10) {
-        *val = a + b;
-        *flags = 0;
-        return C_NUMW;
-    }
-    return 0;
-}
 
 /* ---- pattern pieces ------------------------------------------------------------------ */
 
@@ -142,14 +45,6 @@ static int day_num(const tx_doc *d, size_t i, int *day, size_t *next)
     return 1;
 }
 
-static int last_next(const tx_doc *d, size_t i)
-{
-    if (tx_word(d, i, "last") || tx_word(d, i, "previous"))
-        return -1;
-    if (tx_word(d, i, "next") || tx_word(d, i, "coming"))
-        return 1;
-    return 0;
-}
 
 static const char *part_of_day(const tx_doc *d, size_t i)
 {
@@ -211,11 +106,46 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
     return k;
 }
 
-/* [last|next|this] November [2017]; November of 2017 */
+/* A year at i: 1996, or said as broadcasts transcribe it, "nineteen ninety-six"; returns the
+ * index after it, 0 when there is none. */
+static size_t year_at(const tx_doc *d, size_t i, int *y)
+{
+    if (tx_year4(d, i, y))
+        return i + 1;
+    if (tx_is(d, i, C_NUMW, -1) && (d->t[i].val == 19 || d->t[i].val == 20) && tx_is(d, i + 1, C_NUMW, -1) &&
+        d->t[i + 1].val >= 10 && d->t[i + 1].val < 100) {
+        *y = d->t[i].val * 100 + d->t[i + 1].val;
+        return i + 2;
+    }
+    return 0;
+}
+
+/* mid-November, one word: the month (TimeBank gives the middle of a month the month's value) */
+static size_t r_mid_month(const tx_doc *d, size_t i, tx_spec *s)
+{
+    if (!tx_is(d, i, C_MONTH, -1) || !(d->t[i].flags & TF_MI))
+        return 0;
+    int y;
+    size_t e = year_at(d, i + 1, &y);
+    tx_abs(s, G_MONTH, e ? y : -1, d->t[i].val, 0);
+    return e ? e : i + 1;
+}
+
+/* "this year", "last year", "next year" after a month: *off years from the document's */
+static size_t year_rel(const tx_doc *d, size_t i, int *off)
+{
+    int dir = tx_en_last_next(d, i);
+    if (!(dir || tx_kw(d, i, K_THIS)) || !tx_is(d, i + 1, C_UNIT, U_YEAR) || (d->t[i + 1].flags & TF_PLURAL))
+        return 0;
+    *off = dir;
+    return i + 2;
+}
+
+/* [last|next|this] November [2017]; November of 2017; February this year */
 static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
-    size_t j = i;
-    int dir = last_next(d, j), y, m;
+    size_t j = i, e;
+    int dir = tx_en_last_next(d, j), y, m, yoff;
     if (dir || tx_kw(d, j, K_THIS))
         j++;
     if ((m = month(d, j)) == 0)
@@ -224,11 +154,23 @@ static size_t r_month(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     if (j == i && !after_mod && m == 5 && (d->t[j].flags & TF_SENT))
         return 0;
     size_t k = after_month(d, j);
-    if (tx_year4(d, k, &y) || (comma(d, k) && tx_year4(d, k + 1, &y) && ++k) ||
-        (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+    if ((e = year_at(d, k, &y)) || (comma(d, k) && (e = year_at(d, k + 1, &y))) ||
+        (tx_kw(d, k, K_OF) && (e = year_at(d, k + 1, &y)))) {
         tx_abs(s, G_MONTH, y, m, 0);
-        return k + 1;
+        return e;
     }
+    if (j == i && (e = year_rel(d, k, &yoff))) {
+        tx_abs(s, G_MONTH, -1, m, 0);
+        s->dir = 2, s->off = yoff;
+        return e;
+    }
+    /* "Jan Kavan", "the March of the Mothers", "the March for Life": a name, not a month */
+    if (k == j + 1 && j == i && (cap(d, k) || tx_kw(d, k, K_OF) || tx_word(d, k, "for")))
+        return 0;
+    /* "the Mar'a line": a short form without its dot names a month only with a day or a year */
+    if (k == j + 1 && d->t[j].flen <= 4 && strcmp(d->t[j].f, "may") && strcmp(d->t[j].f, "june") &&
+        strcmp(d->t[j].f, "july"))
+        return 0;
     tx_abs(s, G_MONTH, -1, m, 0);
     s->dir = (int8_t)dir;
     return k;
@@ -253,10 +195,28 @@ static int counts_things(const tx_doc *d, size_t i)
 /* 2014; the year 2014 */
 static size_t r_year(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
 {
-    size_t j = i;
+    size_t j = i, e;
     int y, intro = 0;
-    if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "year") && tx_year4(d, j + 2, &y))
-        j += 2, intro = 1;
+    double n;
+    int approx;
+    if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "year")) {
+        if (tx_is(d, j + 2, C_NUMW, -1) && tx_number(d, j + 2, &e, &n, &approx) && n >= 1000 && n < 2200 &&
+            n == (int)n) {   /* the year two thousand */
+            tx_abs(s, G_YEAR, (int)n, 0, 0);
+            return e;
+        }
+        if (tx_year4(d, j + 2, &y) || year_at(d, j + 2, &y))
+            j += 2, intro = 1;
+    }
+    if (tx_kw(d, j, K_FISCAL) && (tx_year4(d, j + 1, &y) || year_at(d, j + 1, &y)))
+        j++, intro = 1;   /* fiscal 1989 */
+    size_t spelled = tx_year4(d, j, &y) ? 0 : year_at(d, j, &y);
+    if (spelled) {   /* "in nineteen ninety-six", "a nineteen ninety-seven attack" */
+        if (!intro && counts_things(d, spelled))
+            return 0;
+        tx_abs(s, G_YEAR, y, 0, 0);
+        return spelled;
+    }
     if (!tx_year4(d, j, &y))
         return 0;
     if (!intro && !after_mod) {
@@ -282,6 +242,13 @@ static size_t r_decade(const tx_doc *d, size_t i, tx_spec *s)
     size_t j = i;
     if (tx_kw(d, j, K_THE))
         j++;
+    static const char *const decades[] = {"twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                                          "eighties", "nineties"};
+    for (size_t k = 0; j > i && k < QP_ARRAY_LEN(decades); k++)
+        if (tx_word(d, j, decades[k])) {   /* the nineties: of the century the document is in */
+            tx_abs(s, G_DECADE, 1920 + 10 * (int)k, 0, 0);
+            return j + 1;
+        }
     if (j < d->n && tx_apos(d, j))
         j++;
     if (j + 1 >= d->n || d->t[j].kind != TK_NUM || (d->t[j].flen != 4 && d->t[j].flen != 2) ||
@@ -347,7 +314,7 @@ static size_t r_relday(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_dow(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    int dir = last_next(d, j);
+    int dir = tx_en_last_next(d, j);
     if (dir || tx_kw(d, j, K_THIS))
         j++;
     if (!tx_is(d, j, C_DOW, -1))
@@ -386,7 +353,10 @@ static size_t r_unitrel(const tx_doc *d, size_t i, tx_spec *s, int after_mod)
     }
     if (tx_kw(d, j, K_THIS))
         off = 0;
-    else if ((off = last_next(d, j)) == 0) {
+    else if (tx_kw(d, j, K_THE) && tx_word(d, j + 1, "current") &&
+             (tx_is(d, j + 2, C_UNIT, -1) || (tx_kw(d, j + 2, K_FISCAL) && tx_is(d, j + 3, C_UNIT, -1))))
+        j += 1 + tx_kw(d, j + 2, K_FISCAL), off = 0;   /* the current (fiscal) year */
+    else if ((off = tx_en_last_next(d, j)) == 0) {
         if (!(after_mod && tx_kw(d, j, K_THE)))
             return 0;
     }
@@ -415,18 +385,23 @@ static size_t r_ago(const tx_doc *d, size_t i, tx_spec *s)
         tx_lit(s, QP_TIMEX_DATE, "PAST_REF");
         return k + 2;
     }
-    if (tx_kw(d, i, K_A))
-        n = 1, k = i + 1;
-    else if (!tx_number(d, i, &k, &n, &approx))
+    size_t j = i + tx_kw(d, i, K_ABOUT);   /* nearly four years ago */
+    if (tx_kw(d, j, K_A))
+        n = 1, k = j + 1;
+    else if (!tx_number(d, j, &k, &n, &approx))
         return 0;
     if (!tx_is(d, k, C_UNIT, -1) || !tx_kw(d, k + 1, K_AGO))
         return 0;
     int off = (int)n;
     switch (d->t[k].val) {
     case U_DAY: tx_rel(s, G_DAY, -off); break;
-    case U_WEEK: tx_rel(s, G_DAY, -7 * off); break;
+    case U_WEEK: tx_rel(s, G_WEEK, -off); break;
+    case U_QUARTER: tx_rel(s, G_QUARTER, -off); break;
     case U_MONTH: tx_rel(s, G_MONTH, -off); break;
-    case U_YEAR: tx_rel(s, G_YEAR, -off); break;
+    case U_YEAR:   /* from the document date; after a quarter's figures, that quarter's */
+        memset(s, 0, sizeof *s);
+        s->kind = X_SHIFT, s->type = QP_TIMEX_DATE, s->grain = G_YEAR, s->off = -off, s->dir = 1, s->y = 1;
+        break;
     case U_DECADE: tx_rel(s, G_YEAR, -10 * off); break;
     default: tx_rel(s, G_DAY, 0); break;
     }
@@ -448,6 +423,21 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
             return 0;
         return k + 1;
     }
+    if (tx_is(d, j, C_NUNIT, -1))   /* a two-year term */
+        return tx_duration_lit(s, d->t[j].val / 32, d->t[j].val % 32, 0) ? j + 1 : 0;
+    if (j + 2 < d->n && d->t[j].kind == TK_NUM && d->t[j].val > 0 && d->t[j].flen <= 3 && d->t[j + 1].f[0] == '-' &&
+        (d->t[j + 1].flags & TF_GLUED) && (d->t[j + 2].flags & TF_GLUED) && tx_is(d, j + 2, C_UNIT, -1) &&
+        !(d->t[j + 2].flags & TF_PLURAL))   /* a 10-year bond */
+        return tx_duration_lit(s, d->t[j].val, d->t[j + 2].val, 0) ? j + 3 : 0;
+    if ((tx_is(d, j, C_REF, 9) || tx_word(d, j, "coming")) && tx_is(d, j + 1, C_UNIT, -1) &&
+        (d->t[j + 1].flags & TF_PLURAL))   /* recent weeks, coming months: some of them */
+        return tx_duration_lit(s, 0, d->t[j + 1].val, 1) ? j + 2 : 0;
+    if (tx_is(d, j, C_UNIT, -1) && (d->t[j].flags & TF_PLURAL) && j > 0 && d->t[j].val != U_WEEKEND &&
+        (tx_kw(d, j - 1, K_FOR) || tx_word(d, j - 1, "within") || tx_word(d, j - 1, "over")) &&
+        !tx_kw(d, j + 1, K_AGO) && !tx_kw(d, j + 1, K_EARLIER))   /* for years, within weeks */
+        return tx_duration_lit(s, 0, d->t[j].val, 1) ? j + 1 : 0;
+    if (tx_kw(d, j, K_A) && tx_word(d, j + 1, "couple") && tx_kw(d, j + 2, K_OF) && tx_is(d, j + 3, C_UNIT, -1))
+        return tx_duration_lit(s, 2, d->t[j + 3].val, 0) ? j + 4 : 0;   /* a couple of years */
     if (tx_kw(d, j, K_ABOUT))
         j++;
     if (tx_kw(d, j, K_A) && tx_is(d, j + 1, C_KW, K_SEVERAL))
@@ -458,6 +448,8 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
         n = 1, k = j + 1;
     else if (!tx_number(d, j, &k, &n, &approx))
         return 0;
+    if (tx_word(d, k, "more") || tx_word(d, k, "additional") || tx_word(d, k, "extra"))
+        k++;   /* two more weeks, an additional year */
     if (!tx_is(d, k, C_UNIT, -1))
         return 0;
     if (approx && !(d->t[k].flags & TF_PLURAL))
@@ -467,6 +459,18 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     if (!tx_duration_lit(s, n, d->t[k].val, approx))
         return 0;
     return k + 1;
+}
+
+/* EST, GMT…: a clock time's zone, part of its span */
+static int time_zone(const tx_doc *d, size_t i)
+{
+    static const char *const zones[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc"};
+    if (i >= d->n || d->t[i].kind != TK_WORD || d->t[i].flen != 3 || !(d->t[i].flags & TF_CAP))
+        return 0;
+    for (size_t k = 0; k < QP_ARRAY_LEN(zones); k++)
+        if (!strcmp(d->t[i].f, zones[k]))
+            return 1;
+    return 0;
 }
 
 /* 10 p.m., 10:30 am, 22:00, noon, midnight */
@@ -497,8 +501,9 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
         pm = tx_word(d, k, "p");
         k += 3;
         if (k < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == '.' && (d->t[k].flags & TF_GLUED) &&
-            !(k + 1 < d->n && (d->t[k + 1].flags & TF_SENT) && (d->t[k + 1].flags & TF_CAP)))
-            k++;
+            (!(k + 1 < d->n && (d->t[k + 1].flags & TF_SENT) && (d->t[k + 1].flags & TF_CAP)) || time_zone(d, k + 1) ||
+             tx_is(d, k + 1, C_DOW, -1) || tx_is(d, k + 1, C_MONTH, -1)))
+            k++;   /* "p.m." ends with its dot unless that dot ends the sentence; "p.m. EST", "a.m. Tuesday" */
     } else if (tx_word(d, k, "o") && tx_apos(d, k + 1) && tx_word(d, k + 2, "clock")) {
         k += 3;
     } else if (!colon) {
@@ -518,6 +523,8 @@ static size_t r_time(const tx_doc *d, size_t i, tx_spec *s)
     tx_set_tod(s, tod);
     if (tx_kw(d, k, K_LOCAL) && tx_word(d, k + 1, "time"))
         k += 2;
+    else if (time_zone(d, k))
+        k++;
     return k;
 }
 
@@ -553,16 +560,17 @@ static size_t r_set(const tx_doc *d, size_t i, tx_spec *s)
 static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
 {
     size_t j = i;
-    int dir = last_next(d, j), this_ = tx_kw(d, j, K_THIS), the = tx_kw(d, j, K_THE);
+    int dir = tx_en_last_next(d, j), this_ = tx_kw(d, j, K_THIS), the = tx_kw(d, j, K_THE);
     if (dir || this_ || the)
         j++;
     if (!tx_is(d, j, C_SEASON, -1))
         return 0;
     int se = d->t[j].val, y;
     size_t k = j + 1;
-    if (tx_year4(d, k, &y) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
+    size_t e;
+    if ((e = year_at(d, k, &y)) || (tx_kw(d, k, K_OF) && (e = year_at(d, k + 1, &y)))) {
         tx_abs(s, G_SEASON, y, se, 0);
-        return k + 1;
+        return e;
     }
     if (tx_kw(d, k, K_OF))
         return 0;   /* "the fall of Ramadi" */
@@ -582,6 +590,8 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
     static const char *const lit[] = {"PRESENT_REF", "PAST_REF", "FUTURE_REF", "P1D", "P1W", "P1M", "P1Y"};
     if (tx_is(d, i, C_REF, -1)) {
         int v = d->t[i].val;
+        /* "soon", "previously", "future losses", "a recent sale" are left out: TimeBank and
+         * AQUAINT tag them far less often than they occur */
         if (v >= 7)
             return 0;
         tx_lit(s, v >= 3 ? QP_TIMEX_SET : QP_TIMEX_DATE, lit[v]);
@@ -589,6 +599,15 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
     }
     if (tx_kw(d, i, K_THE) && tx_is(d, i + 1, C_REF, 8)) {
         tx_lit(s, QP_TIMEX_DATE, "FUTURE_REF");
+        return i + 2;
+    }
+    if (tx_kw(d, i, K_THE) && (tx_word(d, i + 1, "near") || tx_word(d, i + 1, "short")) &&
+        (tx_is(d, i + 2, C_REF, 8) || tx_word(d, i + 2, "term"))) {   /* the near future, the short term */
+        tx_lit(s, QP_TIMEX_DATE, "FUTURE_REF");
+        return i + 3;
+    }
+    if (tx_kw(d, i, K_CES) && tx_is(d, i + 1, C_UNIT, U_DAY) && (d->t[i + 1].flags & TF_PLURAL)) {
+        tx_lit(s, QP_TIMEX_DATE, "PRESENT_REF");   /* these days */
         return i + 2;
     }
     if (tx_kw(d, i, K_THE) && tx_word(d, i + 1, "past") && i > 0 && tx_kw(d, i - 1, K_IN)) {
@@ -631,24 +650,6 @@ static size_t r_numdate(const tx_doc *d, size_t i, tx_spec *s)
     return i + 5;
 }
 
-/* [the] first quarter [of] [2017] */
-static size_t r_quarter(const tx_doc *d, size_t i, tx_spec *s)
-{
-    size_t j = i;
-    if (tx_kw(d, j, K_THE))
-        j++;
-    if (!tx_is(d, j, C_ORD, -1) || !tx_is(d, j + 1, C_UNIT, U_QUARTER) || d->t[j].val > 4)
-        return 0;
-    int q = d->t[j].val, y;
-    size_t k = j + 2;
-    if (tx_year4(d, k, &y) || (tx_kw(d, k, K_OF) && tx_year4(d, k + 1, &y) && ++k)) {
-        tx_abs(s, G_QUARTER, y, q, 0);
-        return k + 1;
-    }
-    tx_abs(s, G_QUARTER, -1, q, 0);
-    return k;
-}
-
 /* early, late, mid-, the end of, the beginning of, the middle of */
 static size_t mod_prefix(const tx_doc *d, size_t i)
 {
@@ -688,6 +689,20 @@ int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
         }
     }
     TRY(r_time(d, i, &s));
+    if (best) {
+        /* "5 p.m. EST, Nov. 6", "noon Saturday": one expression, the clock on that day */
+        size_t k = best + comma(d, best);
+        tx_spec day;
+        size_t e2 = r_date(d, k, &day);
+        if (!e2)
+            e2 = r_dow(d, k, &day);
+        if (!e2)
+            e2 = r_relday(d, k, &day);
+        if (e2 && !day.tod[0] && day.kind != X_LIT) {
+            tx_set_tod(&day, m->s.tod);
+            m->s = day, best = e2;
+        }
+    }
     TRY(r_date(d, i, &s));
     TRY(r_month(d, i, &s, 0));
     TRY(r_year(d, i, &s, 0));
@@ -702,7 +717,9 @@ int tx_en_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_season(d, i, &s));
     TRY(r_ref(d, i, &s));
     TRY(r_numdate(d, i, &s));
-    TRY(r_quarter(d, i, &s));
+    TRY(r_mid_month(d, i, &s));
+    TRY(tx_en_narrative(d, i, &s));
+    TRY(tx_en_holiday(d, i, &s));
 #undef TRY
     if (!best)
         return 0;

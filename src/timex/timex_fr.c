@@ -41,6 +41,9 @@ static size_t r_date(const tx_doc *d, size_t i, tx_spec *s)
         tx_abs(s, G_DAY, yy, m, day);
         return k;
     }
+    if (k + 1 < d->n && d->t[k].kind == TK_PUNCT && d->t[k].f[0] == '-' && (d->t[k].flags & TF_GLUED) &&
+        (d->t[k + 1].flags & TF_GLUED) && tx_is(d, k + 1, C_MONTH, -1))
+        k++;   /* "le 11-Novembre", the day's name */
     if (!tx_is(d, k, C_MONTH, -1) || (d->t[k].flags & TF_MI))
         return 0;
     m = d->t[k].val;
@@ -426,33 +429,6 @@ static size_t r_duration(const tx_doc *d, size_t i, tx_spec *s)
     return k + 1;
 }
 
-/* la veille, le lendemain, ce jour-là: days counted from the day the text last spoke of */
-static size_t r_anchorday(const tx_doc *d, size_t i, tx_spec *s)
-{
-    int off;
-    size_t j;
-    if (tx_word(d, i, "la") && tx_word(d, i + 1, "veille"))
-        off = -1, j = i + 2;
-    else if (tx_word(d, i, "le") && tx_word(d, i + 1, "lendemain"))
-        off = 1, j = i + 2;
-    else if (tx_kw(d, i, K_THIS) && tx_word(d, i + 1, "jour-la"))
-        off = 0, j = i + 2;
-    else
-        return 0;
-    if (tx_word(d, j, "de") || tx_word(d, j, "du") || (tx_word(d, j, "d") && tx_apos(d, j + 1)))
-        return 0;   /* "la veille du scrutin": anchored on an event we do not date */
-    memset(s, 0, sizeof *s);
-    s->kind = X_ANCHOR;
-    s->type = QP_TIMEX_DATE;
-    s->grain = G_DAY;
-    s->off = off;
-    if (tx_word(d, j, "au") && tx_kw(d, j + 1, K_EVENING)) {
-        tx_set_tod(s, "EV");
-        j += 2;
-    }
-    return j;
-}
-
 /* hier, demain, aujourd'hui alone: the day offset, for a clock time said before it */
 static int r_relday_day(const tx_doc *d, size_t i, tx_spec *s)
 {
@@ -607,10 +583,18 @@ static size_t r_season(const tx_doc *d, size_t i, tx_spec *s)
     int se = d->t[j].val, y;
     /* "été" is mostly the participle, "d'hiver" an adjective: a bare season needs en, au,
      * or a sentence start */
+    int paired = i > 1 && tx_word(d, i - 1, "comme") && tx_is(d, i - 2, C_SEASON, -1);   /* été comme hiver */
     if (j == i && !(i > 0 && (tx_kw(d, i - 1, K_IN) || tx_kw(d, i - 1, K_AT))) &&
-        !((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP)))
+        !((d->t[i].flags & TF_SENT) && (d->t[i].flags & TF_CAP)) && !paired)
         return 0;
     size_t k = j + 1;
+    int y0;
+    /* at a sentence start, "Eté comme hiver", "Printemps 2016"; "Printemps annonce la
+     * fermeture de sept magasins" is the store */
+    if (j == i && !(i > 0 && (tx_kw(d, i - 1, K_IN) || tx_kw(d, i - 1, K_AT))) && k < d->n &&
+        d->t[k].kind == TK_WORD && !tx_word(d, k, "comme") && !tx_kw(d, k, K_ET) && !tx_word(d, k, "ou") &&
+        !tx_fr_last_next(d, k) && !tx_year4(d, k, &y0))
+        return 0;
     if (tx_year4(d, k, &y)) {
         tx_abs(s, G_SEASON, y, se, 0);
         return k + 1;
@@ -653,6 +637,11 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
                 tx_word(d, i - 1, "du") || tx_word(d, i - 1, "au") || tx_kw(d, i - 1, K_THIS) || tx_kw(d, i - 1, K_CES) ||
                 tx_word(d, i - 1, "des") || (i + 1 < d->n && (d->t[i + 1].flags & TF_CAP)))
                 return 0;
+            /* "de quotidiens", "les principaux quotidiens", "la presse quotidienne": newspapers */
+            const tx_tok *p = &d->t[i - 1];
+            if (tx_word(d, i - 1, "de") || tx_word(d, i - 1, "presse") ||
+                (p->flen > 3 && !memcmp(p->f + p->flen - 3, "aux", 3)))
+                return 0;
             tx_lit(s, QP_TIMEX_SET, every[v - 6]);
             return i + 1;
         }
@@ -661,6 +650,10 @@ static size_t r_ref(const tx_doc *d, size_t i, tx_spec *s)
             return i + 1;
         }
         if (tx_word(d, i, "present") && !(i > 0 && tx_fr_at(d, i - 1)))
+            return 0;
+        /* "l'actuel ministre" names who holds the post, not a time (the French TimeBank leaves
+         * it untagged); "la Syrie actuelle" is the country as it is now */
+        if (!strncmp(d->t[i].f, "actuel", 6) && i > 0 && (tx_kw(d, i - 1, K_THE) || tx_apos(d, i - 1)))
             return 0;
         tx_lit(s, QP_TIMEX_TIME, refs[v]);
         return i + 1;
@@ -783,6 +776,7 @@ int tx_fr_match(const tx_doc *d, size_t i, tx_match *m)
             return 1;
         }
     }
+    TRY(tx_fr_narrative(d, i, &s));   /* first: "cette année-là" is no "cette année" */
     TRY(r_time(d, i, &s));
     TRY(r_date(d, i, &s));
     TRY(r_month(d, i, &s, 0));
@@ -800,7 +794,8 @@ int tx_fr_match(const tx_doc *d, size_t i, tx_match *m)
     TRY(r_ref(d, i, &s));
     TRY(r_numdate(d, i, &s));
     TRY(r_quarter(d, i, &s));
-    TRY(r_anchorday(d, i, &s));
+    TRY(tx_fr_holiday(d, i, &s));
+
 #undef TRY
     /* "par semestre": a set whose span is the unit alone */
     if (!best && tx_kw(d, i, K_PER) && tx_is(d, i + 1, C_UNIT, -1) && !(d->t[i + 1].flags & TF_PLURAL) &&

@@ -23,7 +23,13 @@ enum {
     C_SEASON,   /* val 1 spring .. 4 winter */
     C_KW,       /* val a K_* keyword */
     C_REF,      /* val an index into tx_refs: PRESENT_REF, PAST_REF, FUTURE_REF adverbs */
+    C_QTR,      /* "third-quarter": val the quarter, 1..4 */
+    C_NUNIT,    /* "two-year", "four-day": val = number * 32 + U_* unit */
+    C_HOLIDAY,  /* val a HD_* code, or month * 100 + day for a holiday on a fixed day */
 };
+
+/* Holidays whose day moves from year to year (timex_holiday.c); fixed ones are month * 100 + day. */
+enum { HD_EASTER = 1, HD_PENTECOST, HD_THANKSGIVING, HD_MEMORIAL, HD_LABOR, HD_ELECTION };
 
 enum { U_SEC = 1, U_MIN, U_HOUR, U_DAY, U_WEEK, U_WEEKEND, U_MONTH, U_QUARTER, U_SEMESTER,
        U_YEAR, U_DECADE, U_CENTURY, U_MILLENNIUM, U_TERM5, U_TERM7 };
@@ -46,6 +52,11 @@ enum {
     K_CENTURY_WORD, K_YEARS_PL, K_AT, K_CI, K_COURANT, K_EARLY, K_LATE, K_EARLIER,
     K_HALF, K_QUARTER_OF, K_DERNIERS, K_CES, K_YEAR_WORD, K_AM, K_PM, K_MOREMORE,
     K_LOCAL, K_TO, K_OCLOCK, K_THOSE, K_PER,
+    K_FISCAL,   /* fiscal: a company's year or quarter, written like the calendar's */
+    K_LATEST,   /* latest, most recent: the period the text reports on */
+    K_YEARAGO,  /* year-earlier, year-ago: the same period one year before */
+    K_THAT,     /* that (day, year): the period the narrative is at */
+    K_FOLLOWING,/* following, subsequent: after the narrative's period */
 };
 
 #define TF_PLURAL 1u   /* the word is a plural (lundis, days) */
@@ -68,11 +79,23 @@ enum { G_NONE, G_DAY, G_WEEK, G_WEEKEND, G_MONTH, G_QUARTER, G_HALF, G_SEASON, G
        G_DECADE, G_CENTURY };
 
 enum {
-    X_ABS,      /* y m d given by grain; y < 0: the year is the document's (dir/tense pick) */
+    X_ABS,      /* y m d given by grain; y < 0: the year is the document's (dir/tense pick;
+                 * dir 2: off years from it, "February this year") */
     X_REL,      /* off units of grain from the document date */
-    X_DOW,      /* weekday d (1..7), dir -1 last, +1 next, 0 by tense */
+    X_DOW,      /* weekday d (1..7), dir -1 last, +1 next, 0 by tense; off 1: the first one
+                 * after the day the text last named ("vendredi et samedi") */
     X_LIT,      /* lit is the value (durations, sets, PRESENT_REF…) */
-    X_ANCHOR,   /* a time of day on the day the text last spoke of (or the document date) */
+    X_ANCHOR,   /* a time of day on the day the text last spoke of (or the document date);
+                 * y 1: at the time of day it last gave ("à ce moment-là") */
+    X_SHIFT,    /* off units of grain from the narrative's reference time ("a year earlier",
+                 * "the next day", "that year"); dir 1 keeps the reference's own grain when it is
+                 * finer (a quarter a year earlier is that quarter of the year before); y 1 for
+                 * "ago", which counts from the document date unless the reference is a quarter */
+    X_HOLIDAY,  /* holiday m (a HD_* code or month * 100 + day) of year y (y < 0: picked as a
+                 * date without its year is; dir -1 last, +1 next) */
+    X_QREF,     /* the quarter the text speaks of, moved by off quarters ("the quarter", "the
+                 * year-earlier quarter"); y 1: the document date's quarter ("the current quarter"),
+                 * y 2: the last one finished by then ("the latest quarter"); d > 0: in year d */
 };
 
 typedef struct tx_spec {
@@ -131,6 +154,22 @@ const char *tx_fr_part_of_day(const tx_doc *d, size_t i);     /* "MO", "EV", "AF
 int tx_fr_clock(const tx_doc *d, size_t i, size_t *next, char tod[8], int need_cue); /* "21 h 45" */
 int tx_fr_clock_cue(const tx_doc *d, size_t i);               /* à, vers, dès… before a clock */
 
+/* English pieces (timex_en_lex.c): -1 last/previous, +1 next/coming, else 0. */
+int tx_en_last_next(const tx_doc *d, size_t i);
+/* English expressions of reports (timex_en_narrative.c): fiscal quarters, "a year earlier",
+ * "the following year"; the end of the match, 0 when none. */
+size_t tx_en_narrative(const tx_doc *d, size_t i, tx_spec *s);
+
+/* Holidays (timex_holiday.c): the rules of each language, and the month and day of holiday
+ * `code` in year y (1, or 0 for an unknown code). */
+size_t tx_en_holiday(const tx_doc *d, size_t i, tx_spec *s);
+size_t tx_fr_holiday(const tx_doc *d, size_t i, tx_spec *s);
+int tx_holiday_date(int code, int y, int *m, int *d);
+
+/* French expressions counted from the narrative (timex_fr_narrative.c): la veille, le
+ * lendemain, l'année suivante, deux jours plus tard; the end of the match, 0 when none. */
+size_t tx_fr_narrative(const tx_doc *d, size_t i, tx_spec *s);
+
 /* Tense of the sentence around tokens [a, b): -1 past, +1 future, 0 unknown. */
 int tx_tense(const tx_doc *d, size_t a, size_t b);
 
@@ -169,11 +208,28 @@ int tx_roman(const char *f, size_t n);                    /* "xix" → 19; -1 wh
 int tx_duration_lit(tx_spec *s, double n, int unit, int approx);
 
 /* ---- resolution (timex_resolve.c) ---- */
+/* How far (bytes) "la veille", "le lendemain" reach back to the last day the text named: a few
+ * sentences; past that, a daily report counts them from its own date. */
+#define TX_ANCHOR_REACH 600
+
+/* A resolved date as the resolver remembers it: grain and y, m (the month, or the quarter,
+ * half or season for those grains), d; a week is kept as its Monday. */
+typedef struct tx_point {
+    int grain, y, m, d;
+} tx_point;
+
 typedef struct tx_resolver {
     int has_dct;
     int32_t dct;        /* days since 1970-01-01 */
     int32_t last_day;   /* the last day the text spoke of, for times of day; dct at start */
     int has_last;
+    size_t at;          /* byte offset of the expression being resolved */
+    size_t last_at;     /* where last_day was said */
+    char last_tod[8];   /* the last time of day the text gave ("15:30"), for "à ce moment-là" */
+    tx_point ref;       /* the narrative's reference time: the last date the text resolved */
+    int has_ref;
+    tx_point quarter;   /* the last quarter the text spoke of, for "the quarter" */
+    int has_quarter;
 } tx_resolver;
 
 int tx_days_from_civil(int y, int m, int d);

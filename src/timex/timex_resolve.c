@@ -179,7 +179,9 @@ static int emit_under(qp_arena *a, const tx_spec *s, qp_timex *out)
     switch (s->kind == X_DOW ? -1 : s->grain) {
     case -1: snprintf(v, sizeof v, "XXXX-WXX-%d", s->d); break;
     case G_DAY:
-        if (s->kind == X_ABS && s->m)
+        if (s->kind == X_HOLIDAY && s->m > 100)
+            snprintf(v, sizeof v, "XXXX-%02d-%02d", s->m / 100, s->m % 100);
+        else if (s->kind == X_ABS && s->m)
             snprintf(v, sizeof v, "XXXX-%02d-%02d", s->m, s->d);
         else
             snprintf(v, sizeof v, "XXXX-XX-XX");
@@ -207,6 +209,169 @@ static int emit_under(qp_arena *a, const tx_spec *s, qp_timex *out)
     return out->value ? 0 : QP_ENOMEM;
 }
 
+/* The day the text now speaks of, for times of day and "la veille" after it. */
+static void set_last(tx_resolver *r, int32_t day)
+{
+    r->last_day = day, r->has_last = 1, r->last_at = r->at;
+}
+
+/* Emits a known date like emit_abs and makes it the narrative's reference time (and its last
+ * quarter when it is one), which "a year earlier" and "the quarter" then count from. */
+static int emit_ref(tx_resolver *r, qp_arena *a, int g, int y, int m, int d, const char *tod, qp_timex *out)
+{
+    int rc = emit_abs(a, g, y, m, d, tod, out);
+    if (rc < 0)
+        return rc;
+    if (tod && *tod)
+        snprintf(r->last_tod, sizeof r->last_tod, "%s", tod);
+    if (g == G_WEEK || g == G_WEEKEND) {   /* kept as its Monday, so a shift moves the week */
+        int32_t monday = tx_days_from_civil(y, m, d);
+        monday -= weekday(monday) - 1;
+        tx_civil_from_days(monday, &y, &m, &d);
+        g = G_WEEK;
+    }
+    r->ref = (tx_point){g, y, m, d};
+    r->has_ref = 1;
+    if (g == G_QUARTER)
+        r->quarter = r->ref, r->has_quarter = 1;
+    return 0;
+}
+
+/* The grains from finest to coarsest, to compare a reference's grain with a unit's. */
+static int grain_rank(int g)
+{
+    switch (g) {
+    case G_DAY: return 1;
+    case G_WEEK: case G_WEEKEND: return 2;
+    case G_MONTH: return 3;
+    case G_QUARTER: case G_SEASON: return 4;
+    case G_HALF: return 5;
+    case G_YEAR: return 6;
+    case G_DECADE: return 7;
+    case G_CENTURY: return 8;
+    }
+    return 0;
+}
+
+/* A point moved by off of unit grain g (day, week, month, quarter, year), kept in its own
+ * grain: 30 September moved by a year is 30 September of the year before. */
+static tx_point shift_point(tx_point p, int g, int off)
+{
+    int months = g == G_MONTH ? off : g == G_QUARTER ? 3 * off : g == G_YEAR ? 12 * off : 0;
+    if (g == G_DAY || g == G_WEEK) {
+        int32_t day = tx_days_from_civil(p.y, p.m ? p.m : 1, p.d ? p.d : 1) + (g == G_WEEK ? 7 * off : off);
+        tx_civil_from_days(day, &p.y, &p.m, &p.d);
+        return p;
+    }
+    switch (p.grain) {
+    case G_DAY: case G_WEEK: case G_MONTH:
+        add_months(&p.y, &p.m, months);
+        if (p.grain == G_DAY && p.d > month_days(p.y, p.m))
+            p.d = month_days(p.y, p.m);
+        break;
+    case G_QUARTER: {
+        int t = p.y * 4 + p.m - 1 + months / 3;
+        p.y = t / 4, p.m = t % 4 + 1;
+        break;
+    }
+    case G_HALF: {
+        int t = p.y * 2 + p.m - 1 + months / 6;
+        p.y = t / 2, p.m = t % 2 + 1;
+        break;
+    }
+    default:
+        p.y += months / 12;
+    }
+    return p;
+}
+
+/* The point of grain g that holds point p: the year of a day, the quarter of a month… */
+static tx_point coarsen(tx_point p, int g)
+{
+    if (grain_rank(g) <= grain_rank(p.grain))
+        return p;
+    int month = p.grain == G_QUARTER ? 3 * p.m - 2 : p.grain == G_HALF ? 6 * p.m - 5 :
+                p.grain == G_SEASON ? 3 * p.m : p.m ? p.m : 1;
+    tx_point c = {g, p.y, month, p.d ? p.d : 1};
+    if (g == G_QUARTER)
+        c.m = (month - 1) / 3 + 1;
+    else if (g == G_HALF)
+        c.m = (month - 1) / 6 + 1;
+    else if (g == G_WEEK) {
+        int32_t day = tx_days_from_civil(p.y, month, c.d);
+        tx_civil_from_days(day - (weekday(day) - 1), &c.y, &c.m, &c.d);
+    }
+    return c;
+}
+
+static int emit_point(tx_resolver *r, qp_arena *a, tx_point p, const char *tod, qp_timex *out)
+{
+    return emit_ref(r, a, p.grain, p.y, p.m ? p.m : 1, p.d ? p.d : 1, tod, out);
+}
+
+/* "a year earlier", "the next day", "that year": counted from the narrative's reference time
+ * (the last date the text resolved), as TempEval annotates them; the document date when the
+ * text has given none. */
+static int resolve_shift(tx_resolver *r, const tx_spec *s, qp_arena *a, qp_timex *out)
+{
+    int y, m, d;
+    tx_civil_from_days(r->dct, &y, &m, &d);
+    tx_point dct = {G_DAY, y, m, d};
+    tx_point from = r->has_ref ? r->ref : dct;
+    /* the grain is kept for a report's periods only: "a year earlier" after a quarter is that
+     * quarter; after a day or a month TimeBank gives the year */
+    int keep = s->dir && r->has_ref && (r->ref.grain == G_QUARTER || r->ref.grain == G_HALF);
+    /* "ago" counts from the document date; a quarter's results "a year ago" are that quarter's */
+    if (s->y == 1 && !(r->has_ref && (r->ref.grain == G_QUARTER || r->ref.grain == G_HALF)))
+        from = dct, keep = 0;
+    tx_point p;
+    if (keep && grain_rank(from.grain) < grain_rank(s->grain))
+        p = shift_point(from, s->grain, s->off);
+    else if (grain_rank(from.grain) > grain_rank(s->grain))
+        p = from;   /* "the next day" after "in 1988": the text gives no day to count from */
+    else
+        p = shift_point(coarsen(from, s->grain), s->grain, s->off);
+    if (p.grain == G_WEEK) {
+        int32_t day = tx_days_from_civil(p.y, p.m, p.d);
+        tx_civil_from_days(day - (weekday(day) - 1), &p.y, &p.m, &p.d);
+    }
+    out->type = p.grain == G_DAY && s->tod[0] ? QP_TIMEX_TIME : QP_TIMEX_DATE;
+    /* a comparison ("a year earlier", "a year ago") leaves the narrative where it was; "the
+     * following year" and "that day" move it */
+    tx_resolver before = *r;
+    int rc = emit_point(r, a, p, s->tod, out);
+    if (s->dir || s->y == 1) {
+        r->ref = before.ref, r->has_ref = before.has_ref;
+        r->quarter = before.quarter, r->has_quarter = before.has_quarter;
+    } else if (rc == 0 && p.grain == G_DAY) {
+        set_last(r, tx_days_from_civil(p.y, p.m, p.d));
+    }
+    return rc;
+}
+
+/* "the quarter", "the latest quarter", "the year-earlier quarter": the quarter the text last
+ * named, else the last one finished by the document date (the one a company reports on). */
+static int resolve_quarter_ref(tx_resolver *r, const tx_spec *s, qp_arena *a, qp_timex *out)
+{
+    int y, m, d;
+    tx_civil_from_days(r->dct, &y, &m, &d);
+    tx_point q = {G_QUARTER, y, (m - 1) / 3 + 1, 1};
+    if (s->y == 2 || (s->y == 0 && !r->has_quarter))
+        q = shift_point(q, G_QUARTER, -1);   /* the latest quarter: the last one finished */
+    else if (s->y == 0)
+        q = r->quarter;
+    if (s->d > 0)
+        q.y = s->d;   /* "the 1988 quarter" */
+    q = shift_point(q, G_QUARTER, s->off);
+    tx_resolver before = *r;
+    int rc = emit_point(r, a, q, NULL, out);
+    if (s->off || s->d > 0) {   /* "the year-earlier quarter" compares; the narrative stays */
+        r->ref = before.ref, r->has_ref = before.has_ref;
+        r->quarter = before.quarter, r->has_quarter = before.has_quarter;
+    }
+    return rc;
+}
+
 /* Year for a month (and day) written without one: the document's year, moved by one when
  * "dernier"/"prochain" or the tense says the date lies on the other side of the dct. */
 static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
@@ -214,8 +379,8 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
     int y, m, d;
     tx_civil_from_days(r->dct, &y, &m, &d);
     int dir = s->dir ? s->dir : tense;
-    if (s->grain == G_QUARTER || s->grain == G_HALF || s->grain == G_YEAR)
-        return y;
+    if (s->grain == G_QUARTER || s->grain == G_HALF || s->grain == G_YEAR || s->dir == 2)
+        return y + s->off;   /* "next year's first quarter", "February this year" */
     int cm = s->m, cd = s->grain == G_DAY ? s->d : 0;
     int cmp = cm != m ? (cm > m ? 1 : -1) : (cd == 0 || cd == d ? 0 : (cd > d ? 1 : -1));
     if (s->grain == G_SEASON) {
@@ -234,11 +399,11 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
      * after the dct in a past-tense sentence is a plan or a misread tense ("les inscriptions
      * sont ouvertes jusqu'au 30 juin"), not last year. "dernier"/"prochain" always move it. */
     int32_t dist = tx_days_from_civil(y, cm, cd ? cd : 1) - r->dct;
-    int far = s->dir || (s->grain == G_SEASON) || dist > 60 || dist < -60;
+    int far = s->dir || (s->grain == G_SEASON) || dist > 120 || dist < -120;
     if (dir < 0 && cmp > 0 && far)
         return y - 1;
-    if (dir > 0 && cmp < 0 && far)
-        return y + 1;
+    if (dir > 0 && cmp < 0 && (far || dist < -31))
+        return y + 1;   /* in October, "will be paid in January" is next January */
     if (!dir && (s->grain == G_DAY || s->grain == G_MONTH)) {
         /* no tense, no dernier/prochain: the occurrence nearest the dct ("décembre" in January
          * is last December), keeping the dct's year unless another is over six months nearer */
@@ -254,16 +419,22 @@ static int pick_year(const tx_resolver *r, const tx_spec *s, int tense)
 int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_timex *out)
 {
     out->type = (qp_timex_type)s->type;
-    out->relative = s->kind == X_REL || s->kind == X_DOW || s->kind == X_ANCHOR || (s->kind == X_ABS && s->y < 0);
+    out->relative = s->kind == X_REL || s->kind == X_DOW || s->kind == X_ANCHOR || s->kind == X_SHIFT ||
+                    s->kind == X_QREF || ((s->kind == X_ABS || s->kind == X_HOLIDAY) && s->y < 0);
     if (s->kind == X_LIT) {
         out->value = qp_arena_strdup(a, s->lit);
         out->relative = 0;
         return out->value ? 0 : QP_ENOMEM;
     }
+    if (s->kind == X_HOLIDAY && s->y >= 0 && r->has_dct == 0) {   /* "Noël 2012": known without a dct */
+        int hm, hd;
+        if (tx_holiday_date(s->m, s->y, &hm, &hd))
+            return emit_ref(r, a, G_DAY, s->y, hm, hd, NULL, out);
+    }
     if (s->kind == X_ABS && s->y >= 0) {
-        int rc = emit_abs(a, s->grain, s->y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
+        int rc = emit_ref(r, a, s->grain, s->y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
         if (rc == 0 && s->grain == G_DAY)
-            r->last_day = tx_days_from_civil(s->y, s->m, s->d), r->has_last = 1;
+            set_last(r, tx_days_from_civil(s->y, s->m, s->d));
         return rc;
     }
     if (!r->has_dct) {
@@ -290,14 +461,20 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
         y = pick_year(r, s, tense);
         if (s->grain == G_DAY && s->d > month_days(y, s->m))
             return emit_under(a, s, out);   /* 29 février of a common year */
-        rc = emit_abs(a, s->grain, y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
+        rc = emit_ref(r, a, s->grain, y, s->m ? s->m : 1, s->d ? s->d : 1, s->tod, out);
         if (rc == 0 && s->grain == G_DAY)
-            r->last_day = tx_days_from_civil(y, s->m, s->d), r->has_last = 1;
+            set_last(r, tx_days_from_civil(y, s->m, s->d));
         return rc;
     case X_DOW: {
         int w = weekday(r->dct);
         int dir = s->dir ? s->dir : (tense ? tense : -1);
         int diff = s->d - w;   /* -6..6 */
+        if (s->off == 1 && r->has_last) {   /* "vendredi et samedi": after the day before it */
+            day = r->last_day + ((s->d - weekday(r->last_day) + 6) % 7 + 1);
+            tx_civil_from_days(day, &y, &m, &d);
+            set_last(r, day);
+            return emit_ref(r, a, G_DAY, y, m, d, s->tod, out);
+        }
         if (s->dir < 0) {          /* "mardi dernier": strictly before */
             if (diff >= 0)
                 diff -= 7;
@@ -313,19 +490,45 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
         }
         day = r->dct + diff;
         tx_civil_from_days(day, &y, &m, &d);
-        r->last_day = day, r->has_last = 1;
-        return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+        set_last(r, day);
+        return emit_ref(r, a, G_DAY, y, m, d, s->tod, out);
     }
-    case X_ANCHOR:
-        tx_civil_from_days(r->last_day + s->off, &y, &m, &d);
-        return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+    case X_HOLIDAY: {
+        int hm, hd, hy = s->y;
+        if (hy < 0) {   /* the year is picked as for the date the holiday falls on this year */
+            tx_spec this_year;
+            tx_abs(&this_year, G_DAY, -1, 0, 0);
+            if (!tx_holiday_date(s->m, y, &this_year.m, &this_year.d))
+                return emit_under(a, s, out);
+            this_year.dir = s->dir;
+            hy = pick_year(r, &this_year, tense);
+        }
+        if (!tx_holiday_date(s->m, hy, &hm, &hd) || hd > month_days(hy, hm))
+            return emit_under(a, s, out);
+        set_last(r, tx_days_from_civil(hy, hm, hd));
+        return emit_ref(r, a, G_DAY, hy, hm, hd, NULL, out);
+    }
+    case X_SHIFT:
+        return resolve_shift(r, s, a, out);
+    case X_QREF:
+        return resolve_quarter_ref(r, s, a, out);
+    case X_ANCHOR: {
+        /* "la veille" paragraphs after the last date is the day before the report's, not
+         * before that date (a background "le 25 mai" in a daily report) */
+        int32_t base = s->off && r->at - r->last_at > TX_ANCHOR_REACH ? r->dct : r->last_day;
+        tx_civil_from_days(base + s->off, &y, &m, &d);
+        const char *tod = s->y == 1 ? r->last_tod : s->tod;   /* "à ce moment-là" */
+        if (s->tod[0])
+            snprintf(r->last_tod, sizeof r->last_tod, "%s", s->tod);
+        return emit_abs(a, G_DAY, y, m, d, tod, out);
+    }
     case X_REL:
         switch (s->grain) {
         case G_DAY:
             day = r->dct + s->off;
             tx_civil_from_days(day, &y, &m, &d);
-            r->last_day = day, r->has_last = 1;
-            return emit_abs(a, G_DAY, y, m, d, s->tod, out);
+            set_last(r, day);
+            return emit_ref(r, a, G_DAY, y, m, d, s->tod, out);
         case G_WEEK:
         case G_WEEKEND: {
             int off = s->off;
@@ -333,23 +536,23 @@ int tx_resolve(tx_resolver *r, const tx_spec *s, int tense, qp_arena *a, qp_time
             if (s->grain == G_WEEKEND && off == 0 && tense < 0 && weekday(r->dct) < 6)
                 off = -1;
             tx_civil_from_days(r->dct + 7 * off, &y, &m, &d);
-            return emit_abs(a, s->grain, y, m, d, NULL, out);
+            return emit_ref(r, a, s->grain, y, m, d, NULL, out);
         }
         case G_MONTH:
             add_months(&y, &m, s->off);
-            return emit_abs(a, G_MONTH, y, m, 1, NULL, out);
+            return emit_ref(r, a, G_MONTH, y, m, 1, NULL, out);
         case G_QUARTER: {
             int q = (m - 1) / 3 + s->off, yy = y + (q >= 0 ? q / 4 : -((3 - q) / 4));
             q -= (yy - y) * 4;
-            return emit_abs(a, G_QUARTER, yy, q + 1, 1, NULL, out);
+            return emit_ref(r, a, G_QUARTER, yy, q + 1, 1, NULL, out);
         }
         case G_HALF: {
             int h = (m - 1) / 6 + s->off, yy = y + (h >= 0 ? h / 2 : -((1 - h) / 2));
             h -= (yy - y) * 2;
-            return emit_abs(a, G_HALF, yy, h + 1, 1, NULL, out);
+            return emit_ref(r, a, G_HALF, yy, h + 1, 1, NULL, out);
         }
         case G_YEAR:
-            return emit_abs(a, G_YEAR, y + s->off, 1, 1, NULL, out);
+            return emit_ref(r, a, G_YEAR, y + s->off, 1, 1, NULL, out);
         case G_DECADE:
             return emit_abs(a, G_DECADE, y + 10 * s->off, 1, 1, NULL, out);
         case G_CENTURY:
