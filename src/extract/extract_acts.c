@@ -124,8 +124,8 @@ void xa_read(const xr_ctx *c, size_t t, xa_reading *rd)
     /* the trigger's own clause */
     if (negated(p, t) || (g != t && negated(p, g)))
         rd->flags |= QP_EVENT_NEGATED;
-    if (modal_aux(p, g) || unreal_tense(p, g, &reported))
-        rd->flags |= QP_EVENT_HYPOTHETICAL;
+    if (modal_aux(p, g) || unreal_tense(p, g, &reported) || xp_feat(p, g, "Mood=Imp"))
+        rd->flags |= QP_EVENT_HYPOTHETICAL; /* "Aidez-nous !": a plea, not a deed */
     if (reported)
         rd->flags |= QP_EVENT_REPORTED;
     rd->past = xp_feat(p, g, "Tense=Past") || xp_feat(p, g, "Tense=Imp") || xp_child_u(p, g, QP_DEP_AUX) >= 0;
@@ -139,6 +139,17 @@ void xa_read(const xr_ctx *c, size_t t, xa_reading *rd)
             g = (size_t)h;
             continue;
         }
+        if (r == QP_DEP_ADVCL && xp_feat(p, g, "VerbForm=Inf")) {
+            /* "called on Russia to stop bombing": an infinitive the parser hung as an adverbial
+             * clause of a demand, a threat or a plan is its content */
+            const char *outer = code_at(c, (size_t)h);
+            if ((outer && takes_content(outer)) || (p->cls[h] & QP_WC_INTENT)) {
+                rd->flags |= QP_EVENT_HYPOTHETICAL;
+                if (outer && takes_content(outer))
+                    rd->outer = h;
+                break;
+            }
+        }
         if (r == QP_DEP_ADVCL) {
             /* "si", "if": a condition; "pour", "to": a purpose is no hedge of its own */
             for (size_t k = 0; k < xp_kids(p, g); k++) {
@@ -149,7 +160,16 @@ void xa_read(const xr_ctx *c, size_t t, xa_reading *rd)
                 if (xp_rel(p, (size_t)ch) == QP_DEP_MARK && (p->cls[ch] & QP_WC_NEGATION))
                     rd->flags |= QP_EVENT_NEGATED; /* "sans", "without" */
             }
-            break;
+            /* the clause it qualifies reads on: "se préparaient à l'assaut pour y écraser" is
+             * as unreal as the preparing, "a dit avoir frappé pour…" as reported */
+            uint32_t hc = p->cls[h];
+            int rh = 0;
+            if ((hc & (QP_WC_INTENT | QP_WC_MODAL)) || modal_aux(p, (size_t)h) || unreal_tense(p, (size_t)h, &rh))
+                rd->flags |= QP_EVENT_HYPOTHETICAL;
+            if (negated(p, (size_t)h) && !(rd->flags & QP_EVENT_NEGATED))
+                rd->flags |= QP_EVENT_NEGATED;
+            g = (size_t)h;
+            continue;
         }
         if (r != QP_DEP_XCOMP && r != QP_DEP_CCOMP && r != QP_DEP_CSUBJ && r != QP_DEP_ACL && r != QP_DEP_NMOD &&
             r != QP_DEP_OBJ)

@@ -225,8 +225,43 @@ static int entry_prep(const qp_lex_action *act, const char *c)
     return 0;
 }
 
+/* The preposition a multiword lemma ends with ("s'emparer de", "tirer sur", "call on", "take
+ * control of"), folded into out; "" when it ends otherwise. Its complement is the lemma's object. */
+static const char *lemma_prep(const qp_lex_action *act, char *out, size_t cap)
+{
+    static const char *const preps[] = {"de", "d", "a", "sur", "contre", "avec", "vers", "pour", "chez", "dans",
+                                        "on", "of", "against", "with", "to", "into", "from", "at", "for", "in",
+                                        "over", "upon"};
+    out[0] = '\0';
+    const char *sp = act && act->lemma ? strrchr(act->lemma, ' ') : NULL;
+    if (!sp)
+        return out;
+    int n = qp_fold_token(sp + 1, strlen(sp + 1), out, cap);
+    if (n <= 0) {
+        out[0] = '\0';
+        return out;
+    }
+    for (size_t k = 0; k < QP_ARRAY_LEN(preps); k++)
+        if (!strcmp(out, preps[k]))
+            return out;
+    out[0] = '\0';
+    return out;
+}
+
 int xfr_match(const xfr_pattern *pt, const xp_view *p, size_t c, const qp_lex_action *act)
 {
+    /* "s'emparer du barrage", "tirer sur la foule", "called on Russia": the complement of the
+     * lemma's own preposition is its object */
+    if (pt->rel == QP_DEP_OBJ) {
+        qp_deprel u = qp_deprel_universal((qp_deprel)p->w[c].deprel);
+        /* "ont appelé Bachar el Assad à quitter": a name the parser hung as a predicate */
+        if (u == QP_DEP_XCOMP && (p->w[c].upos == QP_UPOS_PROPN || p->w[c].upos == QP_UPOS_NOUN))
+            return 1;
+        char lp[32], cs[96];
+        if ((u == QP_DEP_OBL || u == QP_DEP_NMOD) && lemma_prep(act, lp, sizeof lp)[0] &&
+            !strcmp(xp_case_of(p, c, cs, sizeof cs), lp))
+            return 1;
+    }
     qp_deprel rel = (qp_deprel)p->w[c].deprel, want = qp_deprel_universal((qp_deprel)pt->rel);
     qp_deprel got = qp_deprel_universal(rel);
     /* nmod and obl differ only by the part of speech of their head: a trigger the parser read

@@ -87,8 +87,10 @@ static int place_at(const xr_ctx *c, int w)
     int mi = p->mention[w];
     if (mi >= 0 && (c->s->m[mi].kind == MENTION_PLACE || c->s->m[mi].is_place_too))
         return mi;
-    if (!(p->cls[w] & QP_WC_PLACE_NOUN))
+    if (!is_noun_word(p, (size_t)w) || mi >= 0)
         return -1;
+    /* "la ville de Homs", "le barrage de Tabqa", "the Government Center in Ramadi": a place or a
+     * site named by the place it is in */
     for (size_t k = 0; k < xp_kids(p, (size_t)w); k++) {
         int ch = xp_kid(p, (size_t)w, k);
         qp_deprel r = xp_rel(p, (size_t)ch);
@@ -167,11 +169,28 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
     }
 }
 
+/* "Thousands of students demonstrated in Baghdad": a past form the parser took for a participle
+ * qualifying the sentence's only noun phrase, when the sentence has no verb of its own: the
+ * main verb it missed. */
+static int main_verb_missed(const xp_view *p, size_t v, int lang)
+{
+    int h = p->w[v].head;
+    /* English only: a French participle is spelt apart from its past; and never after a comma,
+     * which sets a participle off ("The SDF, backed by…") */
+    if (lang != QP_LANG_EN || xp_rel(p, v) != QP_DEP_ACL || h < 0 || p->w[h].head >= 0 ||
+        !is_noun_word(p, (size_t)h) || (v > 0 && !strcmp(p->w[v - 1].form, ",")))
+        return 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (i != v && p->w[i].upos == QP_UPOS_VERB && xp_feat(p, i, "VerbForm=Fin"))
+            return 0;
+    return 1;
+}
+
 /* Whether verb v is in the passive: a passive auxiliary or subject (not of a pronominal verb:
  * "se sont emparés" is active), or a past participle without an auxiliary that qualifies a
  * noun or names its agent ("les rebelles soutenus par Ankara", "US-backed forces"). A
  * participle with an object of its own is active ("forces, having attacked the town"). */
-static int passive(const xp_view *p, size_t v)
+static int passive(const xp_view *p, size_t v, int lang)
 {
     if (xp_child(p, v, QP_DEP_EXPL_PV) >= 0 || xp_child(p, v, QP_DEP_OBJ) >= 0)
         return 0;
@@ -189,7 +208,7 @@ static int passive(const xp_view *p, size_t v)
         return 1;
     qp_deprel r = xp_rel(p, v);
     return (r == QP_DEP_ACL || r == QP_DEP_AMOD || r == QP_DEP_ADVCL) && xp_child_u(p, v, QP_DEP_NSUBJ) < 0 &&
-           p->w[v].deprel != QP_DEP_ACL_RELCL;
+           p->w[v].deprel != QP_DEP_ACL_RELCL && !main_verb_missed(p, v, lang);
 }
 
 /* The word whose subject verb v shares when it has none of its own: the first of coordinated
@@ -236,6 +255,17 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
             if (xp_child(p, v, QP_DEP_MARK) >= 0 && !xp_feat(p, v, "VerbForm=Inf") && !xp_feat(p, v, "VerbForm=Ger") &&
                 !xp_feat(p, v, "VerbForm=Part"))
                 return -1; /* a finite clause of its own ("after the army withdrew") */
+            if (xp_feat(p, v, "VerbForm=Inf") && (p->cls[h] & QP_WC_INTENT)) {
+                /* "called on Russia to stop", "urged the rebels to": whom the demand is on */
+                for (size_t k = 0; k < xp_kids(p, (size_t)h); k++) {
+                    int o = xp_kid(p, (size_t)h, k);
+                    qp_deprel ro = xp_rel(p, (size_t)o);
+                    if ((ro == QP_DEP_OBJ || ro == QP_DEP_IOBJ || ro == QP_DEP_OBL) && o < (int)v && is_noun_word(p, (size_t)o)) {
+                        *as_actor = 1;
+                        return o;
+                    }
+                }
+            }
             if (xp_child_u(p, (size_t)h, QP_DEP_NSUBJ) >= 0)
                 return h;
             v = (size_t)h;
@@ -252,10 +282,11 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
 static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
 {
     const xp_view *p = c->p;
-    int own = 0;
+    int own = 0, pronominal = !passive(p, v, c->s->lang) && xp_child(p, v, QP_DEP_NSUBJ_PASS) >= 0;
     for (size_t k = 0; k < xp_kids(p, v); k++) {
         int ch = xp_kid(p, v, k);
-        if (xp_rel(p, (size_t)ch) == QP_DEP_NSUBJ && p->w[ch].deprel != QP_DEP_NSUBJ_PASS) {
+        /* "les forces se sont emparées": the subject a pronominal verb's "être" misled the parser on */
+        if (xp_rel(p, (size_t)ch) == QP_DEP_NSUBJ && (p->w[ch].deprel != QP_DEP_NSUBJ_PASS || pronominal)) {
             actors_at(c, ch, g, 0);
             own = 1;
         }
@@ -267,7 +298,7 @@ static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
         return;
     if (as_actor)
         actors_at(c, h, g, 0);
-    else if (!passive(p, (size_t)h))
+    else if (!passive(p, (size_t)h, c->s->lang))
         subject_of(c, (size_t)h, g);
 }
 
@@ -381,7 +412,7 @@ static int symmetric_sides(const xr_ctx *c, size_t t, const mention *tm, const x
                 actors_at(c, kids[k], &all, 0);
         }
     }
-    if (all.n < 2 && is_verb_word(p, t) && !passive(p, t))
+    if (all.n < 2 && is_verb_word(p, t) && !passive(p, t, c->s->lang))
         subject_of(c, t, &all); /* "X et Y s'affrontent" */
     if (all.n >= 2) {
         args_push(a, &all.a[0], all.m[0], all.word[0]);
@@ -438,7 +469,7 @@ static void content_subject(const xr_ctx *c, size_t t, xr_args *g)
         int ch = xp_kid(p, t, k);
         qp_deprel r = xp_rel(p, (size_t)ch);
         if ((r == QP_DEP_CCOMP || r == QP_DEP_XCOMP) && is_verb_word(p, (size_t)ch)) {
-            if (!passive(p, (size_t)ch))
+            if (!passive(p, (size_t)ch, c->s->lang))
                 subject_of(c, (size_t)ch, g);
         } else if (r == QP_DEP_OBL || r == QP_DEP_OBJ) {
             /* "à ce que X …": the clause hangs from the pronoun */
@@ -495,9 +526,19 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     if (!f)
         return 0;
     int noun = act->pos && !strcmp(act->pos, "noun");
-    int pass = !noun && passive(p, t);
+    int pass = !noun && passive(p, t, c->s->lang);
     /* "manifester son soutien", "provide support": a verb of expressing or giving that takes
      * an event noun only carries the noun's event */
+    /* "arrêter les violences", "poursuivre la répression", "halt the strikes": a verb of
+     * aspect that is also an action ("arrêter" arrests) is the aspect of the event it takes */
+    if (!noun && (p->cls[t] & (QP_WC_ASPECT_STOP | QP_WC_ASPECT_GO))) {
+        for (size_t k = 0; k < xp_kids(p, t); k++) {
+            int o = xp_kid(p, t, k);
+            qp_deprel ro = xp_rel(p, (size_t)o);
+            if ((ro == QP_DEP_OBJ || ro == QP_DEP_XCOMP || ro == QP_DEP_OBL) && p->trigger[o] >= 0 && (size_t)o != t)
+                return 0;
+        }
+    }
     if (!noun && (p->cls[t] & QP_WC_SUPPORT_VERB)) {
         int o = xp_child(p, t, QP_DEP_OBJ);
         if (o >= 0 && p->trigger[o] >= 0)
@@ -568,7 +609,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     const qp_lex_action *light = NULL;
     int lv = noun ? light_verb(c, t, &light) : -1;
     if (noun && !actors.n && lv >= 0) {
-        if (passive(p, (size_t)lv)) { /* "des raids ont été menés par l'aviation" */
+        if (passive(p, (size_t)lv, c->s->lang)) { /* "des raids ont été menés par l'aviation" */
             const xfr_frame *vf = light ? xfr_of(fr, light) : xfr_of(fr, act);
             nk = vf ? xfr_fill(vf, XFR_AGENT, p, (size_t)lv, light, kids, XR_MAX) : 0;
             for (size_t k = 0; k < nk; k++)
@@ -577,10 +618,22 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             subject_of(c, (size_t)lv, &actors);
         }
     }
-    /* "X, allié de Y", "Y's ally X": a noun in apposition tells of the noun it stands beside */
+    /* "X, allié de Y", "Y's ally X": a noun in apposition tells of the noun it stands beside,
+     * however the parser hung it, when a comma alone parts them */
     if (noun && !actors.n && (xp_rel(p, t) == QP_DEP_APPOS || (as_noun && xp_rel(p, t) == QP_DEP_ACL)) &&
         p->w[t].head >= 0)
         actors_at(c, p->w[t].head, &actors, 0);
+    if (noun && !actors.n && t >= 2 && p->w[t - 1].upos == QP_UPOS_PUNCT && !strcmp(p->w[t - 1].form, ",") &&
+        nrk > 0 && xp_rel(p, t) != QP_DEP_NSUBJ && xp_rel(p, t) != QP_DEP_OBJ) {
+        /* a relational noun with its complement ("allié de Damas"), after a noun phrase that is
+         * no complement itself ("strikes against ISIS, training…" is a list) */
+        int before = (int)t - 2;
+        while (before >= 0 && p->w[before].head >= 0 && (size_t)p->w[before].head < t && p->mention[before] < 0 &&
+               p->w[before].head > before)
+            before = p->w[before].head; /* the head of the phrase just before the comma */
+        if (before >= 0 && p->mention[before] >= 0 && xp_child_u(p, (size_t)before, QP_DEP_CASE) < 0)
+            actors_at(c, before, &actors, 0);
+    }
     drop_places(c, &actors);
 
     /* the recipient, and the place the frame names */
@@ -634,8 +687,18 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             if (o >= 0)
                 actors_at(c, o, &recips, 0);
         }
-        if (!recips.n && !noun)
+        if (!recips.n && !noun) {
             content_subject(c, t, &recips); /* "called on … to", "demanded that X" */
+            size_t j = 0;
+            for (size_t k = 0; k < recips.n; k++) { /* never the demanders themselves */
+                int own = 0;
+                for (size_t q = 0; q < actors.n; q++)
+                    own |= !strcmp(actors.a[q].id, recips.a[k].id);
+                if (!own)
+                    recips.a[j] = recips.a[k], recips.m[j] = recips.m[k], recips.word[j] = recips.word[k], j++;
+            }
+            recips.n = j;
+        }
     }
     drop_places(c, &recips);
     unsigned need = f->need | (act->need ? (1u << XFR_RECIPIENT) | (1u << XFR_PLACE) : 0);
@@ -644,6 +707,13 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         if (c->debug)
             fprintf(stderr, "  roles of %s (%s): needs what it lacks\n", p->w[t].form, act->code);
         return 0; /* "prendre un risque", "une dizaine de sièges": no place, no one taken */
+    }
+    if ((!actors.n || (!recips.n && (!strcmp(act->code, "COOPERATE") || !strcmp(act->code, "LEAD")))) && !noun &&
+        !as_noun) {
+        /* "X, allié de Y" the parser took for a participle: the noun it also is */
+        for (int k = 0; k < tm->n_readings; k++)
+            if (c->x->lx.actions[tm->actions[k]].pos && !strcmp(c->x->lx.actions[tm->actions[k]].pos, "noun"))
+                return frame_trigger(c, t, 1);
     }
     if (!actors.n && xn_unnamed_actor(c, t, act, &actors.a[0]))
         actors.m[0] = -1, actors.word[0] = -1, actors.n = 1; /* a report's subject carried on */
@@ -720,7 +790,7 @@ static int victims(const xr_ctx *c)
         if (!(p->cls[v] & QP_WC_DEATH) || !is_verb_word(p, v))
             continue;
         int sj = -1;
-        if (passive(p, v) && xp_child(p, v, QP_DEP_OBL_AGENT) < 0)
+        if (passive(p, v, c->s->lang) && xp_child(p, v, QP_DEP_OBL_AGENT) < 0)
             sj = xp_child(p, v, QP_DEP_NSUBJ_PASS);
         else if (xp_child(p, v, QP_DEP_OBJ) < 0)
             sj = xp_child_u(p, v, QP_DEP_NSUBJ); /* "ont péri", "died" */
