@@ -96,18 +96,35 @@ void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, i
     if (!best && past) {
         /* a report goes on at the time it set, in the past tense: "yesterday … Near Raqqa, 22
          * strikes engaged …"; the present ("l'opération est présentée") is the article's day */
+        const qp_event *ctx = NULL;
         for (size_t i = st->n_events; i-- > 0;) {
             const qp_event *e = &st->events[i];
             if (&e->time == t)
                 continue; /* the event being made */
-            if (e->sentence + 3 < s->index)
-                break; /* a report's section headers may come between */
-            if (e->sentence < s->index && e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain &&
-                !strcmp(e->time.grain, "day")) {
-                *t = e->time;
-                t->anchor = "context";
-                return;
-            }
+            /* the latest sentence before, within three (a report's section headers may come
+             * between); the events are in the order they were made, not always by sentence */
+            if (e->sentence >= s->index || e->sentence + 3 < s->index || (ctx && e->sentence <= ctx->sentence))
+                continue;
+            if (e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain && !strcmp(e->time.grain, "day"))
+                ctx = e;
+        }
+        if (ctx) {
+            *t = ctx->time;
+            t->anchor = "context";
+            return;
+        }
+        /* else the narrative's reference time: the last day the text named before, when it is
+         * near (a report's day, a few paragraphs up), never a dateline's */
+        const qp_timex *ref = qp_timex_reference_at(&st->timex, trigger_byte);
+        if (ref && ref->begin && ref->end_date && trigger_byte - ref->end < 1500 && !xc_is_dateline(s->text, ref) &&
+            ref->start < s->start) {
+            t->value = ref->grain && !strcmp(ref->grain, "time") ? ref->begin : ref->value;
+            t->start = ref->begin;
+            t->end = ref->end_date;
+            t->grain = "day";
+            t->text = qp_arena_strndup(st->arena, s->text + ref->start, ref->end - ref->start);
+            t->anchor = "context";
+            return;
         }
     }
     if (best) {

@@ -14,6 +14,7 @@ typedef struct xn_entity {
     int sentence;
     size_t at;     /* byte offset in the text */
     int plural;
+    int subject;   /* named as the subject of a verb */
 } xn_entity;
 
 /* One article being extracted: its events so far and what the frames carry between sentences. */
@@ -38,6 +39,11 @@ typedef struct doc_state {
     size_t n_ents, cap_ents;
     qp_actor_ref speaker;    /* the latest speaker, and in which sentence */
     int speaker_sentence;
+    /* a report's lines that name no attacker ("Near Raqqa, 22 strikes engaged…") are read
+     * again once the article is done, with its main attacker (extract_entities.c) */
+    unsigned char *report_lines;
+    int report_pass;
+    qp_actor_ref report_actor;
 } doc_state;
 
 /* The day after d (YYYY-MM-DD) into out; "" when d is malformed. */

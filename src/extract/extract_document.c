@@ -225,6 +225,9 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
     /* while the extractor moves onto the parse: QUIPU_OLD_FRAMES=1 runs the shallow frames */
     int new_frames = getenv("QUIPU_OLD_FRAMES") == NULL;
+    st.report_lines = qp_arena_calloc(arena, doc->n_sentences + 1, 1);
+    if (!st.report_lines)
+        return QP_ENOMEM;
     for (size_t i = 0; i < doc->n_sentences; i++) {
         int near = recent_sentence + 1 >= (int)i ? recent : -1;
         const qp_actor_ref *carried = carried_actor(&st, (int)i);
@@ -279,6 +282,15 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
                 st.last_place_sentence = (int)i;
                 break;
             }
+    }
+    /* a report's lines that named no attacker, read again with the article's main one */
+    const qp_actor_ref *main_attacker = new_frames ? xn_main_attacker(&st) : NULL;
+    if (main_attacker) {
+        st.report_actor = *main_attacker;
+        st.report_pass = 1;
+        for (size_t i = 0; i < doc->n_sentences; i++)
+            if (st.report_lines[i] && sv[i].parse && (r = xr_roles(&st, &sv[i])))
+                return r;
     }
     const char *skip = getenv("QUIPU_SKIP") ? getenv("QUIPU_SKIP") : "";
     if (!strstr(skip, "targets"))

@@ -25,7 +25,7 @@ static int plural_mention(const sentence_view *s, const mention *m)
     return n > 1 && (t[n - 1] == 's' || t[n - 1] == 'x');
 }
 
-static int xn_push(doc_state *st, const qp_actor_ref *a, int sentence, size_t at, int plural)
+static int xn_push(doc_state *st, const qp_actor_ref *a, int sentence, size_t at, int plural, int subject)
 {
     if (st->n_ents == st->cap_ents) {
         size_t cap = st->cap_ents ? st->cap_ents * 2 : 64;
@@ -37,7 +37,7 @@ static int xn_push(doc_state *st, const qp_actor_ref *a, int sentence, size_t at
         st->ents = n;
         st->cap_ents = cap;
     }
-    st->ents[st->n_ents++] = (xn_entity){.a = *a, .sentence = sentence, .at = at, .plural = plural};
+    st->ents[st->n_ents++] = (xn_entity){.a = *a, .sentence = sentence, .at = at, .plural = plural, .subject = subject};
     return 0;
 }
 
@@ -45,8 +45,9 @@ void xn_remember(doc_state *st, const sentence_view *s)
 {
     for (size_t k = 0; k < s->n_m; k++) {
         const mention *m = &s->m[k];
-        if (m->kind == MENTION_ACTOR && m->actor.id && xn_push(st, &m->actor, s->index, s->tok[m->t0].start,
-                                                              plural_mention(s, m)))
+        int subject = s->parse && m->head >= 0 && xp_rel(s->parse, (size_t)m->head) == QP_DEP_NSUBJ;
+        if (m->kind == MENTION_ACTOR && m->actor.id &&
+            xn_push(st, &m->actor, s->index, s->tok[m->t0].start, plural_mention(s, m), subject))
             return; /* out of memory: the article is read with less context, not wrongly */
     }
     /* the speaker: the subject of a verb of saying */
@@ -115,16 +116,23 @@ int xn_resolve_pronoun(const xr_ctx *c, int w, qp_actor_ref *out)
         if (plural_mention(c->s, m) == plural)
             best = &m->actor;
     }
-    /* then the sentences before */
+    /* then the sentences before: the latest subject of the right number, else the latest actor */
+    const qp_actor_ref *any = NULL;
     for (size_t i = c->st->n_ents; !best && i-- > 0;) {
         const xn_entity *e = &c->st->ents[i];
         if (e->sentence >= c->s->index)
             continue;
         if (e->sentence + PRONOUN_REACH < c->s->index)
             break;
-        if (e->plural == plural)
+        if (e->plural != plural)
+            continue;
+        if (e->subject)
             best = &e->a;
+        else if (!any)
+            any = &e->a;
     }
+    if (!best)
+        best = any;
     if (!best)
         return 0;
     *out = *best;
@@ -191,7 +199,7 @@ int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_act
         means = c->s->m[k].kind == MENTION_AGENT && c->s->m[k].head == sj;
     if (!means)
         return 0;
-    const doc_state *st = c->st;
+    doc_state *st = c->st;
     for (size_t i = st->n_events; i-- > 0;) {
         const qp_event *e = &st->events[i];
         if (e->sentence + REPORT_REACH < c->s->index)
@@ -204,7 +212,40 @@ int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_act
         *out = e->actor1;
         return 1;
     }
+    /* none lately: the article's main attacker, once it is known */
+    if (st->report_pass && st->report_actor.id && act->code && !strcmp(act->code, "ASSAULT")) {
+        *out = st->report_actor;
+        return 1;
+    }
+    if (!st->report_pass && st->report_lines)
+        st->report_lines[c->s->index] = 1;
     return 0;
+}
+
+/* A coalition speaks for its members: of "U.S. and coalition forces", the coalition. */
+static int kind_rank(const qp_actor_ref *a)
+{
+    return a->kind && !strcmp(a->kind, "coalition") ? 1 : 0;
+}
+
+const qp_actor_ref *xn_main_attacker(const doc_state *st)
+{
+    const qp_actor_ref *best = NULL;
+    size_t best_n = 0;
+    for (size_t i = 0; i < st->n_events; i++) {
+        const qp_event *e = &st->events[i];
+        if ((e->flags & QP_EVENT_HIDDEN) || strcmp(e->action, "ASSAULT") || !e->actor1.id)
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < st->n_events; j++)
+            n += !(st->events[j].flags & QP_EVENT_HIDDEN) && !strcmp(st->events[j].action, "ASSAULT") &&
+                 st->events[j].actor1.id && !strcmp(st->events[j].actor1.id, e->actor1.id);
+        if (n > best_n || (n == best_n && best && kind_rank(&e->actor1) > kind_rank(best))) {
+            best = &e->actor1;
+            best_n = n;
+        }
+    }
+    return best;
 }
 
 const char *xn_speaker_id(const xr_ctx *c, size_t v)

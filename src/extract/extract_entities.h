@@ -18,6 +18,10 @@ int xn_resolve_group(const xr_ctx *c, int w, qp_actor_ref *out);
  * Raqqa, four strikes engaged…"). 1 with *out set, 0 when none. */
 int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_actor_ref *out);
 
+/* The actor the article's assaults are most by (a coalition over one of its members at a tie),
+ * for a report's lines that name none; NULL when the article tells of no assault. */
+const qp_actor_ref *xn_main_attacker(const doc_state *st);
+
 /* The id of who speaks through verb of saying v: its subject, resolved. NULL when unknown. */
 const char *xn_speaker_id(const xr_ctx *c, size_t v);
 

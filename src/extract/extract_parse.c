@@ -57,6 +57,45 @@ static size_t dateline_tokens(const sentence_view *s)
     return 0;
 }
 
+/* An adverbial set before the clause by a comma ("Near Raqqa, 22 strikes engaged…", "À Alep,
+ * les rebelles…", "-- Near Mosul, …"), from token `from`: the count of its tokens, comma
+ * included, or 0. A leading bullet ("--", "-", "•") is passed over as well. The parser reads a
+ * clause better without what is fronted: each is parsed alone, then joined. */
+static size_t fronted_tokens(const qp_extractor *x, const sentence_view *s, size_t from)
+{
+    size_t i = from;
+    while (i < s->n_tok && (s->tok[i].flags & QP_TOK_PUNCT) &&
+           (!strcmp(s->tok[i].fold, "-") || !strcmp(s->tok[i].fold, "\xe2\x80\xa2")))
+        i++;
+    if (i >= s->n_tok)
+        return 0;
+    const qp_word_classes *wc = &x->lx.classes[s->lang];
+    if (!(qp_classes_of(wc, s->tok[i].fold, strlen(s->tok[i].fold)) & QP_WC_FRONTING))
+        return i > from ? i - from : 0;
+    for (size_t k = i + 1; k < s->n_tok && k < i + 12; k++) {
+        const char *f = s->tok[k].fold;
+        if (!strcmp(f, ","))
+            return k + 3 < s->n_tok ? k + 1 - from : 0;
+        if (!strcmp(f, ".") || !strcmp(f, ":") || !strcmp(f, ";") || !strcmp(f, "\""))
+            return 0;
+    }
+    return 0;
+}
+
+/* Parses text[from, to) into words (in the arena) whose token indices count from the
+ * sentence's first token: tok_base is the sentence token `from` starts at. */
+static int parse_span(const qp_extractor *x, qp_arena *a, const sentence_view *s, size_t tok_from, size_t tok_to,
+                      qp_word **w, size_t *n)
+{
+    size_t from = s->tok[tok_from].start, to = tok_to < s->n_tok ? s->tok[tok_to].start : s->end;
+    int r = qp_parse_sentence(x->parser, (qp_lang)s->lang, s->text, from, to, a, w, n);
+    if (r)
+        return r;
+    for (size_t i = 0; i < *n; i++)
+        (*w)[i].token += (uint32_t)tok_from;
+    return 0;
+}
+
 int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
 {
     s->parse = NULL;
@@ -64,14 +103,46 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
         return 0;
     qp_word *w;
     size_t n, skip = dateline_tokens(s);
-    size_t from = skip ? s->tok[skip].start : s->start;
-    int r = qp_parse_sentence(x->parser, (qp_lang)s->lang, s->text, from, s->end, a, &w, &n);
-    if (r == QP_ELANG || !n)
-        return 0;
-    if (r)
-        return r;
-    for (size_t i = 0; i < n; i++)
-        w[i].token += (uint32_t)skip;
+    size_t front = fronted_tokens(x, s, skip);
+    int r;
+    if (front) {
+        /* the fronted adverbial and the clause, parsed apart, the adverbial hung from the
+         * clause's root as the oblique it is */
+        qp_word *w1, *w2;
+        size_t n1, n2;
+        if ((r = parse_span(x, a, s, skip, skip + front, &w1, &n1)) ||
+            (r = parse_span(x, a, s, skip + front, s->n_tok, &w2, &n2)))
+            return r == QP_ELANG ? 0 : r;
+        n = n1 + n2;
+        w = qp_arena_alloc(a, (n + 1) * sizeof *w);
+        if (!w)
+            return QP_ENOMEM;
+        memcpy(w, w1, n1 * sizeof *w);
+        memcpy(w + n1, w2, n2 * sizeof *w);
+        int root2 = -1;
+        for (size_t i = n1; i < n; i++) {
+            if (w[i].head >= 0)
+                w[i].head += (int32_t)n1;
+            else if (root2 < 0)
+                root2 = (int)i;
+        }
+        for (size_t i = 0; i < n1 && root2 >= 0; i++)
+            if (w[i].head < 0 && w[i].upos != QP_UPOS_PUNCT) {
+                w[i].head = root2;
+                w[i].deprel = (uint8_t)(w[i].upos == QP_UPOS_NOUN || w[i].upos == QP_UPOS_PROPN ? QP_DEP_OBL
+                                                                                                 : QP_DEP_ADVMOD);
+            } else if (w[i].head < 0) {
+                w[i].head = root2;
+                w[i].deprel = QP_DEP_PUNCT;
+            }
+        if (!n)
+            return 0;
+    } else {
+        if ((r = parse_span(x, a, s, skip, s->n_tok, &w, &n)) == QP_ELANG || (!r && !n))
+            return 0;
+        if (r)
+            return r;
+    }
     xp_view *p = qp_arena_calloc(a, 1, sizeof *p);
     if (!p)
         return QP_ENOMEM;

@@ -72,9 +72,23 @@ static int mention_actor(const xr_ctx *c, int mi, qp_actor_ref *out)
         return 1;
     }
     if (m->kind == MENTION_DEMONYM && m->country >= 0) {
-        xt_actor_from_country(c->x, m->country, out);
+        const xp_view *p = c->p;
+        int h = m->head;
+        /* "Syrians across the country demanded": a plural nationality without an article is
+         * its people; "les Russes", "the Americans" and the adjective ("la contestation
+         * syrienne") stand for the state */
+        if (h >= 0 && is_noun_word(p, (size_t)h) && xp_feat(p, (size_t)h, "Number=Plur") &&
+            xp_child_u(p, (size_t)h, QP_DEP_DET) < 0) {
+            const qp_lex_country *ct = &c->x->lx.countries[m->country];
+            *out = (qp_actor_ref){.id = qp_arena_printf(c->st->arena, "%s-CIV", ct->iso3),
+                                  .label = qp_arena_printf(c->st->arena, "%s civilians", ct->dem_en ? ct->dem_en : ct->iso3),
+                                  .label_fr = qp_arena_printf(c->st->arena, "civils (%s)", ct->label_fr ? ct->label_fr : ct->iso3),
+                                  .kind = "civilians", .country = ct->iso3};
+        } else {
+            xt_actor_from_country(c->x, m->country, out);
+        }
         out->text = xt_span_text(c->st->arena, c->s, m->t0, m->t1);
-        return 1;
+        return out->id != NULL;
     }
     return 0;
 }
@@ -527,6 +541,11 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         return 0;
     int noun = act->pos && !strcmp(act->pos, "noun");
     int pass = !noun && passive(p, t, c->s->lang);
+    /* "fighting positions", "attack aircraft", "combat units": a trigger that qualifies
+     * another noun names a kind of thing, not a deed — but "US-backed forces" do tell one */
+    if ((xp_rel(p, t) == QP_DEP_COMPOUND || xp_rel(p, t) == QP_DEP_AMOD) &&
+        !(pass && xp_child(p, t, QP_DEP_OBL_AGENT) >= 0) && !(t > 0 && !strcmp(p->w[t - 1].form, "-")))
+        return 0;
     /* "manifester son soutien", "provide support": a verb of expressing or giving that takes
      * an event noun only carries the noun's event */
     /* "arrêter les violences", "poursuivre la répression", "halt the strikes": a verb of
@@ -563,6 +582,34 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
      * ("la mort de 11 civils", "the siege of Homs") is not its actor */
     int rkids[XR_MAX];
     size_t nrk = fill(c, f, XFR_RECIPIENT, t, tm, act, rkids, XR_MAX);
+    /* "Moscou est un soutien du régime", "Russia is Assad's main backer", "la Russie, principal
+     * soutien du régime": a noun said of someone names its doer, and its "de"/"of" whom it is
+     * for */
+    int said_of = -1;
+    if (noun) {
+        if (xp_child(p, t, QP_DEP_COP) >= 0)
+            said_of = xp_child_u(p, t, QP_DEP_NSUBJ);
+        else if (xp_rel(p, t) == QP_DEP_APPOS && p->w[t].head >= 0)
+            said_of = p->w[t].head;
+    }
+    if (said_of >= 0) {
+        static const char *const of[] = {"de", "du", "des", "d", "of"};
+        for (size_t k = 0; k < xp_kids(p, t) && nrk < XR_MAX; k++) {
+            int ch = xp_kid(p, t, k);
+            char cs[32];
+            if (xp_rel(p, (size_t)ch) != QP_DEP_NMOD && p->w[ch].deprel != QP_DEP_NMOD_POSS)
+                continue;
+            xp_case_of(p, (size_t)ch, cs, sizeof cs);
+            int is_of = p->w[ch].deprel == QP_DEP_NMOD_POSS;
+            for (size_t q = 0; q < QP_ARRAY_LEN(of) && !is_of; q++)
+                is_of = !strcmp(cs, of[q]);
+            int seen = 0;
+            for (size_t q = 0; q < nrk; q++)
+                seen |= rkids[q] == ch;
+            if (is_of && !seen)
+                rkids[nrk++] = ch;
+        }
+    }
 
     /* the actor */
     if (pass) {
@@ -581,6 +628,8 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
          * when it is one too ("le Hezbollah, allié de Damas") */
         if (!nk && (xp_rel(p, t) == QP_DEP_AMOD || xp_rel(p, t) == QP_DEP_ACL || p->w[t].upos == QP_UPOS_ADJ))
             return as_noun ? 0 : frame_trigger(c, t, 1);
+    } else if (said_of >= 0) {
+        actors_at(c, said_of, &actors, 0);
     } else {
         nk = fill(c, f, XFR_ACTOR, t, tm, act, kids, XR_MAX);
         int had_poss = 0;
@@ -635,6 +684,25 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             actors_at(c, before, &actors, 0);
     }
     drop_places(c, &actors);
+    int deed = f->name && !strcmp(f->name, "noun_deed");
+    if (deed) {
+        /* "X a affirmé que le régime a commis des crimes contre l'humanité", "X dénonce les
+         * crimes de guerre du régime": the doer is accused, by who tells or condemns it */
+        xr_args doers = actors;
+        if (lv >= 0 && !doers.n)
+            subject_of(c, (size_t)lv, &doers);
+        actors.n = 0;
+        xa_reading rd;
+        xa_read(c, t, &rd);
+        if (rd.speaker_word)
+            subject_of(c, (size_t)(rd.speaker_word - 1), &actors);
+        int h = p->w[t].head;
+        if (!actors.n && h >= 0 && xp_rel(p, t) == QP_DEP_OBJ && p->trigger[h] >= 0)
+            return 0; /* "condamné les crimes du régime": the condemnation tells it */
+        for (size_t k = 0; k < doers.n; k++)
+            args_push(&recips, &doers.a[k], doers.m[k], doers.word[k]);
+        nrk = 0;
+    }
 
     /* the recipient, and the place the frame names */
     nk = fill(c, f, XFR_PLACE, t, tm, act, kids, XR_MAX);
@@ -761,6 +829,16 @@ static int settle_bare_agents(const xr_ctx *c)
             continue;
         size_t cl = clause_of(p, (size_t)m->head);
         int country = -1;
+        /* "U.S. military", "Iraq's army", "l'armée du régime syrien": the country named on the
+         * agent's own phrase */
+        for (size_t j = 0; j < xp_kids(p, (size_t)m->head) && country < 0; j++) {
+            int ch = xp_kid(p, (size_t)m->head, j);
+            qp_deprel r = xp_rel(p, (size_t)ch);
+            int cm = p->mention[ch];
+            if ((r == QP_DEP_COMPOUND || r == QP_DEP_AMOD || r == QP_DEP_NMOD) && cm >= 0 && cm != (int)k &&
+                c->s->m[cm].kind >= 0)
+                country = xt_mention_country(c->x, &c->s->m[cm]);
+        }
         for (size_t q = 0; q < c->s->n_m && country < 0; q++) {
             const mention *pl = &c->s->m[q];
             if (pl->kind != MENTION_PLACE || pl->head < 0 || clause_of(p, (size_t)pl->head) != cl)

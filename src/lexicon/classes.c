@@ -89,7 +89,7 @@ static const struct {
     {"negation", QP_WC_NEGATION},     {"modal", QP_WC_MODAL},             {"source", QP_WC_SOURCE},
     {"purpose", QP_WC_PURPOSE},       {"destination", QP_WC_DESTINATION}, {"symmetric", QP_WC_SYMMETRIC},
     {"death", QP_WC_DEATH},           {"place_nouns", QP_WC_PLACE_NOUN},  {"relative_pronouns", QP_WC_RELATIVE},
-    {"populated", QP_WC_POPULATED},   {"support_verbs", QP_WC_SUPPORT_VERB},
+    {"populated", QP_WC_POPULATED},   {"support_verbs", QP_WC_SUPPORT_VERB}, {"fronting", QP_WC_FRONTING},
 };
 
 /* The kinds group nouns may name, as the store and the exports spell them. */
