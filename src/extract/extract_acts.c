@@ -7,6 +7,7 @@
 #include "codes.h"
 #include "extract_entities.h"
 #include "extract_event.h"
+#include "timex.h"
 #include "qp.h"
 
 #include <string.h>
@@ -218,11 +219,65 @@ static const char *stopped_code(const char *code)
     return NULL;
 }
 
+/* The word the byte at offset `at` lies in, -1 when none. */
+static int word_at(const xp_view *p, size_t at)
+{
+    for (size_t i = 0; i < p->n; i++)
+        if (p->w[i].start <= at && at < p->w[i].end)
+            return (int)i;
+    return -1;
+}
+
+/* The clause word w belongs to: the nearest verb, or event noun, above it. */
+static int governing(const xr_ctx *c, int w)
+{
+    const xp_view *p = c->p;
+    for (int steps = 0; w >= 0 && steps < 12; steps++) {
+        int h = p->w[w].head;
+        if (h < 0)
+            return -1;
+        if (p->w[h].upos == QP_UPOS_VERB || p->trigger[h] >= 0)
+            return h;
+        w = h;
+    }
+    return -1;
+}
+
+/* The time expression the clause of trigger t governs: one whose words hang from t, from the
+ * verb t is the noun of ("a lancé jeudi une offensive"), or from what t qualifies; -1 when
+ * none (the narrative's time or the article's date then). A dateline's is never one. */
+static int clause_timex(const xr_ctx *c, size_t t)
+{
+    const xp_view *p = c->p;
+    size_t clause = clause_head(p, t);
+    const qp_timex_list *tl = &c->st->timex;
+    int best = -1;
+    for (size_t i = 0; i < tl->count; i++) {
+        const qp_timex *x = &tl->items[i];
+        if (x->start < c->s->start || x->end > c->s->end || x->type == QP_TIMEX_DURATION || x->type == QP_TIMEX_SET ||
+            !x->begin)
+            continue;
+        int w = word_at(p, x->start);
+        if (w < 0)
+            continue;
+        /* the head of the expression's words, then what it hangs from */
+        while (p->w[w].head >= 0 && p->w[p->w[w].head].start >= x->start && p->w[p->w[w].head].end <= x->end)
+            w = p->w[w].head;
+        int g = governing(c, w);
+        if (g == (int)t || g == (int)clause) {
+            best = (int)i;
+            break;
+        }
+    }
+    return best;
+}
+
 int xa_make_events(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a1,
                    const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place, const char *code)
 {
     xa_reading rd;
     xa_read(c, t, &rd);
+    c->st->clause_timex = clause_timex(c, t);
     if (!code)
         code = act->code;
     if (rd.stopped) {
@@ -265,6 +320,7 @@ int xa_make_events(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *
                         xe_widen_evidence(st->last_added, c->s, &c->s->m[a1m[j]]);
                 }
             }
+    st->clause_timex = -1;
     return 0;
 }
 
@@ -274,6 +330,7 @@ int xa_make_symmetric(xr_ctx *c, size_t t, const mention *tm, const qp_lex_actio
     xa_reading rd;
     xa_read(c, t, &rd);
     c->st->trigger_past = rd.past;
+    c->st->clause_timex = clause_timex(c, t);
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
             for (int dir = 0; dir < 2; dir++) {
@@ -282,5 +339,6 @@ int xa_make_symmetric(xr_ctx *c, size_t t, const mention *tm, const qp_lex_actio
                 if (r)
                     return r;
             }
+    c->st->clause_timex = -1;
     return 0;
 }

@@ -65,11 +65,15 @@ static int xc_is_dateline(const char *text, const qp_timex *x)
 
 /* The time of an event in sentence s: the time expression that governs the trigger, the time a
  * past-tense report carries on, else the date of the article. */
-void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t)
+void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, const char *code,
+                   qp_time_ref *t)
 {
     const qp_timex *best = NULL;
     size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < st->timex.count; i++) {
+    /* the parse said which expression the trigger's clause governs */
+    if (st->clause_timex >= 0 && (size_t)st->clause_timex < st->timex.count)
+        best = &st->timex.items[st->clause_timex], best_d = 0;
+    for (size_t i = 0; !best && i < st->timex.count; i++) {
         const qp_timex *x = &st->timex.items[i];
         if (x->start < s->start || x->end > s->end || x->type == QP_TIMEX_DURATION || x->type == QP_TIMEX_SET ||
             !x->begin)
@@ -102,27 +106,17 @@ void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, i
             if (&e->time == t)
                 continue; /* the event being made */
             /* the latest sentence before, within three (a report's section headers may come
-             * between); the events are in the order they were made, not always by sentence */
-            if (e->sentence >= s->index || e->sentence + 3 < s->index || (ctx && e->sentence <= ctx->sentence))
+             * between), or six for the same deed (a strike report's lines go on from its
+             * summary); the events are in the order they were made, not always by sentence */
+            int same = code && e->action && !strcmp(code, e->action);
+            if (e->sentence >= s->index || e->sentence + (same ? 6 : 3) < s->index ||
+                (ctx && e->sentence <= ctx->sentence))
                 continue;
             if (e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain && !strcmp(e->time.grain, "day"))
                 ctx = e;
         }
         if (ctx) {
             *t = ctx->time;
-            t->anchor = "context";
-            return;
-        }
-        /* else the narrative's reference time: the last day the text named before, when it is
-         * near (a report's day, a few paragraphs up), never a dateline's */
-        const qp_timex *ref = qp_timex_reference_at(&st->timex, trigger_byte);
-        if (ref && ref->begin && ref->end_date && trigger_byte - ref->end < 1500 && !xc_is_dateline(s->text, ref) &&
-            ref->start < s->start) {
-            t->value = ref->grain && !strcmp(ref->grain, "time") ? ref->begin : ref->value;
-            t->start = ref->begin;
-            t->end = ref->end_date;
-            t->grain = "day";
-            t->text = qp_arena_strndup(st->arena, s->text + ref->start, ref->end - ref->start);
             t->anchor = "context";
             return;
         }

@@ -28,6 +28,7 @@ typedef struct doc_state {
     size_t n_events, cap_events;
     qp_event *last_added;    /* the event add_event just made, NULL when it made none */
     int trigger_past;        /* the trigger being framed is in a past tense */
+    int clause_timex;        /* the time expression its clause governs on the parse (index in timex), -1 */
     int victims;             /* mention of the sentence's unnamed victims ("30 civilians were killed"), -1 */
     qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
     int last_place_sentence;
@@ -54,7 +55,8 @@ int xc_same_actor(const qp_actor_ref *a, const qp_actor_ref *b);
 
 /* The time of an event in sentence s: the time expression that governs the trigger, the time a
  * past-tense report carries on, else the date of the article. */
-void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t);
+void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, const char *code,
+                   qp_time_ref *t);
 
 /* The place of event e (its actors set): the object place, the nearest place of the sentence
  * (a town before a country), the place just named if in the country the article happens in

@@ -225,6 +225,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
     /* while the extractor moves onto the parse: QUIPU_OLD_FRAMES=1 runs the shallow frames */
     int new_frames = getenv("QUIPU_OLD_FRAMES") == NULL;
+    st.clause_timex = -1;
     st.report_lines = qp_arena_calloc(arena, doc->n_sentences + 1, 1);
     if (!st.report_lines)
         return QP_ENOMEM;
