@@ -189,6 +189,10 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
         if (!(p->fold[i] = qp_arena_strndup(a, f, (size_t)k)))
             return QP_ENOMEM;
         p->cls[i] = qp_classes_of(wc, f, (size_t)k);
+        /* "-t-il", "-elle": an inverted clitic is its pronoun */
+        const char *sp = strrchr(p->fold[i], ' ');
+        if (!p->cls[i] && sp)
+            p->cls[i] = qp_classes_of(wc, sp + 1, strlen(sp + 1)) & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL | QP_WC_SPEAKER);
         /* function words are classed by their form too ("n't" is lemmatised "not") */
         if (!p->cls[i] && w[i].form) {
             k = qp_fold_token(w[i].form, strlen(w[i].form), f, sizeof f);

@@ -291,11 +291,37 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
     return -1;
 }
 
+/* "« … », a dénoncé le président libanais": a verb of saying after the words it reports, its
+ * subject after it — the parser takes that subject for an object. The word of the speaker, or
+ * -1 when v is not so. */
+static int inverted_speaker(const xp_view *p, size_t v)
+{
+    if (!(p->cls[v] & QP_WC_SPEECH) || v < 2)
+        return -1;
+    size_t b = v;
+    while (b > 0 && (xp_rel(p, b - 1) == QP_DEP_AUX || p->w[b - 1].upos == QP_UPOS_AUX))
+        b--; /* the auxiliary: "…, a dénoncé" */
+    if (b == 0 || p->w[b - 1].upos != QP_UPOS_PUNCT || strcmp(p->w[b - 1].form, ","))
+        return -1;
+    for (size_t k = 0; k < xp_kids(p, v); k++) {
+        int ch = xp_kid(p, v, k);
+        if ((size_t)ch > v && (xp_rel(p, (size_t)ch) == QP_DEP_OBJ || xp_rel(p, (size_t)ch) == QP_DEP_NSUBJ) &&
+            (is_noun_word(p, (size_t)ch) || p->w[ch].upos == QP_UPOS_PRON))
+            return ch;
+    }
+    return -1;
+}
+
 /* The subject of verb v, in the active: its own (every nsubj the parser gave it: a
  * coordination it did not see is still one), else the one it shares. */
 static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
 {
     const xp_view *p = c->p;
+    int inv = inverted_speaker(p, v);
+    if (inv >= 0) {
+        actors_at(c, inv, g, 0);
+        return;
+    }
     int own = 0, pronominal = !passive(p, v, c->s->lang) && xp_child(p, v, QP_DEP_NSUBJ_PASS) >= 0;
     for (size_t k = 0; k < xp_kids(p, v); k++) {
         int ch = xp_kid(p, v, k);
@@ -314,6 +340,29 @@ static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
         actors_at(c, h, g, 0);
     else if (!passive(p, (size_t)h, c->s->lang))
         subject_of(c, (size_t)h, g);
+}
+
+/* "… a estimé qu'une ligne rouge avait été franchie et accusé le président": a verb coordinated
+ * with, or set after, a clause the parser hung it from wrongly, with no subject of its own,
+ * takes that of the nearest verb before it that has one — but not across a relative clause or
+ * a clause of saying, which have subjects of their own. */
+static void earlier_subject(const xr_ctx *c, size_t t, xr_args *g)
+{
+    const xp_view *p = c->p;
+    qp_deprel r = xp_rel(p, t);
+    if (r != QP_DEP_CONJ && r != QP_DEP_ADVCL && r != QP_DEP_PARATAXIS && r != QP_DEP_ROOT)
+        return;
+    if (xp_feat(p, t, "VerbForm=Inf") || p->w[t].deprel == QP_DEP_ACL_RELCL)
+        return;
+    for (size_t v = t; v-- > 0;) {
+        if (p->w[v].upos != QP_UPOS_VERB || p->w[v].deprel == QP_DEP_ACL_RELCL)
+            continue;
+        int sj = xp_child(p, v, QP_DEP_NSUBJ);
+        if (sj < 0 || (size_t)sj > t)
+            continue;
+        actors_at(c, sj, g, 0);
+        return;
+    }
 }
 
 /* Whether word h lends its subject to the event noun it takes: a light verb of the lexicon
@@ -654,6 +703,8 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
                     rkids[nrk++] = kids[k];
         if (!actors.n && !noun)
             subject_of(c, t, &actors);
+        if (!actors.n && !noun && xp_child_u(p, t, QP_DEP_NSUBJ) < 0)
+            earlier_subject(c, t, &actors);
     }
     const qp_lex_action *light = NULL;
     int lv = noun ? light_verb(c, t, &light) : -1;
@@ -685,6 +736,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     }
     drop_places(c, &actors);
     int deed = f->name && !strcmp(f->name, "noun_deed");
+    size_t reading_at = t; /* the word whose clause says how the event reads */
     if (deed) {
         /* "X a affirmé que le régime a commis des crimes contre l'humanité", "X dénonce les
          * crimes de guerre du régime": the doer is accused, by who tells or condemns it */
@@ -694,8 +746,12 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         actors.n = 0;
         xa_reading rd;
         xa_read(c, t, &rd);
-        if (rd.speaker_word)
+        if (rd.speaker_word) {
             subject_of(c, (size_t)(rd.speaker_word - 1), &actors);
+            /* the accusation is the saying, however hedged what is said ("il pourrait
+             * s'agir de crimes contre l'humanité") */
+            reading_at = (size_t)(rd.speaker_word - 1);
+        }
         int h = p->w[t].head;
         if (!actors.n && h >= 0 && xp_rel(p, t) == QP_DEP_OBJ && p->trigger[h] >= 0)
             return 0; /* "condamné les crimes du régime": the condemnation tells it */
@@ -731,7 +787,10 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             if (p->w[rkids[k]].deprel != QP_DEP_OBJ)
                 actors_at(c, rkids[k], &recips, 0);
     } else {
+        int inv = noun ? -1 : inverted_speaker(p, t);
         for (size_t k = 0; k < nrk; k++) {
+            if (rkids[k] == inv)
+                continue;
             object_named |= p->w[rkids[k]].upos == QP_UPOS_PRON;
             if (document_author(c, rkids[k], &recips))
                 to_words = 1;
@@ -801,7 +860,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     if (!recips.n && actors.n >= 2 && actors.n <= 3 &&
         (!strcmp(code, "AGREE") || !strcmp(code, "CONSULT") || !strcmp(code, "COOPERATE")))
         return xa_make_symmetric(c, t, tm, act, actors.a, 1, actors.a + 1, actors.n - 1);
-    return xa_make_events(c, t, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place,
+    return xa_make_events(c, reading_at, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place,
                           to_words && !strcmp(code, "AID") ? "SUPPORT" : NULL);
 }
 
