@@ -101,6 +101,13 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
     s->parse = NULL;
     if (!x->parser || !s->n_tok)
         return 0;
+    /* only sentences that hold a trigger are parsed: the others tell no event (a third of news
+     * text), and the parse is most of extraction's time */
+    int trigger = 0;
+    for (size_t k = 0; k < s->n_m && !trigger; k++)
+        trigger = s->m[k].kind == MENTION_ACTION;
+    if (!trigger)
+        return 0;
     qp_word *w;
     size_t n, skip = dateline_tokens(s);
     size_t front = fronted_tokens(x, s, skip);
