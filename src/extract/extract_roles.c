@@ -402,8 +402,13 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
         qp_deprel r = xp_rel(p, at);
         if (r != QP_DEP_OBJ && r != QP_DEP_OBL && r != QP_DEP_NMOD && r != QP_DEP_NSUBJ)
             return -1;
-        if (r != QP_DEP_NMOD && lends_subject(c, (size_t)h, light))
+        if (r != QP_DEP_NMOD && lends_subject(c, (size_t)h, light)) {
+            /* "participated in these strikes", "participer aux combats": a verb of taking part
+             * lends its subject through its oblique too; others through their object */
+            if (r == QP_DEP_OBL && !*light && !(p->cls[h] & QP_WC_SUPPORT_VERB))
+                return -1;
             return h;
+        }
         /* "the start of a campaign", "la poursuite des bombardements": through the aspect */
         if (r == QP_DEP_NMOD && (p->cls[h] & (QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP))) {
             at = (size_t)h;
@@ -477,6 +482,15 @@ static int symmetric_sides(const xr_ctx *c, size_t t, const mention *tm, const x
     }
     if (all.n < 2 && is_verb_word(p, t) && !passive(p, t, c->s->lang))
         subject_of(c, t, &all); /* "X et Y s'affrontent" */
+    if (all.n < 2 && !is_verb_word(p, t)) {
+        /* "soldats et rebelles se livrent combat", "X and Y engaged in fighting" */
+        const qp_lex_action *light;
+        int lv = light_verb(c, t, &light);
+        if (lv >= 0 && !passive(p, (size_t)lv, c->s->lang)) {
+            all.n = 0;
+            subject_of(c, (size_t)lv, &all);
+        }
+    }
     if (all.n >= 2) {
         args_push(a, &all.a[0], all.m[0], all.word[0]);
         for (size_t k = 1; k < all.n; k++)
@@ -718,6 +732,21 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             subject_of(c, (size_t)lv, &actors);
         }
     }
+    /* "une attaque lancée par le régime", "strikes carried out by the coalition": the agent of
+     * a participle that qualifies the event noun */
+    for (size_t k = 0; noun && !actors.n && k < xp_kids(p, t); k++) {
+        int ch = xp_kid(p, t, k);
+        if (xp_rel(p, (size_t)ch) != QP_DEP_ACL || !is_verb_word(p, (size_t)ch))
+            continue;
+        for (size_t q = 0; q < xp_kids(p, (size_t)ch); q++) {
+            int ag = xp_kid(p, (size_t)ch, q);
+            char cs[32];
+            if (p->w[ag].deprel == QP_DEP_OBL_AGENT ||
+                (xp_rel(p, (size_t)ag) == QP_DEP_OBL && (!strcmp(xp_case_of(p, (size_t)ag, cs, sizeof cs), "par") ||
+                                                          !strcmp(cs, "by"))))
+                actors_at(c, ag, &actors, 0);
+        }
+    }
     /* "X, allié de Y", "Y's ally X": a noun in apposition tells of the noun it stands beside,
      * however the parser hung it, when a comma alone parts them */
     if (noun && !actors.n && (xp_rel(p, t) == QP_DEP_APPOS || (as_noun && xp_rel(p, t) == QP_DEP_ACL)) &&
@@ -799,6 +828,14 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         }
         if (obj_place < 0)
             obj_place = place_among(c, rkids, nrk); /* "the siege of Homs": where */
+        if (obj_place < 0 && !recips.n && act->object && !strcmp(act->object, "place")) {
+            /* "envahi l'ambassade des États-Unis", "seized the rebels' positions": an object that
+             * is no place is whose it is */
+            int pk[XR_MAX];
+            size_t np = xfr_fill(f, XFR_PLACE, p, t, act, pk, XR_MAX);
+            for (size_t k = 0; k < np; k++)
+                actors_at(c, pk[k], &recips, 0);
+        }
         if (!recips.n && noun && lv >= 0) {
             /* "apporter son soutien au régime", "carry out strikes against ISIS": the light
              * verb's own complements, by the noun's prepositions */
