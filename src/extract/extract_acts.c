@@ -10,6 +10,7 @@
 #include "timex.h"
 #include "qp.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Partners in one deed: "X et Y ont lancé", "X fought alongside Y". */
@@ -272,9 +273,87 @@ static int clause_timex(const xr_ctx *c, size_t t)
     return best;
 }
 
+/* How specific a place is: a town over a district over a province over a country. */
+static int specificity(const mention *m)
+{
+    const char *f = m->place.feature;
+    if (!f)
+        return m->is_place_too ? 0 : 1;
+    if (f[0] == 'P')
+        return 4;
+    if (!strncmp(f, "A.ADM2", 6) || !strncmp(f, "A.ADM3", 6))
+        return 3;
+    if (!strncmp(f, "A.ADM1", 6))
+        return 2;
+    return strncmp(f, "A.PCL", 5) ? 2 : 1;
+}
+
+/* The place of trigger t's own clause: a place named under the trigger (or under the verb its
+ * noun belongs to) with a preposition of place ("à Homs", "in northeast Syria", "près d'Alep",
+ * "dans la localité de X"), not inside a clause of its own, not where a move goes ("fled
+ * towards X"), the most specific one; -1 when the clause names none (the article's context
+ * then, extract_context.c). */
+static int clause_place(const xr_ctx *c, size_t t, const qp_actor_ref *a1, size_t n1, const qp_actor_ref *a2,
+                        size_t n2)
+{
+    const xp_view *p = c->p;
+    size_t head = clause_head(p, t);
+    int best = -1, best_spec = -1;
+    for (size_t mi = 0; mi < c->s->n_m; mi++) {
+        const mention *m = &c->s->m[mi];
+        if (m->head < 0 || (m->kind != MENTION_PLACE && !(m->is_place_too && m->kind == MENTION_ACTOR)))
+            continue;
+        if (m->kind == MENTION_PLACE && !m->place.id)
+            continue;
+        /* a country that is the event's actor or recipient ("demande à la Russie") is whom,
+         * not where */
+        int party = 0;
+        for (size_t k = 0; m->kind == MENTION_ACTOR && k < n1 + n2 && !party; k++) {
+            const qp_actor_ref *a = k < n1 ? &a1[k] : &a2[k - n1];
+            party = a->id && m->actor.id && (!strcmp(a->id, m->actor.id) ||
+                                             (a->country && m->actor.country && !strcmp(a->country, m->actor.country)));
+        }
+        if (party)
+            continue;
+        /* walk up from the place to the clause: through nominal links only */
+        int w = m->head, ok = 0, steps = 0, located = 0;
+        for (; w >= 0 && steps < 6; steps++) {
+            if (xp_child_u(p, (size_t)w, QP_DEP_CASE) >= 0) {
+                char cs[48];
+                xp_case_of(p, (size_t)w, cs, sizeof cs);
+                located = 1;
+                if (qp_classes_of(&c->x->lx.classes[c->s->lang], cs, strlen(cs)) & QP_WC_DESTINATION)
+                    break; /* "vers Alep", "towards Raqqa": where a move goes */
+            }
+            int h = p->w[w].head;
+            if (h < 0)
+                break;
+            if ((size_t)h == head || (size_t)h == t) {
+                ok = 1;
+                break;
+            }
+            qp_deprel r = xp_rel(p, (size_t)w);
+            if (r == QP_DEP_ACL || r == QP_DEP_ADVCL || r == QP_DEP_CCOMP || r == QP_DEP_XCOMP ||
+                r == QP_DEP_PARATAXIS || r == QP_DEP_CONJ)
+                break; /* a clause of its own */
+            w = h;
+        }
+        if (!ok || (!located && m->kind != MENTION_PLACE))
+            continue;
+        int sp = specificity(m);
+        if (sp > best_spec) {
+            best = (int)mi;
+            best_spec = sp;
+        }
+    }
+    return best;
+}
+
 int xa_make_events(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a1,
                    const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place, const char *code)
 {
+    if (obj_place < 0 && !getenv("QUIPU_NO_CLAUSE_PLACE"))
+        obj_place = clause_place(c, t, a1, n1, a2, n2);
     xa_reading rd;
     xa_read(c, t, &rd);
     c->st->clause_timex = clause_timex(c, t);

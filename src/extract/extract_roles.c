@@ -99,7 +99,10 @@ static int place_at(const xr_ctx *c, int w)
 {
     const xp_view *p = c->p;
     int mi = p->mention[w];
-    if (mi >= 0 && (c->s->m[mi].kind == MENTION_PLACE || c->s->m[mi].is_place_too))
+    if (mi >= 0 && c->s->m[mi].kind == MENTION_PLACE)
+        return mi;
+    /* a country that acts is a place only where a preposition says so ("en Syrie", "in Iraq") */
+    if (mi >= 0 && c->s->m[mi].is_place_too && xp_child_u(p, (size_t)w, QP_DEP_CASE) >= 0)
         return mi;
     if (!is_noun_word(p, (size_t)w) || mi >= 0)
         return -1;
@@ -155,7 +158,11 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
     qp_actor_ref a;
     uint32_t cls = p->cls[w];
     int mi = p->mention[w];
-    if (mi >= 0 && mention_actor(c, mi, &a)) {
+    if (mi >= 0 && c->s->m[mi].n_group > 0) {
+        /* "ces trois pays", "the two countries": the states named just before */
+        for (int k = 0; k < c->s->m[mi].n_group; k++)
+            args_push(g, &c->s->m[mi].group[k], mi, w);
+    } else if (mi >= 0 && mention_actor(c, mi, &a)) {
         args_push(g, &a, mi, w);
     } else if ((cls & QP_WC_RELATIVE) && p->w[w].upos == QP_UPOS_PRON) {
         /* "les avions qui ont bombardé": the antecedent, head of the relative clause's verb */
@@ -174,6 +181,17 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
         }
     } else if (!through_modifiers(c, w, g, depth) && (cls & QP_WC_GROUP_NOUN) && xn_resolve_group(c, w, &a)) {
         args_push(g, &a, -1, w); /* "le groupe", "the regime": the one the article spoke of */
+    }
+    /* "la Russie est l'un des rares pays appuyant…": a noun said of a subject stands for it */
+    if (g->n == 0 && depth < 3) {
+        int at = w;
+        if (xp_rel(p, (size_t)at) == QP_DEP_NMOD && p->w[at].head >= 0)
+            at = p->w[at].head; /* "l'un des pays" */
+        if (xp_child(p, (size_t)at, QP_DEP_COP) >= 0) {
+            int sj = xp_child_u(p, (size_t)at, QP_DEP_NSUBJ);
+            if (sj >= 0 && sj != w)
+                actors_at(c, sj, g, depth + 1);
+        }
     }
     /* coordinated actors act alike */
     for (size_t k = 0; k < xp_kids(p, (size_t)w); k++) {
@@ -674,6 +692,29 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         }
     }
 
+    /* "le soutien de Damas par Moscou", "the support of the rebels by Turkey": beside an agent,
+     * the "de"/"of" complement is whom it is for */
+    if (noun && nrk < XR_MAX) {
+        int agent = -1, of = -1;
+        for (size_t k = 0; k < xp_kids(p, t); k++) {
+            int ch = xp_kid(p, t, k);
+            char cs[32];
+            if (xp_rel(p, (size_t)ch) != QP_DEP_NMOD && xp_rel(p, (size_t)ch) != QP_DEP_OBL)
+                continue;
+            xp_case_of(p, (size_t)ch, cs, sizeof cs);
+            if (!strcmp(cs, "par") || !strcmp(cs, "by") || p->w[ch].deprel == QP_DEP_OBL_AGENT)
+                agent = ch;
+            else if (!strcmp(cs, "de") || !strcmp(cs, "du") || !strcmp(cs, "des") || !strcmp(cs, "of"))
+                of = ch;
+        }
+        if (agent >= 0 && of >= 0) {
+            int seen = 0;
+            for (size_t q = 0; q < nrk; q++)
+                seen |= rkids[q] == of;
+            if (!seen)
+                rkids[nrk++] = of;
+        }
+    }
     /* the actor */
     if (pass) {
         nk = fill(c, f, XFR_AGENT, t, tm, act, kids, XR_MAX);
@@ -686,6 +727,11 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         }
         for (size_t k = 0; k < nk; k++)
             actors_at(c, kids[k], &actors, 0);
+        /* "Russia-backed separatists", "Iranian-backed Houthis": the name before the hyphen */
+        if (!nk && t >= 2 && !strcmp(p->w[t - 1].form, "-") && p->mention[t - 2] >= 0) {
+            actors_at(c, (int)t - 2, &actors, 0);
+            nk = actors.n;
+        }
         /* a participle that only qualifies a noun ("un groupe armé", "les civils blessés")
          * tells a state, not an event, unless someone is named as doing it; read as a noun
          * when it is one too ("le Hezbollah, allié de Damas") */
