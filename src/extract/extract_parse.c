@@ -4,6 +4,7 @@
 #include "fold.h"
 #include "qp.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Which mention a word stands for when it heads several (a composite actor over its parts,
@@ -206,6 +207,25 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
             if (k > 0)
                 p->cls[i] = qp_classes_of(wc, f, (size_t)k);
         }
+    }
+    /* a reflexive verb is classed as the list writes it ("se battre", "s'affronter"): the
+     * clitic's own form before the lemma, elided or not */
+    for (size_t i = 0; i < n; i++) {
+        int h = w[i].head;
+        if (h < 0 || (size_t)h >= n || w[i].upos != QP_UPOS_PRON || !w[i].form || !w[i].feats ||
+            !strstr(w[i].feats, "Reflex=Yes") || !p->fold[h][0] || p->w[h].upos != QP_UPOS_VERB)
+            continue;
+        char key[160], cl[16];
+        int k = qp_fold_token(w[i].form, strlen(w[i].form), cl, sizeof cl);
+        while (k > 0 && (cl[k - 1] == ' ' || cl[k - 1] == '\''))
+            k--; /* folding makes "s'" "s " */
+        if (k <= 0)
+            continue;
+        /* "se sont affrontés": the list writes "s'affronter", which folds to "s affronter" */
+        if (k > 1 && cl[k - 1] == 'e' && strchr("aeiouyh", p->fold[h][0]))
+            k--;
+        snprintf(key, sizeof key, "%.*s %s", k, cl, p->fold[h]);
+        p->cls[h] |= qp_classes_of(wc, key, strlen(key));
     }
     /* each mention hangs from the head of its words */
     for (size_t mi = 0; mi < s->n_m; mi++) {

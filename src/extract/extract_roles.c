@@ -122,6 +122,29 @@ static int place_at(const xr_ctx *c, int w)
 
 static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth);
 
+/* Whether word w is a place by name: a place itself, or a site that a place's name completes
+ * ("le village de Husseiniyé", "Ramadi's Government Center"), not one a place locates ("un
+ * marché à Idleb", "a market in Idlib" is people somewhere). */
+static int named_place(const xr_ctx *c, int w)
+{
+    const xp_view *p = c->p;
+    int pm = place_at(c, w);
+    if (pm < 0)
+        return 0;
+    if (p->mention[w] >= 0)
+        return 1;
+    for (size_t k = 0; k < xp_kids(p, (size_t)w); k++) {
+        int ch = xp_kid(p, (size_t)w, k);
+        if (p->mention[ch] != pm)
+            continue;
+        char cs[32];
+        xp_case_of(p, (size_t)ch, cs, sizeof cs);
+        return !cs[0] || !strcmp(cs, "de") || !strcmp(cs, "d") || !strcmp(cs, "du") || !strcmp(cs, "des") ||
+               !strcmp(cs, "of");
+    }
+    return 1;
+}
+
 /* Children through which a noun that names no actor leads to one: "les combattants de l'EI",
  * "one of the rebels", "Assad's forces", "US troops". Not "the attack on X": only membership. */
 static int through_modifiers(const xr_ctx *c, int w, xr_args *g, int depth)
@@ -173,7 +196,7 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
                (cls & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL | QP_WC_SPEAKER))) {
         if (xn_resolve_pronoun(c, w, &a))
             args_push(g, &a, -1, w);
-    } else if ((cls & QP_WC_POPULATED) && place_at(c, w) < 0) {
+    } else if ((cls & QP_WC_POPULATED) && !named_place(c, w)) {
         /* "les quartiers", "a market", "la manifestation": the people there */
         if (civilians(c, &a)) {
             a.text = qp_arena_strndup(c->st->arena, c->s->text + p->w[w].start, p->w[w].end - p->w[w].start);
@@ -406,6 +429,22 @@ static int lends_subject(const xr_ctx *c, size_t h, const qp_lex_action **light)
            (p->cls[h] & (QP_WC_SUPPORT_VERB | QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP | QP_WC_INTENT | QP_WC_IMPLICATIVE));
 }
 
+/* Whether verb v reads as the same kind of deed (the same code) as event noun n. */
+static int same_deed(const xr_ctx *c, size_t v, size_t n)
+{
+    const xp_view *p = c->p;
+    if (p->trigger[v] < 0 || p->trigger[n] < 0 || !is_verb_word(p, v))
+        return 0;
+    const mention *mv = &c->s->m[p->trigger[v]], *mn = &c->s->m[p->trigger[n]];
+    for (int i = 0; i < mv->n_readings; i++)
+        for (int j = 0; j < mn->n_readings; j++) {
+            const char *a = c->x->lx.actions[mv->actions[i]].code, *b = c->x->lx.actions[mn->actions[j]].code;
+            if (a && b && !strcmp(a, b))
+                return 1;
+        }
+    return 0;
+}
+
 /* The verb that lends its subject to event noun n ("X a lancé une offensive", "X provided
  * support", "procéder à des frappes", "announced the start of a campaign"), -1 when none. */
 static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
@@ -427,6 +466,10 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
                 return -1;
             return h;
         }
+        /* "tirer des roquettes sur X", "launch strikes on X": a verb of the same deed as the
+         * noun it takes is one event with it */
+        if (r == QP_DEP_OBJ && same_deed(c, (size_t)h, n))
+            return h;
         /* "the start of a campaign", "la poursuite des bombardements": through the aspect */
         if (r == QP_DEP_NMOD && (p->cls[h] & (QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP))) {
             at = (size_t)h;
@@ -478,6 +521,14 @@ static size_t fill(const xr_ctx *c, const xfr_frame *f, int role, size_t t, cons
     return n;
 }
 
+/* Whether verb v has a noun or a pronoun for its object (not an adverb the parser took for one:
+ * "se sont affrontés près de la frontière"). */
+static int nominal_object(const xp_view *p, size_t v)
+{
+    int o = xp_child(p, v, QP_DEP_OBJ);
+    return o >= 0 && (p->w[o].upos == QP_UPOS_NOUN || p->w[o].upos == QP_UPOS_PROPN || p->w[o].upos == QP_UPOS_PRON);
+}
+
 /* Symmetric events ("affrontements entre l'armée et les rebelles", "X and Y clashed", "X
  * clashed with Y"): both sides act on each other. Fills the two sides; 1 when found. */
 static int symmetric_sides(const xr_ctx *c, size_t t, const mention *tm, const xfr_frame *sym,
@@ -498,8 +549,8 @@ static int symmetric_sides(const xr_ctx *c, size_t t, const mention *tm, const x
                 actors_at(c, kids[k], &all, 0);
         }
     }
-    if (all.n < 2 && is_verb_word(p, t) && !passive(p, t, c->s->lang))
-        subject_of(c, t, &all); /* "X et Y s'affrontent" */
+    if (all.n < 2 && is_verb_word(p, t) && !passive(p, t, c->s->lang) && !nominal_object(p, t))
+        subject_of(c, t, &all); /* "X et Y s'affrontent"; "X and Y fought ISIS" fight together */
     if (all.n < 2 && !is_verb_word(p, t)) {
         /* "soldats et rebelles se livrent combat", "X and Y engaged in fighting" */
         const qp_lex_action *light;
@@ -603,6 +654,80 @@ static int document_author(const xr_ctx *c, int w, xr_args *g)
 }
 
 /* The events of one trigger, read as a noun when as_noun. */
+/* Whether an act judges or looks into a deed, whose doer it is then aimed at: condemning,
+ * praising, investigating. */
+static int judges_deeds(const qp_lex_action *act)
+{
+    return act->code && (!strcmp(act->code, "ACCUSE") || !strcmp(act->code, "SUPPORT") ||
+                         !strcmp(act->code, "INVESTIGATE"));
+}
+
+/* "L'armée a bombardé Idleb. Paris a condamné ces frappes", "France condemned the attack": an
+ * event noun with a definite or demonstrative determiner and no doer of its own is the deed of
+ * that kind the article told last (this sentence or the three before); its doer is pushed on g. */
+static void deed_told_before(const xr_ctx *c, int w, xr_args *g)
+{
+    const xp_view *p = c->p;
+    if (p->trigger[w] < 0 || !is_noun_word(p, (size_t)w))
+        return;
+    int det = 0;
+    for (size_t k = 0; k < xp_kids(p, (size_t)w) && !det; k++) {
+        int ch = xp_kid(p, (size_t)w, k);
+        det = xp_rel(p, (size_t)ch) == QP_DEP_DET &&
+              (xp_feat(p, (size_t)ch, "PronType=Dem") || xp_feat(p, (size_t)ch, "Definite=Def"));
+    }
+    const mention *m = &c->s->m[p->trigger[w]];
+    if (!det || m->n_readings < 1)
+        return;
+    /* "les attaques contre les civils": a deed with a complement is that deed only where the
+     * one told before was done to whom the complement names */
+    xr_args whom = {.n = 0};
+    for (size_t k = 0; k < xp_kids(p, (size_t)w); k++) {
+        int ch = xp_kid(p, (size_t)w, k);
+        if (xp_rel(p, (size_t)ch) == QP_DEP_NMOD)
+            actors_at(c, ch, &whom, 0);
+    }
+    const char *code = c->x->lx.actions[m->actions[0]].code;
+    const doc_state *st = c->st;
+    for (size_t i = st->n_events; code && i-- > 0;) {
+        const qp_event *e = &st->events[i];
+        if (e->sentence + 3 < c->s->index)
+            break;
+        int fits = !whom.n;
+        for (size_t k = 0; k < whom.n && !fits; k++)
+            fits = e->actor2.id && whom.a[k].id && !strcmp(e->actor2.id, whom.a[k].id);
+        if (fits && !strcmp(e->action, code) && e->actor1.id && !(e->flags & QP_EVENT_HIDDEN)) {
+            args_push(g, &e->actor1, -1, w);
+            return;
+        }
+    }
+}
+
+/* "fired rockets at Israel", "a tiré sur la Turquie": a country the tagger read as a place,
+ * introduced by one of the entry's own prepositions (which never include "in"), is the state
+ * aimed at; pushed on g. */
+static void country_aimed_at(const xr_ctx *c, const qp_lex_action *act, int w, xr_args *g)
+{
+    const xp_view *p = c->p;
+    int mi = p->mention[w];
+    if (mi < 0 || !is_country_place(&c->s->m[mi]) || !act->n_preps)
+        return;
+    char cs[32];
+    xp_case_of(p, (size_t)w, cs, sizeof cs);
+    for (size_t k = 0; k < act->n_preps; k++)
+        if (cs[0] && !strcmp(cs, act->preps[k])) {
+            int ci = xt_mention_country(c->x, &c->s->m[mi]);
+            qp_actor_ref a;
+            if (ci < 0)
+                return;
+            xt_actor_from_country(c->x, ci, &a);
+            a.text = xt_span_text(c->st->arena, c->s, c->s->m[mi].t0, c->s->m[mi].t1);
+            if (a.id)
+                args_push(g, &a, -1, w); /* not the place mention: places are dropped from roles */
+            return;
+        }
+}
+
 static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
 {
     const xp_view *p = c->p;
@@ -851,7 +976,9 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             sj = h >= 0 ? xp_child(p, (size_t)h, QP_DEP_NSUBJ_PASS) : -1;
         }
         if (sj >= 0) {
-            object_named = 1;
+            /* what the passive is about counts only when it can be named: a place, someone,
+             * a pronoun ("le bilan avancé par l'ONU" is put forward, not advanced on) */
+            object_named = p->w[sj].upos == QP_UPOS_PRON;
             int pm = place_at(c, sj);
             if (act->object && !strcmp(act->object, "place") && pm >= 0)
                 obj_place = pm; /* "Raqqa a été reprise": where, not whom */
@@ -867,10 +994,15 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             if (rkids[k] == inv)
                 continue;
             object_named |= p->w[rkids[k]].upos == QP_UPOS_PRON;
+            size_t before = recips.n;
             if (document_author(c, rkids[k], &recips))
                 to_words = 1;
             else
                 actors_at(c, rkids[k], &recips, 0);
+            if (recips.n == before && judges_deeds(act))
+                deed_told_before(c, rkids[k], &recips);
+            if (recips.n == before)
+                country_aimed_at(c, act, rkids[k], &recips);
         }
         if (obj_place < 0)
             obj_place = place_among(c, rkids, nrk); /* "the siege of Homs": where */
