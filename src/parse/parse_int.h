@@ -236,6 +236,10 @@ int px_state_final(const px_state *s);
 int px_valid(const px_state *s, int t);
 /* Applies transition t with label (PX_LABEL_NONE for a shift). */
 void px_apply(px_state *s, int t, int label);
+/* What each transition would cost given the gold heads gh (the root is n): the gold arcs it
+ * makes unreachable; -1 for an invalid one. Exact for projective trees (Goldberg and Nivre's
+ * dynamic oracle for arc-hybrid). */
+void px_costs(const px_state *s, const int *gh, int cost[PX_NTRANS]);
 /* The dependent and head transition t would join (-1 for a shift). */
 void px_arc_of(const px_state *s, int t, int *dep, int *head);
 

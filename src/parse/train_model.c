@@ -640,35 +640,6 @@ static int make_split(trainer *t)
 
 /* ---- parser ---- */
 
-/* What each transition costs: gold arcs it makes unreachable (Goldberg and Nivre's dynamic
- * oracle for arc-hybrid; exact for projective trees). */
-static void costs(const px_state *s, const int *gh, int cost[PX_NTRANS])
-{
-    int n = s->n, b = s->b;
-    int s0 = s->sp > 0 ? s->stack[s->sp - 1] : -1, s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
-    for (int t = 0; t < PX_NTRANS; t++)
-        cost[t] = px_valid(s, t) ? 0 : -1;
-    if (s0 >= 0) {
-        int deps_in_buffer = 0;
-        for (int d = b; d < n; d++)
-            deps_in_buffer += gh[d] == s0;
-        if (cost[PX_LEFT] >= 0)
-            cost[PX_LEFT] = deps_in_buffer + (gh[s0] != b && (gh[s0] == s1 || gh[s0] > b));
-        if (cost[PX_RIGHT] >= 0)
-            cost[PX_RIGHT] = deps_in_buffer + (gh[s0] >= b);
-    }
-    if (cost[PX_SHIFT] >= 0) {
-        int c = 0;
-        for (int k = 0; k < s->sp; k++) {
-            int x = s->stack[k];
-            c += gh[x] == b;
-            if (k < s->sp - 1)
-                c += gh[b] == x;
-        }
-        cost[PX_SHIFT] = c;
-    }
-}
-
 static int make_cands(trainer *t)
 {
     memset(t->cands, 0, sizeof t->cands);
@@ -724,7 +695,7 @@ static int make_parser(trainer *t)
                 size_t nf = px_parse_features(&st, s->f, s->tags, feats);
                 tw_score(&tt, feats, nf, sc);
                 int cost[PX_NTRANS];
-                costs(&st, s->gold_head, cost);
+                px_costs(&st, s->gold_head, cost);
                 int pred = -1, gold = -1, mincost = -1;
                 for (int x = 0; x < PX_NTRANS; x++) {
                     if (cost[x] < 0)
