@@ -146,6 +146,45 @@ static inline const uint32_t *px_map_find(const px_map *m, uint64_t h)
     }
 }
 
+/* ---- the external lexicon: lower-case form -> word classes (tools/lexparse) ---- */
+
+/* Classes, a bit each, from WordNet (English) or hunspell-fr (French). */
+enum {
+    PX_LEX_EN_NOUN = 1 << 0, PX_LEX_EN_NOUN_PL = 1 << 1, PX_LEX_EN_VERB = 1 << 2, PX_LEX_EN_VERB_S = 1 << 3,
+    PX_LEX_EN_VERB_ED = 1 << 4, PX_LEX_EN_VERB_ING = 1 << 5, PX_LEX_EN_ADJ = 1 << 6, PX_LEX_EN_ADJ_CMP = 1 << 7,
+    PX_LEX_EN_ADV = 1 << 8,
+    PX_LEX_FR_NOUN = 1 << 0, PX_LEX_FR_ADJ = 1 << 1, PX_LEX_FR_VINF = 1 << 2, PX_LEX_FR_VPPAS = 1 << 3,
+    PX_LEX_FR_VPPRE = 1 << 4, PX_LEX_FR_VFIN = 1 << 5, PX_LEX_FR_PROPN = 1 << 6, PX_LEX_FR_ADV = 1 << 7,
+    PX_LEX_FR_CLOSED = 1 << 8, PX_LEX_FR_PLURAL = 1 << 9,
+};
+
+/* One uint32 a slot: 20 bits of the form's hash (low bit 1; 0 is empty) over 12 bits of class. */
+typedef struct px_lexicon {
+    uint32_t nslots;       /* a power of two, or 0 */
+    const uint32_t *slots;
+} px_lexicon;
+
+static inline uint32_t px_lexicon_slot(uint64_t h, uint32_t cls)
+{
+    return (((uint32_t)(h >> 44) | 1u) << 12) | (cls & 0xfff);
+}
+
+/* The classes of the form whose px_hash_bytes is h; 0 when unknown. */
+static inline uint32_t px_lexicon_find(const px_lexicon *l, uint64_t h)
+{
+    if (!l->nslots)
+        return 0;
+    uint32_t fp = (uint32_t)(h >> 44) | 1u, mask = l->nslots - 1, i = (uint32_t)h & mask;
+    for (;;) {
+        uint32_t s = l->slots[i];
+        if (!s)
+            return 0;
+        if (s >> 12 == fp)
+            return s & 0xfff;
+        i = (i + 1) & mask;
+    }
+}
+
 /* ---- the model of one language ---- */
 
 typedef struct px_model {
@@ -162,12 +201,14 @@ typedef struct px_model {
     px_map vocab;                      /* words frequent enough for the parser's word features */
     px_map forms;                      /* (form, upos) -> lemma, feats (exact, then lower case) */
     px_map suffixes;                   /* (suffix, upos) -> added ending, feats, bytes stripped */
-    px_map lexicon;                    /* lower-case form -> classes of the external lexicon */
+    px_lexicon lexicon;                /* lower-case form -> classes of the external lexicon */
     const uint32_t *upos_feats;        /* per UPOS: the commonest feats (string offsets) */
     const char *strings;               /* NUL-terminated strings, by offset */
     uint32_t nstrings;
 } px_model;
 
+/* Reads a lexicon section (as tools/lexparse writes it); 0, or -1 when it is malformed. */
+int px_lexicon_read(px_lexicon *l, const uint8_t *p, uint64_t size);
 /* Maps path and checks it; 0, QP_EIO, QP_ELEXICON (err says why) or QP_ENOMEM. */
 int px_model_load(px_model *m, const char *path, char *err, size_t errlen);
 void px_model_unload(px_model *m);

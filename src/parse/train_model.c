@@ -32,7 +32,7 @@ typedef struct trainer {
     tsent *s;
     size_t ns, caps;
     px_model m;                       /* what the features read: the vocabulary, the lexicon */
-    uint32_t *vocab_slots, *lex_slots;
+    uint32_t *vocab_slots;
     int nlabels;
     int root_label;
     uint8_t label_rel[PX_MAX_LABELS];
@@ -764,7 +764,7 @@ static int make_parser(trainer *t)
 
 static int make_lexicon(trainer *t)
 {
-    /* tools/lexparse writes the section as it is stored; without one it is an empty map */
+    /* tools/lexparse writes the section as it is stored; without one it is an empty table */
     if (!t->o->lexicon) {
         uint32_t hdr[2] = {0, 0};
         return qp_buf_append(&t->sec[PX_SEC_LEXICON], (const char *)hdr, sizeof hdr);
@@ -774,22 +774,12 @@ static int make_lexicon(trainer *t)
     int rc = read_file(t->o->lexicon, &text, &len, t->err, t->errlen);
     if (rc)
         return rc;
-    const uint32_t *h = (const uint32_t *)text;
-    if (len < 8 || len != 8 + (size_t)h[0] * 16 || (h[0] & (h[0] - 1))) {
-        snprintf(t->err, t->errlen, "%s: not a lexicon table", t->o->lexicon);
-        free(text);
-        return QP_EINVAL;
-    }
     rc = qp_buf_append(&t->sec[PX_SEC_LEXICON], text, len);
-    t->lex_slots = malloc(len - 8 + 16);
-    if (!rc && !t->lex_slots)
-        rc = QP_ENOMEM;
-    if (!rc) {
-        memcpy(t->lex_slots, text + 8, len - 8);
-        t->m.lexicon.nslots = h[0];
-        t->m.lexicon.slots = t->lex_slots;
-    }
     free(text);
+    if (!rc && px_lexicon_read(&t->m.lexicon, (const uint8_t *)t->sec[PX_SEC_LEXICON].data, len) < 0) {
+        snprintf(t->err, t->errlen, "%s: not a lexicon table (tools/lexparse)", t->o->lexicon);
+        rc = QP_EINVAL;
+    }
     return rc;
 }
 
@@ -860,9 +850,6 @@ int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t 
             rc = px_word_features(pass ? &t.m : NULL, t.s[i].w, t.s[i].n, t.s[i].f, &t.arena);
         if (!rc && pass == 0)
             rc = make_vocab(&t);
-        if (!rc && pass == 0 && t.m.lexicon.nslots) {
-            /* the first pass had no model: lexicon classes come with the second */
-        }
     }
     if (!rc)
         rc = make_lemma_tables(&t);
@@ -886,7 +873,6 @@ int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t 
         qp_buf_destroy(&t.sec[i]);
     sp_destroy(&t.strings);
     free(t.vocab_slots);
-    free(t.lex_slots);
     free(t.s);
     free(t.held);
     qp_arena_destroy(&t.arena);
