@@ -233,6 +233,7 @@ typedef struct px_wfeat {
     uint64_t pw;             /* the parser's word: lower, or its shape when the word is rare */
     uint32_t shape;          /* capitals, digits, punctuation: a small number */
     uint32_t lex;            /* classes from the external lexicon (0: unknown to it) */
+    uint32_t fine;           /* the tag refined by features (px_fine_tag), set after lemmas */
 } px_wfeat;
 
 /* Fills f[0,n) from the forms of w (lower-cases into the arena as needed). vocab NULL: pw
@@ -251,6 +252,10 @@ size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, 
 int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
 /* Sets lemma and feats of w[0,n) (tagged) from m's tables. 0 or QP_ENOMEM. */
 int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a);
+/* A finer tag than UPOS for the parser: the part of speech with the verb form, tense, mood,
+ * pronoun type and possessive of feats (a participle is not a finite verb, nor a relative
+ * pronoun a personal one). */
+uint32_t px_fine_tag(int upos, const char *feats);
 /* The lemma-rule key of a lower-case suffix of k bytes and a tag. */
 uint64_t px_suffix_key(const char *suffix, size_t k, int upos);
 /* The form key of a form (exact or lower case) and a tag. */

@@ -140,7 +140,7 @@ enum {
     F_S1P_S0P_S0RP, F_S0W_D, F_S0P_D, F_B0W_D, F_B0P_D, F_S0P_B0P_D, F_S1P_S0P_D1, F_S0W_VR, F_S0P_VR, F_S0P_VL,
     F_B0P_VL, F_S0LW, F_S0LP, F_S0LL, F_S0RW, F_S0RP, F_S0RL, F_B0LW, F_B0LP, F_B0LL, F_S1RL, F_S0L2L, F_S0R2L,
     F_B0L2L, F_S0P_S0LL_S0L2L, F_S0P_S0RL_S0R2L, F_B0P_B0LL_B0L2L, F_S0P_SR, F_S0P_SL, F_B0P_SL, F_S1P_SR,
-    F_S1P_B0P, F_S1P_S0P_B0P_B1P,
+    F_S1P_B0P, F_S1P_S0P_B0P_B1P, F_S0F, F_S1F, F_B0F, F_B1F, F_S0F_B0F, F_S1F_S0F, F_S0F_B0F_B1P,
 };
 
 static inline uint64_t dist_bucket(int d)
@@ -248,6 +248,15 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f2(F_S1P_SR, s1p, s1sr);
     out[k++] = px_f2(F_S1P_B0P, s1p, b0p);
     out[k++] = px_f4(F_S1P_S0P_B0P_B1P, s1p, s0p, b0p, b1p);
+#define FT(x) ((uint64_t)((x) < 0 ? 0 : (x) == n ? 1 : f[x].fine))
+    uint64_t s0f = FT(s0), s1f = FT(s1), b0f = FT(b0);
+    out[k++] = px_f1(F_S0F, s0f);
+    out[k++] = px_f1(F_S1F, s1f);
+    out[k++] = px_f1(F_B0F, b0f);
+    out[k++] = px_f1(F_B1F, FT(b1));
+    out[k++] = px_f2(F_S0F_B0F, s0f, b0f);
+    out[k++] = px_f2(F_S1F_S0F, s1f, s0f);
+    out[k++] = px_f3(F_S0F_B0F_B1P, s0f, b0f, b1p);
     return k;
 }
 

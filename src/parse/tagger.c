@@ -91,6 +91,23 @@ int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena 
     return 0;
 }
 
+uint32_t px_fine_tag(int upos, const char *feats)
+{
+    static const char *const keys[] = {"VerbForm=", "Tense=", "Mood=", "PronType=", "Poss="};
+    uint64_t h = (uint64_t)upos + 1;
+    if (upos != QP_UPOS_VERB && upos != QP_UPOS_AUX && upos != QP_UPOS_PRON && upos != QP_UPOS_DET &&
+        upos != QP_UPOS_ADJ)
+        return (uint32_t)h;
+    for (size_t k = 0; k < QP_ARRAY_LEN(keys); k++) {
+        const char *p = strstr(feats, keys[k]);
+        if (!p || (p != feats && p[-1] != '|'))
+            continue;
+        size_t n = strcspn(p, "|");
+        h = px_mix(h, px_hash_bytes(p, n));
+    }
+    return (uint32_t)(h | 1u << 31);
+}
+
 uint64_t px_suffix_key(const char *suffix, size_t k, int upos)
 {
     return px_f2(0x5355, px_hash_bytes(suffix, k), (uint64_t)upos);

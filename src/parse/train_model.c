@@ -32,7 +32,8 @@ typedef struct trainer {
     tsent *s;
     size_t ns, caps;
     px_model m;                       /* what the features read: the vocabulary, the lexicon */
-    uint32_t *vocab_slots;
+    uint32_t *vocab_slots, *forms_slots, *suffix_slots;
+    uint32_t upos_feats[QP_UPOS_COUNT];
     int nlabels;
     int root_label;
     uint8_t label_rel[PX_MAX_LABELS];
@@ -429,15 +430,18 @@ static int make_lemma_tables(trainer *t)
     if (!rc)
         rc = tl_best(t, &upos, 1, &um);
     if (!rc)
-        rc = mb_build(&fm, &t->sec[PX_SEC_FORMS], NULL, NULL);
+        rc = mb_build(&fm, &t->sec[PX_SEC_FORMS], &t->forms_slots, &t->m.forms.nslots);
     if (!rc)
-        rc = mb_build(&sm, &t->sec[PX_SEC_SUFFIXES], NULL, NULL);
+        rc = mb_build(&sm, &t->sec[PX_SEC_SUFFIXES], &t->suffix_slots, &t->m.suffixes.nslots);
+    t->m.forms.slots = t->forms_slots;
+    t->m.suffixes.slots = t->suffix_slots;
     uint32_t uf[QP_UPOS_COUNT] = {0};
     for (size_t i = 0; i < um.n; i++)
         if (um.e[i].key < QP_UPOS_COUNT)
             uf[um.e[i].key] = um.e[i].v[1];
     if (!rc)
         rc = qp_buf_append(&t->sec[PX_SEC_UPOSFEATS], (const char *)uf, sizeof uf);
+    memcpy(t->upos_feats, uf, sizeof uf);
     say(t, "lemma tables: %zu forms, %zu suffix rules\n", fm.n, sm.n);
     free(forms.v);
     free(sufs.v);
@@ -639,6 +643,35 @@ static int make_split(trainer *t)
 }
 
 /* ---- parser ---- */
+
+/* The fine tags the parser learns on: from the features the lemmatiser gives each word under
+ * its predicted tag, as at run time. */
+static int make_fine_tags(trainer *t)
+{
+    t->m.strings = t->strings.text.data;
+    t->m.nstrings = (uint32_t)t->strings.text.len;
+    t->m.upos_feats = t->upos_feats;
+    qp_arena scratch;
+    qp_arena_init(&scratch, 1 << 16);
+    int rc = 0;
+    for (size_t i = 0; i < t->ns && !rc; i++) {
+        tsent *s = &t->s[i];
+        qp_word *w = qp_arena_alloc(&scratch, s->n * sizeof *w);
+        if (!w) {
+            rc = QP_ENOMEM;
+            break;
+        }
+        memcpy(w, s->w, s->n * sizeof *w);
+        for (size_t k = 0; k < s->n; k++)
+            w[k].upos = s->tags[k];
+        rc = px_lemmatize(&t->m, w, s->n, &scratch);
+        for (size_t k = 0; k < s->n && !rc; k++)
+            s->f[k].fine = px_fine_tag(w[k].upos, w[k].feats);
+        qp_arena_reset(&scratch);
+    }
+    qp_arena_destroy(&scratch);
+    return rc;
+}
 
 static int make_cands(trainer *t)
 {
@@ -858,6 +891,8 @@ int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t 
     if (!rc)
         rc = make_tagger(&t);
     if (!rc)
+        rc = make_fine_tags(&t);
+    if (!rc)
         rc = make_cands(&t);
     if (!rc)
         rc = make_parser(&t);
@@ -873,6 +908,8 @@ int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t 
         qp_buf_destroy(&t.sec[i]);
     sp_destroy(&t.strings);
     free(t.vocab_slots);
+    free(t.forms_slots);
+    free(t.suffix_slots);
     free(t.s);
     free(t.held);
     qp_arena_destroy(&t.arena);
