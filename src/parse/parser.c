@@ -265,7 +265,7 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
 enum {
     G_BIAS = 1, G_HP_DP, G_HW, G_DW, G_HW_DP, G_HP_DW, G_HW_DW, G_D_HP_DP, G_DLW, G_DLL, G_DLW_HP, G_DLW_HW,
     G_DLP_DP, G_DRL, G_HSET_DP, G_HL1L_DP, G_HR1L_DP, G_DSET_DP, G_DL2W, G_DSUF_HP, G_HSUF_DP,
-    G_HHLW_DP, G_HP_DP_HL, G_NEXT_DP, G_DLEX_HP,
+    G_HHLW_DP, G_HP_DP_HL, G_NEXT_DP, G_DLEX_HP, G_HF_DF,
 };
 
 size_t px_label_features(const px_state *s, const px_wfeat *f, const uint8_t *tags, int head, int dep,
@@ -310,6 +310,7 @@ size_t px_label_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f3(G_HSUF_DP, hsuf, dp, dir);
     out[k++] = px_f4(G_HP_DP_HL, hp, dp, dir, hl >= 0 ? f[hl].lower : NONE_W);
     out[k++] = px_f3(G_NEXT_DP, nx >= 0 ? f[nx].lower : NONE_W, dp, dir);
+    out[k++] = px_f3(G_HF_DF, head == n ? 1 : f[head].fine, f[dep].fine, dir);
     return k;
 }
 
