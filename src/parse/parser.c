@@ -141,6 +141,7 @@ enum {
     F_B0P_VL, F_S0LW, F_S0LP, F_S0LL, F_S0RW, F_S0RP, F_S0RL, F_B0LW, F_B0LP, F_B0LL, F_S1RL, F_S0L2L, F_S0R2L,
     F_B0L2L, F_S0P_S0LL_S0L2L, F_S0P_S0RL_S0R2L, F_B0P_B0LL_B0L2L, F_S0P_SR, F_S0P_SL, F_B0P_SL, F_S1P_SR,
     F_S1P_B0P, F_S1P_S0P_B0P_B1P, F_S0F, F_S1F, F_B0F, F_B1F, F_S0F_B0F, F_S1F_S0F, F_S0F_B0F_B1P,
+    F_S1W_S0LW, F_S1P_S0LW_S0P, F_S0W_B0LW_B0P, F_S0P_B0LW_B0P,
 };
 
 static inline uint64_t dist_bucket(int d)
@@ -257,6 +258,13 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f2(F_S0F_B0F, s0f, b0f);
     out[k++] = px_f2(F_S1F_S0F, s1f, s0f);
     out[k++] = px_f3(F_S0F_B0F_B1P, s0f, b0f, b1p);
+    /* UD hangs prepositions and conjunctions under their noun or verb: the first left child
+     * of s0 and b0 ("in" of "in the city") says what they attach to */
+    uint64_t s0lw = s0l >= 0 ? f[s0l].lower : NONE_W, b0lw = b0l >= 0 ? f[b0l].lower : NONE_W;
+    out[k++] = px_f2(F_S1W_S0LW, s1w, s0lw);
+    out[k++] = px_f3(F_S1P_S0LW_S0P, s1p, s0lw, s0p);
+    out[k++] = px_f3(F_S0W_B0LW_B0P, s0w, b0lw, b0p);
+    out[k++] = px_f3(F_S0P_B0LW_B0P, s0p, b0lw, b0p);
     return k;
 }
 
