@@ -355,12 +355,21 @@ int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_aren
     int32_t lscores[PX_MAX_LABELS];
     while (!px_state_final(&s)) {
         int32_t scores[PX_NTRANS] = {0};
-        size_t nf = px_parse_features(&s, f, tags, feats);
-        px_score(&m->trans, feats, nf, scores);
-        int best = -1;
+        int best = -1, nvalid = 0;
         for (int t = 0; t < PX_NTRANS; t++)
-            if (px_valid(&s, t) && (best < 0 || scores[t] > scores[best]))
+            if (px_valid(&s, t)) {
                 best = t;
+                nvalid++;
+            }
+        size_t nf;
+        if (nvalid > 1) { /* an empty stack can only shift: no need to score it */
+            nf = px_parse_features(&s, f, tags, feats);
+            px_score(&m->trans, feats, nf, scores);
+            best = -1;
+            for (int t = 0; t < PX_NTRANS; t++)
+                if (px_valid(&s, t) && (best < 0 || scores[t] > scores[best]))
+                    best = t;
+        }
         int label = PX_LABEL_NONE;
         if (best != PX_SHIFT) {
             int dep, head;

@@ -741,8 +741,10 @@ static int make_parser(trainer *t)
                 for (int x = 0; x < PX_NTRANS; x++)
                     if (cost[x] == mincost && (gold < 0 || sc[x] > sc[gold]))
                         gold = x;
-                int next = pred;
-                if (cost[pred] > mincost) {
+                int next = pred, nvalid = 0;
+                for (int x = 0; x < PX_NTRANS; x++)
+                    nvalid += cost[x] >= 0;
+                if (nvalid > 1 && cost[pred] > mincost) {
                     rc = tw_update(&tt, feats, nf, gold, pred, tt.clock);
                     if (e == 0 || (double)(rng_next(&t->rng) >> 11) / 9007199254740992.0 >= t->o->explore)
                         next = gold;
