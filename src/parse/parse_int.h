@@ -308,8 +308,9 @@ int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_aren
 /* The model of lang in p, or NULL (parse.c). */
 const px_model *px_parser_model(const qp_parser *p, qp_lang lang);
 
-/* The features of the surface token tokens[i] for the keep-or-split classifier. */
-size_t px_split_features(const char *const *lower_forms, size_t n, size_t i, uint64_t *out);
+/* The features of the surface word i (lower case) for the keep-or-split classifier; m gives
+ * the lexicon's classes of the words before it. */
+size_t px_split_features(const px_model *m, const char *const *lower_forms, size_t n, size_t i, uint64_t *out);
 #define PX_SPLIT_FEATS 12
 
 #endif

@@ -614,17 +614,17 @@ static int make_split(trainer *t)
     int rc = tw_init(&tw, PX_NSPLIT);
     uint64_t feats[PX_SPLIT_FEATS];
     size_t total = 0, right = 0;
-    for (int e = 0; e < 10 && !rc; e++) {
+    for (int e = 0; e < 5 && !rc; e++) {
         for (size_t i = 0; i < t->ns && !rc; i++) {
             tsent *s = &t->s[i];
             for (size_t k = 0; k < s->nsurface && !rc; k++) {
                 if (!is_ambiguous_contraction(t->o->lang, s->surface[k]))
                     continue;
-                size_t nf = px_split_features(s->surface, s->nsurface, k, feats);
+                size_t nf = px_split_features(&t->m, s->surface, s->nsurface, k, feats);
                 int32_t sc[PX_NSPLIT] = {0};
                 tw_score(&tw, feats, nf, sc);
                 int pred = sc[PX_SPLIT] > sc[PX_KEEP], gold = s->split[k];
-                if (e == 9) {
+                if (e == 4) {
                     total++;
                     right += pred == gold;
                 }
