@@ -338,6 +338,45 @@ int px_best_label(const int32_t *scores, uint64_t cands, int nlabels)
     return best < 0 ? 0 : best;
 }
 
+static int is_closing_quote(const char *s)
+{
+    return !strcmp(s, "\"") || !strcmp(s, "»") || !strcmp(s, "”") || !strcmp(s, "''");
+}
+
+/* News reports a quote, then who said it with the verb first: «…», a déclaré le ministre;
+ * "…," said the spokesman. The treebanks have few such inversions and the parser labels the
+ * speaker obj. A verb with no subject whose clause opens right after a closing quote (or a
+ * quote and a comma) takes its first nominal obj as its subject. */
+static void fix_inverted_subjects(qp_word *w, size_t n)
+{
+    for (size_t v = 0; v < n; v++) {
+        if (w[v].upos != QP_UPOS_VERB)
+            continue;
+        size_t first = v;
+        int subject = 0;
+        long obj = -1;
+        for (size_t d = 0; d < n; d++) {
+            if (w[d].head != (int32_t)v)
+                continue;
+            qp_deprel u = qp_deprel_universal((qp_deprel)w[d].deprel);
+            if (u == QP_DEP_NSUBJ || u == QP_DEP_CSUBJ || w[d].deprel == QP_DEP_EXPL_SUBJ)
+                subject = 1;
+            if (d < first && (u == QP_DEP_AUX || w[d].deprel == QP_DEP_EXPL_PV || w[d].deprel == QP_DEP_EXPL_COMP))
+                first = d;
+            if (d > v && obj < 0 && w[d].deprel == QP_DEP_OBJ &&
+                (w[d].upos == QP_UPOS_NOUN || w[d].upos == QP_UPOS_PROPN))
+                obj = (long)d;
+        }
+        if (subject || obj < 0 || first == 0)
+            continue;
+        size_t b = first - 1;
+        if (!strcmp(w[b].form, ",") && b > 0)
+            b--;
+        if (is_closing_quote(w[b].form))
+            w[obj].deprel = QP_DEP_NSUBJ;
+    }
+}
+
 int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
 {
     if (n == 0)
@@ -396,5 +435,6 @@ int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_aren
         w[i].head = s.head[i] == (int)n ? -1 : s.head[i];
         w[i].deprel = w[i].head < 0 ? QP_DEP_ROOT : m->label_rel[s.label[i] < m->nlabels ? s.label[i] : 0];
     }
+    fix_inverted_subjects(w, n);
     return 0;
 }
