@@ -49,14 +49,16 @@ static double wall_now(void)
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static long vm_hwm_kb(void)
+/* A field of /proc/self/status or /proc/self/smaps_rollup, in kB. */
+static long proc_kb(const char *file, const char *field)
 {
-    FILE *f = fopen("/proc/self/status", "r");
+    FILE *f = fopen(file, "r");
     char line[256];
     long kb = -1;
+    size_t n = strlen(field);
     while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, "VmHWM:", 6))
-            kb = atol(line + 6);
+        if (!strncmp(line, field, n))
+            kb = atol(line + n);
     if (f)
         fclose(f);
     return kb;
@@ -302,7 +304,8 @@ int main(int argc, char **argv)
         printf("%s: one sentence of 1,000 words %.2f us a word, of 10,000 words %.2f us a word\n",
                qp_lang_code((qp_lang)l), per[0] * 1e6, per[1] * 1e6);
     }
-    printf("peak memory (VmHWM) %.1f MB, with both models loaded and the corpora in memory\n", vm_hwm_kb() / 1024.0);
+    printf("peak memory (VmHWM) %.1f MB, with both models loaded and the corpora in memory; %.1f MB in 2 MB pages\n",
+           proc_kb("/proc/self/status", "VmHWM:") / 1024.0, proc_kb("/proc/self/smaps_rollup", "AnonHugePages:") / 1024.0);
     if (scores) {
         char path[2048];
         printf("dev-set scores (gold words):\n");

@@ -31,6 +31,8 @@ static void usage(FILE *out)
           "                       first pass (default 0.9)\n"
           "  --prune N            drop features whose weights are all within N of 0, on a scale\n"
           "                       where the largest weight of a table is 32000 (default 0)\n"
+          "  --holdout K          keep every K-th sentence out of training and score the model on\n"
+          "                       them (UPOS, UAS, LAS): for choosing options without a dev set\n"
           "  --quiet              no progress on stderr\n",
           out);
 }
@@ -47,7 +49,7 @@ int main(int argc, char **argv)
         {"lexicon", required_argument, 0, 'x'}, {"seed", required_argument, 0, 's'},
         {"tagger-epochs", required_argument, 0, 't'}, {"parser-epochs", required_argument, 0, 'p'},
         {"folds", required_argument, 0, 'f'}, {"explore", required_argument, 0, 'e'},
-        {"prune", required_argument, 0, 'r'}, {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"prune", required_argument, 0, 'r'}, {"holdout", required_argument, 0, 'k'}, {"quiet", no_argument, 0, 'q'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
     int c;
     while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
         switch (c) {
@@ -60,6 +62,7 @@ int main(int argc, char **argv)
         case 'f': o.folds = atoi(optarg); break;
         case 'e': o.explore = atof(optarg); break;
         case 'r': o.prune = atoi(optarg); break;
+        case 'k': o.holdout = atoi(optarg); break;
         case 'q': o.log = NULL; break;
         case 'h': usage(stdout); return 0;
         default: usage(stderr); return 2;

@@ -106,6 +106,21 @@ static int read_map(px_map *m, const uint8_t *p, uint64_t size, uint32_t nstring
     return m->nslots && !empty ? -1 : 0;
 }
 
+int px_lexicon_read(px_lexicon *l, const uint8_t *p, uint64_t size)
+{
+    memset(l, 0, sizeof *l);
+    if (size < 8)
+        return -1;
+    l->nslots = *(const uint32_t *)(const void *)p;
+    if ((l->nslots & (l->nslots - 1)) || size != 8 + (uint64_t)l->nslots * 4)
+        return -1;
+    l->slots = (const uint32_t *)(const void *)(p + 8);
+    for (uint32_t i = 0; i < l->nslots; i++)
+        if (!l->slots[i])
+            return 0;
+    return l->nslots ? -1 : 0; /* full: a miss would never end */
+}
+
 int px_model_load(px_model *m, const char *path, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
@@ -215,7 +230,7 @@ int px_model_load(px_model *m, const char *path, char *err, size_t errlen)
     if (read_map(&m->vocab, sec[PX_SEC_VOCAB], secsize[PX_SEC_VOCAB], m->nstrings, 0) ||
         read_map(&m->forms, sec[PX_SEC_FORMS], secsize[PX_SEC_FORMS], m->nstrings, 1) ||
         read_map(&m->suffixes, sec[PX_SEC_SUFFIXES], secsize[PX_SEC_SUFFIXES], m->nstrings, 1) ||
-        read_map(&m->lexicon, sec[PX_SEC_LEXICON], secsize[PX_SEC_LEXICON], m->nstrings, 0)) {
+        px_lexicon_read(&m->lexicon, sec[PX_SEC_LEXICON], secsize[PX_SEC_LEXICON])) {
         px_model_unload(m);
         return bad(err, errlen, path, "corrupt look-up table");
     }
@@ -359,12 +374,7 @@ int px_word_features(const px_model *m, const qp_word *w, size_t n, px_wfeat *f,
         for (int k = 0; k < 2; k++)
             x->pre[k] = px_mix(px_hash_bytes(lower, first_chars(lower, ln, k + 1)), (uint64_t)k + 21);
         x->shape = word_shape(form);
-        x->lex = 0;
-        if (m && m->lexicon.nslots) {
-            const uint32_t *v = px_map_find(&m->lexicon, x->lower);
-            if (v)
-                x->lex = v[0];
-        }
+        x->lex = m ? px_lexicon_find(&m->lexicon, x->lower) : 0;
         if (!m || px_map_find(&m->vocab, x->lower))
             x->pw = x->lower;
         else

@@ -146,6 +146,45 @@ static inline const uint32_t *px_map_find(const px_map *m, uint64_t h)
     }
 }
 
+/* ---- the external lexicon: lower-case form -> word classes (tools/lexparse) ---- */
+
+/* Classes, a bit each, from WordNet (English) or hunspell-fr (French). */
+enum {
+    PX_LEX_EN_NOUN = 1 << 0, PX_LEX_EN_NOUN_PL = 1 << 1, PX_LEX_EN_VERB = 1 << 2, PX_LEX_EN_VERB_S = 1 << 3,
+    PX_LEX_EN_VERB_ED = 1 << 4, PX_LEX_EN_VERB_ING = 1 << 5, PX_LEX_EN_ADJ = 1 << 6, PX_LEX_EN_ADJ_CMP = 1 << 7,
+    PX_LEX_EN_ADV = 1 << 8,
+    PX_LEX_FR_NOUN = 1 << 0, PX_LEX_FR_ADJ = 1 << 1, PX_LEX_FR_VINF = 1 << 2, PX_LEX_FR_VPPAS = 1 << 3,
+    PX_LEX_FR_VPPRE = 1 << 4, PX_LEX_FR_VFIN = 1 << 5, PX_LEX_FR_PROPN = 1 << 6, PX_LEX_FR_ADV = 1 << 7,
+    PX_LEX_FR_CLOSED = 1 << 8, PX_LEX_FR_PLURAL = 1 << 9,
+};
+
+/* One uint32 a slot: 20 bits of the form's hash (low bit 1; 0 is empty) over 12 bits of class. */
+typedef struct px_lexicon {
+    uint32_t nslots;       /* a power of two, or 0 */
+    const uint32_t *slots;
+} px_lexicon;
+
+static inline uint32_t px_lexicon_slot(uint64_t h, uint32_t cls)
+{
+    return (((uint32_t)(h >> 44) | 1u) << 12) | (cls & 0xfff);
+}
+
+/* The classes of the form whose px_hash_bytes is h; 0 when unknown. */
+static inline uint32_t px_lexicon_find(const px_lexicon *l, uint64_t h)
+{
+    if (!l->nslots)
+        return 0;
+    uint32_t fp = (uint32_t)(h >> 44) | 1u, mask = l->nslots - 1, i = (uint32_t)h & mask;
+    for (;;) {
+        uint32_t s = l->slots[i];
+        if (!s)
+            return 0;
+        if (s >> 12 == fp)
+            return s & 0xfff;
+        i = (i + 1) & mask;
+    }
+}
+
 /* ---- the model of one language ---- */
 
 typedef struct px_model {
@@ -162,12 +201,14 @@ typedef struct px_model {
     px_map vocab;                      /* words frequent enough for the parser's word features */
     px_map forms;                      /* (form, upos) -> lemma, feats (exact, then lower case) */
     px_map suffixes;                   /* (suffix, upos) -> added ending, feats, bytes stripped */
-    px_map lexicon;                    /* lower-case form -> classes of the external lexicon */
+    px_lexicon lexicon;                /* lower-case form -> classes of the external lexicon */
     const uint32_t *upos_feats;        /* per UPOS: the commonest feats (string offsets) */
     const char *strings;               /* NUL-terminated strings, by offset */
     uint32_t nstrings;
 } px_model;
 
+/* Reads a lexicon section (as tools/lexparse writes it); 0, or -1 when it is malformed. */
+int px_lexicon_read(px_lexicon *l, const uint8_t *p, uint64_t size);
 /* Maps path and checks it; 0, QP_EIO, QP_ELEXICON (err says why) or QP_ENOMEM. */
 int px_model_load(px_model *m, const char *path, char *err, size_t errlen);
 void px_model_unload(px_model *m);
@@ -192,6 +233,7 @@ typedef struct px_wfeat {
     uint64_t pw;             /* the parser's word: lower, or its shape when the word is rare */
     uint32_t shape;          /* capitals, digits, punctuation: a small number */
     uint32_t lex;            /* classes from the external lexicon (0: unknown to it) */
+    uint32_t fine;           /* the tag refined by features (px_fine_tag), set after lemmas */
 } px_wfeat;
 
 /* Fills f[0,n) from the forms of w (lower-cases into the arena as needed). vocab NULL: pw
@@ -210,6 +252,10 @@ size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, 
 int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
 /* Sets lemma and feats of w[0,n) (tagged) from m's tables. 0 or QP_ENOMEM. */
 int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a);
+/* A finer tag than UPOS for the parser: the part of speech with the verb form, tense, mood,
+ * pronoun type and possessive of feats (a participle is not a finite verb, nor a relative
+ * pronoun a personal one). */
+uint32_t px_fine_tag(int upos, const char *feats);
 /* The lemma-rule key of a lower-case suffix of k bytes and a tag. */
 uint64_t px_suffix_key(const char *suffix, size_t k, int upos);
 /* The form key of a form (exact or lower case) and a tag. */
@@ -236,6 +282,10 @@ int px_state_final(const px_state *s);
 int px_valid(const px_state *s, int t);
 /* Applies transition t with label (PX_LABEL_NONE for a shift). */
 void px_apply(px_state *s, int t, int label);
+/* What each transition would cost given the gold heads gh (the root is n): the gold arcs it
+ * makes unreachable; -1 for an invalid one. Exact for projective trees (Goldberg and Nivre's
+ * dynamic oracle for arc-hybrid). */
+void px_costs(const px_state *s, const int *gh, int cost[PX_NTRANS]);
 /* The dependent and head transition t would join (-1 for a shift). */
 void px_arc_of(const px_state *s, int t, int *dep, int *head);
 
@@ -258,8 +308,9 @@ int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_aren
 /* The model of lang in p, or NULL (parse.c). */
 const px_model *px_parser_model(const qp_parser *p, qp_lang lang);
 
-/* The features of the surface token tokens[i] for the keep-or-split classifier. */
-size_t px_split_features(const char *const *lower_forms, size_t n, size_t i, uint64_t *out);
+/* The features of the surface word i (lower case) for the keep-or-split classifier; m gives
+ * the lexicon's classes of the words before it. */
+size_t px_split_features(const px_model *m, const char *const *lower_forms, size_t n, size_t i, uint64_t *out);
 #define PX_SPLIT_FEATS 12
 
 #endif

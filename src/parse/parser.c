@@ -99,6 +99,35 @@ void px_apply(px_state *s, int t, int label)
     s->sp--;
 }
 
+/* What each transition costs: gold arcs it makes unreachable (Goldberg and Nivre's dynamic
+ * oracle for arc-hybrid; exact for projective trees). */
+void px_costs(const px_state *s, const int *gh, int cost[PX_NTRANS])
+{
+    int n = s->n, b = s->b;
+    int s0 = s->sp > 0 ? s->stack[s->sp - 1] : -1, s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
+    for (int t = 0; t < PX_NTRANS; t++)
+        cost[t] = px_valid(s, t) ? 0 : -1;
+    if (s0 >= 0) {
+        int deps_in_buffer = 0;
+        for (int d = b; d < n; d++)
+            deps_in_buffer += gh[d] == s0;
+        if (cost[PX_LEFT] >= 0)
+            cost[PX_LEFT] = deps_in_buffer + (gh[s0] != b && (gh[s0] == s1 || gh[s0] > b));
+        if (cost[PX_RIGHT] >= 0)
+            cost[PX_RIGHT] = deps_in_buffer + (gh[s0] >= b);
+    }
+    if (cost[PX_SHIFT] >= 0) {
+        int c = 0;
+        for (int k = 0; k < s->sp; k++) {
+            int x = s->stack[k];
+            c += gh[x] == b;
+            if (k < s->sp - 1)
+                c += gh[b] == x;
+        }
+        cost[PX_SHIFT] = c;
+    }
+}
+
 /* ---- features ---- */
 
 /* Transition templates: Zhang and Nivre's (2011) set for arc-hybrid positions, less the 19 that
@@ -111,7 +140,8 @@ enum {
     F_S1P_S0P_S0RP, F_S0W_D, F_S0P_D, F_B0W_D, F_B0P_D, F_S0P_B0P_D, F_S1P_S0P_D1, F_S0W_VR, F_S0P_VR, F_S0P_VL,
     F_B0P_VL, F_S0LW, F_S0LP, F_S0LL, F_S0RW, F_S0RP, F_S0RL, F_B0LW, F_B0LP, F_B0LL, F_S1RL, F_S0L2L, F_S0R2L,
     F_B0L2L, F_S0P_S0LL_S0L2L, F_S0P_S0RL_S0R2L, F_B0P_B0LL_B0L2L, F_S0P_SR, F_S0P_SL, F_B0P_SL, F_S1P_SR,
-    F_S1P_B0P, F_S1P_S0P_B0P_B1P,
+    F_S1P_B0P, F_S1P_S0P_B0P_B1P, F_S0F, F_S1F, F_B0F, F_B1F, F_S0F_B0F, F_S1F_S0F, F_S0F_B0F_B1P,
+    F_S1W_S0LW, F_S1P_S0LW_S0P, F_S0W_B0LW_B0P, F_S0P_B0LW_B0P,
 };
 
 static inline uint64_t dist_bucket(int d)
@@ -219,6 +249,22 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f2(F_S1P_SR, s1p, s1sr);
     out[k++] = px_f2(F_S1P_B0P, s1p, b0p);
     out[k++] = px_f4(F_S1P_S0P_B0P_B1P, s1p, s0p, b0p, b1p);
+#define FT(x) ((uint64_t)((x) < 0 ? 0 : (x) == n ? 1 : f[x].fine))
+    uint64_t s0f = FT(s0), s1f = FT(s1), b0f = FT(b0);
+    out[k++] = px_f1(F_S0F, s0f);
+    out[k++] = px_f1(F_S1F, s1f);
+    out[k++] = px_f1(F_B0F, b0f);
+    out[k++] = px_f1(F_B1F, FT(b1));
+    out[k++] = px_f2(F_S0F_B0F, s0f, b0f);
+    out[k++] = px_f2(F_S1F_S0F, s1f, s0f);
+    out[k++] = px_f3(F_S0F_B0F_B1P, s0f, b0f, b1p);
+    /* UD hangs prepositions and conjunctions under their noun or verb: the first left child
+     * of s0 and b0 ("in" of "in the city") says what they attach to */
+    uint64_t s0lw = s0l >= 0 ? f[s0l].lower : NONE_W, b0lw = b0l >= 0 ? f[b0l].lower : NONE_W;
+    out[k++] = px_f2(F_S1W_S0LW, s1w, s0lw);
+    out[k++] = px_f3(F_S1P_S0LW_S0P, s1p, s0lw, s0p);
+    out[k++] = px_f3(F_S0W_B0LW_B0P, s0w, b0lw, b0p);
+    out[k++] = px_f3(F_S0P_B0LW_B0P, s0p, b0lw, b0p);
     return k;
 }
 
@@ -227,7 +273,7 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
 enum {
     G_BIAS = 1, G_HP_DP, G_HW, G_DW, G_HW_DP, G_HP_DW, G_HW_DW, G_D_HP_DP, G_DLW, G_DLL, G_DLW_HP, G_DLW_HW,
     G_DLP_DP, G_DRL, G_HSET_DP, G_HL1L_DP, G_HR1L_DP, G_DSET_DP, G_DL2W, G_DSUF_HP, G_HSUF_DP,
-    G_HHLW_DP, G_HP_DP_HL, G_NEXT_DP, G_DLEX_HP,
+    G_HHLW_DP, G_HP_DP_HL, G_NEXT_DP, G_DLEX_HP, G_HF_DF,
 };
 
 size_t px_label_features(const px_state *s, const px_wfeat *f, const uint8_t *tags, int head, int dep,
@@ -272,6 +318,7 @@ size_t px_label_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f3(G_HSUF_DP, hsuf, dp, dir);
     out[k++] = px_f4(G_HP_DP_HL, hp, dp, dir, hl >= 0 ? f[hl].lower : NONE_W);
     out[k++] = px_f3(G_NEXT_DP, nx >= 0 ? f[nx].lower : NONE_W, dp, dir);
+    out[k++] = px_f3(G_HF_DF, head == n ? 1 : f[head].fine, f[dep].fine, dir);
     return k;
 }
 
@@ -291,6 +338,45 @@ int px_best_label(const int32_t *scores, uint64_t cands, int nlabels)
     return best < 0 ? 0 : best;
 }
 
+static int is_closing_quote(const char *s)
+{
+    return !strcmp(s, "\"") || !strcmp(s, "»") || !strcmp(s, "”") || !strcmp(s, "''");
+}
+
+/* News reports a quote, then who said it with the verb first: «…», a déclaré le ministre;
+ * "…," said the spokesman. The treebanks have few such inversions and the parser labels the
+ * speaker obj. A verb with no subject whose clause opens right after a closing quote (or a
+ * quote and a comma) takes its first nominal obj as its subject. */
+static void fix_inverted_subjects(qp_word *w, size_t n)
+{
+    for (size_t v = 0; v < n; v++) {
+        if (w[v].upos != QP_UPOS_VERB)
+            continue;
+        size_t first = v;
+        int subject = 0;
+        long obj = -1;
+        for (size_t d = 0; d < n; d++) {
+            if (w[d].head != (int32_t)v)
+                continue;
+            qp_deprel u = qp_deprel_universal((qp_deprel)w[d].deprel);
+            if (u == QP_DEP_NSUBJ || u == QP_DEP_CSUBJ || w[d].deprel == QP_DEP_EXPL_SUBJ)
+                subject = 1;
+            if (d < first && (u == QP_DEP_AUX || w[d].deprel == QP_DEP_EXPL_PV || w[d].deprel == QP_DEP_EXPL_COMP))
+                first = d;
+            if (d > v && obj < 0 && w[d].deprel == QP_DEP_OBJ &&
+                (w[d].upos == QP_UPOS_NOUN || w[d].upos == QP_UPOS_PROPN))
+                obj = (long)d;
+        }
+        if (subject || obj < 0 || first == 0)
+            continue;
+        size_t b = first - 1;
+        if (!strcmp(w[b].form, ",") && b > 0)
+            b--;
+        if (is_closing_quote(w[b].form))
+            w[obj].deprel = QP_DEP_NSUBJ;
+    }
+}
+
 int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
 {
     if (n == 0)
@@ -308,12 +394,21 @@ int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_aren
     int32_t lscores[PX_MAX_LABELS];
     while (!px_state_final(&s)) {
         int32_t scores[PX_NTRANS] = {0};
-        size_t nf = px_parse_features(&s, f, tags, feats);
-        px_score(&m->trans, feats, nf, scores);
-        int best = -1;
+        int best = -1, nvalid = 0;
         for (int t = 0; t < PX_NTRANS; t++)
-            if (px_valid(&s, t) && (best < 0 || scores[t] > scores[best]))
+            if (px_valid(&s, t)) {
                 best = t;
+                nvalid++;
+            }
+        size_t nf;
+        if (nvalid > 1) { /* an empty stack can only shift: no need to score it */
+            nf = px_parse_features(&s, f, tags, feats);
+            px_score(&m->trans, feats, nf, scores);
+            best = -1;
+            for (int t = 0; t < PX_NTRANS; t++)
+                if (px_valid(&s, t) && (best < 0 || scores[t] > scores[best]))
+                    best = t;
+        }
         int label = PX_LABEL_NONE;
         if (best != PX_SHIFT) {
             int dep, head;
@@ -340,5 +435,6 @@ int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_aren
         w[i].head = s.head[i] == (int)n ? -1 : s.head[i];
         w[i].deprel = w[i].head < 0 ? QP_DEP_ROOT : m->label_rel[s.label[i] < m->nlabels ? s.label[i] : 0];
     }
+    fix_inverted_subjects(w, n);
     return 0;
 }

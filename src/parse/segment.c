@@ -143,22 +143,26 @@ static const char *upper_first(qp_arena *a, const char *s)
     return c;
 }
 
-size_t px_split_features(const char *const *lower, size_t n, size_t i, uint64_t *out)
+size_t px_split_features(const px_model *m, const char *const *lower, size_t n, size_t i, uint64_t *out)
 {
     const char *none = "<none>";
     const char *self = lower[i], *p1 = i > 0 ? lower[i - 1] : none, *p2 = i > 1 ? lower[i - 2] : none;
-    const char *n1 = i + 1 < n ? lower[i + 1] : none, *n2 = i + 2 < n ? lower[i + 2] : none;
+    const char *n1 = i + 1 < n ? lower[i + 1] : none;
     uint64_t hs = px_hash_bytes(self, strlen(self));
     size_t lp = strlen(p1), ln = strlen(n1);
+    uint64_t hp1 = px_hash_bytes(p1, lp), hn1 = px_hash_bytes(n1, ln);
+    /* what the word before can be: a verb takes the article ("tué des civils"), a noun the
+     * preposition ("la libération des otages") */
+    uint64_t c1 = m ? px_lexicon_find(&m->lexicon, hp1) : 0, c2 = m ? px_lexicon_find(&m->lexicon, px_hash_bytes(p2, strlen(p2))) : 0;
     size_t k = 0;
     out[k++] = px_f1(1, hs);
-    out[k++] = px_f2(2, hs, px_hash_bytes(p1, lp));
-    out[k++] = px_f2(3, hs, px_hash_bytes(n1, ln));
-    out[k++] = px_f3(4, hs, px_hash_bytes(p1, lp), px_hash_bytes(p2, strlen(p2)));
-    out[k++] = px_f2(5, hs, px_hash_bytes(p1 + (lp > 2 ? lp - 2 : 0), lp > 2 ? 2 : lp));
-    out[k++] = px_f2(6, hs, px_hash_bytes(n1 + (ln > 2 ? ln - 2 : 0), ln > 2 ? 2 : ln));
-    out[k++] = px_f3(7, hs, px_hash_bytes(p1, lp), px_hash_bytes(n1, ln));
-    out[k++] = px_f2(8, hs, px_hash_bytes(n2, strlen(n2)));
+    out[k++] = px_f2(2, hs, hp1);
+    out[k++] = px_f2(3, hs, hn1);
+    out[k++] = px_f2(4, hs, c1);
+    out[k++] = px_f3(5, hs, c1, c2);
+    out[k++] = px_f2(6, hs, px_hash_bytes(p1 + (lp > 3 ? lp - 3 : 0), lp > 3 ? 3 : lp));
+    out[k++] = px_f2(7, hs, px_hash_bytes(p1 + (lp > 1 ? lp - 1 : 0), lp > 1 ? 1 : lp));
+    out[k++] = px_f2(8, hs, i == 0);
     return k;
 }
 
@@ -168,7 +172,7 @@ static int split_here(const px_model *m, const char *const *lower, size_t n, siz
     if (!m || !m->split.nslots)
         return !strcmp(lower[i], "du");
     uint64_t feats[PX_SPLIT_FEATS];
-    size_t nf = px_split_features(lower, n, i, feats);
+    size_t nf = px_split_features(m, lower, n, i, feats);
     int32_t sc[PX_NSPLIT] = {0};
     px_score(&m->split, feats, nf, sc);
     return sc[PX_SPLIT] > sc[PX_KEEP];

@@ -7,7 +7,7 @@
 enum {
     T_BIAS = 1, T_W, T_EXACT, T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_PRE1, T_PRE2, T_SHAPE, T_WM1, T_WP1,
     T_WM2, T_WP2, T_TM1, T_TM2, T_TM12, T_TM1W, T_SUF3M1, T_SUF3P1, T_WWP1, T_WM1W, T_SHAPE3,
-    T_FIRST, T_LEX, T_LEXP1, T_LEXM1, T_LEXW, T_TM1SUF3, T_SHAPEP1,
+    T_FIRST, T_LEX, T_LEXP1, T_LEXM1, T_LEXW, T_TM1SUF3, T_SHAPEP1, T_LEXSHAPE,
 };
 
 /* Features of word i that do not depend on the tags chosen: scored for all words at once. */
@@ -42,6 +42,7 @@ static size_t static_features(const px_wfeat *f, size_t n, size_t i, uint64_t *o
     out[k++] = px_f2(T_SHAPEP1, w->shape, wp1);
     if (w->lex)
         out[k++] = px_f1(T_LEX, w->lex);
+    out[k++] = px_f2(T_LEXSHAPE, w->lex, w->shape & 15); /* a capital word no dictionary has: a name */
     out[k++] = px_f1(T_LEXP1, i + 1 < n ? f[i + 1].lex : 0xffff);
     out[k++] = px_f1(T_LEXM1, i > 0 ? f[i - 1].lex : 0xffff);
     return k;
@@ -88,6 +89,23 @@ int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena 
         w[i].upos = (uint8_t)best;
     }
     return 0;
+}
+
+uint32_t px_fine_tag(int upos, const char *feats)
+{
+    static const char *const keys[] = {"VerbForm=", "Tense=", "Mood=", "PronType=", "Poss="};
+    uint64_t h = (uint64_t)upos + 1;
+    if (upos != QP_UPOS_VERB && upos != QP_UPOS_AUX && upos != QP_UPOS_PRON && upos != QP_UPOS_DET &&
+        upos != QP_UPOS_ADJ)
+        return (uint32_t)h;
+    for (size_t k = 0; k < QP_ARRAY_LEN(keys); k++) {
+        const char *p = strstr(feats, keys[k]);
+        if (!p || (p != feats && p[-1] != '|'))
+            continue;
+        size_t n = strcspn(p, "|");
+        h = px_mix(h, px_hash_bytes(p, n));
+    }
+    return (uint32_t)(h | 1u << 31);
 }
 
 uint64_t px_suffix_key(const char *suffix, size_t k, int upos)

@@ -32,7 +32,8 @@ typedef struct trainer {
     tsent *s;
     size_t ns, caps;
     px_model m;                       /* what the features read: the vocabulary, the lexicon */
-    uint32_t *vocab_slots, *lex_slots;
+    uint32_t *vocab_slots, *forms_slots, *suffix_slots;
+    uint32_t upos_feats[QP_UPOS_COUNT];
     int nlabels;
     int root_label;
     uint8_t label_rel[PX_MAX_LABELS];
@@ -429,15 +430,18 @@ static int make_lemma_tables(trainer *t)
     if (!rc)
         rc = tl_best(t, &upos, 1, &um);
     if (!rc)
-        rc = mb_build(&fm, &t->sec[PX_SEC_FORMS], NULL, NULL);
+        rc = mb_build(&fm, &t->sec[PX_SEC_FORMS], &t->forms_slots, &t->m.forms.nslots);
     if (!rc)
-        rc = mb_build(&sm, &t->sec[PX_SEC_SUFFIXES], NULL, NULL);
+        rc = mb_build(&sm, &t->sec[PX_SEC_SUFFIXES], &t->suffix_slots, &t->m.suffixes.nslots);
+    t->m.forms.slots = t->forms_slots;
+    t->m.suffixes.slots = t->suffix_slots;
     uint32_t uf[QP_UPOS_COUNT] = {0};
     for (size_t i = 0; i < um.n; i++)
         if (um.e[i].key < QP_UPOS_COUNT)
             uf[um.e[i].key] = um.e[i].v[1];
     if (!rc)
         rc = qp_buf_append(&t->sec[PX_SEC_UPOSFEATS], (const char *)uf, sizeof uf);
+    memcpy(t->upos_feats, uf, sizeof uf);
     say(t, "lemma tables: %zu forms, %zu suffix rules\n", fm.n, sm.n);
     free(forms.v);
     free(sufs.v);
@@ -610,17 +614,17 @@ static int make_split(trainer *t)
     int rc = tw_init(&tw, PX_NSPLIT);
     uint64_t feats[PX_SPLIT_FEATS];
     size_t total = 0, right = 0;
-    for (int e = 0; e < 10 && !rc; e++) {
+    for (int e = 0; e < 5 && !rc; e++) {
         for (size_t i = 0; i < t->ns && !rc; i++) {
             tsent *s = &t->s[i];
             for (size_t k = 0; k < s->nsurface && !rc; k++) {
                 if (!is_ambiguous_contraction(t->o->lang, s->surface[k]))
                     continue;
-                size_t nf = px_split_features(s->surface, s->nsurface, k, feats);
+                size_t nf = px_split_features(&t->m, s->surface, s->nsurface, k, feats);
                 int32_t sc[PX_NSPLIT] = {0};
                 tw_score(&tw, feats, nf, sc);
                 int pred = sc[PX_SPLIT] > sc[PX_KEEP], gold = s->split[k];
-                if (e == 9) {
+                if (e == 4) {
                     total++;
                     right += pred == gold;
                 }
@@ -640,33 +644,33 @@ static int make_split(trainer *t)
 
 /* ---- parser ---- */
 
-/* What each transition costs: gold arcs it makes unreachable (Goldberg and Nivre's dynamic
- * oracle for arc-hybrid; exact for projective trees). */
-static void costs(const px_state *s, const int *gh, int cost[PX_NTRANS])
+/* The fine tags the parser learns on: from the features the lemmatiser gives each word under
+ * its predicted tag, as at run time. */
+static int make_fine_tags(trainer *t)
 {
-    int n = s->n, b = s->b;
-    int s0 = s->sp > 0 ? s->stack[s->sp - 1] : -1, s1 = s->sp > 1 ? s->stack[s->sp - 2] : -1;
-    for (int t = 0; t < PX_NTRANS; t++)
-        cost[t] = px_valid(s, t) ? 0 : -1;
-    if (s0 >= 0) {
-        int deps_in_buffer = 0;
-        for (int d = b; d < n; d++)
-            deps_in_buffer += gh[d] == s0;
-        if (cost[PX_LEFT] >= 0)
-            cost[PX_LEFT] = deps_in_buffer + (gh[s0] != b && (gh[s0] == s1 || gh[s0] > b));
-        if (cost[PX_RIGHT] >= 0)
-            cost[PX_RIGHT] = deps_in_buffer + (gh[s0] >= b);
-    }
-    if (cost[PX_SHIFT] >= 0) {
-        int c = 0;
-        for (int k = 0; k < s->sp; k++) {
-            int x = s->stack[k];
-            c += gh[x] == b;
-            if (k < s->sp - 1)
-                c += gh[b] == x;
+    t->m.strings = t->strings.text.data;
+    t->m.nstrings = (uint32_t)t->strings.text.len;
+    t->m.upos_feats = t->upos_feats;
+    qp_arena scratch;
+    qp_arena_init(&scratch, 1 << 16);
+    int rc = 0;
+    for (size_t i = 0; i < t->ns && !rc; i++) {
+        tsent *s = &t->s[i];
+        qp_word *w = qp_arena_alloc(&scratch, s->n * sizeof *w);
+        if (!w) {
+            rc = QP_ENOMEM;
+            break;
         }
-        cost[PX_SHIFT] = c;
+        memcpy(w, s->w, s->n * sizeof *w);
+        for (size_t k = 0; k < s->n; k++)
+            w[k].upos = s->tags[k];
+        rc = px_lemmatize(&t->m, w, s->n, &scratch);
+        for (size_t k = 0; k < s->n && !rc; k++)
+            s->f[k].fine = px_fine_tag(w[k].upos, w[k].feats);
+        qp_arena_reset(&scratch);
     }
+    qp_arena_destroy(&scratch);
+    return rc;
 }
 
 static int make_cands(trainer *t)
@@ -724,7 +728,7 @@ static int make_parser(trainer *t)
                 size_t nf = px_parse_features(&st, s->f, s->tags, feats);
                 tw_score(&tt, feats, nf, sc);
                 int cost[PX_NTRANS];
-                costs(&st, s->gold_head, cost);
+                px_costs(&st, s->gold_head, cost);
                 int pred = -1, gold = -1, mincost = -1;
                 for (int x = 0; x < PX_NTRANS; x++) {
                     if (cost[x] < 0)
@@ -737,8 +741,10 @@ static int make_parser(trainer *t)
                 for (int x = 0; x < PX_NTRANS; x++)
                     if (cost[x] == mincost && (gold < 0 || sc[x] > sc[gold]))
                         gold = x;
-                int next = pred;
-                if (cost[pred] > mincost) {
+                int next = pred, nvalid = 0;
+                for (int x = 0; x < PX_NTRANS; x++)
+                    nvalid += cost[x] >= 0;
+                if (nvalid > 1 && cost[pred] > mincost) {
                     rc = tw_update(&tt, feats, nf, gold, pred, tt.clock);
                     if (e == 0 || (double)(rng_next(&t->rng) >> 11) / 9007199254740992.0 >= t->o->explore)
                         next = gold;
@@ -793,7 +799,7 @@ static int make_parser(trainer *t)
 
 static int make_lexicon(trainer *t)
 {
-    /* tools/lexparse writes the section as it is stored; without one it is an empty map */
+    /* tools/lexparse writes the section as it is stored; without one it is an empty table */
     if (!t->o->lexicon) {
         uint32_t hdr[2] = {0, 0};
         return qp_buf_append(&t->sec[PX_SEC_LEXICON], (const char *)hdr, sizeof hdr);
@@ -803,22 +809,12 @@ static int make_lexicon(trainer *t)
     int rc = read_file(t->o->lexicon, &text, &len, t->err, t->errlen);
     if (rc)
         return rc;
-    const uint32_t *h = (const uint32_t *)text;
-    if (len < 8 || len != 8 + (size_t)h[0] * 16 || (h[0] & (h[0] - 1))) {
-        snprintf(t->err, t->errlen, "%s: not a lexicon table", t->o->lexicon);
-        free(text);
-        return QP_EINVAL;
-    }
     rc = qp_buf_append(&t->sec[PX_SEC_LEXICON], text, len);
-    t->lex_slots = malloc(len - 8 + 16);
-    if (!rc && !t->lex_slots)
-        rc = QP_ENOMEM;
-    if (!rc) {
-        memcpy(t->lex_slots, text + 8, len - 8);
-        t->m.lexicon.nslots = h[0];
-        t->m.lexicon.slots = t->lex_slots;
-    }
     free(text);
+    if (!rc && px_lexicon_read(&t->m.lexicon, (const uint8_t *)t->sec[PX_SEC_LEXICON].data, len) < 0) {
+        snprintf(t->err, t->errlen, "%s: not a lexicon table (tools/lexparse)", t->o->lexicon);
+        rc = QP_EINVAL;
+    }
     return rc;
 }
 
@@ -889,9 +885,6 @@ int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t 
             rc = px_word_features(pass ? &t.m : NULL, t.s[i].w, t.s[i].n, t.s[i].f, &t.arena);
         if (!rc && pass == 0)
             rc = make_vocab(&t);
-        if (!rc && pass == 0 && t.m.lexicon.nslots) {
-            /* the first pass had no model: lexicon classes come with the second */
-        }
     }
     if (!rc)
         rc = make_lemma_tables(&t);
@@ -899,6 +892,8 @@ int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t 
         rc = make_split(&t);
     if (!rc)
         rc = make_tagger(&t);
+    if (!rc)
+        rc = make_fine_tags(&t);
     if (!rc)
         rc = make_cands(&t);
     if (!rc)
@@ -915,7 +910,8 @@ int qp_train_model(qp_train_options *o, const char *out_path, char *err, size_t 
         qp_buf_destroy(&t.sec[i]);
     sp_destroy(&t.strings);
     free(t.vocab_slots);
-    free(t.lex_slots);
+    free(t.forms_slots);
+    free(t.suffix_slots);
     free(t.s);
     free(t.held);
     qp_arena_destroy(&t.arena);
