@@ -91,7 +91,7 @@ typedef struct check {
 typedef struct tcase {
     const char *file, *dir;
     int line, last; /* case: line, and the case's last line */
-    char *name, *lang, *date, *article;
+    char *name, *lang, *date, *article, *source;
     qp_buf text;
     int has_text, needs_gazetteer;
     char **fails; /* --selftest: what the failure must say */
@@ -789,7 +789,7 @@ out:
 
 static void free_case(tcase *c)
 {
-    free(c->name), free(c->lang), free(c->date), free(c->article);
+    free(c->name), free(c->lang), free(c->date), free(c->article), free(c->source);
     for (size_t i = 0; i < c->n_fails; i++)
         free(c->fails[i]);
     free(c->fails);
@@ -1003,7 +1003,7 @@ static enum outcome run_case(const tcase *c, qp_buf *out, char *skip_why, size_t
     }
     qp_arena_reset(&arena);
     memset(&doc, 0, sizeof doc);
-    qp_article_meta m = {.name = "t", .date = c->date, .lang = c->lang, .origin = c->file};
+    qp_article_meta m = {.name = "t", .date = c->date, .lang = c->lang, .source = c->source, .origin = c->file};
     qp_pipeline p = {.extractor = X, .force_lang = c->lang};
     char err[256] = "";
     int r = qp_pipeline_run(&p, text, len, &m, &arena, &doc, err, sizeof err);
@@ -1213,6 +1213,8 @@ static int run_file(const char *given, tally *t)
             c.has_text = 1;
         } else if (!strcmp(key, "article")) {
             set_once(&c, lineno, &c.article, key, value);
+        } else if (!strcmp(key, "source")) {
+            set_once(&c, lineno, &c.source, key, value);
         } else if (!strcmp(key, "needs")) {
             if (strcmp(value, "gazetteer"))
                 case_error(&c, lineno, "needs: the only need is 'gazetteer', not '%s'", value);

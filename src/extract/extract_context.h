@@ -38,6 +38,7 @@ typedef struct doc_state {
     qp_place_ref dateline;   /* "MOSCOU -", "BEIRUT, Aug. 3 —": where the article was filed */
     xn_entity *ents;         /* the actors named so far, in order */
     size_t n_ents, cap_ents;
+    qp_actor_ref author;     /* the body that issued the article (its "source"), the text's "we" */
     qp_actor_ref speaker;    /* the latest speaker, and in which sentence */
     int speaker_sentence;
     /* a report's lines that name no attacker ("Near Raqqa, 22 strikes engaged…") are read

@@ -143,6 +143,28 @@ static int source_accuses(doc_state *st, const sentence_view *s, size_t from)
     return 0;
 }
 
+/* The body that issued the article, from its "source" ("U.S. Department of State press
+ * statement", "Ministère des Affaires étrangères"): the first actor named there, who is the
+ * "we" of the text when no one else speaks. Leaves st->author empty when none; 0 or an error. */
+static int source_author(doc_state *st)
+{
+    const char *src = st->doc->source;
+    if (!src || !*src)
+        return 0;
+    sentence_view s = {.text = src, .start = 0, .end = strlen(src), .index = -1, .lang = st->lang};
+    int r = qp_tokenize(src, 0, s.end, st->arena, &s.tok, &s.n_tok);
+    if (!r)
+        r = xt_match_sentence(st->x, st->arena, &s, st->lang, st->doc->published);
+    if (r == QP_EUTF8)
+        return 0; /* a source we cannot read names no author */
+    for (size_t k = 0; !r && k < s.n_m; k++)
+        if (s.m[k].kind == MENTION_ACTOR && s.m[k].actor.id) {
+            st->author = s.m[k].actor;
+            break;
+        }
+    return r;
+}
+
 int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
 {
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
@@ -157,6 +179,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     }
     int r = qp_timex_find(doc->text, doc->text_len, doc->lang, doc->published, arena, &st.timex);
     if (r && r != QP_EINVAL)
+        return r;
+    if ((r = source_author(&st)))
         return r;
     sentence_view *sv = qp_arena_calloc(arena, doc->n_sentences ? doc->n_sentences : 1, sizeof *sv);
     int *country_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *country_count);

@@ -85,6 +85,10 @@ static int speaker_of(const xr_ctx *c, qp_actor_ref *out)
         *out = c->st->speaker;
         return 1;
     }
+    if (c->st->author.id) { /* a press release's "we" */
+        *out = c->st->author;
+        return 1;
+    }
     return 0;
 }
 

@@ -97,6 +97,37 @@ static int parse_span(const qp_extractor *x, qp_arena *a, const sentence_view *s
     return 0;
 }
 
+/* "We call on Russia to stop", "urged Iran to withdraw": the parser sometimes makes the
+ * infinitive a clause of its own (parataxis, ccomp, conj) with the controller for its subject, which
+ * an infinitive cannot have (but "for X to stop", marked by a conjunction, can). Puts the
+ * infinitive back as the verb's xcomp and the controller as its object, as UD has it. */
+static void repair_control(qp_word *w, size_t n)
+{
+    for (size_t v = 0; v < n; v++) {
+        int h = w[v].head;
+        if (h < 0 || (size_t)h >= n || w[h].upos != QP_UPOS_VERB || w[v].upos != QP_UPOS_VERB ||
+            !w[v].feats || !strstr(w[v].feats, "VerbForm=Inf") ||
+            (w[v].deprel != QP_DEP_PARATAXIS && w[v].deprel != QP_DEP_CCOMP && w[v].deprel != QP_DEP_CONJ))
+            continue;
+        int subj = -1, to = 0, sconj = 0, obj = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (w[k].head == (int)v && w[k].deprel == QP_DEP_NSUBJ)
+                subj = (int)k;
+            if (w[k].head == (int)v && w[k].deprel == QP_DEP_MARK)
+                to |= w[k].upos == QP_UPOS_PART, sconj |= w[k].upos == QP_UPOS_SCONJ;
+            if (w[k].head == h && w[k].deprel == QP_DEP_OBJ)
+                obj = 1;
+        }
+        if (subj < 0 || !to || sconj || subj > (int)v)
+            continue;
+        w[v].deprel = QP_DEP_XCOMP;
+        if (!obj) {
+            w[subj].head = h;
+            w[subj].deprel = QP_DEP_OBJ;
+        }
+    }
+}
+
 int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
 {
     s->parse = NULL;
@@ -151,6 +182,7 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
         if (r)
             return r;
     }
+    repair_control(w, n);
     xp_view *p = qp_arena_calloc(a, 1, sizeof *p);
     if (!p)
         return QP_ENOMEM;

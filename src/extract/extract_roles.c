@@ -304,6 +304,20 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
         case QP_DEP_ACL:
             if (p->w[v].deprel == QP_DEP_ACL_RELCL)
                 return -1;
+            if (xp_feat(p, v, "VerbForm=Inf") && xp_child(p, v, QP_DEP_MARK) >= 0) {
+                /* "sa décision d'imposer", "its plan to strike": whose the decision is, else
+                 * who announced or took it */
+                for (size_t k = 0; k < xp_kids(p, (size_t)h); k++) {
+                    int o = xp_kid(p, (size_t)h, k);
+                    if (p->w[o].deprel == QP_DEP_NMOD_POSS || (xp_rel(p, (size_t)o) == QP_DEP_DET && xp_feat(p, (size_t)o, "Poss=Yes"))) {
+                        *as_actor = 1;
+                        return o;
+                    }
+                }
+                int g = p->w[h].head;
+                if (g >= 0 && xp_rel(p, (size_t)h) == QP_DEP_OBJ && xp_child_u(p, (size_t)g, QP_DEP_NSUBJ) >= 0)
+                    return g;
+            }
             *as_actor = 1; /* "forces attacking the town": the noun acts */
             return h;
         case QP_DEP_ADVCL:
@@ -429,6 +443,22 @@ static int lends_subject(const xr_ctx *c, size_t h, const qp_lex_action **light)
            (p->cls[h] & (QP_WC_SUPPORT_VERB | QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP | QP_WC_INTENT | QP_WC_IMPLICATIVE));
 }
 
+/* "un train de sanctions", "a wave of strikes", "une série de raids": the noun that counts the
+ * deeds event noun n names (a noun that is no actor, no place and no event, with n for its
+ * "de"/"of" complement), -1 when none. Its complements are the deeds' ("a wave of strikes on
+ * rebel positions"). */
+static int counting_noun(const xr_ctx *c, size_t n)
+{
+    const xp_view *p = c->p;
+    int h = p->w[n].head;
+    char cs[16];
+    if (h < 0 || xp_rel(p, n) != QP_DEP_NMOD || !is_noun_word(p, (size_t)h) || p->mention[h] >= 0 ||
+        p->trigger[h] >= 0 || place_at(c, h) >= 0)
+        return -1;
+    xp_case_of(p, n, cs, sizeof cs);
+    return !strcmp(cs, "de") || !strcmp(cs, "d") || !strcmp(cs, "of") ? h : -1;
+}
+
 /* Whether verb v reads as the same kind of deed (the same code) as event noun n. */
 static int same_deed(const xr_ctx *c, size_t v, size_t n)
 {
@@ -470,8 +500,9 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
          * noun it takes is one event with it */
         if (r == QP_DEP_OBJ && same_deed(c, (size_t)h, n))
             return h;
-        /* "the start of a campaign", "la poursuite des bombardements": through the aspect */
-        if (r == QP_DEP_NMOD && (p->cls[h] & (QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP))) {
+        /* "the start of a campaign", "la poursuite des bombardements": through the aspect;
+         * "un train de sanctions", "a wave of strikes": through a noun that counts the deeds */
+        if (r == QP_DEP_NMOD && ((p->cls[h] & (QP_WC_ASPECT_GO | QP_WC_ASPECT_STOP)) || counting_noun(c, at) == h)) {
             at = (size_t)h;
             continue;
         }
@@ -964,7 +995,8 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     nk = fill(c, f, XFR_PLACE, t, tm, act, kids, XR_MAX);
     obj_place = place_among(c, kids, nk);
     int object_named = 0; /* an object the frame needs, even one we cannot name ("took control of it") */
-    int to_words = 0;
+    /* "exprimer son soutien", "voiced support": backing said is words, not means */
+    int to_words = noun && lv >= 0 && (p->cls[lv] & QP_WC_EXPRESSING);
     if (pass) {
         int sj = xp_child(p, t, QP_DEP_NSUBJ_PASS);
         if (sj < 0)
@@ -1014,13 +1046,24 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             for (size_t k = 0; k < np; k++)
                 actors_at(c, pk[k], &recips, 0);
         }
+        int counter = noun ? counting_noun(c, t) : -1;
+        if (!recips.n && counter >= 0) {
+            nk = xfr_fill(f, XFR_RECIPIENT, p, (size_t)counter, act, kids, XR_MAX);
+            for (size_t k = 0; k < nk; k++)
+                if (kids[k] != (int)t)
+                    actors_at(c, kids[k], &recips, 0);
+        }
         if (!recips.n && noun && lv >= 0) {
             /* "apporter son soutien au régime", "carry out strikes against ISIS": the light
              * verb's own complements, by the noun's prepositions */
             nk = xfr_fill(f, XFR_RECIPIENT, p, (size_t)lv, act, kids, XR_MAX);
             for (size_t k = 0; k < nk; k++)
-                if (kids[k] != (int)t && p->w[kids[k]].deprel != QP_DEP_OBJ)
+                if (kids[k] != (int)t && p->w[kids[k]].deprel != QP_DEP_OBJ) {
+                    size_t before = recips.n;
                     actors_at(c, kids[k], &recips, 0);
+                    if (recips.n == before)
+                        country_aimed_at(c, act, kids[k], &recips);
+                }
         }
         if (!recips.n && noun && xp_rel(p, t) == QP_DEP_NSUBJ && p->w[t].head >= 0 && act->object &&
             strcmp(act->object, "none")) {

@@ -32,6 +32,7 @@ enum {
     QP_WC_SUPPORT_VERB = 1u << 20, /* "manifester", "provide": lends its subject to the event noun it takes */
     QP_WC_DOCUMENT = 1u << 21,   /* "résolution", "plan": an act on it is an act toward its author */
     QP_WC_FRONTING = 1u << 22,   /* "près de", "near", "lundi": opens an adverbial set before the clause by a comma */
+    QP_WC_EXPRESSING = 1u << 23, /* "exprimer", "voice": the support noun it takes is words, not means */
 };
 
 typedef struct qp_class_slot qp_class_slot;
