@@ -66,7 +66,8 @@ static size_t fronted_tokens(const qp_extractor *x, const sentence_view *s, size
 {
     size_t i = from;
     while (i < s->n_tok && (s->tok[i].flags & QP_TOK_PUNCT) &&
-           (!strcmp(s->tok[i].fold, "-") || !strcmp(s->tok[i].fold, "\xe2\x80\xa2")))
+           (!strcmp(s->tok[i].fold, "-") || !strcmp(s->tok[i].fold, "--") || !strcmp(s->tok[i].fold, "\xe2\x80\xa2") ||
+            !strcmp(s->tok[i].fold, "\xe2\x80\x93") || !strcmp(s->tok[i].fold, "\xe2\x80\x94")))
         i++;
     if (i >= s->n_tok)
         return 0;
@@ -128,6 +129,30 @@ static void repair_control(qp_word *w, size_t n)
     }
 }
 
+/* "a tiré des roquettes", "ont bombardé des quartiers": French "des" is the plural indefinite
+ * article as often as "de les", and the parser sometimes splits it and makes the verb's object
+ * an oblique. A "des" split so under a verb without an object (and without a reflexive clitic:
+ * "se retirer des quartiers" is from them) is put back as the article of the verb's object. */
+static void repair_partitive(qp_word *w, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        int noun = w[i].head, h = noun >= 0 && (size_t)noun < n ? w[noun].head : -1;
+        if (w[i].mwt != 2 || strcmp(w[i].form, "de") || strcmp(w[i + 1].form, "les") || w[i].deprel != QP_DEP_CASE ||
+            h < 0 || (size_t)h >= n || w[h].upos != QP_UPOS_VERB ||
+            qp_deprel_universal((qp_deprel)w[noun].deprel) != QP_DEP_OBL || w[noun].deprel == QP_DEP_OBL_AGENT)
+            continue;
+        int blocked = 0;
+        for (size_t k = 0; k < n && !blocked; k++)
+            blocked = w[k].head == h && (w[k].deprel == QP_DEP_OBJ || w[k].deprel == QP_DEP_EXPL_PV ||
+                                         (w[k].feats && strstr(w[k].feats, "Reflex=Yes")));
+        if (blocked)
+            continue;
+        w[i].upos = QP_UPOS_DET;
+        w[i].deprel = QP_DEP_DET;
+        w[noun].deprel = QP_DEP_OBJ;
+    }
+}
+
 int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
 {
     s->parse = NULL;
@@ -183,6 +208,8 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
             return r;
     }
     repair_control(w, n);
+    if (s->lang == QP_LANG_FR)
+        repair_partitive(w, n);
     xp_view *p = qp_arena_calloc(a, 1, sizeof *p);
     if (!p)
         return QP_ENOMEM;

@@ -1207,6 +1207,10 @@ int xr_roles(doc_state *st, sentence_view *s)
     int r = settle_bare_agents(&c);
     if (r)
         return r;
+    if (c.debug && !strcmp(getenv("QUIPU_DEBUG_MENTIONS"), "parse"))
+        for (size_t i = 0; i < c.p->n; i++) /* the parse as roles read it (joined, repaired) */
+            fprintf(stderr, "    %zu %s %s %s %d %s\n", i, c.p->w[i].form, c.p->fold[i], qp_upos_name(c.p->w[i].upos),
+                    c.p->w[i].head, qp_deprel_name(c.p->w[i].deprel));
     int vm = victims(&c);
     if (vm >= 0)
         st->victims = vm;
