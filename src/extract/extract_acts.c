@@ -346,13 +346,37 @@ static int clause_place(const xr_ctx *c, size_t t, const qp_actor_ref *a1, size_
             best_spec = sp;
         }
     }
+    /* "Dans le nord-ouest de la Syrie, 60 écoliers qui manifestaient à X, dans le gouvernorat
+     * d'Idleb, ont été arrêtés": a country or a province set over the clause frames a place
+     * the sentence names within it */
+    if (best >= 0 && best_spec <= 2 && c->s->m[best].kind == MENTION_PLACE && c->s->m[best].place.country) {
+        const char *cc = c->s->m[best].place.country;
+        int within = -1, within_spec = best_spec;
+        for (size_t mi = 0; mi < c->s->n_m; mi++) {
+            const mention *m = &c->s->m[mi];
+            if (m->kind != MENTION_PLACE || !m->place.id || !m->place.country || strcmp(m->place.country, cc) ||
+                m->head < 0 || (c->p->w[m->head].head >= 0 && xp_rel(c->p, (size_t)m->head) == QP_DEP_NMOD &&
+                                 c->p->trigger[c->p->w[m->head].head] >= 0))
+                continue; /* not "the road to Aleppo", not another event's place ("the siege of Homs") */
+            char cs[48];
+            xp_case_of(c->p, (size_t)m->head, cs, sizeof cs);
+            if (qp_classes_of(&c->x->lx.classes[c->s->lang], cs, strlen(cs)) & QP_WC_DESTINATION)
+                continue;
+            if (specificity(m) > within_spec) {
+                within = (int)mi;
+                within_spec = specificity(m);
+            }
+        }
+        if (within >= 0)
+            best = within;
+    }
     return best;
 }
 
 int xa_make_events(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act, const qp_actor_ref *a1,
                    const int *a1m, size_t n1, const qp_actor_ref *a2, size_t n2, int obj_place, const char *code)
 {
-    if (obj_place < 0 && !getenv("QUIPU_NO_CLAUSE_PLACE"))
+    if (obj_place < 0)
         obj_place = clause_place(c, t, a1, n1, a2, n2);
     xa_reading rd;
     xa_read(c, t, &rd);

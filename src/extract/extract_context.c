@@ -334,18 +334,6 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
     }
 }
 
-/* Whether the article has a attacking b. */
-static int attacks(const doc_state *st, const qp_actor_ref *a, const qp_actor_ref *b)
-{
-    for (size_t j = 0; j < st->n_events; j++) {
-        const qp_event *o = &st->events[j];
-        if (!strcmp(o->action, "ASSAULT") && o->actor2.id && xc_same_actor(&o->actor1, a) &&
-            xc_same_actor(&o->actor2, b))
-            return 1;
-    }
-    return 0;
-}
-
 void xc_name_the_jihadists(doc_state *st)
 {
     /* the armed group the article's assaults are most against, other than the generic one:
@@ -366,61 +354,6 @@ void xc_name_the_jihadists(doc_state *st)
     for (size_t i = 0; i < st->n_events; i++) /* "ISIS attacked the terrorists" is no event */
         if (st->events[i].actor2.id && xc_same_actor(&st->events[i].actor1, &st->events[i].actor2))
             memset(&st->events[i].actor2, 0, sizeof st->events[i].actor2);
-}
-
-void xc_infer_aid_recipients(doc_state *st)
-{
-    /* the enemy the article's fighting is most against is nobody's implied protégé */
-    const qp_actor_ref *enemy = most_attacked(st, 1, 0, 0);
-    for (size_t i = 0; i < st->n_events; i++) {
-        qp_event *e = &st->events[i];
-        if (strcmp(e->action, "AID") || e->actor2.id || (e->flags & QP_EVENT_HIDDEN))
-            continue;
-        const qp_actor_ref *best = NULL;
-        int best_d = 3; /* this sentence, or the two around it */
-        for (size_t j = 0; j < st->n_events; j++) {
-            const qp_event *o = &st->events[j];
-            int d = o->sentence > e->sentence ? o->sentence - e->sentence : e->sentence - o->sentence;
-            if (d >= best_d || strcmp(o->action, "ASSAULT") || (o->flags & QP_EVENT_HIDDEN) ||
-                xc_same_actor(&o->actor1, &e->actor1) || !xc_armed_kind(o->actor1.kind) ||
-                (enemy && xc_same_actor(&o->actor1, enemy)) ||
-                attacks(st, &e->actor1, &o->actor1) || attacks(st, &o->actor1, &e->actor1))
-                continue;
-            best = &o->actor1;
-            best_d = d;
-        }
-        if (best) {
-            e->actor2 = *best;
-            e->actor2.text = NULL;
-            e->confidence *= 0.8;
-        }
-    }
-}
-
-int xc_speaker(const sentence_view *s, size_t from)
-{
-    for (size_t k = from; k < s->n_tok; k++) {
-        if (!xs_is_speech(s, k, 1))
-            continue;
-        /* "a déclaré M. Lavrov", "said the minister": the speaker follows … */
-        for (size_t j = k + 1; j < s->n_tok && j <= k + 4; j++) {
-            int mj = xs_mention_at(s, j);
-            if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR && s->m[mj].actor.id)
-                return mj;
-            if (s->tok[j].flags & QP_TOK_PUNCT && !xs_is(s, j, "."))
-                break;
-        }
-        /* … or comes just before: "M. Lavrov a déclaré", "the minister said" */
-        for (size_t i = s->n_m; i-- > 0;) {
-            const mention *m = &s->m[i];
-            if (m->t1 > k || m->kind < 0)
-                continue;
-            if (m->kind == MENTION_ACTOR && m->actor.id && k - m->t1 <= 2)
-                return (int)i;
-            break;
-        }
-    }
-    return -1;
 }
 
 void xc_infer_protest_targets(doc_state *st)

@@ -73,16 +73,6 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv);
  * armed group its assaults are most against. */
 void xc_name_the_jihadists(doc_state *st);
 
-/* Support given without a named recipient ("coalition strikes in support of operations in
- * Ramadi", "enabled by coalition support") goes to the forces fighting nearest to it: the
- * initiator of an assault in this sentence or the two around it, neither the backer itself,
- * nor anyone it fights, nor the article's main enemy (the actor most often attacked). */
-void xc_infer_aid_recipients(doc_state *st);
-
-/* Who speaks in sentence s after token from: the actor of "a déclaré M. Lavrov", "the
- * minister said"; a mention index, -1 when none. */
-int xc_speaker(const sentence_view *s, size_t from);
-
 /* People who protest with no one named protest against their own state ("des milliers de
  * Syriens ont manifesté"), or the state of the place they protest in. */
 void xc_infer_protest_targets(doc_state *st);

@@ -247,8 +247,6 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
      * last; further back, to the country the article's events happen in */
     int recent = -1, recent_sentence = -10;
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
-    /* while the extractor moves onto the parse: QUIPU_OLD_FRAMES=1 runs the shallow frames */
-    int new_frames = getenv("QUIPU_OLD_FRAMES") == NULL;
     st.clause_timex = -1;
     st.report_lines = qp_arena_calloc(arena, doc->n_sentences + 1, 1);
     if (!st.report_lines)
@@ -271,14 +269,10 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         }
         st.victims = xc_died_victims(&sv[i]);
         size_t before = st.n_events;
-        if (new_frames) {
-            if ((r = xp_parse_sentence(x, arena, &sv[i])) || (r = xr_roles(&st, &sv[i])))
-                return r;
-            xn_remember(&st, &sv[i]);
-        } else if ((r = xf_frames(&st, &sv[i]))) {
+        if ((r = xp_parse_sentence(x, arena, &sv[i])) || (r = xr_roles(&st, &sv[i])))
             return r;
-        }
-        if (!strstr(getenv("QUIPU_SKIP") ? getenv("QUIPU_SKIP") : "", "source") && (r = source_accuses(&st, &sv[i], before)))
+        xn_remember(&st, &sv[i]);
+        if ((r = source_accuses(&st, &sv[i], before)))
             return r;
         /* the sentence's assaults without a target were on its victims; "a fait 34 morts",
          * "killing 45 people" count civilians */
@@ -309,7 +303,7 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
             }
     }
     /* a report's lines that named no attacker, read again with the article's main one */
-    const qp_actor_ref *main_attacker = new_frames ? xn_main_attacker(&st) : NULL;
+    const qp_actor_ref *main_attacker = xn_main_attacker(&st);
     if (main_attacker) {
         st.report_actor = *main_attacker;
         st.report_pass = 1;
@@ -317,22 +311,14 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
             if (st.report_lines[i] && sv[i].parse && (r = xr_roles(&st, &sv[i])))
                 return r;
     }
-    const char *skip = getenv("QUIPU_SKIP") ? getenv("QUIPU_SKIP") : "";
-    if (!strstr(skip, "targets"))
-        xc_infer_assault_targets(&st, sv);
-    if (!strstr(skip, "jihadists"))
-        xc_name_the_jihadists(&st);
-    if (!strstr(skip, "aid"))
-        xc_infer_aid_recipients(&st);
-    if (!strstr(skip, "protest"))
-        xc_infer_protest_targets(&st);
+    xc_infer_assault_targets(&st, sv);
+    xc_name_the_jihadists(&st);
+    xc_infer_protest_targets(&st);
     xc_find_dateline(&st, sv, doc->n_sentences);
-    if (!strstr(skip, "dateline"))
-        xc_place_words_at_dateline(&st);
+    xc_place_words_at_dateline(&st);
     xc_merge_duplicates(&st);
-    if (!strstr(skip, "headline"))
-        xc_merge_headline_repeats(&st);
-    if (!strstr(skip, "lists") && (r = split_place_lists(&st, sv)))
+    xc_merge_headline_repeats(&st);
+    if ((r = split_place_lists(&st, sv)))
         return r;
     for (size_t i = 0; i < st.n_events; i++) {
         qp_event *e = &st.events[i];

@@ -410,14 +410,3 @@ int xp_feat(const xp_view *p, size_t i, const char *feat)
     return 0;
 }
 
-int xp_under(const xp_view *p, size_t i, size_t anc)
-{
-    for (size_t steps = 0; steps <= p->n; steps++) {
-        if (i == anc)
-            return 1;
-        if (p->w[i].head < 0)
-            return 0;
-        i = (size_t)p->w[i].head;
-    }
-    return 0; /* a cycle: the parser never makes one, but a walk must end */
-}

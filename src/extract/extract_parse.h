@@ -54,8 +54,6 @@ int xp_child_u(const xp_view *p, size_t i, qp_deprel rel);
 const char *xp_case_of(const xp_view *p, size_t i, char *out, size_t cap);
 /* Whether word i's FEATS hold feat ("VerbForm=Part"). */
 int xp_feat(const xp_view *p, size_t i, const char *feat);
-/* Whether word i is under word anc (anc itself included). */
-int xp_under(const xp_view *p, size_t i, size_t anc);
 /* The words of the sentence dominated by i: [lo[i], hi[i]] by index (a subtree is contiguous
  * in a projective parse; the bounds are taken over the whole subtree either way). */
 
