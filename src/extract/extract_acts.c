@@ -273,6 +273,16 @@ static int clause_timex(const xr_ctx *c, size_t t)
     return best;
 }
 
+int xa_in_timex(const xr_ctx *c, size_t w)
+{
+    const qp_timex_list *tl = &c->st->timex;
+    size_t at = c->p->w[w].start;
+    for (size_t i = 0; i < tl->count; i++)
+        if (tl->items[i].start <= at && at < tl->items[i].end)
+            return 1;
+    return 0;
+}
+
 /* How specific a place is: a town over a district over a province over a country. */
 static int specificity(const mention *m)
 {

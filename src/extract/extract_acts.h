@@ -13,6 +13,9 @@ typedef struct xa_reading {
     int speaker_word;  /* 1 + the verb of saying that reports it, 0 when none */
 } xa_reading;
 
+/* Whether word w lies in a time expression ("la veille", "on Sunday"). */
+int xa_in_timex(const xr_ctx *c, size_t w);
+
 /* How the event of trigger word t reads. */
 void xa_read(const xr_ctx *c, size_t t, xa_reading *rd);
 

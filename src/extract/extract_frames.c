@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const role_names[XFR_ROLES] = {"actor", "recipient", "place", "agent", "sides"};
+static const char *const role_names[XFR_ROLES] = {"actor", "recipient", "place", "agent", "sides", "unless"};
 
 static char *fold_dup(const char *s)
 {

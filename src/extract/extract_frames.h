@@ -11,7 +11,9 @@
 
 typedef struct xp_view xp_view;
 
-enum { XFR_ACTOR, XFR_RECIPIENT, XFR_PLACE, XFR_AGENT, XFR_SIDES, XFR_ROLES };
+/* roles; "unless" lists what, when the trigger has it, makes it another sense and no event
+ * ("manifester leur présence", "demonstrated their ability") */
+enum { XFR_ACTOR, XFR_RECIPIENT, XFR_PLACE, XFR_AGENT, XFR_SIDES, XFR_UNLESS, XFR_ROLES };
 
 typedef struct xfr_pattern {
     uint8_t rel;            /* qp_deprel */

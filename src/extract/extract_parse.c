@@ -143,8 +143,9 @@ static void repair_partitive(qp_word *w, size_t n)
             continue;
         int blocked = 0;
         for (size_t k = 0; k < n && !blocked; k++)
-            blocked = w[k].head == h && (w[k].deprel == QP_DEP_OBJ || w[k].deprel == QP_DEP_EXPL_PV ||
-                                         (w[k].feats && strstr(w[k].feats, "Reflex=Yes")));
+            blocked = (w[k].head == h && (w[k].deprel == QP_DEP_OBJ || w[k].deprel == QP_DEP_EXPL_PV ||
+                                          (w[k].feats && strstr(w[k].feats, "Reflex=Yes")))) ||
+                      (w[k].head == noun && k != i && w[k].deprel == QP_DEP_CASE); /* "selon des militants" */
         if (blocked)
             continue;
         w[i].upos = QP_UPOS_DET;
