@@ -324,6 +324,8 @@ static void test_segment_english(void **state)
     check_words(NULL, QP_LANG_EN, text, x, QP_ARRAY_LEN(x));
     const expect_word y[] = {{"well", "well", 1}, {"-", "-", 1}, {"known", "known", 1}, {"rebels", "rebels", 1}};
     check_words(NULL, QP_LANG_EN, "well-known rebels", y, QP_ARRAY_LEN(y));
+    const expect_word z[] = {{"at", "at", 1}, {"8:40", "8:40", 1}, {"p.m.", "p.m.", 1}};
+    check_words(NULL, QP_LANG_EN, "at 8:40 p.m.", z, QP_ARRAY_LEN(z));
 }
 
 /* ---- long and hostile input ---- */

@@ -208,7 +208,7 @@ int px_model_load(px_model *m, const char *path, char *err, size_t errlen)
         name = z + 1;
     }
     if (px_table_read(&m->tagger, sec[PX_SEC_TAGGER], secsize[PX_SEC_TAGGER]) ||
-        m->tagger.nclass != QP_UPOS_COUNT ||
+        m->tagger.nclass != PX_NCLASS ||
         px_table_read(&m->trans, sec[PX_SEC_TRANS], secsize[PX_SEC_TRANS]) || m->trans.nclass != PX_NTRANS ||
         px_table_read(&m->labels, sec[PX_SEC_LABELW], secsize[PX_SEC_LABELW]) || m->labels.nclass != m->nlabels ||
         px_table_read(&m->split, sec[PX_SEC_SPLIT], secsize[PX_SEC_SPLIT]) || m->split.nclass != PX_NSPLIT) {
@@ -216,13 +216,13 @@ int px_model_load(px_model *m, const char *path, char *err, size_t errlen)
         return bad(err, errlen, path, "corrupt weight table");
     }
     if (secsize[PX_SEC_CANDS] != sizeof(uint64_t) * PX_NTAGS * PX_NTAGS * 2 ||
-        secsize[PX_SEC_UPOSFEATS] != sizeof(uint32_t) * QP_UPOS_COUNT) {
+        secsize[PX_SEC_UPOSFEATS] != sizeof(uint32_t) * PX_NCLASS) {
         px_model_unload(m);
         return bad(err, errlen, path, "corrupt tables");
     }
     m->cands = (const uint64_t *)sec[PX_SEC_CANDS];
     m->upos_feats = (const uint32_t *)sec[PX_SEC_UPOSFEATS];
-    for (int i = 0; i < QP_UPOS_COUNT; i++)
+    for (int i = 0; i < PX_NCLASS; i++)
         if (m->upos_feats[i] >= m->nstrings) {
             px_model_unload(m);
             return bad(err, errlen, path, "corrupt tables");

@@ -110,11 +110,11 @@ int qp_parse_words(const qp_parser *p, qp_lang lang, qp_word *w, size_t n, qp_ar
     rc = px_tag(m, f, w, n, a);
     if (rc)
         return rc;
-    rc = px_lemmatize(m, w, n, a);
+    rc = px_lemmatize(m, f, w, n, a);
     if (rc)
         return rc;
     for (size_t i = 0; i < n; i++)
-        f[i].fine = px_fine_tag(w[i].upos, w[i].feats);
+        f[i].fine = px_fine_tag(w[i].upos, w[i].feats, f[i].cls);
     return px_parse(m, f, w, n, a);
 }
 

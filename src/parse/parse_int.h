@@ -12,6 +12,19 @@
 #define PX_TAG_NONE QP_UPOS_COUNT
 #define PX_TAG_ROOT (QP_UPOS_COUNT + 1)
 #define PX_NTAGS (QP_UPOS_COUNT + 2)
+/* Tagger classes: the 17 UPOS, VERB and AUX standing for finite (or unmarked) forms, then
+ * verbs and auxiliaries by form, told apart in context ("airstrikes destroyed" is finite,
+ * "positions destroyed by" a participle): the parser's fine tag and the features read it. */
+enum { PX_VF_OTHER, PX_VF_INF, PX_VF_PPAST, PX_VF_PPRES, PX_NVF };
+#define PX_NCLASS (QP_UPOS_COUNT + 2 * (PX_NVF - 1))
+/* The class of a word of a treebank. */
+int px_class_of(int upos, const char *feats);
+/* The UPOS of a class. */
+int px_class_upos(int cls);
+/* The verb form of a class (PX_VF_OTHER for any other part of speech). */
+int px_class_vform(int cls);
+/* The verb form a FEATS string says. */
+int px_feats_vform(const char *feats);
 /* Relations a model knows (model labels index them); a label byte of PX_LABEL_NONE is none. */
 #define PX_MAX_LABELS 64
 #define PX_LABEL_NONE 255
@@ -202,7 +215,7 @@ typedef struct px_model {
     px_map forms;                      /* (form, upos) -> lemma, feats (exact, then lower case) */
     px_map suffixes;                   /* (suffix, upos) -> added ending, feats, bytes stripped */
     px_lexicon lexicon;                /* lower-case form -> classes of the external lexicon */
-    const uint32_t *upos_feats;        /* per UPOS: the commonest feats (string offsets) */
+    const uint32_t *upos_feats;        /* per tagger class: the commonest feats (string offsets) */
     const char *strings;               /* NUL-terminated strings, by offset */
     uint32_t nstrings;
 } px_model;
@@ -234,6 +247,7 @@ typedef struct px_wfeat {
     uint32_t shape;          /* capitals, digits, punctuation: a small number */
     uint32_t lex;            /* classes from the external lexicon (0: unknown to it) */
     uint32_t fine;           /* the tag refined by features (px_fine_tag), set after lemmas */
+    uint8_t cls;             /* the tagger's class (PX_NCLASS) */
 } px_wfeat;
 
 /* Fills f[0,n) from the forms of w (lower-cases into the arena as needed). vocab NULL: pw
@@ -248,14 +262,15 @@ char *px_lower(const char *s, qp_arena *a);
 #define PX_TAG_FEATS 32
 /* The features of word i given the tags chosen for words i-1 and i-2; returns how many. */
 size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, uint64_t *out);
-/* Tags w[0,n) greedily left to right with m's tagger: sets upos. 0 or QP_ENOMEM. */
-int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
-/* Sets lemma and feats of w[0,n) (tagged) from m's tables. 0 or QP_ENOMEM. */
-int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a);
+/* Tags w[0,n) greedily left to right with m's tagger: sets upos, and f's cls. 0 or QP_ENOMEM. */
+int px_tag(const px_model *m, px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
+/* Sets lemma and feats of w[0,n) (tagged, f's cls set) from m's tables: a verb's features
+ * agree with the form its class says. 0 or QP_ENOMEM. */
+int px_lemmatize(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
 /* A finer tag than UPOS for the parser: the part of speech with the verb form, tense, mood,
  * pronoun type and possessive of feats (a participle is not a finite verb, nor a relative
  * pronoun a personal one). */
-uint32_t px_fine_tag(int upos, const char *feats);
+uint32_t px_fine_tag(int upos, const char *feats, int cls);
 /* The lemma-rule key of a lower-case suffix of k bytes and a tag. */
 uint64_t px_suffix_key(const char *suffix, size_t k, int upos);
 /* The form key of a form (exact or lower case) and a tag. */

@@ -234,9 +234,13 @@ static void surfaces(qp_lang lang, const char *text, const qp_token *t, size_t n
             }
             /* an abbreviation's period, or the letters and periods of "U.S." */
             if (j < nt && (t[j].flags & QP_TOK_PUNCT) && text[t[j].start] == '.' && t[j].start == e) {
-                int single = e - s == 1 && (t[first].flags & QP_TOK_CAP);
+                /* "U.S.", "J.", and "a.m." "p.m." "e.g." whose letters are small */
+                int letters_follow = j + 2 < nt && !(t[j + 1].flags & QP_TOK_PUNCT) && t[j + 1].start == t[j].end &&
+                                     t[j + 1].end - t[j + 1].start == 1 && text[t[j + 2].start] == '.' &&
+                                     t[j + 2].start == t[j + 1].end;
+                int single = e - s == 1 && ((t[first].flags & QP_TOK_CAP) || letters_follow);
                 int abbr = is_word_ci(text, s, e, abbreviations, QP_ARRAY_LEN(abbreviations)) && j + 1 < nt;
-                if (single && j + 1 < nt) {
+                if (single && (j + 1 < nt || letters_follow)) {
                     e = t[j++].end;
                     while (j + 1 < nt && !(t[j].flags & QP_TOK_PUNCT) && t[j].start == e && t[j].end - t[j].start == 1 &&
                            text[t[j + 1].start] == '.' && t[j + 1].start == t[j].end)

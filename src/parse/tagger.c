@@ -70,31 +70,77 @@ size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, 
     return k + tag_features(f, i, tm1, tm2, out + k);
 }
 
-int px_tag(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
+int px_class_of(int upos, const char *feats)
+{
+    int vf = upos == QP_UPOS_VERB || upos == QP_UPOS_AUX ? px_feats_vform(feats) : PX_VF_OTHER;
+    if (vf == PX_VF_OTHER)
+        return upos;
+    return QP_UPOS_COUNT + (upos == QP_UPOS_AUX ? PX_NVF - 1 : 0) + vf - 1;
+}
+
+int px_class_upos(int cls)
+{
+    if (cls < QP_UPOS_COUNT)
+        return cls;
+    return cls - QP_UPOS_COUNT < PX_NVF - 1 ? QP_UPOS_VERB : QP_UPOS_AUX;
+}
+
+int px_class_vform(int cls)
+{
+    return cls < QP_UPOS_COUNT ? PX_VF_OTHER : (cls - QP_UPOS_COUNT) % (PX_NVF - 1) + 1;
+}
+
+/* Whether feats has the attribute=value pair attr (a whole one). */
+static int has_feat(const char *feats, const char *attr)
+{
+    size_t n = strlen(attr);
+    for (const char *p = strstr(feats, attr); p; p = strstr(p + 1, attr))
+        if ((p == feats || p[-1] == '|') && (p[n] == '|' || p[n] == '\0'))
+            return 1;
+    return 0;
+}
+
+int px_feats_vform(const char *feats)
+{
+    if (!feats)
+        return PX_VF_OTHER;
+    if (has_feat(feats, "VerbForm=Inf"))
+        return PX_VF_INF;
+    if (has_feat(feats, "VerbForm=Ger") || (has_feat(feats, "VerbForm=Part") && has_feat(feats, "Tense=Pres")))
+        return PX_VF_PPRES;
+    if (has_feat(feats, "VerbForm=Part"))
+        return PX_VF_PPAST;
+    return PX_VF_OTHER;
+}
+
+int px_tag(const px_model *m, px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
 {
     uint64_t feats[PX_TAG_FEATS];
-    int32_t *fixed = qp_arena_calloc(a, n, QP_UPOS_COUNT * sizeof *fixed);
+    int32_t *fixed = qp_arena_calloc(a, n, PX_NCLASS * sizeof *fixed);
     if (!fixed)
         return QP_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        px_score(&m->tagger, feats, static_features(f, n, i, feats), fixed + i * QP_UPOS_COUNT);
+        px_score(&m->tagger, feats, static_features(f, n, i, feats), fixed + i * PX_NCLASS);
     for (size_t i = 0; i < n; i++) {
-        int32_t *scores = fixed + i * QP_UPOS_COUNT;
-        size_t nf = tag_features(f, i, i > 0 ? w[i - 1].upos : 0, i > 1 ? w[i - 2].upos : 0, feats);
+        int32_t *scores = fixed + i * PX_NCLASS;
+        size_t nf = tag_features(f, i, i > 0 ? f[i - 1].cls : 0, i > 1 ? f[i - 2].cls : 0, feats);
         px_score(&m->tagger, feats, nf, scores);
         int best = 0;
-        for (int c = 1; c < QP_UPOS_COUNT; c++)
+        for (int c = 1; c < PX_NCLASS; c++)
             if (scores[c] > scores[best])
                 best = c;
-        w[i].upos = (uint8_t)best;
+        f[i].cls = (uint8_t)best;
+        w[i].upos = (uint8_t)px_class_upos(best);
     }
     return 0;
 }
 
-uint32_t px_fine_tag(int upos, const char *feats)
+uint32_t px_fine_tag(int upos, const char *feats, int cls)
 {
     static const char *const keys[] = {"VerbForm=", "Tense=", "Mood=", "PronType=", "Poss="};
     uint64_t h = (uint64_t)upos + 1;
+    if (upos == QP_UPOS_VERB || upos == QP_UPOS_AUX)
+        return (uint32_t)(px_mix(h, (uint64_t)cls + 100) | 1u << 31); /* the form as tagged in context */
     if (upos != QP_UPOS_VERB && upos != QP_UPOS_AUX && upos != QP_UPOS_PRON && upos != QP_UPOS_DET &&
         upos != QP_UPOS_ADJ)
         return (uint32_t)h;
@@ -120,7 +166,7 @@ uint64_t px_form_key(const char *form, int upos, int lower)
 
 #define PX_MAX_SUFFIX 8 /* bytes of suffix the lemma rules look at */
 
-int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a)
+int px_lemmatize(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
 {
     for (size_t i = 0; i < n; i++) {
         qp_word *x = &w[i];
@@ -135,6 +181,10 @@ int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a)
         if (v) {
             x->lemma = m->strings + v[0];
             x->feats = m->strings + v[1];
+            /* "destroyed" is a participle in the treebank; in context the tagger knows better */
+            if ((x->upos == QP_UPOS_VERB || x->upos == QP_UPOS_AUX) &&
+                px_feats_vform(x->feats) != px_class_vform(f[i].cls))
+                x->feats = m->strings + m->upos_feats[f[i].cls];
             continue;
         }
         /* an unseen form: the rule of its longest known suffix */
@@ -154,9 +204,12 @@ int px_lemmatize(const px_model *m, qp_word *w, size_t n, qp_arena *a)
             memcpy(lemma + bn - rule[2], add, an + 1);
             x->lemma = lemma;
             x->feats = m->strings + rule[1];
+            if ((x->upos == QP_UPOS_VERB || x->upos == QP_UPOS_AUX) &&
+                px_feats_vform(x->feats) != px_class_vform(f[i].cls))
+                x->feats = m->strings + m->upos_feats[f[i].cls];
         } else {
             x->lemma = base;
-            x->feats = m->strings + m->upos_feats[x->upos];
+            x->feats = m->strings + m->upos_feats[f[i].cls];
         }
     }
     return 0;

@@ -17,6 +17,8 @@ typedef struct tsent {
     size_t n;
     px_wfeat *f;
     uint8_t *tags;       /* tags the parser learns on: predicted by a tagger that has not seen it */
+    uint8_t *cls;        /* their tagger classes */
+    uint8_t *gold_cls;   /* the classes of the treebank */
     int *gold_head;      /* projective; the root is n */
     uint8_t *gold_label; /* model labels */
     const char **surface;/* lower-case surface tokens (contractions whole), for the contraction classifier */
@@ -33,7 +35,7 @@ typedef struct trainer {
     size_t ns, caps;
     px_model m;                       /* what the features read: the vocabulary, the lexicon */
     uint32_t *vocab_slots, *forms_slots, *suffix_slots;
-    uint32_t upos_feats[QP_UPOS_COUNT];
+    uint32_t upos_feats[PX_NCLASS];
     int nlabels;
     int root_label;
     uint8_t label_rel[PX_MAX_LABELS];
@@ -174,14 +176,18 @@ static int add_sentence(trainer *t, const qp_conllu_sentence *cs)
     qp_arena *a = &t->arena;
     s->f = qp_arena_calloc(a, s->n, sizeof *s->f);
     s->tags = qp_arena_alloc(a, s->n + 1);
+    s->cls = qp_arena_alloc(a, s->n + 1);
+    s->gold_cls = qp_arena_alloc(a, s->n + 1);
     s->gold_head = qp_arena_alloc(a, (s->n + 1) * sizeof *s->gold_head);
     s->gold_label = qp_arena_alloc(a, s->n + 1);
     s->surface = qp_arena_alloc(a, s->n * sizeof *s->surface);
     s->split = qp_arena_calloc(a, s->n, 1);
-    if (!s->f || !s->tags || !s->gold_head || !s->gold_label || !s->surface || !s->split)
+    if (!s->f || !s->tags || !s->cls || !s->gold_cls || !s->gold_head || !s->gold_label || !s->surface || !s->split)
         return QP_ENOMEM;
-    for (size_t i = 0; i < s->n; i++)
+    for (size_t i = 0; i < s->n; i++) {
         s->gold_head[i] = s->w[i].head < 0 ? (int)s->n : s->w[i].head;
+        s->gold_cls[i] = (uint8_t)px_class_of(s->w[i].upos, s->w[i].feats);
+    }
     s->gold_head[s->n] = -1;
     projectivize(s->gold_head, (int)s->n);
     size_t k = 0;
@@ -406,7 +412,7 @@ static int make_lemma_tables(trainer *t)
             if (!rc)
                 rc = tl_add(&forms, px_form_key(lf, w->upos, 1), w->lemma, feats, 0);
             if (!rc)
-                rc = tl_add(&upos, (uint64_t)w->upos, "_", feats, 0);
+                rc = tl_add(&upos, (uint64_t)px_class_of(w->upos, w->feats), "_", feats, 0);
             /* the edit from lower-case form to lower-case lemma: strip bytes, add an ending */
             size_t fn = strlen(lf), p = 0;
             while (lf[p] && lf[p] == ll[p])
@@ -435,9 +441,9 @@ static int make_lemma_tables(trainer *t)
         rc = mb_build(&sm, &t->sec[PX_SEC_SUFFIXES], &t->suffix_slots, &t->m.suffixes.nslots);
     t->m.forms.slots = t->forms_slots;
     t->m.suffixes.slots = t->suffix_slots;
-    uint32_t uf[QP_UPOS_COUNT] = {0};
+    uint32_t uf[PX_NCLASS] = {0};
     for (size_t i = 0; i < um.n; i++)
-        if (um.e[i].key < QP_UPOS_COUNT)
+        if (um.e[i].key < PX_NCLASS)
             uf[um.e[i].key] = um.e[i].v[1];
     if (!rc)
         rc = qp_buf_append(&t->sec[PX_SEC_UPOSFEATS], (const char *)uf, sizeof uf);
@@ -461,16 +467,16 @@ static size_t tagger_pass(tw_table *tw, trainer *t, const size_t *order, size_t 
     size_t right = 0;
     for (size_t oi = 0; oi < n; oi++) {
         tsent *s = &t->s[order[oi]];
-        uint8_t *pred = out ? out[order[oi]] : s->tags;
+        uint8_t *pred = out ? out[order[oi]] : s->cls;
         for (size_t i = 0; i < s->n; i++) {
-            int32_t scores[QP_UPOS_COUNT] = {0};
+            int32_t scores[PX_NCLASS] = {0};
             size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? pred[i - 1] : 0, i > 1 ? pred[i - 2] : 0, feats);
             tw_score(tw, feats, nf, scores);
             int best = 0;
-            for (int c = 1; c < QP_UPOS_COUNT; c++)
+            for (int c = 1; c < PX_NCLASS; c++)
                 if (scores[c] > scores[best])
                     best = c;
-            int gold = s->w[i].upos;
+            int gold = s->gold_cls[i];
             if (learn) {
                 if (best != gold && tw_update(tw, feats, nf, gold, best, tw->clock) < 0)
                     return (size_t)-1;
@@ -520,15 +526,15 @@ static int tag_with(trainer *t, const tw_table *tw, const size_t *sents, size_t 
         tsent *s = &t->s[sents[k]];
         uint64_t feats[PX_TAG_FEATS];
         for (size_t i = 0; i < s->n; i++) {
-            int32_t scores[QP_UPOS_COUNT] = {0};
-            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? s->tags[i - 1] : 0, i > 1 ? s->tags[i - 2] : 0, feats);
+            int32_t scores[PX_NCLASS] = {0};
+            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? s->cls[i - 1] : 0, i > 1 ? s->cls[i - 2] : 0, feats);
             px_score(&m.tagger, feats, nf, scores);
             int best = 0;
-            for (int c = 1; c < QP_UPOS_COUNT; c++)
+            for (int c = 1; c < PX_NCLASS; c++)
                 if (scores[c] > scores[best])
                     best = c;
-            s->tags[i] = (uint8_t)best;
-            *right += best == s->w[i].upos;
+            s->cls[i] = (uint8_t)best;
+            *right += px_class_upos(best) == s->w[i].upos;
             (*words)++;
         }
     }
@@ -550,7 +556,7 @@ static int make_tagger(trainer *t)
     if (folds == 1) {
         for (size_t i = 0; i < t->ns; i++)
             for (size_t k = 0; k < t->s[i].n; k++)
-                t->s[i].tags[k] = t->s[i].w[k].upos;
+                t->s[i].cls[k] = t->s[i].gold_cls[k];
     } else {
         size_t right = 0, words = 0;
         for (int fo = 0; fo < folds && !rc; fo++) {
@@ -562,7 +568,7 @@ static int make_tagger(trainer *t)
                     rest[nin++] = i;
             }
             tw_table tw;
-            rc = tw_init(&tw, QP_UPOS_COUNT);
+            rc = tw_init(&tw, PX_NCLASS);
             if (!rc)
                 rc = train_tagger(t, &tw, rest, nin, t->o->tagger_epochs);
             if (!rc)
@@ -576,7 +582,7 @@ static int make_tagger(trainer *t)
         idx[i] = i;
     tw_table tw;
     if (!rc)
-        rc = tw_init(&tw, QP_UPOS_COUNT);
+        rc = tw_init(&tw, PX_NCLASS);
     if (!rc) {
         /* the final tagger writes its tags into a scratch copy: the jackknifed ones stay */
         uint8_t **scratch = calloc(t->ns, sizeof *scratch);
@@ -598,6 +604,9 @@ static int make_tagger(trainer *t)
     }
     free(idx);
     free(rest);
+    for (size_t i = 0; i < t->ns; i++)
+        for (size_t k = 0; k < t->s[i].n; k++)
+            t->s[i].tags[k] = (uint8_t)px_class_upos(t->s[i].cls[k]);
     return rc;
 }
 
@@ -662,11 +671,13 @@ static int make_fine_tags(trainer *t)
             break;
         }
         memcpy(w, s->w, s->n * sizeof *w);
-        for (size_t k = 0; k < s->n; k++)
+        for (size_t k = 0; k < s->n; k++) {
             w[k].upos = s->tags[k];
-        rc = px_lemmatize(&t->m, w, s->n, &scratch);
+            s->f[k].cls = s->cls[k];
+        }
+        rc = px_lemmatize(&t->m, s->f, w, s->n, &scratch);
         for (size_t k = 0; k < s->n && !rc; k++)
-            s->f[k].fine = px_fine_tag(w[k].upos, w[k].feats);
+            s->f[k].fine = px_fine_tag(w[k].upos, w[k].feats, s->cls[k]);
         qp_arena_reset(&scratch);
     }
     qp_arena_destroy(&scratch);
