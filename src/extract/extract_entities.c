@@ -193,9 +193,13 @@ int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_act
      * last sentences told who strikes; an event noun alone, or a verb without a subject, does
      * not borrow a doer from elsewhere */
     const xp_view *p = c->p;
-    if (p->w[t].upos != QP_UPOS_VERB || xp_child(p, t, QP_DEP_NSUBJ) < 0)
+    if (p->w[t].upos != QP_UPOS_VERB)
         return 0;
     int sj = xp_child(p, t, QP_DEP_NSUBJ);
+    if (sj < 0 && xp_rel(p, t) == QP_DEP_ACL && p->w[t].deprel != QP_DEP_ACL_RELCL && xp_child(p, t, QP_DEP_OBJ) >= 0)
+        sj = p->w[t].head; /* "22 strikes engaged 15 units" read as strikes that engaged: the same */
+    if (sj < 0)
+        return 0;
     if (p->w[sj].upos != QP_UPOS_NOUN || p->mention[sj] >= 0)
         return 0;
     int means = p->trigger[sj] >= 0;
