@@ -804,9 +804,11 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     int kids[XR_MAX], obj_place = -1;
     size_t nk = xfr_fill(f, XFR_UNLESS, p, t, act, kids, XR_MAX);
     for (size_t k = 0; k < nk; k++)
-        if ((is_noun_word(p, (size_t)kids[k]) || p->w[kids[k]].upos == QP_UPOS_PRON) && !xa_in_timex(c, (size_t)kids[k]))
-            return 0; /* "manifester leur présence", "demonstrated their ability": another sense (not
-                       * "ont manifesté la veille": a time the parser took for an object) */
+        if (((is_noun_word(p, (size_t)kids[k]) || p->w[kids[k]].upos == QP_UPOS_PRON) && !xa_in_timex(c, (size_t)kids[k])) ||
+            is_verb_word(p, (size_t)kids[k]))
+            return 0; /* "manifester leur présence", "demonstrated their ability", "visant à
+                       * obtenir": another sense (not "ont manifesté la veille": a time the parser
+                       * took for an object) */
 
     /* symmetric events: both sides at once */
     if (p->cls[t] & QP_WC_SYMMETRIC) {
