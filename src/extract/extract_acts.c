@@ -116,6 +116,49 @@ static size_t clause_head(const xp_view *p, size_t n)
     return at;
 }
 
+/* Whether the clause of verb g is told in a past tense: "a attaqué", "attacked", "was shelled"
+ * are; "est présentée", "is presented" are not (a passive auxiliary in the present), nor is a
+ * participle that qualifies a noun in a present clause ("l'EI est la cible de deux offensives,
+ * l'une menée par le régime"). */
+static int told_in_past(const xp_view *p, size_t g)
+{
+    for (int steps = 0; steps < 3; steps++) {
+        int tense_aux = -1, pass_aux = -1;
+        for (size_t k = 0; k < xp_kids(p, g); k++) {
+            int a = xp_kid(p, g, k);
+            if (xp_rel(p, (size_t)a) != QP_DEP_AUX)
+                continue;
+            if (p->w[a].deprel == QP_DEP_AUX_PASS)
+                pass_aux = a;
+            else
+                tense_aux = a;
+        }
+        /* "est soutenue par": a lone auxiliary the parser called one of tense is the passive's
+         * when the verb has a passive subject */
+        if (tense_aux >= 0 && pass_aux < 0 && xp_child(p, g, QP_DEP_NSUBJ_PASS) >= 0)
+            pass_aux = tense_aux, tense_aux = -1;
+        if (tense_aux >= 0)
+            return 1; /* "a attaqué", "has attacked", "a été présentée" */
+        if (pass_aux >= 0)
+            return xp_feat(p, (size_t)pass_aux, "Tense=Past") || xp_feat(p, (size_t)pass_aux, "Tense=Imp");
+        qp_deprel r = xp_rel(p, g);
+        if (xp_feat(p, g, "VerbForm=Part") && (r == QP_DEP_ACL || r == QP_DEP_AMOD) && p->w[g].head >= 0) {
+            size_t up = clause_head(p, (size_t)p->w[g].head); /* the clause of the noun it qualifies */
+            while ((xp_rel(p, up) == QP_DEP_APPOS || xp_rel(p, up) == QP_DEP_CONJ) && p->w[up].head >= 0)
+                up = clause_head(p, (size_t)p->w[up].head); /* "la cible de deux offensives, l'une menée…" */
+            int cop = xp_child(p, up, QP_DEP_COP);
+            if (cop >= 0) /* "l'EI est la cible de…": the copula's tense */
+                return xp_feat(p, (size_t)cop, "Tense=Past") || xp_feat(p, (size_t)cop, "Tense=Imp");
+            if (p->w[up].upos == QP_UPOS_VERB || p->w[up].upos == QP_UPOS_AUX) {
+                g = up;
+                continue;
+            } /* a noun with no verb over it ("22 strikes engaged…" read so): the participle's own */
+        }
+        return xp_feat(p, g, "Tense=Past") || xp_feat(p, g, "Tense=Imp");
+    }
+    return 0;
+}
+
 void xa_read(const xr_ctx *c, size_t t, xa_reading *rd)
 {
     const xp_view *p = c->p;
@@ -130,7 +173,7 @@ void xa_read(const xr_ctx *c, size_t t, xa_reading *rd)
         rd->flags |= QP_EVENT_HYPOTHETICAL; /* "Aidez-nous !": a plea, not a deed */
     if (reported)
         rd->flags |= QP_EVENT_REPORTED;
-    rd->past = xp_feat(p, g, "Tense=Past") || xp_feat(p, g, "Tense=Imp") || xp_child_u(p, g, QP_DEP_AUX) >= 0;
+    rd->past = told_in_past(p, g);
     /* what governs it */
     for (int steps = 0; steps < 6; steps++) {
         int h = p->w[g].head;
@@ -346,6 +389,8 @@ static int clause_place(const xr_ctx *c, size_t t, const qp_actor_ref *a1, size_
             if (r == QP_DEP_ACL || r == QP_DEP_ADVCL || r == QP_DEP_CCOMP || r == QP_DEP_XCOMP ||
                 r == QP_DEP_PARATAXIS || r == QP_DEP_CONJ)
                 break; /* a clause of its own */
+            if (p->cls[h] & QP_WC_DISTANCE)
+                break; /* "à une dizaine de kilomètres de la Syrie", "20 miles from Mosul": not there */
             w = h;
         }
         if (!ok || (!located && m->kind != MENTION_PLACE))
@@ -356,6 +401,8 @@ static int clause_place(const xr_ctx *c, size_t t, const qp_actor_ref *a1, size_
             best_spec = sp;
         }
     }
+    if (best < 0) /* "la Syrie en guerre où le régime et une alliance prennent les jihadistes en étau" */
+        best = xr_relative_place(c, head);
     /* "Dans le nord-ouest de la Syrie, 60 écoliers qui manifestaient à X, dans le gouvernorat
      * d'Idleb, ont été arrêtés": a country or a province set over the clause frames a place
      * the sentence names within it */

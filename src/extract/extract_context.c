@@ -334,11 +334,47 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
     }
 }
 
+/* Whether the article has a fighting the generic jihadists. */
+static int fights_jihadists(const doc_state *st, const qp_actor_ref *a)
+{
+    for (size_t i = 0; i < st->n_events; i++) {
+        const qp_event *e = &st->events[i];
+        if (!strcmp(e->action, "ASSAULT") && !(e->flags & QP_EVENT_HIDDEN) && e->actor2.id &&
+            !strcmp(e->actor2.id, "JIHADISTS") && xc_same_actor(&e->actor1, a))
+            return 1;
+    }
+    return 0;
+}
+
+/* The armed group the article names most, at least twice, that it does not have fighting the
+ * jihadists ("l'EI", named five times in an article on al-Qaïm where the regime and the SDF
+ * squeeze "les jihadistes"); NULL when none. Points into st->ents. */
+static const qp_actor_ref *most_named_group(const doc_state *st)
+{
+    const qp_actor_ref *best = NULL;
+    size_t best_n = 1;
+    for (size_t i = 0; i < st->n_ents; i++) {
+        const qp_actor_ref *a = &st->ents[i].a;
+        if (!a->id || !a->kind || strcmp(a->kind, "armed group") || !strcmp(a->id, "JIHADISTS"))
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < st->n_ents; j++)
+            n += st->ents[j].a.id && !strcmp(st->ents[j].a.id, a->id);
+        if (n > best_n && !fights_jihadists(st, a)) {
+            best = a;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
 void xc_name_the_jihadists(doc_state *st)
 {
     /* the armed group the article's assaults are most against, other than the generic one:
      * the Kurdish-Arab alliance an article on Raqqa names most is not "the jihadists" */
     const qp_actor_ref *named = most_attacked(st, 1, 1, 1);
+    if (!named)
+        named = most_named_group(st);
     if (!named)
         return;
     qp_actor_ref group = *named;

@@ -216,11 +216,20 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
                 actors_at(c, sj, g, depth + 1);
         }
     }
-    /* coordinated actors act alike */
+    /* coordinated actors act alike; so do coordinated adjectives that each name one ("les forces
+     * gouvernementales et paramilitaires irakiennes": the army and the PMF) */
     for (size_t k = 0; k < xp_kids(p, (size_t)w); k++) {
         int ch = xp_kid(p, (size_t)w, k);
-        if (xp_rel(p, (size_t)ch) == QP_DEP_CONJ)
+        if (xp_rel(p, (size_t)ch) == QP_DEP_CONJ) {
             actors_at(c, ch, g, depth + 1);
+        } else if (xp_rel(p, (size_t)ch) == QP_DEP_AMOD && mi >= 0) {
+            for (size_t q = 0; q < xp_kids(p, (size_t)ch); q++) {
+                int cj = xp_kid(p, (size_t)ch, q);
+                int cm = p->mention[cj];
+                if (xp_rel(p, (size_t)cj) == QP_DEP_CONJ && cm >= 0 && cm != mi && mention_actor(c, cm, &a))
+                    args_push(g, &a, cm, cj);
+            }
+        }
     }
 }
 
@@ -552,6 +561,17 @@ static size_t fill(const xr_ctx *c, const xfr_frame *f, int role, size_t t, cons
     return n;
 }
 
+/* Whether verb v has a reflexive clitic ("se livrent"). */
+static int reflexive(const xp_view *p, size_t v)
+{
+    for (size_t k = 0; k < xp_kids(p, v); k++) {
+        int ch = xp_kid(p, v, k);
+        if (p->w[ch].upos == QP_UPOS_PRON && xp_feat(p, (size_t)ch, "Reflex=Yes"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether verb v has a noun or a pronoun for its object (not an adverb the parser took for one:
  * "se sont affrontés près de la frontière"). */
 static int nominal_object(const xp_view *p, size_t v)
@@ -586,7 +606,9 @@ static int symmetric_sides(const xr_ctx *c, size_t t, const mention *tm, const x
         /* "soldats et rebelles se livrent combat", "X and Y engaged in fighting" */
         const qp_lex_action *light;
         int lv = light_verb(c, t, &light);
-        if (lv >= 0 && !passive(p, (size_t)lv, c->s->lang)) {
+        /* "se livrent combat", "engaged in fighting": sides; but "X et Y ont lancé la bataille",
+         * "waged war on": a deed they launch together */
+        if (lv >= 0 && !passive(p, (size_t)lv, c->s->lang) && (!light || reflexive(p, (size_t)lv))) {
             all.n = 0;
             subject_of(c, (size_t)lv, &all);
         }
@@ -652,7 +674,8 @@ static void content_subject(const xr_ctx *c, size_t t, xr_args *g)
             /* "à ce que X …": the clause hangs from the pronoun */
             for (size_t q = 0; q < xp_kids(p, (size_t)ch) && !g->n; q++) {
                 int cl = xp_kid(p, (size_t)ch, q);
-                if (xp_rel(p, (size_t)cl) == QP_DEP_ACL && is_verb_word(p, (size_t)cl))
+                if (xp_rel(p, (size_t)cl) == QP_DEP_ACL && p->w[cl].deprel != QP_DEP_ACL_RELCL &&
+                    is_verb_word(p, (size_t)cl))
                     subject_of(c, (size_t)cl, g);
             }
         }
@@ -799,6 +822,12 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         int o = xp_child(p, t, QP_DEP_OBJ);
         if (o >= 0 && p->trigger[o] >= 0)
             return 0;
+        /* "engaged in heavy fighting", "participer aux combats": the noun tells the event */
+        for (size_t k = 0; o < 0 && k < xp_kids(p, t); k++) {
+            int ch = xp_kid(p, t, k);
+            if (xp_rel(p, (size_t)ch) == QP_DEP_OBL && p->trigger[ch] >= 0 && is_noun_word(p, (size_t)ch))
+                return 0;
+        }
     }
     xr_args actors = {.n = 0}, recips = {.n = 0};
     int kids[XR_MAX], obj_place = -1;
@@ -878,6 +907,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         }
     }
     /* the actor */
+    int self_moved = 0;
     if (pass) {
         nk = fill(c, f, XFR_AGENT, t, tm, act, kids, XR_MAX);
         /* "tuées depuis le 2 décembre par les forces": an agent the parser hung one level
@@ -899,6 +929,15 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
          * when it is one too ("le Hezbollah, allié de Damas") */
         if (!nk && (xp_rel(p, t) == QP_DEP_AMOD || xp_rel(p, t) == QP_DEP_ACL || p->w[t].upos == QP_UPOS_ADJ))
             return as_noun ? 0 : frame_trigger(c, t, 1);
+        /* "plusieurs divisions sont positionnées", "troops were deployed": forces moved with no
+         * one named moving them are their own state's deployment */
+        if (!nk && act->code && !strcmp(act->code, "MOBILIZE")) {
+            int sj = xp_child(p, t, QP_DEP_NSUBJ_PASS);
+            if (sj >= 0) {
+                actors_at(c, sj, &actors, 0);
+                self_moved = actors.n > 0;
+            }
+        }
     } else if (said_of >= 0) {
         actors_at(c, said_of, &actors, 0);
     } else {
@@ -1003,12 +1042,15 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     int object_named = 0; /* an object the frame needs, even one we cannot name ("took control of it") */
     /* "exprimer son soutien", "voiced support": backing said is words, not means */
     int to_words = noun && lv >= 0 && (p->cls[lv] & QP_WC_EXPRESSING);
-    if (pass) {
+    if (pass && !self_moved) {
         int sj = xp_child(p, t, QP_DEP_NSUBJ_PASS);
         if (sj < 0)
             sj = xp_child(p, t, QP_DEP_NSUBJ); /* a predicate participle ("les FDS appuyées par") */
-        if (sj < 0 && (xp_rel(p, t) == QP_DEP_ACL || xp_rel(p, t) == QP_DEP_AMOD))
+        int qualified = 0;
+        if (sj < 0 && (xp_rel(p, t) == QP_DEP_ACL || xp_rel(p, t) == QP_DEP_AMOD)) {
             sj = p->w[t].head; /* "les rebelles soutenus par": the noun the participle qualifies */
+            qualified = 1;
+        }
         if (sj < 0 && xp_rel(p, t) == QP_DEP_CONJ) {
             int h = p->w[t].head; /* "ont été attaqués et tués": the first verb's subject */
             sj = h >= 0 ? xp_child(p, (size_t)h, QP_DEP_NSUBJ_PASS) : -1;
@@ -1018,10 +1060,19 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
              * a pronoun ("le bilan avancé par l'ONU" is put forward, not advanced on) */
             object_named = p->w[sj].upos == QP_UPOS_PRON;
             int pm = place_at(c, sj);
-            if (act->object && !strcmp(act->object, "place") && pm >= 0)
+            if (act->object && !strcmp(act->object, "place") && pm >= 0) {
                 obj_place = pm; /* "Raqqa a été reprise": where, not whom */
-            else
+            } else {
                 actors_at(c, sj, &recips, 0);
+                /* "le régime soutenu par Moscou et une alliance soutenue par Washington": a
+                 * participle qualifies its own noun, not the nouns coordinated with it */
+                size_t j = 0;
+                for (size_t k = 0; qualified && k < recips.n; k++)
+                    if (recips.word[k] == sj || recips.word[k] < 0)
+                        recips.a[j] = recips.a[k], recips.m[j] = recips.m[k], recips.word[j] = recips.word[k], j++;
+                if (qualified)
+                    recips.n = j;
+            }
         }
         for (size_t k = 0; k < nrk; k++)
             if (p->w[rkids[k]].deprel != QP_DEP_OBJ)
@@ -1052,6 +1103,19 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             for (size_t k = 0; k < np; k++)
                 actors_at(c, pk[k], &recips, 0);
         }
+        if (!recips.n && noun && xp_rel(p, t) == QP_DEP_NMOD && p->w[t].head >= 0 &&
+            (p->cls[p->w[t].head] & QP_WC_TARGET_NOUN)) {
+            /* "l'EI est la cible de deux offensives", "the town was the target of airstrikes" */
+            int h = p->w[t].head;
+            int sj = xp_child(p, (size_t)h, QP_DEP_COP) >= 0 ? xp_child_u(p, (size_t)h, QP_DEP_NSUBJ) : -1;
+            if (sj >= 0) {
+                int pm = place_at(c, sj);
+                if (pm >= 0 && obj_place < 0)
+                    obj_place = pm;
+                else
+                    actors_at(c, sj, &recips, 0);
+            }
+        }
         int counter = noun ? counting_noun(c, t) : -1;
         if (!recips.n && counter >= 0) {
             nk = xfr_fill(f, XFR_RECIPIENT, p, (size_t)counter, act, kids, XR_MAX);
@@ -1078,7 +1142,8 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             if (o >= 0)
                 actors_at(c, o, &recips, 0);
         }
-        if (!recips.n && !noun) {
+        if (!recips.n && !noun && ((p->cls[t] & QP_WC_INTENT) || !strcmp(act->code, "REQUEST") ||
+                                   !strcmp(act->code, "THREATEN"))) {
             content_subject(c, t, &recips); /* "called on … to", "demanded that X" */
             size_t j = 0;
             for (size_t k = 0; k < recips.n; k++) { /* never the demanders themselves */
@@ -1143,6 +1208,35 @@ static size_t clause_of(const xp_view *p, size_t w)
  * matcher took from the context belongs to the country of its clause's own place ("à Homs"),
  * else to the country the article's events happen in — never to a country named elsewhere in
  * the sentence ("une ONG basée en Grande-Bretagne"). 0 or QP_ENOMEM. */
+int xr_relative_place(const xr_ctx *c, size_t cl)
+{
+    const xp_view *p = c->p;
+    if (p->w[cl].deprel != QP_DEP_ACL_RELCL)
+        return -1;
+    for (size_t k = 0; k < xp_kids(p, cl); k++) {
+        int rel = xp_kid(p, cl, k);
+        qp_deprel r = xp_rel(p, (size_t)rel);
+        if (!xp_feat(p, (size_t)rel, "PronType=Rel") || (r != QP_DEP_OBL && r != QP_DEP_ADVMOD))
+            continue;
+        for (int w = rel - 1; w >= 0 && w >= rel - 4; w--) {
+            int mi = p->mention[w];
+            if (mi < 0)
+                continue;
+            const mention *m = &c->s->m[mi];
+            if (m->kind == MENTION_PLACE || (m->kind == MENTION_ACTOR && m->is_place_too))
+                return mi;
+        }
+    }
+    return -1;
+}
+
+/* The country of the place a relative clause of place is about (xr_relative_place), -1. */
+static int relative_where(const xr_ctx *c, size_t cl)
+{
+    int mi = xr_relative_place(c, cl);
+    return mi >= 0 ? xt_mention_country(c->x, &c->s->m[mi]) : -1;
+}
+
 static int settle_bare_agents(const xr_ctx *c)
 {
     const xp_view *p = c->p;
@@ -1168,6 +1262,8 @@ static int settle_bare_agents(const xr_ctx *c)
                 continue;
             country = xt_mention_country(c->x, pl);
         }
+        if (country < 0)
+            country = relative_where(c, cl);
         if (country < 0)
             country = c->st->where;
         if (country < 0 || (m->actor.country && !strcmp(m->actor.country, c->x->lx.countries[country].iso3)))

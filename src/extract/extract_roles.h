@@ -22,4 +22,9 @@ int xr_roles(doc_state *st, sentence_view *s);
 /* The first actor of verb v's subject (its own, or one it shares): 1 with *out set, else 0. */
 int xr_subject_actor(const xr_ctx *c, size_t v, qp_actor_ref *out);
 
+/* "la Syrie en guerre où le régime…", "Iraq, where the army…": the place a relative clause of
+ * place (headed by word cl) is about, the place or country mention named just before its
+ * relative word; -1 when cl is no such clause. */
+int xr_relative_place(const xr_ctx *c, size_t cl);
+
 #endif

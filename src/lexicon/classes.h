@@ -33,6 +33,8 @@ enum {
     QP_WC_DOCUMENT = 1u << 21,   /* "résolution", "plan": an act on it is an act toward its author */
     QP_WC_FRONTING = 1u << 22,   /* "près de", "near", "lundi": opens an adverbial set before the clause by a comma */
     QP_WC_EXPRESSING = 1u << 23, /* "exprimer", "voice": the support noun it takes is words, not means */
+    QP_WC_DISTANCE = 1u << 24,   /* "kilomètre", "mile": a place it is measured from is not where */
+    QP_WC_TARGET_NOUN = 1u << 25,/* "cible", "target": "X est la cible de frappes": X is whom they hit */
 };
 
 typedef struct qp_class_slot qp_class_slot;
