@@ -216,11 +216,18 @@ const xfr_frame *xfr_of(const xfr_frames *fs, const qp_lex_action *act)
     return by_name(fs, "verb");
 }
 
+/* Whether case word c is w, or w elided ("d'une base" is "de": folding leaves "d"). */
+static int same_case(const char *c, const char *w)
+{
+    size_t n = strlen(c);
+    return !strcmp(c, w) || (n && n + 1 == strlen(w) && !strncmp(c, w, n) && w[n] == 'e');
+}
+
 /* Whether the folded case word c is one of the entry's prepositions (folded too). */
 static int entry_prep(const qp_lex_action *act, const char *c)
 {
     for (size_t k = 0; k < act->n_preps; k++)
-        if (act->preps[k] && !strcmp(act->preps[k], c))
+        if (act->preps[k] && same_case(c, act->preps[k]))
             return 1;
     return 0;
 }
@@ -259,7 +266,7 @@ int xfr_match(const xfr_pattern *pt, const xp_view *p, size_t c, const qp_lex_ac
             return 1;
         char lp[32], cs[96];
         if ((u == QP_DEP_OBL || u == QP_DEP_NMOD) && lemma_prep(act, lp, sizeof lp)[0] &&
-            !strcmp(xp_case_of(p, c, cs, sizeof cs), lp))
+            same_case(xp_case_of(p, c, cs, sizeof cs), lp))
             return 1;
     }
     qp_deprel rel = (qp_deprel)p->w[c].deprel, want = qp_deprel_universal((qp_deprel)pt->rel);
@@ -277,7 +284,7 @@ int xfr_match(const xfr_pattern *pt, const xp_view *p, size_t c, const qp_lex_ac
     if (!cs[0])
         return pt->no_case;
     for (size_t k = 0; k < pt->n_cases; k++)
-        if (!strcmp(pt->cases[k], cs))
+        if (same_case(cs, pt->cases[k]))
             return 1;
     return pt->entry_preps && act && entry_prep(act, cs);
 }

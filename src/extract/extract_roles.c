@@ -1040,6 +1040,11 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     nk = fill(c, f, XFR_PLACE, t, tm, act, kids, XR_MAX);
     obj_place = place_among(c, kids, nk);
     int object_named = 0; /* an object the frame needs, even one we cannot name ("took control of it") */
+    /* "s'est emparé d'une base militaire", "took control of a base": a phrase of taking takes
+     * whatever it names; a bare "prendre" ("prendre un risque") wants a place named */
+    for (size_t k = 0; k < nk && act->lemma && strchr(act->lemma, ' ') && act->object && !strcmp(act->object, "place");
+         k++)
+        object_named |= is_noun_word(p, (size_t)kids[k]);
     /* "exprimer son soutien", "voiced support": backing said is words, not means */
     int to_words = noun && lv >= 0 && (p->cls[lv] & QP_WC_EXPRESSING);
     if (pass && !self_moved) {
