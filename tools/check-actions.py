@@ -9,6 +9,7 @@ CAMEO2PLOVER table uses), that the CAMEO root agrees with the category, and that
 listed twice for the same category once folded. Exits 1 with one line per problem.
 """
 import json
+import os
 import sys
 import unicodedata
 
@@ -56,7 +57,7 @@ CAMEO_ROOTS = {
 }
 
 KEYS = {"lemma", "pos", "code", "mode", "context", "cameo", "object", "preps", "place_preps",
-        "weight", "light"}
+        "weight", "light", "frame", "need"}
 
 
 def fold(s):
@@ -67,7 +68,7 @@ def fold(s):
     return " ".join(s.split())
 
 
-def check_entry(where, e, problems):
+def check_entry(where, e, problems, frames=None):
     def bad(msg):
         problems.append(f"{where}: {msg}")
 
@@ -87,6 +88,10 @@ def check_entry(where, e, problems):
         v = e.get(k, [])
         if not isinstance(v, list) or not all(isinstance(p, str) and p for p in v):
             bad(f"{k} must be a list of strings")
+    if "frame" in e and (not isinstance(e["frame"], str) or (frames is not None and e["frame"] not in frames)):
+        bad(f"frame {e.get('frame')!r} is not a frame of the language's frames.json")
+    if e.get("need", False) not in (True, False):
+        bad("need must be true or false")
     w = e.get("weight")
     if not isinstance(w, (int, float)) or isinstance(w, bool) or not 0 <= w <= 1:
         bad(f"weight must be a number in 0..1, not {w!r}")
@@ -127,10 +132,19 @@ def check_file(path):
     acts = doc.get("actions") if isinstance(doc, dict) else None
     if not isinstance(acts, list) or not acts:
         return [f"{path}: expected {{\"actions\": [...]}} with entries"], 0
+    # the frames an entry may name: those of frames.json beside it
+    frames = None
+    fpath = os.path.join(os.path.dirname(path), "frames.json")
+    if os.path.isfile(fpath):
+        try:
+            with open(fpath, encoding="utf-8") as f:
+                frames = set(json.load(f).get("frames", {}))
+        except (OSError, ValueError) as err:
+            problems.append(f"{fpath}: {err}")
     seen = {}
     for i, e in enumerate(acts):
         where = f"{path}: entry {i} ({e.get('lemma') if isinstance(e, dict) else '?'})"
-        check_entry(where, e, problems)
+        check_entry(where, e, problems, frames)
         if isinstance(e, dict) and isinstance(e.get("lemma"), str):
             key = (fold(e["lemma"]), e.get("pos"), e.get("code"), bool(e.get("light")))
             if key in seen:

@@ -52,6 +52,8 @@ static int compile(const char *text, xfr_pattern *pt, const char **why)
         }
         if (n == 6 && !strncmp(p, "@preps", 6)) {
             pt->entry_preps = 1;
+        } else if (n == 12 && !strncmp(p, "@place_preps", 12)) {
+            pt->place_preps = 1;
         } else if (n == 1 && *p == '-') {
             pt->no_case = 1;
         } else {
@@ -277,7 +279,7 @@ int xfr_match(const xfr_pattern *pt, const xp_view *p, size_t c, const qp_lex_ac
         got = want;
     if (pt->exact ? rel != pt->rel : got != want)
         return 0;
-    if (!pt->n_cases && !pt->entry_preps && !pt->no_case)
+    if (!pt->n_cases && !pt->entry_preps && !pt->place_preps && !pt->no_case)
         return 1;
     char cs[96];
     xp_case_of(p, c, cs, sizeof cs);
@@ -286,6 +288,10 @@ int xfr_match(const xfr_pattern *pt, const xp_view *p, size_t c, const qp_lex_ac
     for (size_t k = 0; k < pt->n_cases; k++)
         if (same_case(cs, pt->cases[k]))
             return 1;
+    if (pt->place_preps && act)
+        for (size_t k = 0; k < act->n_place_preps; k++)
+            if (act->place_preps[k] && same_case(cs, act->place_preps[k]))
+                return 1;
     return pt->entry_preps && act && entry_prep(act, cs);
 }
 

@@ -19,6 +19,7 @@ typedef struct xfr_pattern {
     uint8_t rel;            /* qp_deprel */
     uint8_t exact;          /* the subtype must be rel's; else any subtype of rel's universal relation */
     uint8_t entry_preps;    /* "@preps": the case words of the action entry match too */
+    uint8_t place_preps;    /* "@place_preps": the entry's prepositions of place match too */
     uint8_t no_case;        /* "-": no case word */
     char **cases;           /* folded case words ("a l encontre de"); none: any */
     size_t n_cases;

@@ -11,11 +11,13 @@
 #include "extract_event.h"
 #include "extract_frames.h"
 #include "extract_syntax.h"
+#include "fold.h"
 #include "qp.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 enum { XR_MAX = 8 };
 
@@ -524,6 +526,20 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
  * verb (or on an adjective that is a past participle), a noun reading on a noun; light verbs
  * only when nothing else fits. -1 when none fits ("un conflit armé" arms no one). With
  * as_noun, noun readings only (a participle the parser read for a noun: "allié"). */
+/* "les marchés" are not "les marches": a one-word entry whose lemma folds as the word's lemma
+ * but is written with other accents is another word. Only where the parser's lemma is known. */
+static int accent_homograph(const xr_ctx *c, size_t w, const qp_lex_action *a)
+{
+    const char *lw = c->p->w[w].lemma;
+    if (!lw || !strcmp(lw, "_") || !a->lemma || strchr(a->lemma, ' ') || strchr(a->lemma, '\''))
+        return 0;
+    char fl[128], fa[128];
+    int nl = qp_fold_token(lw, strlen(lw), fl, sizeof fl), na = qp_fold_token(a->lemma, strlen(a->lemma), fa, sizeof fa);
+    if (nl <= 0 || na <= 0 || strcmp(fl, fa))
+        return 0;
+    return strcasecmp(lw, a->lemma) != 0 && strlen(lw) != strlen(fl); /* other accents, and it has some */
+}
+
 static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w, int as_noun)
 {
     const xp_view *p = c->p;
@@ -534,7 +550,7 @@ static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w, int as_
         const qp_lex_action *a = &c->x->lx.actions[tm->actions[k]];
         int is_noun = a->pos && !strcmp(a->pos, "noun");
         int fits = is_noun ? noun : (verb || (adj_part && tm->tags[k] == TAG_PPAS));
-        if (!fits)
+        if (!fits || accent_homograph(c, w, a))
             continue;
         if (best < 0 || (c->x->lx.actions[tm->actions[best]].light && !a->light))
             best = k;

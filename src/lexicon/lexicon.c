@@ -112,6 +112,23 @@ static int add_phrase(qp_lexicon *lx, const char *raw, qp_lex_kind kind, int lan
 
 /* An action's phrase, and in French the contractions of its last preposition: "s'emparer de"
  * is also "s'emparer du", "des", "d'"; "faire face à", "au", "aux". */
+/* A JSON array of words, folded, as a NULL-terminated array of n owned strings (an entry that
+ * is no string, or folds to nothing, stays NULL); NULL only when out of memory. */
+static char **folded_list(const json_t *arr, size_t *n)
+{
+    *n = json_array_size(arr);
+    char **out = calloc(*n + 1, sizeof *out);
+    for (size_t k = 0; out && k < *n; k++) {
+        qp_buf f;
+        qp_buf_init(&f);
+        json_t *pv = json_array_get(arr, k);
+        if (json_is_string(pv) && qp_fold(json_string_value(pv), json_string_length(pv), &f) == 0)
+            out[k] = qp_buf_detach(&f);
+        qp_buf_destroy(&f);
+    }
+    return out;
+}
+
 static int add_action_phrase(qp_lexicon *lx, const char *raw, int lang, uint32_t ref, int tag)
 {
     static const char *const de[] = {"du", "des", "d"}, *const a[] = {"au", "aux"};
@@ -564,19 +581,9 @@ static int load_actions(qp_lexicon *lx, char *err, size_t errlen)
             json_t *w = json_object_get(a, "weight");
             x->weight = json_is_number(w) ? json_number_value(w) : 0.7;
             x->lang = l;
-            json_t *preps = json_object_get(a, "preps");
-            x->n_preps = json_array_size(preps);
-            x->preps = calloc(x->n_preps + 1, sizeof *x->preps);
-            if (!x->preps)
+            if (!(x->preps = folded_list(json_object_get(a, "preps"), &x->n_preps)) ||
+                !(x->place_preps = folded_list(json_object_get(a, "place_preps"), &x->n_place_preps)))
                 lx->oom = 1;
-            for (size_t k = 0; x->preps && k < x->n_preps; k++) {
-                qp_buf f;
-                qp_buf_init(&f);
-                json_t *pv = json_array_get(preps, k);
-                if (json_is_string(pv) && qp_fold(json_string_value(pv), json_string_length(pv), &f) == 0)
-                    x->preps[k] = qp_buf_detach(&f);
-                qp_buf_destroy(&f);
-            }
             /* the lemma itself always matches (infinitive or singular) */
             int tag = strcmp(x->pos, "noun") ? 0 /* QP_TAG_INF */ : 9 /* QP_TAG_NOUN_SG */;
             if ((r = add_action_phrase(lx, x->lemma, l, (uint32_t)(lx->n_actions - 1), tag)))
@@ -713,6 +720,9 @@ void qp_lexicon_destroy(qp_lexicon *lx)
         for (size_t k = 0; a->preps && k < a->n_preps; k++)
             free(a->preps[k]);
         free(a->preps);
+        for (size_t k = 0; a->place_preps && k < a->n_place_preps; k++)
+            free(a->place_preps[k]);
+        free(a->place_preps);
     }
     for (size_t i = 0; i < lx->n_slots; i++)
         free(lx->slots[i].phrase);

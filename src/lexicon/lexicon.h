@@ -38,8 +38,11 @@ typedef struct qp_lex_action {
     char *lemma, *code, *mode, *context, *cameo, *pos, *object;
     char *frame;     /* the argument frame (lexicon/<lang>/frames.json), or NULL for the default */
     int need;        /* the event needs what it acts on, a place or a recipient ("siège de", "prise de") */
-    char **preps;    /* folded */
+    char **preps;    /* folded: what introduces the recipient ("contre", "against") */
     size_t n_preps;
+    char **place_preps; /* folded: what introduces the place of a verb whose object is not one
+                           ("avancer vers", "withdraw from") */
+    size_t n_place_preps;
     int light;
     double weight;
     int lang; /* 0 fr, 1 en */
