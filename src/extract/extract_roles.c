@@ -999,6 +999,20 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
      * a participle that qualifies the event noun */
     for (size_t k = 0; noun && !actors.n && k < xp_kids(p, t); k++) {
         int ch = xp_kid(p, t, k);
+        if (xp_rel(p, (size_t)ch) == QP_DEP_NMOD) {
+            /* "une attaque aux armes chimiques lancée par le régime": a light verb's participle
+             * the parser hung from the noun's complement */
+            int lv2 = -1;
+            for (size_t q = 0; q < xp_kids(p, (size_t)ch) && lv2 < 0; q++) {
+                int g = xp_kid(p, (size_t)ch, q);
+                const qp_lex_action *l2;
+                if (xp_rel(p, (size_t)g) == QP_DEP_ACL && is_verb_word(p, (size_t)g) && lends_subject(c, (size_t)g, &l2) && l2)
+                    lv2 = g;
+            }
+            if (lv2 < 0)
+                continue;
+            ch = lv2;
+        }
         if (xp_rel(p, (size_t)ch) != QP_DEP_ACL || !is_verb_word(p, (size_t)ch))
             continue;
         for (size_t q = 0; q < xp_kids(p, (size_t)ch); q++) {
@@ -1023,7 +1037,9 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         while (before >= 0 && p->w[before].head >= 0 && (size_t)p->w[before].head < t && p->mention[before] < 0 &&
                p->w[before].head > before)
             before = p->w[before].head; /* the head of the phrase just before the comma */
-        if (before >= 0 && p->mention[before] >= 0 && xp_child_u(p, (size_t)before, QP_DEP_CASE) < 0)
+        if (before >= 0 && p->mention[before] >= 0 &&
+            (xp_child_u(p, (size_t)before, QP_DEP_CASE) < 0 || p->w[before].deprel == QP_DEP_OBL_AGENT))
+            /* "assurée par le Hezbollah, allié du régime": an agent may have its apposition */
             actors_at(c, before, &actors, 0);
     }
     drop_places(c, &actors);
