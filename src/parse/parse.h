@@ -55,8 +55,8 @@ qp_deprel qp_deprel_universal(qp_deprel rel);
 
 /* One UD syntactic word of a sentence. */
 typedef struct qp_word {
-    uint32_t start, end;   /* byte span in the text; the words of one contraction ("du" -> "de"
-                              "le") share the contraction's span */
+    uint32_t start, end;   /* byte span in the text; the words of a French contraction ("du" ->
+                              "de" "le") share its span, English ones ("do" "n't") split it */
     uint32_t token;        /* index of the first token of src/text/token.h it came from (the
                               word's own index for words read from CoNLL-U) */
     const char *form;      /* as UD writes it ("de", "le" for "du"); in the arena */

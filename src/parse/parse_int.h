@@ -128,6 +128,25 @@ static inline void px_score(const px_table *t, const uint64_t *feats, size_t n, 
         }
         return;
     }
+    /* the two widths of dense tables get loops of a known length, which the compiler unrolls */
+    if (t->nclass == PX_NTRANS) {
+        for (size_t f = 0; f < n; f++) {
+            const uint16_t *row = px_find(t, feats[f]);
+            if (row)
+                for (int c = 0; c < PX_NTRANS; c++)
+                    scores[c] += (int16_t)row[c];
+        }
+        return;
+    }
+    if (t->nclass == PX_NCLASS) {
+        for (size_t f = 0; f < n; f++) {
+            const uint16_t *row = px_find(t, feats[f]);
+            if (row)
+                for (int c = 0; c < PX_NCLASS; c++)
+                    scores[c] += (int16_t)row[c];
+        }
+        return;
+    }
     int nc = t->nclass;
     for (size_t f = 0; f < n; f++) {
         const uint16_t *row = px_find(t, feats[f]);

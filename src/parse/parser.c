@@ -347,34 +347,40 @@ static int is_closing_quote(const char *s)
  * "…," said the spokesman. The treebanks have few such inversions and the parser labels the
  * speaker obj. A verb with no subject whose clause opens right after a closing quote (or a
  * quote and a comma) takes its first nominal obj as its subject. */
-static void fix_inverted_subjects(qp_word *w, size_t n)
+static int fix_inverted_subjects(qp_word *w, size_t n, qp_arena *a)
 {
+    /* one pass over the arcs gathers, per head, what the rule asks: linear in the sentence */
+    uint8_t *subject = qp_arena_calloc(a, n, 1);
+    size_t *first = qp_arena_alloc(a, n * sizeof *first);
+    long *obj = qp_arena_alloc(a, n * sizeof *obj);
+    if (!subject || !first || !obj)
+        return QP_ENOMEM;
     for (size_t v = 0; v < n; v++) {
-        if (w[v].upos != QP_UPOS_VERB)
+        first[v] = v;
+        obj[v] = -1;
+    }
+    for (size_t d = 0; d < n; d++) {
+        if (w[d].head < 0)
             continue;
-        size_t first = v;
-        int subject = 0;
-        long obj = -1;
-        for (size_t d = 0; d < n; d++) {
-            if (w[d].head != (int32_t)v)
-                continue;
-            qp_deprel u = qp_deprel_universal((qp_deprel)w[d].deprel);
-            if (u == QP_DEP_NSUBJ || u == QP_DEP_CSUBJ || w[d].deprel == QP_DEP_EXPL_SUBJ)
-                subject = 1;
-            if (d < first && (u == QP_DEP_AUX || w[d].deprel == QP_DEP_EXPL_PV || w[d].deprel == QP_DEP_EXPL_COMP))
-                first = d;
-            if (d > v && obj < 0 && w[d].deprel == QP_DEP_OBJ &&
-                (w[d].upos == QP_UPOS_NOUN || w[d].upos == QP_UPOS_PROPN))
-                obj = (long)d;
-        }
-        if (subject || obj < 0 || first == 0)
+        size_t v = (size_t)w[d].head;
+        qp_deprel u = qp_deprel_universal((qp_deprel)w[d].deprel);
+        if (u == QP_DEP_NSUBJ || u == QP_DEP_CSUBJ || w[d].deprel == QP_DEP_EXPL_SUBJ)
+            subject[v] = 1;
+        if (d < first[v] && (u == QP_DEP_AUX || w[d].deprel == QP_DEP_EXPL_PV || w[d].deprel == QP_DEP_EXPL_COMP))
+            first[v] = d;
+        if (d > v && obj[v] < 0 && w[d].deprel == QP_DEP_OBJ && (w[d].upos == QP_UPOS_NOUN || w[d].upos == QP_UPOS_PROPN))
+            obj[v] = (long)d;
+    }
+    for (size_t v = 0; v < n; v++) {
+        if (w[v].upos != QP_UPOS_VERB || subject[v] || obj[v] < 0 || first[v] == 0)
             continue;
-        size_t b = first - 1;
+        size_t b = first[v] - 1;
         if (!strcmp(w[b].form, ",") && b > 0)
             b--;
         if (is_closing_quote(w[b].form))
-            w[obj].deprel = QP_DEP_NSUBJ;
+            w[obj[v]].deprel = QP_DEP_NSUBJ;
     }
+    return 0;
 }
 
 int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
@@ -435,6 +441,5 @@ int px_parse(const px_model *m, const px_wfeat *f, qp_word *w, size_t n, qp_aren
         w[i].head = s.head[i] == (int)n ? -1 : s.head[i];
         w[i].deprel = w[i].head < 0 ? QP_DEP_ROOT : m->label_rel[s.label[i] < m->nlabels ? s.label[i] : 0];
     }
-    fix_inverted_subjects(w, n);
-    return 0;
+    return fix_inverted_subjects(w, n, a);
 }
