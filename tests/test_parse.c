@@ -478,6 +478,129 @@ static void test_real_models(void **state)
     qp_parser_destroy(p);
 }
 
+/* ---- the news check set (tests/parse/news.check): sentences of our own, gold relations ---- */
+
+/* The word named name ("form" or "form#k", the k-th occurrence), or -1. */
+static long word_named(const qp_word *w, size_t n, const char *name)
+{
+    char form[128];
+    int k = 1;
+    const char *hash = strrchr(name, '#');
+    size_t len = hash && hash[1] ? (size_t)(hash - name) : strlen(name);
+    if (hash && hash[1])
+        k = atoi(hash + 1);
+    if (len >= sizeof form)
+        return -1;
+    memcpy(form, name, len);
+    form[len] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(w[i].form, form) && --k == 0)
+            return (long)i;
+    return -1;
+}
+
+typedef struct news_tally {
+    char cls[16];
+    int lang, right, total;
+} news_tally;
+
+/* Whether one check line holds for the parse w[0,n); a check that names no word is false. */
+static int news_check_holds(const qp_word *w, size_t n, char *line)
+{
+    char *f[3];
+    int nf = 0;
+    for (char *t = strtok(line, " \t"); t && nf < 3; t = strtok(NULL, " \t"))
+        f[nf++] = t;
+    long d = nf > 0 ? word_named(w, n, f[0]) : -1;
+    if (d < 0)
+        return 0;
+    if (nf == 2 && !strcmp(f[1], "ROOT"))
+        return w[d].head < 0;
+    if (nf == 2)
+        return qp_upos_parse(f[1], strlen(f[1])) == (int)w[d].upos;
+    long h = word_named(w, n, f[2]);
+    if (nf != 3 || h < 0 || w[d].head != h)
+        return 0;
+    return !strcmp(f[1], "_") || qp_deprel_parse(f[1], strlen(f[1])) == (int)w[d].deprel;
+}
+
+static void test_news_check(void **state)
+{
+    (void)state;
+    const char *root = getenv("QP_SOURCE_ROOT");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/parse/news.check", root ? root : ".");
+    qp_parser *p = NULL;
+    char err[512];
+    FILE *in = fopen(path, "r");
+    if (!in || qp_parser_load(&p, err, sizeof err) != 0 || !qp_parser_has(p, QP_LANG_FR) ||
+        !qp_parser_has(p, QP_LANG_EN)) {
+        if (in)
+            fclose(in);
+        qp_parser_destroy(p);
+        skip();
+    }
+    news_tally tally[32];
+    size_t ntally = 0;
+    int right = 0, total = 0, floor_pc = -1;
+    char line[1024], text[1024] = "";
+    news_tally *cur = NULL;
+    qp_word *w = NULL;
+    size_t n = 0;
+    while (fgets(line, sizeof line, in)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!line[0] || line[0] == '#')
+            continue;
+        if (!strncmp(line, "floor:", 6)) {
+            floor_pc = atoi(line + 6);
+            continue;
+        }
+        char *bar = strstr(line, " | ");
+        if (bar) {
+            char lang[8], cls[16];
+            *bar = '\0';
+            assert_int_equal(sscanf(line, "%7s %15s", lang, cls), 2);
+            int l = qp_lang_parse(lang);
+            assert_true(l >= 0);
+            snprintf(text, sizeof text, "%s", bar + 3);
+            qp_arena_reset(&arena);
+            assert_int_equal(qp_parse_sentence(p, (qp_lang)l, text, 0, strlen(text), &arena, &w, &n), 0);
+            assert_tree(w, n);
+            cur = NULL;
+            for (size_t i = 0; i < ntally && !cur; i++)
+                if (tally[i].lang == l && !strcmp(tally[i].cls, cls))
+                    cur = &tally[i];
+            if (!cur) {
+                assert_true(ntally < QP_ARRAY_LEN(tally));
+                cur = &tally[ntally++];
+                memset(cur, 0, sizeof *cur);
+                cur->lang = l;
+                snprintf(cur->cls, sizeof cur->cls, "%s", cls);
+            }
+            continue;
+        }
+        assert_non_null(cur);
+        char check[1024];
+        snprintf(check, sizeof check, "%s", line);
+        int ok = news_check_holds(w, n, line);
+        cur->right += ok;
+        cur->total++;
+        right += ok;
+        total++;
+        if (!ok)
+            printf("news check: miss [%s] %s  -- %s\n", check, text, cur->cls);
+    }
+    fclose(in);
+    for (size_t i = 0; i < ntally; i++)
+        printf("news check: %s %-7s %3d of %3d\n", qp_lang_code((qp_lang)tally[i].lang), tally[i].cls,
+               tally[i].right, tally[i].total);
+    printf("news check: %d of %d checks right (%.1f%%), floor %d%%\n", right, total, total ? 100.0 * right / total : 0,
+           floor_pc);
+    assert_true(total > 0 && floor_pc >= 0);
+    assert_true(100 * right >= floor_pc * total);
+    qp_parser_destroy(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -491,6 +614,7 @@ int main(void)
         cmocka_unit_test(test_any_bytes),
         cmocka_unit_test(test_bad_model_files),
         cmocka_unit_test(test_real_models),
+        cmocka_unit_test(test_news_check),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

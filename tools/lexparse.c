@@ -5,13 +5,16 @@
  *
  * English: the lemmas of WordNet's index.noun/verb/adj/adv, their regular inflections and the
  * irregular forms of its *.exc files. French: the entries of hunspell-fr's fr.dic with their
- * part of speech (po:), nouns and adjectives in the feminine and plural, verbs of the first and
- * second groups in every tense. Rules over-generate (a form no text has does no harm); the
- * class of a form is the union of its readings. Output: the lexicon section of a parser model
+ * part of speech (po:), expanded by the suffix rules of its fr.aff (each rule says the form it
+ * makes: po:ipre, po:ppas, is:pl…), so that every verb of every group has its forms ("rappelle",
+ * "prennent"). English rules over-generate (a form no text has does no harm); the class of a
+ * form is the union of its readings. Output: the lexicon section of a parser model
  * (see px_lexicon in src/parse/parse_int.h), which train-parser --lexicon puts in the model. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "arena.h"
 #include "parse_int.h"
@@ -209,111 +212,157 @@ static int english(lex *l, const char *dir)
     return 0;
 }
 
-/* ---- French ---- */
+/* ---- French: hunspell-fr's entries, expanded by its suffix rules ---- */
 
-static const char *const v1_endings[] = {
-    "e", "es", "ons", "ez", "ent", "ais", "ait", "ions", "iez", "aient", "ai", "as", "a", "âmes", "âtes", "èrent",
-    "erai", "eras", "era", "erons", "erez", "eront", "erais", "erait", "erions", "eriez", "eraient", "asse",
-    "asses", "ât", "assions", "assiez", "assent"};
-static const char *const v2_endings[] = {
-    "is", "it", "issons", "issez", "issent", "issais", "issait", "issions", "issiez", "issaient", "îmes", "îtes",
-    "irent", "irai", "iras", "ira", "irons", "irez", "iront", "irais", "irait", "irions", "iriez", "iraient",
-    "isse", "isses", "ît"};
+/* One element of a rule's condition: a character, a class [...] or [^...], or any (.). */
+typedef struct cond_elem {
+    int any, neg, n;
+    int32_t cp[40];
+} cond_elem;
 
-static int fr_verb(lex *l, const char *w, int group)
+/* A suffix rule of fr.aff: "SFX flag strip add[/flags] condition morphology". */
+typedef struct sfx_rule {
+    uint16_t flag;
+    char strip[32], add[48];
+    cond_elem cond[12];
+    int ncond;
+    uint32_t vcls;   /* a verb form (po:infi, po:ppas, po:ppre, a finite tense), or 0 */
+    int plural;      /* is:pl */
+} sfx_rule;
+
+typedef struct affixes {
+    sfx_rule *r;
+    size_t n, cap;
+    uint32_t first[65536], count[65536]; /* rules of a flag: r[first, first + count) */
+} affixes;
+
+static uint16_t flag_of(const char *p)
 {
-    size_t n = strlen(w);
-    int rc = add(l, w, PX_LEX_FR_VINF);
-    if (rc || n < 3)
-        return rc;
-    size_t sn = n - 2; /* the stem: without -er or -ir */
-    if (group == 1 && ends_with(w, "er")) {
-        for (size_t i = 0; i < QP_ARRAY_LEN(v1_endings) && !rc; i++)
-            rc = add2(l, w, sn, v1_endings[i], PX_LEX_FR_VFIN);
-        const char *pp[] = {"é", "ée", "és", "ées"};
-        for (size_t i = 0; i < 4 && !rc; i++)
-            rc = add2(l, w, sn, pp[i], PX_LEX_FR_VPPAS);
-        if (!rc)
-            rc = add2(l, w, sn, "ant", PX_LEX_FR_VPPRE);
-        /* "lançons", "mangeons": the stem's last consonant softened before a and o */
-        if (!rc && sn > 0 && (w[sn - 1] == 'c' || w[sn - 1] == 'g')) {
-            char stem[256];
-            if (sn + 3 < sizeof stem) {
-                memcpy(stem, w, sn - 1);
-                size_t k = sn - 1;
-                if (w[sn - 1] == 'c') {
-                    memcpy(stem + k, "ç", 2);
-                    k += 2;
-                } else {
-                    memcpy(stem + k, "ge", 2);
-                    k += 2;
-                }
-                const char *soft[] = {"ons", "ais", "ait", "aient", "a", "as", "ant", "âmes", "âtes", "asse"};
-                for (size_t i = 0; i < QP_ARRAY_LEN(soft) && !rc; i++)
-                    rc = add2(l, stem, k, soft[i], !strcmp(soft[i], "ant") ? PX_LEX_FR_VPPRE : PX_LEX_FR_VFIN);
+    return (uint16_t)((unsigned char)p[0] << 8 | (unsigned char)p[1]);
+}
+
+/* Decodes s into code points; returns how many (at most max). */
+static int code_points(const char *s, int32_t *out, int max)
+{
+    int n = 0;
+    for (size_t i = 0; s[i] && n < max;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, -1, &cp);
+        if (k <= 0)
+            return -1;
+        out[n++] = cp;
+        i += (size_t)k;
+    }
+    return n;
+}
+
+static int parse_condition(sfx_rule *r, const char *c)
+{
+    int32_t cp[64];
+    int n = code_points(c, cp, 64);
+    r->ncond = 0;
+    for (int i = 0; i < n;) {
+        if (r->ncond == (int)QP_ARRAY_LEN(r->cond))
+            return -1;
+        cond_elem *e = &r->cond[r->ncond++];
+        memset(e, 0, sizeof *e);
+        if (cp[i] == '.') {
+            e->any = 1;
+            i++;
+        } else if (cp[i] == '[') {
+            i++;
+            if (i < n && cp[i] == '^') {
+                e->neg = 1;
+                i++;
             }
+            while (i < n && cp[i] != ']' && e->n < (int)QP_ARRAY_LEN(e->cp))
+                e->cp[e->n++] = cp[i++];
+            if (i >= n || cp[i] != ']')
+                return -1;
+            i++;
+        } else {
+            e->cp[e->n++] = cp[i++];
         }
-    } else if (group == 2 && ends_with(w, "ir")) {
-        for (size_t i = 0; i < QP_ARRAY_LEN(v2_endings) && !rc; i++)
-            rc = add2(l, w, sn, v2_endings[i], PX_LEX_FR_VFIN);
-        const char *pp[] = {"i", "ie", "is", "ies"};
-        for (size_t i = 0; i < 4 && !rc; i++)
-            rc = add2(l, w, sn, pp[i], PX_LEX_FR_VPPAS);
-        if (!rc)
-            rc = add2(l, w, sn, "issant", PX_LEX_FR_VPPRE);
     }
-    return rc;
+    return 0;
 }
 
-/* Nouns and adjectives: the masculine singular of the entry, and its feminine and plurals as
- * French spells them most often. */
-static int fr_nominal(lex *l, const char *w, uint32_t cls, int inflects)
+/* Whether the word (code points w[0,n)) ends as the rule's condition says. */
+static int condition_holds(const sfx_rule *r, const int32_t *w, int n)
 {
-    size_t n = strlen(w);
-    int rc = add(l, w, cls);
-    if (rc || !inflects)
-        return rc;
-    uint32_t pl = cls | PX_LEX_FR_PLURAL;
-    if (ends_with(w, "al"))
-        rc = add2(l, w, n - 2, "aux", pl);
-    else if (ends_with(w, "au") || ends_with(w, "eu"))
-        rc = add2(l, w, n, "x", pl);
-    if (!rc && !ends_with(w, "s") && !ends_with(w, "x") && !ends_with(w, "z"))
-        rc = add2(l, w, n, "s", pl);
-    if (rc || !(cls & PX_LEX_FR_ADJ || cls & PX_LEX_FR_NOUN))
-        return rc;
-    /* feminines: -e, -ne (syrienne), -euse, -ive, -ère */
-    if (!ends_with(w, "e")) {
-        rc = add2(l, w, n, "e", cls);
-        if (!rc)
-            rc = add2(l, w, n, "es", pl);
+    if (r->ncond > n)
+        return 0;
+    for (int k = 0; k < r->ncond; k++) {
+        const cond_elem *e = &r->cond[k];
+        int32_t c = w[n - r->ncond + k];
+        if (e->any)
+            continue;
+        int in = 0;
+        for (int j = 0; j < e->n && !in; j++)
+            in = e->cp[j] == c;
+        if (in == e->neg)
+            return 0;
     }
-    if (!rc && (ends_with(w, "en") || ends_with(w, "on"))) {
-        rc = add2(l, w, n, "ne", cls);
-        if (!rc)
-            rc = add2(l, w, n, "nes", pl);
-    }
-    if (!rc && ends_with(w, "eux")) {
-        rc = add2(l, w, n - 1, "se", cls);
-        if (!rc)
-            rc = add2(l, w, n - 1, "ses", pl);
-    }
-    if (!rc && ends_with(w, "if")) {
-        rc = add2(l, w, n - 1, "ve", cls);
-        if (!rc)
-            rc = add2(l, w, n - 1, "ves", pl);
-    }
-    if (!rc && ends_with(w, "er")) {
-        rc = add2(l, w, n - 2, "ère", cls);
-        if (!rc)
-            rc = add2(l, w, n - 2, "ères", pl);
-    }
-    return rc;
+    return 1;
 }
 
+static uint32_t verb_form_class(const char *morph)
+{
+    static const char *const finite[] = {"po:ipre", "po:iimp", "po:ipsi", "po:ifut", "po:cond", "po:spre",
+                                         "po:simp", "po:impe"};
+    if (strstr(morph, "po:infi"))
+        return PX_LEX_FR_VINF;
+    if (strstr(morph, "po:ppas"))
+        return PX_LEX_FR_VPPAS;
+    if (strstr(morph, "po:ppre"))
+        return PX_LEX_FR_VPPRE;
+    for (size_t i = 0; i < QP_ARRAY_LEN(finite); i++)
+        if (strstr(morph, finite[i]))
+            return PX_LEX_FR_VFIN;
+    return 0;
+}
+
+static int affix_line(lex *l, char *line, void *arg)
+{
+    (void)l;
+    affixes *af = arg;
+    if (strncmp(line, "SFX ", 4))
+        return 0;
+    char flag[8], strip[64], add[96], cond[96];
+    int used = 0;
+    if (sscanf(line + 4, "%7s %63s %95s %95s %n", flag, strip, add, cond, &used) < 4 || strlen(flag) != 2)
+        return 0; /* a block's header: "SFX flag Y count" */
+    if (af->n == af->cap) {
+        size_t cap = af->cap ? af->cap * 2 : 4096;
+        sfx_rule *r = realloc(af->r, cap * sizeof *r);
+        if (!r)
+            return QP_ENOMEM;
+        af->r = r;
+        af->cap = cap;
+    }
+    sfx_rule *r = &af->r[af->n];
+    memset(r, 0, sizeof *r);
+    char *slash = strchr(add, '/');
+    if (slash)
+        *slash = '\0'; /* continuation flags: elided prefixes (l', d'), not forms of their own */
+    if (strlen(strip) >= sizeof r->strip || strlen(add) >= sizeof r->add || parse_condition(r, cond) < 0)
+        return 0;
+    r->flag = flag_of(flag);
+    strcpy(r->strip, strcmp(strip, "0") ? strip : "");
+    strcpy(r->add, strcmp(add, "0") ? add : "");
+    const char *morph = line + 4 + used;
+    r->vcls = verb_form_class(morph);
+    r->plural = strstr(morph, "is:pl") != NULL;
+    af->n++;
+    return 0;
+}
+
+/* The forms of one entry of fr.dic: itself (unless it needs an affix) and each suffix rule of
+ * its flags whose condition it meets. A rule of a verb form gives that class; any other the
+ * entry's classes, plural when the rule says so. */
 static int hunspell_line(lex *l, char *line, void *arg)
 {
-    (void)arg;
+    const affixes *af = arg;
     if (!line[0] || (line[0] >= '0' && line[0] <= '9' && !strchr(line, '/')))
         return 0; /* the entry count on the first line */
     char *word = line, *rest = line + strcspn(line, " \t");
@@ -326,19 +375,15 @@ static int hunspell_line(lex *l, char *line, void *arg)
         flags = slash + 1;
     }
     uint32_t cls = 0;
-    int group = 0;
+    int verb = 0;
     for (char *p = strstr(rest, "po:"); p; p = strstr(p + 3, "po:")) {
         const char *v = p + 3;
         if (!strncmp(v, "nom", 3) && v[3] != 'p')
             cls |= PX_LEX_FR_NOUN;
         else if (!strncmp(v, "adj", 3))
             cls |= PX_LEX_FR_ADJ;
-        else if (!strncmp(v, "v1", 2))
-            group = 1;
-        else if (!strncmp(v, "v2", 2))
-            group = 2;
-        else if (!strncmp(v, "v3", 2) || !strncmp(v, "v0", 2))
-            group = 3;
+        else if (v[0] == 'v' && v[1] >= '0' && v[1] <= '3')
+            verb = 1;
         else if (!strncmp(v, "npr", 3) || !strncmp(v, "patr", 4) || !strncmp(v, "prn", 3) || !strncmp(v, "loc", 3) ||
                  !strncmp(v, "titr", 4))
             cls |= PX_LEX_FR_PROPN;
@@ -348,19 +393,67 @@ static int hunspell_line(lex *l, char *line, void *arg)
                  !strncmp(v, "interj", 6))
             cls |= PX_LEX_FR_CLOSED;
     }
-    int rc = 0;
-    if (group)
-        rc = fr_verb(l, word, group);
-    if (!rc && cls)
-        rc = fr_nominal(l, word, cls, (cls & (PX_LEX_FR_NOUN | PX_LEX_FR_ADJ)) && *flags && strcmp(flags, "--"));
+    int needaffix = 0, rc = 0;
+    size_t nflags = strlen(flags) / 2;
+    for (size_t i = 0; i < nflags; i++)
+        needaffix |= flags[2 * i] == '(' && flags[2 * i + 1] == ')';
+    if (!needaffix && (cls || verb))
+        rc = add(l, word, cls | (verb ? PX_LEX_FR_VINF : 0));
+    int32_t cp[128];
+    int ncp = code_points(word, cp, 128);
+    size_t wn = strlen(word);
+    for (size_t i = 0; i < nflags && !rc && ncp > 0; i++) {
+        uint16_t fl = flag_of(flags + 2 * i);
+        for (uint32_t k = af->first[fl]; k < af->first[fl] + af->count[fl] && !rc; k++) {
+            const sfx_rule *r = &af->r[k];
+            size_t sn = strlen(r->strip);
+            if (!condition_holds(r, cp, ncp) || sn > wn || strcmp(word + wn - sn, r->strip))
+                continue;
+            uint32_t c = r->vcls ? r->vcls : cls | (r->plural && cls ? PX_LEX_FR_PLURAL : 0);
+            if (c)
+                rc = add2(l, word, wn - sn, r->add, c);
+        }
+    }
     return rc;
 }
 
 static int french(lex *l, const char *dir)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/fr.dic", dir);
-    return read_lines(path, hunspell_line, l, NULL);
+    affixes *af = calloc(1, sizeof *af);
+    if (!af)
+        return QP_ENOMEM;
+    snprintf(path, sizeof path, "%s/fr.aff", dir);
+    int rc = read_lines(path, affix_line, l, af);
+    if (!rc) {
+        /* the rules of each flag together, in the file's order (a stable sort by flag) */
+        sfx_rule *sorted = malloc((af->n + 1) * sizeof *sorted);
+        if (!sorted) {
+            rc = QP_ENOMEM;
+        } else {
+            for (size_t i = 0; i < af->n; i++)
+                af->count[af->r[i].flag]++;
+            uint32_t at = 0;
+            for (size_t f = 0; f < 65536; f++) {
+                af->first[f] = at;
+                at += af->count[f];
+                af->count[f] = 0;
+            }
+            for (size_t i = 0; i < af->n; i++) {
+                uint16_t f = af->r[i].flag;
+                sorted[af->first[f] + af->count[f]++] = af->r[i];
+            }
+            free(af->r);
+            af->r = sorted;
+        }
+    }
+    if (!rc) {
+        snprintf(path, sizeof path, "%s/fr.dic", dir);
+        rc = read_lines(path, hunspell_line, l, af);
+    }
+    free(af->r);
+    free(af);
+    return rc;
 }
 
 /* ---- output ---- */

@@ -379,6 +379,14 @@ int px_word_features(const px_model *m, const qp_word *w, size_t n, px_wfeat *f,
             x->pw = x->lower;
         else
             x->pw = px_mix(0x554e4b4e4f574eull, x->shape); /* "UNKNOWN" and the shape */
+        x->brk = !strcmp(form, ":") || !strcmp(form, ";");
+        x->pp_ahead = 0;
     }
+    /* how far ahead the next word that may be a past participle is, within 4 words */
+    uint32_t pp = !m ? 0 : m->lang == QP_LANG_FR ? PX_LEX_FR_VPPAS : PX_LEX_EN_VERB_ED;
+    for (size_t i = 0; i < n && pp; i++)
+        for (size_t k = 1; k <= 4 && i + k < n && !f[i].pp_ahead; k++)
+            if (f[i + k].lex & pp)
+                f[i].pp_ahead = (uint8_t)k;
     return 0;
 }

@@ -267,6 +267,9 @@ typedef struct px_wfeat {
     uint32_t lex;            /* classes from the external lexicon (0: unknown to it) */
     uint32_t fine;           /* the tag refined by features (px_fine_tag), set after lemmas */
     uint8_t cls;             /* the tagger's class (PX_NCLASS) */
+    uint8_t pp_ahead;        /* 1..4: how far ahead the first word the lexicon has as a past
+                                participle is ("a de nouveau exprimé"); 0: none that near */
+    uint8_t brk;             /* a colon or semicolon: a new clause may follow with a verb of its own */
 } px_wfeat;
 
 /* Fills f[0,n) from the forms of w (lower-cases into the arena as needed). vocab NULL: pw
@@ -278,9 +281,17 @@ char *px_lower(const char *s, qp_arena *a);
 /* ---- tagger (tagger.c) ---- */
 
 /* At most this many features per tagged word. */
-#define PX_TAG_FEATS 32
-/* The features of word i given the tags chosen for words i-1 and i-2; returns how many. */
-size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, uint64_t *out);
+#define PX_TAG_FEATS 40
+/* The features of word i given the tags chosen for words i-1 and i-2, and fin, whether a
+ * finite verb was tagged before it in its clause (px_tag_fin); returns how many. */
+size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, int fin, uint64_t *out);
+/* fin after word w tagged cls: set by a finite verb or auxiliary, cleared by a clause break. */
+static inline int px_tag_fin(int fin, const px_wfeat *w, int cls)
+{
+    if (w->brk)
+        return 0;
+    return fin || cls == QP_UPOS_VERB || cls == QP_UPOS_AUX;
+}
 /* Tags w[0,n) greedily left to right with m's tagger: sets upos, and f's cls. 0 or QP_ENOMEM. */
 int px_tag(const px_model *m, px_wfeat *f, qp_word *w, size_t n, qp_arena *a);
 /* Sets lemma and feats of w[0,n) (tagged, f's cls set) from m's tables: a verb's features

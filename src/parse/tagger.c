@@ -7,7 +7,8 @@
 enum {
     T_BIAS = 1, T_W, T_EXACT, T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_PRE1, T_PRE2, T_SHAPE, T_WM1, T_WP1,
     T_WM2, T_WP2, T_TM1, T_TM2, T_TM12, T_TM1W, T_SUF3M1, T_SUF3P1, T_WWP1, T_WM1W, T_SHAPE3,
-    T_FIRST, T_LEX, T_LEXP1, T_LEXM1, T_LEXW, T_TM1SUF3, T_SHAPEP1, T_LEXSHAPE,
+    T_FIRST, T_LEX, T_LEXP1, T_LEXM1, T_LEXW, T_TM1SUF3, T_SHAPEP1, T_LEXSHAPE, T_PPAHEAD, T_FINLEX, T_FINSUF2,
+    T_FINSUF3,
 };
 
 /* Features of word i that do not depend on the tags chosen: scored for all words at once. */
@@ -45,11 +46,16 @@ static size_t static_features(const px_wfeat *f, size_t n, size_t i, uint64_t *o
     out[k++] = px_f2(T_LEXSHAPE, w->lex, w->shape & 15); /* a capital word no dictionary has: a name */
     out[k++] = px_f1(T_LEXP1, i + 1 < n ? f[i + 1].lex : 0xffff);
     out[k++] = px_f1(T_LEXM1, i > 0 ? f[i - 1].lex : 0xffff);
+    /* an auxiliary and its participle with adverbs between: "a de nouveau exprimé" */
+    if (w->pp_ahead)
+        out[k++] = px_f2(T_PPAHEAD, w->lower, w->pp_ahead);
     return k;
 }
 
-/* Features of word i that read the tags of the two words before it. */
-static size_t tag_features(const px_wfeat *f, size_t i, int tm1_tag, int tm2_tag, uint64_t *out)
+/* Features of word i that read the tags of the two words before it, and whether its clause
+ * has a finite verb already: a word that may be a noun or a verb ("calls", "condamne"), or a
+ * past tense or a participle ("destroyed"), is more often the verb when there is none yet. */
+static size_t tag_features(const px_wfeat *f, size_t i, int tm1_tag, int tm2_tag, int fin, uint64_t *out)
 {
     const px_wfeat *w = &f[i];
     uint64_t tm1 = i > 0 ? (uint64_t)tm1_tag : PX_TAG_NONE, tm2 = i > 1 ? (uint64_t)tm2_tag : PX_TAG_NONE;
@@ -61,13 +67,16 @@ static size_t tag_features(const px_wfeat *f, size_t i, int tm1_tag, int tm2_tag
     out[k++] = px_f2(T_TM1SUF3, tm1, w->suf[2]);
     if (w->lex)
         out[k++] = px_f2(T_LEXW, w->lex, tm1);
+    out[k++] = px_f2(T_FINLEX, (uint64_t)fin, w->lex);
+    out[k++] = px_f2(T_FINSUF2, (uint64_t)fin, w->suf[1]);
+    out[k++] = px_f2(T_FINSUF3, (uint64_t)fin, w->suf[2]);
     return k;
 }
 
-size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, uint64_t *out)
+size_t px_tag_features(const px_wfeat *f, size_t n, size_t i, int tm1, int tm2, int fin, uint64_t *out)
 {
     size_t k = static_features(f, n, i, out);
-    return k + tag_features(f, i, tm1, tm2, out + k);
+    return k + tag_features(f, i, tm1, tm2, fin, out + k);
 }
 
 int px_class_of(int upos, const char *feats)
@@ -121,9 +130,10 @@ int px_tag(const px_model *m, px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
         return QP_ENOMEM;
     for (size_t i = 0; i < n; i++)
         px_score(&m->tagger, feats, static_features(f, n, i, feats), fixed + i * PX_NCLASS);
+    int fin = 0;
     for (size_t i = 0; i < n; i++) {
         int32_t *scores = fixed + i * PX_NCLASS;
-        size_t nf = tag_features(f, i, i > 0 ? f[i - 1].cls : 0, i > 1 ? f[i - 2].cls : 0, feats);
+        size_t nf = tag_features(f, i, i > 0 ? f[i - 1].cls : 0, i > 1 ? f[i - 2].cls : 0, fin, feats);
         px_score(&m->tagger, feats, nf, scores);
         int best = 0;
         for (int c = 1; c < PX_NCLASS; c++)
@@ -131,6 +141,7 @@ int px_tag(const px_model *m, px_wfeat *f, qp_word *w, size_t n, qp_arena *a)
                 best = c;
         f[i].cls = (uint8_t)best;
         w[i].upos = (uint8_t)px_class_upos(best);
+        fin = px_tag_fin(fin, &f[i], best);
     }
     return 0;
 }

@@ -16,9 +16,10 @@ static size_t tagger_pass(tw_table *tw, trainer *t, const size_t *order, size_t 
     for (size_t oi = 0; oi < n; oi++) {
         tsent *s = &t->s[order[oi]];
         uint8_t *pred = out ? out[order[oi]] : s->cls;
+        int fin = 0;
         for (size_t i = 0; i < s->n; i++) {
             int32_t scores[PX_NCLASS] = {0};
-            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? pred[i - 1] : 0, i > 1 ? pred[i - 2] : 0, feats);
+            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? pred[i - 1] : 0, i > 1 ? pred[i - 2] : 0, fin, feats);
             tw_score(tw, feats, nf, scores);
             int best = 0;
             for (int c = 1; c < PX_NCLASS; c++)
@@ -31,6 +32,7 @@ static size_t tagger_pass(tw_table *tw, trainer *t, const size_t *order, size_t 
                 tw->clock++;
             }
             pred[i] = (uint8_t)best;
+            fin = px_tag_fin(fin, &s->f[i], best);
             right += best == gold;
         }
     }
@@ -73,15 +75,17 @@ static int tag_with(trainer *t, const tw_table *tw, const size_t *sents, size_t 
     for (size_t k = 0; k < n; k++) {
         tsent *s = &t->s[sents[k]];
         uint64_t feats[PX_TAG_FEATS];
+        int fin = 0;
         for (size_t i = 0; i < s->n; i++) {
             int32_t scores[PX_NCLASS] = {0};
-            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? s->cls[i - 1] : 0, i > 1 ? s->cls[i - 2] : 0, feats);
+            size_t nf = px_tag_features(s->f, s->n, i, i > 0 ? s->cls[i - 1] : 0, i > 1 ? s->cls[i - 2] : 0, fin, feats);
             px_score(&m.tagger, feats, nf, scores);
             int best = 0;
             for (int c = 1; c < PX_NCLASS; c++)
                 if (scores[c] > scores[best])
                     best = c;
             s->cls[i] = (uint8_t)best;
+            fin = px_tag_fin(fin, &s->f[i], best);
             *right += px_class_upos(best) == s->w[i].upos;
             (*words)++;
         }
