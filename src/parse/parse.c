@@ -113,8 +113,12 @@ int qp_parse_words(const qp_parser *p, qp_lang lang, qp_word *w, size_t n, qp_ar
     rc = px_lemmatize(m, f, w, n, a);
     if (rc)
         return rc;
-    for (size_t i = 0; i < n; i++)
+    uint32_t np = 0;
+    for (size_t i = 0; i < n; i++) {
         f[i].fine = px_fine_tag(w[i].upos, w[i].feats, f[i].cls);
+        f[i].pbefore = np;
+        np += w[i].upos == QP_UPOS_PUNCT;
+    }
     return px_parse(m, f, w, n, a);
 }
 

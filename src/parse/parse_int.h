@@ -270,6 +270,7 @@ typedef struct px_wfeat {
     uint8_t pp_ahead;        /* 1..4: how far ahead the first word the lexicon has as a past
                                 participle is ("a de nouveau exprimé"); 0: none that near */
     uint8_t brk;             /* a colon or semicolon: a new clause may follow with a verb of its own */
+    uint32_t pbefore;        /* words tagged PUNCT before this one, set with fine */
 } px_wfeat;
 
 /* Fills f[0,n) from the forms of w (lower-cases into the arena as needed). vocab NULL: pw

@@ -141,7 +141,7 @@ enum {
     F_B0P_VL, F_S0LW, F_S0LP, F_S0LL, F_S0RW, F_S0RP, F_S0RL, F_B0LW, F_B0LP, F_B0LL, F_S1RL, F_S0L2L, F_S0R2L,
     F_B0L2L, F_S0P_S0LL_S0L2L, F_S0P_S0RL_S0R2L, F_B0P_B0LL_B0L2L, F_S0P_SR, F_S0P_SL, F_B0P_SL, F_S1P_SR,
     F_S1P_B0P, F_S1P_S0P_B0P_B1P, F_S0F, F_S1F, F_B0F, F_B1F, F_S0F_B0F, F_S1F_S0F, F_S0F_B0F_B1P,
-    F_S1W_S0LW, F_S1P_S0LW_S0P, F_S0W_B0LW_B0P, F_S0P_B0LW_B0P,
+    F_S1W_S0LW, F_S1P_S0LW_S0P, F_S0W_B0LW_B0P, F_S0P_B0LW_B0P, F_S0P_B0P_PB, F_S1P_S0P_PB,
 };
 
 static inline uint64_t dist_bucket(int d)
@@ -149,6 +149,14 @@ static inline uint64_t dist_bucket(int d)
     if (d < 0)
         d = -d;
     return d <= 4 ? (uint64_t)d : d <= 6 ? 5 : d <= 9 ? 6 : d <= 14 ? 7 : 8;
+}
+
+/* Words tagged PUNCT strictly between a and b (a < b; b may be the root, n), at most 3. */
+static uint64_t punct_between(const px_wfeat *f, const uint8_t *tags, int n, int a, int b)
+{
+    uint32_t upto_b = b < n ? f[b].pbefore : f[n - 1].pbefore + (tags[n - 1] == QP_UPOS_PUNCT);
+    uint32_t k = upto_b - f[a].pbefore - (tags[a] == QP_UPOS_PUNCT);
+    return k > 3 ? 3 : k;
 }
 
 size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *tags, uint64_t *out)
@@ -265,6 +273,10 @@ size_t px_parse_features(const px_state *s, const px_wfeat *f, const uint8_t *ta
     out[k++] = px_f3(F_S1P_S0LW_S0P, s1p, s0lw, s0p);
     out[k++] = px_f3(F_S0W_B0LW_B0P, s0w, b0lw, b0p);
     out[k++] = px_f3(F_S0P_B0LW_B0P, s0p, b0lw, b0p);
+    /* punctuation between s0 and b0, and between s1 and s0: a comma closes a fronted phrase
+     * ("Near Raqqa, two strikes") and opens an apposition */
+    out[k++] = px_f3(F_S0P_B0P_PB, s0p, b0p, s0 >= 0 && b0 >= 0 ? punct_between(f, tags, n, s0, b0) : 9);
+    out[k++] = px_f3(F_S1P_S0P_PB, s1p, s0p, s1 >= 0 && s0 >= 0 ? punct_between(f, tags, n, s1, s0) : 9);
     return k;
 }
 

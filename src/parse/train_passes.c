@@ -228,8 +228,12 @@ int tr_make_fine_tags(trainer *t)
             s->f[k].cls = s->cls[k];
         }
         rc = px_lemmatize(&t->m, s->f, w, s->n, &scratch);
-        for (size_t k = 0; k < s->n && !rc; k++)
+        uint32_t np = 0;
+        for (size_t k = 0; k < s->n && !rc; k++) {
             s->f[k].fine = px_fine_tag(w[k].upos, w[k].feats, s->cls[k]);
+            s->f[k].pbefore = np;
+            np += s->tags[k] == QP_UPOS_PUNCT;
+        }
         qp_arena_reset(&scratch);
     }
     qp_arena_destroy(&scratch);
