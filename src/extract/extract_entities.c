@@ -98,6 +98,18 @@ int xn_resolve_pronoun(const xr_ctx *c, int w, qp_actor_ref *out)
     uint32_t cls = p->cls[w];
     if (cls & QP_WC_SPEAKER)
         return speaker_of(c, out);
+    /* "the army said they had regained", "l'armée a affirmé qu'elle avait": the subject of what
+     * is said, as a pronoun, is the one saying it, whatever the number ("the army … they") */
+    int v = p->w[w].head;
+    if (v >= 0 && xp_rel(p, (size_t)w) == QP_DEP_NSUBJ && xp_rel(p, (size_t)v) == QP_DEP_CCOMP && p->w[v].head >= 0 &&
+        (p->cls[p->w[v].head] & QP_WC_SPEECH) && (cls & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL))) {
+        int sj = xp_child_u(p, (size_t)p->w[v].head, QP_DEP_NSUBJ);
+        int mi = sj >= 0 ? p->mention[sj] : -1;
+        if (mi >= 0 && c->s->m[mi].kind == MENTION_ACTOR && c->s->m[mi].actor.id) {
+            *out = c->s->m[mi].actor;
+            return 1;
+        }
+    }
     /* possessives give their possessor's number: "son", "its" one; "leur", "their" many */
     int plural;
     if (xp_feat(p, (size_t)w, "Number[psor]=Plur"))

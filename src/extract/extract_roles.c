@@ -899,6 +899,27 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         }
     }
 
+    /* "with the support of coalition air power", "avec l'appui de l'aviation russe": backing
+     * given to whoever the phrase is attached to (the clause's subject, or the noun it follows) */
+    if (noun && (!strcmp(act->code, "AID") || !strcmp(act->code, "SUPPORT")) && p->w[t].head >= 0) {
+        char cs[48];
+        xp_case_of(p, t, cs, sizeof cs);
+        if (cs[0] && (qp_classes_of(&c->x->lx.classes[c->s->lang], cs, strlen(cs)) & QP_WC_WITH)) {
+            xr_args backer = {.n = 0}, backed = {.n = 0};
+            for (size_t k = 0; k < xp_kids(p, t); k++) {
+                int ch = xp_kid(p, t, k);
+                if (xp_rel(p, (size_t)ch) == QP_DEP_NMOD || p->w[ch].deprel == QP_DEP_NMOD_POSS)
+                    actors_at(c, ch, &backer, 0);
+            }
+            int h = p->w[t].head;
+            if (is_verb_word(p, (size_t)h))
+                subject_of(c, (size_t)h, &backed);
+            else
+                actors_at(c, h, &backed, 0);
+            if (backer.n && backed.n)
+                return xa_make_events(c, t, tm, act, backer.a, backer.m, backer.n, backed.a, backed.n, -1, NULL);
+        }
+    }
     /* "le soutien de Damas par Moscou", "the support of the rebels by Turkey": beside an agent,
      * the "de"/"of" complement is whom it is for */
     if (noun && nrk < XR_MAX) {

@@ -91,7 +91,7 @@ static const struct {
     {"death", QP_WC_DEATH},           {"place_nouns", QP_WC_PLACE_NOUN},  {"relative_pronouns", QP_WC_RELATIVE},
     {"populated", QP_WC_POPULATED},   {"support_verbs", QP_WC_SUPPORT_VERB}, {"fronting", QP_WC_FRONTING},
     {"expressing", QP_WC_EXPRESSING}, {"distance_units", QP_WC_DISTANCE},
-    {"target_nouns", QP_WC_TARGET_NOUN},
+    {"target_nouns", QP_WC_TARGET_NOUN}, {"accompaniment", QP_WC_WITH},
 };
 
 /* The kinds group nouns may name, as the store and the exports spell them. */

@@ -35,6 +35,7 @@ enum {
     QP_WC_EXPRESSING = 1u << 23, /* "exprimer", "voice": the support noun it takes is words, not means */
     QP_WC_DISTANCE = 1u << 24,   /* "kilomètre", "mile": a place it is measured from is not where */
     QP_WC_TARGET_NOUN = 1u << 25,/* "cible", "target": "X est la cible de frappes": X is whom they hit */
+    QP_WC_WITH = 1u << 26,       /* "avec", "with", "grâce à": "with the support of X": X backs the clause's subject */
 };
 
 typedef struct qp_class_slot qp_class_slot;
