@@ -60,7 +60,7 @@ check "lookup: with its parent chain" has "rolls up to: RUS (Russia, state)" out
 run lexicon lookup "Iraqi air force"
 check "lookup: a demonym and an agent" has "actor IRQ-AIRFORCE" out.txt
 run lexicon lookup Poutine --date 2005-01-01
-check "lookup: a person in office acts for the state" has "on 2005-01-01: in office, acts for RUS" out.txt
+check "lookup: a person in office acts for the state" has "acts for RUS" out.txt
 run lexicon lookup RUS-MIL --date 2016-01-01
 check "lookup: an id, with the persons in office on the date" has "PER-SHOIGU" out.txt
 run lexicon lookup "Brigade Zéro"
@@ -79,7 +79,9 @@ run --lexicon "$OV" lexicon lookup "Brigade Zéro"
 check "--lexicon: a militia one JSON object adds" has "actor ZZ-BRIGADE" out.txt
 check "--lexicon: the overlay is named" has "from overlay $OV" out.txt
 run lexicon lookup "Amadou Zero" --date 2020-08-01 --lexicon "$OV"
-check "--lexicon after the command: a person out of office between his terms" has "out of office" out.txt
+check "--lexicon after the command: a person's other post, for another body" has "acts for MLI-GOV" out.txt
+run lexicon lookup "Amadou Zero" --date 2018-08-01 --lexicon "$OV"
+check "a person before his office acts for himself" has "out of office" out.txt
 QUIPU_LEXICON=$OV run lexicon lookup canardaient
 check "\$QUIPU_LEXICON: a new verb, inflected without a rebuild" has "\"canarder\" verb, as impf" out.txt
 run --lexicon "$tmp/nowhere" lexicon lookup x

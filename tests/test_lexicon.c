@@ -158,6 +158,14 @@ static void overlay_merges(void **state)
     assert_true(qp_lexicon_in_office(p, "2024-01-01"));
     assert_false(qp_lexicon_in_office(p, "2018-01-01"));
     assert_false(qp_lexicon_in_office(p, NULL));
+    /* between his terms he held another post, for another body */
+    const char *office = NULL;
+    assert_string_equal(qp_lexicon_acts_for(p, "2019-06-01", &office), "ZZ-BRIGADE");
+    assert_string_equal(office, "Commander of the Zero Brigade");
+    assert_string_equal(qp_lexicon_acts_for(p, "2020-08-01", &office), "MLI-GOV");
+    assert_string_equal(office, "Interim governor of Timbuktu");
+    assert_null(qp_lexicon_acts_for(p, "2018-01-01", NULL));
+    assert_null(qp_lexicon_acts_for(&lx.actors[qp_lexicon_actor(&lx, "ZZ-BRIGADE")], "2020-01-01", NULL));
     qp_lexicon_destroy(&lx);
 }
 

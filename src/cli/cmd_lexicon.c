@@ -149,15 +149,16 @@ static void print_chain(const qp_lexicon *lx, const char *parent)
     printf("\n");
 }
 
-/* Whether actor a's parents reach id. */
-static int reaches(const qp_lexicon *lx, const qp_lex_actor *a, const char *id)
+/* Whether the parents of actor or state `from` reach id. */
+static int reaches(const qp_lexicon *lx, const char *from, const char *id)
 {
-    const char *p = a->parent;
+    int ai = qp_lexicon_actor(lx, from);
+    const char *p = ai >= 0 ? lx->actors[ai].parent : NULL;
     for (int depth = 0; p && depth < 32; depth++) {
         if (!strcmp(p, id))
             return 1;
-        int ai = qp_lexicon_actor(lx, p);
-        p = ai >= 0 ? lx->actors[ai].parent : NULL;
+        int up = qp_lexicon_actor(lx, p);
+        p = up >= 0 ? lx->actors[up].parent : NULL;
     }
     return 0;
 }
@@ -176,14 +177,18 @@ static void print_office_holders(const qp_lexicon *lx, const char *id, const cha
     size_t n = 0;
     for (size_t i = 0; i < lx->n_actors; i++) {
         const qp_lex_actor *p = &lx->actors[i];
-        if (!qp_lexicon_in_office(p, date) || !reaches(lx, p, id))
+        const char *office, *body = qp_lexicon_acts_for(p, date, &office);
+        if (!body || (strcmp(body, id) && !reaches(lx, body, id)))
             continue;
         if (!n++)
             printf("  in office on %s:\n", date);
-        printf("    %s  %s — %s", p->id, p->label, p->office ? p->office : "");
-        printf(" (");
-        print_dates(p);
-        printf(")\n");
+        printf("    %s  %s — %s", p->id, p->label, office ? office : "");
+        if (office == p->office) {
+            printf(" (");
+            print_dates(p);
+            printf(")");
+        }
+        printf("\n");
     }
     if (!n)
         printf("  in office on %s: nobody the lexicon knows\n", date);
@@ -204,9 +209,13 @@ static void print_actor(const qp_lexicon *lx, int ai, const char *date)
         printf("  office: %s (", a->office ? a->office : "?");
         print_dates(a);
         printf(")\n");
-        if (qp_lexicon_in_office(a, date)) {
-            printf("  on %s: in office, acts for %s\n", date, a->parent ? a->parent : "(no body)");
-            print_chain(lx, a->parent);
+        for (size_t k = 0; k < a->n_posts; k++)
+            printf("  also: %s, for %s, from %s to %s\n", a->posts[k].office ? a->posts[k].office : "?",
+                   a->posts[k].parent, a->posts[k].from, a->posts[k].to ? a->posts[k].to : "now");
+        const char *office, *body = qp_lexicon_acts_for(a, date, &office);
+        if (body) {
+            printf("  on %s: in office (%s), acts for %s\n", date, office ? office : "?", body);
+            print_chain(lx, body);
         } else {
             printf("  on %s: out of office, a person acting for himself\n", date);
         }

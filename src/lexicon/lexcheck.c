@@ -425,6 +425,22 @@ static void check_person(checker *c, json_t *e, const char *where, int is_new)
         say(c, 0, fpath(p, sizeof p, where, "to"), "field \"to\": YYYY-MM-DD, or null while in office");
     if (is_date(from) && is_date(to) && strcmp(to, from) < 0)
         say(c, 0, fpath(p, sizeof p, where, "to"), "field \"to\": %s is before \"from\" %s", to, from);
+    json_t *posts = json_object_get(e, "posts");
+    if (posts && !json_is_array(posts))
+        say(c, 0, fpath(p, sizeof p, where, "posts"), "field \"posts\": a list of {office, parent, from, to}");
+    size_t pk;
+    json_t *po;
+    json_array_foreach(posts, pk, po) {
+        snprintf(p, sizeof p, "%s.posts[%zu]", where, pk);
+        const char *pf = jstr(po, "from"), *pt = jstr(po, "to");
+        json_t *ptv = json_object_get(po, "to");
+        if (!json_is_object(po) || !jstr(po, "office") || !jstr(po, "parent"))
+            say(c, 0, p, "field \"posts\": each post has an \"office\" and the \"parent\" it acts for");
+        else if (!is_date(pf) || (ptv && !json_is_null(ptv) && !is_date(pt)))
+            say(c, 0, p, "field \"posts\": \"from\" YYYY-MM-DD, \"to\" YYYY-MM-DD or null");
+        else if (pt && strcmp(pt, pf) < 0)
+            say(c, 0, p, "field \"posts\": \"to\" %s is before \"from\" %s", pt, pf);
+    }
     json_t *terms = json_object_get(e, "terms");
     if (terms && !json_is_array(terms)) {
         say(c, 0, fpath(p, sizeof p, where, "terms"), "field \"terms\": a list of [from, to] pairs");
@@ -447,7 +463,7 @@ static void check_person(checker *c, json_t *e, const char *where, int is_new)
 static void check_actors(checker *c, json_t *root)
 {
     static const char *const known[] = {"id", "label", "label_fr", "kind", "country", "parent", "office",
-                                        "from", "to", "terms", "approx", "agent", NULL};
+                                        "from", "to", "terms", "posts", "approx", "agent", NULL};
     json_t *arr = json_object_get(root, "actors");
     if (!json_is_object(root) || !json_is_array(arr)) {
         say(c, 0, NULL, "expected {\"actors\": [...]}");
@@ -483,11 +499,14 @@ static void check_actors(checker *c, json_t *root)
                 if (json_object_get(c->lines, from))
                     json_object_set_new(c->lines, to, json_integer(line_of(c, from)));
             }
-            size_t nt = json_array_size(json_object_get(e, "terms"));
-            for (size_t t = 0; t < nt; t++) {
-                snprintf(from, sizeof from, "%s.terms[%zu]", raw, t);
-                snprintf(to, sizeof to, "%s.terms[%zu]", where, t);
-                json_object_set_new(c->lines, to, json_integer(line_of(c, from)));
+            static const char *const lists[] = {"terms", "posts"};
+            for (size_t l = 0; l < 2; l++) {
+                size_t nt = json_array_size(json_object_get(e, lists[l]));
+                for (size_t t = 0; t < nt; t++) {
+                    snprintf(from, sizeof from, "%s.%s[%zu]", raw, lists[l], t);
+                    snprintf(to, sizeof to, "%s.%s[%zu]", where, lists[l], t);
+                    json_object_set_new(c->lines, to, json_integer(line_of(c, from)));
+                }
             }
         }
         if (!is_id(id))
@@ -538,7 +557,7 @@ static void check_actors(checker *c, json_t *root)
         if (kind && !strcmp(kind, "person"))
             check_person(c, e, where, is_new);
         else
-            for (const char *const *k = (const char *const[]){"office", "from", "to", "terms", NULL}; *k; k++)
+            for (const char *const *k = (const char *const[]){"office", "from", "to", "terms", "posts", NULL}; *k; k++)
                 if (json_object_get(e, *k))
                     say(c, 0, fpath(p, sizeof p, where, *k), "field \"%s\" is for persons only", *k);
     }
@@ -553,6 +572,14 @@ static void check_parents(checker *c)
     json_object_foreach(c->actors, id, e) {
         json_t *pv = json_object_get(e, "parent");
         snprintf(where, sizeof where, "actors (%s)", id);
+        size_t k;
+        json_t *po;
+        json_array_foreach(json_object_get(e, "posts"), k, po) {
+            const char *pp = jstr(po, "parent");
+            snprintf(p, sizeof p, "%s.posts[%zu]", json_string_value(json_object_get(e, "_where")), k);
+            if (pp && !known_actor(c, pp) && !known_country(c, pp))
+                say(c, 0, p, "field \"posts\": parent \"%s\" is neither an actor nor a country", pp);
+        }
         if (!pv || json_is_null(pv) || !json_object_get(e, "_where"))
             continue;
         snprintf(where, sizeof where, "%s", json_string_value(json_object_get(e, "_where")));

@@ -531,6 +531,29 @@ static void read_terms(qp_lexicon *lx, qp_lex_actor *x, json_t *terms)
     }
 }
 
+/* "posts": [{"office": "President of Syria", "parent": "SYR", "from": "2025-01-29", "to": null}] */
+static void read_posts(qp_lexicon *lx, qp_lex_actor *x, json_t *posts)
+{
+    size_t n = json_array_size(posts);
+    if (!n)
+        return;
+    if (!(x->posts = calloc(n, sizeof *x->posts))) {
+        lx->oom = 1;
+        return;
+    }
+    size_t k;
+    json_t *p;
+    json_array_foreach(posts, k, p) {
+        if (!jstr(p, "from") || !jstr(p, "parent"))
+            continue;
+        qp_lex_post *o = &x->posts[x->n_posts++];
+        o->office = lx_strdup(lx, jstr(p, "office"));
+        o->parent = lx_strdup(lx, jstr(p, "parent"));
+        o->from = lx_strdup(lx, jstr(p, "from"));
+        o->to = lx_strdup(lx, jstr(p, "to"));
+    }
+}
+
 static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
 {
     json_t *root, *arr;
@@ -562,6 +585,7 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
         x->approx = json_is_true(json_object_get(a, "approx"));
         x->origin = origin_of(lx, a);
         read_terms(lx, x, json_object_get(a, "terms"));
+        read_posts(lx, x, json_object_get(a, "posts"));
         if (x->agent && x->country) {
             size_t m = strlen(x->country) + strlen(x->agent) + 2;
             if ((x->agent_key = malloc(m)))
@@ -993,6 +1017,27 @@ int qp_lexicon_agent_actor(const qp_lexicon *lx, const char *iso3, const char *c
     return ai >= 0 ? ai : index_find(&lx->by_agent_key, lx, actor_agent_key, id);
 }
 
+const char *qp_lexicon_acts_for(const qp_lex_actor *a, const char *date, const char **office)
+{
+    if (office)
+        *office = NULL;
+    if (!a || !date || !a->kind || strcmp(a->kind, "person"))
+        return NULL;
+    for (size_t i = a->n_posts; i-- > 0;) {
+        const qp_lex_post *p = &a->posts[i];
+        if (strcmp(date, p->from) >= 0 && (!p->to || strcmp(date, p->to) < 0)) {
+            if (office)
+                *office = p->office;
+            return p->parent;
+        }
+    }
+    if (!qp_lexicon_in_office(a, date))
+        return NULL;
+    if (office)
+        *office = a->office;
+    return a->parent;
+}
+
 int qp_lexicon_in_office(const qp_lex_actor *a, const char *date)
 {
     if (!a || !date || !a->kind || strcmp(a->kind, "person"))
@@ -1019,6 +1064,9 @@ void qp_lexicon_destroy(qp_lexicon *lx)
         for (size_t k = 0; k < a->n_terms; k++)
             free(a->terms[k].from), free(a->terms[k].to);
         free(a->terms);
+        for (size_t k = 0; k < a->n_posts; k++)
+            free(a->posts[k].office), free(a->posts[k].parent), free(a->posts[k].from), free(a->posts[k].to);
+        free(a->posts);
     }
     for (size_t i = 0; i < lx->n_countries; i++) {
         qp_lex_country *c = &lx->countries[i];

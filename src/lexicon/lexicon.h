@@ -22,6 +22,11 @@ typedef struct qp_lex_term {
     char *from, *to;
 } qp_lex_term;
 
+/* Another office a person held, acting for another body ("posts" in actors.json). */
+typedef struct qp_lex_post {
+    char *office, *parent, *from, *to;
+} qp_lex_post;
+
 typedef struct qp_lex_actor {
     char *id, *label, *label_fr, *kind, *country, *parent;
     char *agent;     /* the agent code that, with this actor's country, names it ("MILITIAS") */
@@ -29,6 +34,8 @@ typedef struct qp_lex_actor {
     char *office;    /* persons: the office held ("President of Syria") */
     qp_lex_term *terms; /* persons: the spans inside from–to when the office had gaps */
     size_t n_terms;
+    qp_lex_post *posts; /* persons: other offices, each with the body it acts for */
+    size_t n_posts;
     int approx;      /* a date is only known to the month or year */
     char *agent_key; /* "IRQ-MILITIAS" for an actor with an agent and a country, else NULL */
     const char *origin; /* NULL: the built-in lexicon; else the overlay folder that gave it */
@@ -139,5 +146,9 @@ int qp_lexicon_agent_actor(const qp_lexicon *lx, const char *iso3, const char *c
 /* Whether a person holds the office on date (YYYY-MM-DD): from <= date < to, and inside one
  * of the terms when the office had gaps. 0 for a non-person or a NULL date. */
 int qp_lexicon_in_office(const qp_lex_actor *a, const char *date);
+/* The body a person acts for on date: the parent of the post that covers it (the last one
+ * listed, when several do), else his parent while in office (qp_lexicon_in_office); NULL out
+ * of office, for a non-person, or with no date. *office, when not NULL, gets the office. */
+const char *qp_lexicon_acts_for(const qp_lex_actor *a, const char *date, const char **office);
 
 #endif
