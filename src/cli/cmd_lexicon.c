@@ -479,7 +479,7 @@ static int run_lookup(int argc, char **argv)
     if (qp_fold(name, strlen(name), &f) == 0 && f.len) {
         const char *p = f.data;
         size_t len = f.len;
-        static const char *const arts[] = {"le ", "la ", "les ", "l ", "the "};
+        static const char *const arts[] = {"le ", "la ", "les ", "l ", "the ", "a ", "an ", "un ", "une ", "des "};
         for (size_t k = 0; k < QP_ARRAY_LEN(arts); k++)
             if (len > strlen(arts[k]) && !strncmp(p, arts[k], strlen(arts[k]))) {
                 p += strlen(arts[k]);
