@@ -203,11 +203,45 @@ static int add_action_phrase(qp_lexicon *lx, const char *raw, int lang, uint32_t
 
 /* Adds a phrase (raw text) with one entry; leading articles are dropped, since the matcher
  * starts after them; every shorter prefix is flagged. */
+/* qp_fold of s (len bytes) into the empty buffer f, with a path of its own for plain ASCII,
+ * which most aliases and every English lemma are: letters and digits kept (lower case), every
+ * run of anything else one space, none at either end — what qp_fold gives them, without
+ * utf8proc's per-character decomposition, which was the lexicon's load time. */
+static int fold_text(const char *s, size_t len, qp_buf *f)
+{
+    if (f->len)
+        return qp_fold(s, len, f);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return qp_fold(s, len, f);
+    if (qp_buf_reserve(f, len + 1))
+        return QP_ENOMEM;
+    char *o = f->data;
+    size_t n = 0;
+    int pending = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            if (pending && n)
+                o[n++] = ' ';
+            pending = 0;
+            o[n++] = c;
+        } else {
+            pending = 1;
+        }
+    }
+    o[n] = '\0';
+    f->len = n;
+    return 0;
+}
+
 /* The phrase raw is keyed by: folded into f, leading articles skipped (*p, *len point into
  * f). 0 when there is one; 1 when nothing is left; QP_ENOMEM. */
 static int phrase_key(const char *raw, qp_buf *f, const char **p, size_t *len)
 {
-    int r = qp_fold(raw, strlen(raw), f);
+    int r = fold_text(raw, strlen(raw), f);
     if (r || !f->len)
         return r == QP_ENOMEM ? r : 1;
     *p = f->data;
@@ -219,6 +253,47 @@ static int phrase_key(const char *raw, qp_buf *f, const char **p, size_t *len)
         *len -= (size_t)(sp - *p) + 1;
         *p = sp + 1;
     }
+    return 0;
+}
+
+/* An entry for the folded phrase p (len bytes); its prefixes flagged. */
+static int add_entry(qp_lexicon *lx, const char *p, size_t len, qp_lex_kind kind, int lang, uint32_t ref, int tag,
+                     int acronym)
+{
+    int words = 1;
+    for (size_t i = 0; i < len; i++)
+        if (p[i] == ' ') {
+            struct qp_lex_slot *ps = intern(lx, p, i);
+            if (!ps)
+                return QP_ENOMEM;
+            ps->prefix = 1;
+            words++;
+        }
+    if (words > lx->max_words)
+        lx->max_words = words;
+    struct qp_lex_slot *s = intern(lx, p, len);
+    if (!s)
+        return QP_ENOMEM;
+    /* the same entry twice (an alias listed in two spellings that fold alike) is kept once */
+    for (int32_t e = s->first; e >= 0; e = lx->entries[e].next)
+        if (lx->entries[e].kind == kind && lx->entries[e].ref == ref && lx->entries[e].tag == tag) {
+            if (lx->entries[e].lang != lang)
+                lx->entries[e].lang = 2;
+            lx->entries[e].acronym &= (uint8_t)acronym;
+            return 0;
+        }
+    if (lx->n_entries == lx->cap_entries) {
+        size_t cap = lx->cap_entries ? lx->cap_entries * 2 : 4096;
+        qp_lex_entry *n = realloc(lx->entries, cap * sizeof *n);
+        if (!n)
+            return QP_ENOMEM;
+        lx->entries = n;
+        lx->cap_entries = cap;
+    }
+    qp_lex_entry *e = &lx->entries[lx->n_entries];
+    *e = (qp_lex_entry){.kind = (uint8_t)kind, .lang = (uint8_t)lang, .acronym = (uint8_t)acronym,
+                        .tag = (int8_t)tag, .ref = ref, .next = s->first};
+    s->first = (int32_t)lx->n_entries++;
     return 0;
 }
 
@@ -234,57 +309,43 @@ static int add_phrase(qp_lexicon *lx, const char *raw, qp_lex_kind kind, int lan
         return r == QP_ENOMEM ? r : 0;
     }
     /* an acronym: written in capitals, a few letters, no lower case */
-    int acronym = 0, letters = 0, lower = 0;
+    int letters = 0, lower = 0;
     for (const char *c = raw; *c; c++) {
         if (*c >= 'A' && *c <= 'Z')
             letters++;
         else if (*c >= 'a' && *c <= 'z')
             lower++;
     }
-    acronym = letters >= 1 && letters <= 5 && lower == 0 && strlen(raw) <= 8;
-    int words = 1;
-    for (size_t i = 0; i < len; i++)
-        if (p[i] == ' ') {
-            struct qp_lex_slot *ps = intern(lx, p, i);
-            if (!ps) {
-                qp_buf_destroy(&f);
-                return QP_ENOMEM;
-            }
-            ps->prefix = 1;
-            words++;
-        }
-    if (words > lx->max_words)
-        lx->max_words = words;
-    struct qp_lex_slot *s = intern(lx, p, len);
-    if (!s) {
-        qp_buf_destroy(&f);
-        return QP_ENOMEM;
-    }
-    /* the same entry twice (an alias listed in two spellings that fold alike) is kept once */
-    for (int32_t e = s->first; e >= 0; e = lx->entries[e].next)
-        if (lx->entries[e].kind == kind && lx->entries[e].ref == ref && lx->entries[e].tag == tag) {
-            if (lx->entries[e].lang != lang)
-                lx->entries[e].lang = 2;
-            lx->entries[e].acronym &= (uint8_t)acronym;
-            qp_buf_destroy(&f);
-            return 0;
-        }
-    if (lx->n_entries == lx->cap_entries) {
-        size_t cap = lx->cap_entries ? lx->cap_entries * 2 : 4096;
-        qp_lex_entry *n = realloc(lx->entries, cap * sizeof *n);
-        if (!n) {
-            qp_buf_destroy(&f);
-            return QP_ENOMEM;
-        }
-        lx->entries = n;
-        lx->cap_entries = cap;
-    }
-    qp_lex_entry *e = &lx->entries[lx->n_entries];
-    *e = (qp_lex_entry){.kind = (uint8_t)kind, .lang = (uint8_t)lang, .acronym = (uint8_t)acronym,
-                        .tag = (int8_t)tag, .ref = ref, .next = s->first};
-    s->first = (int32_t)lx->n_entries++;
+    int acronym = letters >= 1 && letters <= 5 && lower == 0 && strlen(raw) <= 8;
+    r = add_entry(lx, p, len, kind, lang, ref, tag, acronym);
     qp_buf_destroy(&f);
-    return 0;
+    return r;
+}
+
+/* A form of forms.tsv, folded already (the build folded it), and in French the contractions
+ * of its last preposition, as add_action_phrase makes them: no folding again, the form file
+ * being most of the phrases. */
+static int add_folded_action(qp_lexicon *lx, const char *form, int lang, uint32_t ref, int tag)
+{
+    static const char *const de[] = {"du", "des", "d"}, *const a[] = {"au", "aux"};
+    size_t n = strlen(form);
+    int r = add_entry(lx, form, n, QP_LEX_ACTION, lang, ref, tag, 0);
+    const char *const *alt = NULL;
+    size_t n_alt = 0, cut = 0;
+    if (lang == 0 && n > 3 && !strcmp(form + n - 3, " de"))
+        alt = de, n_alt = QP_ARRAY_LEN(de), cut = 2;
+    else if (lang == 0 && n > 2 && !strcmp(form + n - 2, " a"))
+        alt = a, n_alt = QP_ARRAY_LEN(a), cut = 1;
+    for (size_t i = 0; i < n_alt && !r; i++) {
+        char buf[256];
+        size_t m = strlen(alt[i]);
+        if (n - cut + m + 1 > sizeof buf)
+            break;
+        memcpy(buf, form, n - cut);
+        memcpy(buf + n - cut, alt[i], m + 1);
+        r = add_entry(lx, buf, n - cut + m, QP_LEX_ACTION, lang, ref, tag, 0);
+    }
+    return r;
 }
 
 int32_t qp_lexicon_find(const qp_lexicon *lx, const char *phrase, size_t len, int *is_prefix)
@@ -380,8 +441,29 @@ static int load_json(const char *rel, int required, json_t **out, char *err, siz
         }
         return 0;
     }
+    /* read whole, then parsed from memory: json_load_file reads a character at a time */
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: cannot be read", path);
+        return QP_ELEXICON;
+    }
+    qp_buf b;
+    qp_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    int r = 0;
+    while (!r && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        r = qp_buf_append(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    if (r || bad) {
+        qp_buf_destroy(&b);
+        snprintf(err, errlen, "%s: %s", path, r ? qp_strerror(r) : "cannot be read");
+        return r ? r : QP_ELEXICON;
+    }
     json_error_t je;
-    *out = json_load_file(path, 0, &je);
+    *out = json_loadb(b.data ? b.data : "", b.len, 0, &je);
+    qp_buf_destroy(&b);
     if (!*out) {
         snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column, je.text);
         return QP_ELEXICON;
@@ -812,7 +894,7 @@ static int add_compiled_forms(qp_lexicon *lx, int l, size_t first, unsigned char
     for (size_t i = 0; folded && i < na_l; i++) {
         qp_buf fb;
         qp_buf_init(&fb);
-        if (qp_fold(lx->actions[first + i].lemma, strlen(lx->actions[first + i].lemma), &fb) ||
+        if (fold_text(lx->actions[first + i].lemma, strlen(lx->actions[first + i].lemma), &fb) ||
             !(folded[i] = qp_buf_detach(&fb)))
             lx->oom = 1;
         qp_buf_destroy(&fb);
@@ -848,7 +930,7 @@ static int add_compiled_forms(qp_lexicon *lx, int l, size_t first, unsigned char
             const qp_lex_action *a = &lx->actions[first + order[k]];
             if ((strcmp(a->pos, "noun") == 0) != (t >= QP_TAG_NOUN_SG))
                 continue;
-            r = add_action_phrase(lx, form, l, (uint32_t)(first + order[k]), t);
+            r = add_folded_action(lx, form, l, (uint32_t)(first + order[k]), t);
             got[order[k]] = 1;
             lx->n_forms[l]++;
         }
