@@ -636,19 +636,33 @@ static void read_posts(qp_lexicon *lx, qp_lex_actor *x, json_t *posts)
     }
 }
 
-static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
+/* The array `key` of the lexicon file rel, overlays merged, into *root and *arr (n items),
+ * and a zeroed table of n items of `size` bytes into *items. 0 with *root NULL when the file
+ * is absent; an error code (the file named in err) otherwise. The caller decrefs *root. */
+static int load_table(qp_lexicon *lx, const char *rel, qp_overlay_kind kind, const char *key, size_t size,
+                      void **items, json_t **root, json_t **arr, size_t *n, char *err, size_t errlen)
 {
-    json_t *root, *arr;
-    size_t n;
-    int r = load_file(lx, "lexicon/actors.json", QP_OV_ACTORS, &root, err, errlen);
-    if (r || !root)
+    int r = load_file(lx, rel, kind, root, err, errlen);
+    if (r || !*root)
         return r;
-    arr = json_object_get(root, "actors");
-    n = json_array_size(arr);
-    if (!(lx->actors = calloc(n ? n : 1, sizeof *lx->actors))) {
-        json_decref(root);
+    *arr = json_object_get(*root, key);
+    *n = json_array_size(*arr);
+    if (!(*items = calloc(*n ? *n : 1, size))) {
+        json_decref(*root);
+        *root = NULL;
         return QP_ENOMEM;
     }
+    return 0;
+}
+
+static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
+{
+    json_t *root, *arr = NULL;
+    size_t n = 0;
+    int r = load_table(lx, "lexicon/actors.json", QP_OV_ACTORS, "actors", sizeof *lx->actors, (void **)&lx->actors,
+                       &root, &arr, &n, err, errlen);
+    if (r || !root)
+        return r;
     for (size_t i = 0; i < n; i++) {
         json_t *a = json_array_get(arr, i);
         if (!jstr(a, "id"))
@@ -707,17 +721,12 @@ static int load_actors(qp_lexicon *lx, char *err, size_t errlen)
 
 static int load_countries(qp_lexicon *lx, char *err, size_t errlen)
 {
-    json_t *root, *arr;
-    size_t n;
-    int r = load_file(lx, "lexicon/countries.json", QP_OV_COUNTRIES, &root, err, errlen);
+    json_t *root, *arr = NULL;
+    size_t n = 0;
+    int r = load_table(lx, "lexicon/countries.json", QP_OV_COUNTRIES, "countries", sizeof *lx->countries,
+                       (void **)&lx->countries, &root, &arr, &n, err, errlen);
     if (r || !root)
         return r;
-    arr = json_object_get(root, "countries");
-    n = json_array_size(arr);
-    if (!(lx->countries = calloc(n ? n : 1, sizeof *lx->countries))) {
-        json_decref(root);
-        return QP_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++) {
         json_t *c = json_array_get(arr, i);
         if (!jstr(c, "iso3"))
