@@ -1,11 +1,13 @@
 /* main.c — `quipu` dispatches to its subcommands. */
 #include "cli.h"
+#include "lexicon.h"
 #include "qp.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 typedef struct {
     const char *name;
@@ -25,6 +27,7 @@ static const command commands[] = {
     {"timeline", cmd_timeline, "write a chronological briefing or timeline"},
     {"gazetteer", cmd_gazetteer, "build or extend the place gazetteer from GeoNames"},
     {"demo", cmd_demo, "ingest the bundled examples and write a graph and a briefing"},
+    {"lexicon", cmd_lexicon, "check a lexicon overlay folder, look up what a name resolves to"},
 };
 
 static void usage(FILE *out)
@@ -39,7 +42,9 @@ static void usage(FILE *out)
             "\n`quipu COMMAND --help` tells more about each.\n\n"
             "Exit status: 0 done; 1 failed (nothing done); 2 bad command line;\n"
             "3 done, but some inputs were skipped (each is named on stderr).\n"
-            "The database is --db FILE, else $QUIPU_DB, else ./quipu.db.\n");
+            "The database is --db FILE, else $QUIPU_DB, else ./quipu.db.\n"
+            "--lexicon DIR, with any command (repeatable), lays a folder of lexicon files over the\n"
+            "built-in lexicons, else $QUIPU_LEXICON (folders separated by ':'); see lexicon/README.md.\n");
 }
 
 void cli_error(const char *cmd, const char *fmt, ...)
@@ -69,8 +74,50 @@ const char *cli_default_db(void)
     return env && *env ? env : "quipu.db";
 }
 
+/* --lexicon DIR or --lexicon=DIR, anywhere before a lone "--": a folder of lexicon files laid
+ * over the built-in ones, for every command that loads lexicons. Taken out of argv. Returns
+ * 0, or QP_EXIT_USAGE after saying what is wrong. */
+static int take_lexicon_options(int *argc, char **argv)
+{
+    int out = 1;
+    for (int i = 1; i < *argc; i++) {
+        const char *dir = NULL;
+        if (!strcmp(argv[i], "--")) {
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
+        if (!strcmp(argv[i], "--lexicon")) {
+            if (i + 1 >= *argc) {
+                fprintf(stderr, "quipu: --lexicon needs a folder\n");
+                return QP_EXIT_USAGE;
+            }
+            dir = argv[++i];
+        } else if (!strncmp(argv[i], "--lexicon=", 10)) {
+            dir = argv[i] + 10;
+        } else {
+            argv[out++] = argv[i];
+            continue;
+        }
+        struct stat st;
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+            fprintf(stderr, "quipu: --lexicon %s: no such folder\n", dir);
+            return QP_EXIT_USAGE;
+        }
+        if (qp_lexicon_add_overlay(dir)) {
+            fprintf(stderr, "quipu: --lexicon %s: %s\n", dir, qp_strerror(QP_ENOMEM));
+            return QP_EXIT_USAGE;
+        }
+    }
+    argv[out] = NULL;
+    *argc = out;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (take_lexicon_options(&argc, argv))
+        return QP_EXIT_USAGE;
     if (argc < 2) {
         usage(stderr);
         return QP_EXIT_USAGE;

@@ -105,6 +105,11 @@ static const struct {
 int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t errlen)
 {
     qp_classes_destroy(wc);
+    return qp_classes_merge(wc, path, err, errlen);
+}
+
+int qp_classes_merge(qp_word_classes *wc, const char *path, char *err, size_t errlen)
+{
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
     if (!root) {

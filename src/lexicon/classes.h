@@ -52,6 +52,8 @@ typedef struct qp_word_classes {
  * pronouns) into wc, replacing what it held. Returns 0, QP_EIO (unreadable), QP_ELEXICON (err
  * names the file, the class and what is wrong), QP_ENOMEM. Free with qp_classes_destroy. */
 int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t errlen);
+/* The same, adding the words of path to those wc holds (an overlay's classes.json). */
+int qp_classes_merge(qp_word_classes *wc, const char *path, char *err, size_t errlen);
 void qp_classes_destroy(qp_word_classes *wc);
 
 /* The classes of a folded lemma or phrase (len bytes); 0 when it has none. */
