@@ -229,17 +229,22 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     int *place_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *place_count);
     if (!place_count)
         return QP_ENOMEM;
+    /* places first; a country named as an actor ("U.S. forces", fifteen times in a Pentagon
+     * release on strikes in Iraq) counts only when the article names no place at all */
     int where = -1;
-    for (size_t i = 0; i < doc->n_sentences; i++)
-        for (size_t k = 0; k < sv[i].n_m; k++) {
-            const mention *m = &sv[i].m[k];
-            int c = m->kind == MENTION_PLACE || m->is_place_too ? xt_mention_country(x, m) : -1;
-            if (c < 0 || (m->kind != MENTION_PLACE && m->kind != MENTION_ACTOR))
-                continue;
-            place_count[c] += m->kind == MENTION_PLACE ? 2 : 1;
-            if (where < 0 || place_count[c] > place_count[where])
-                where = c;
-        }
+    for (int pass = 0; pass < 2 && where < 0; pass++)
+        for (size_t i = 0; i < doc->n_sentences; i++)
+            for (size_t k = 0; k < sv[i].n_m; k++) {
+                const mention *m = &sv[i].m[k];
+                if (pass == 0 ? m->kind != MENTION_PLACE : !(m->kind == MENTION_ACTOR && m->is_place_too))
+                    continue;
+                int c = xt_mention_country(x, m);
+                if (c < 0)
+                    continue;
+                place_count[c]++;
+                if (where < 0 || place_count[c] > place_count[where])
+                    where = c;
+            }
     if (where >= 0)
         xt_place_from_country(x, arena, where, &st.focus_place);
     st.where = where >= 0 ? where : focus;

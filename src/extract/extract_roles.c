@@ -527,7 +527,7 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
  * only when nothing else fits. -1 when none fits ("un conflit armé" arms no one). With
  * as_noun, noun readings only (a participle the parser read for a noun: "allié"). */
 /* "les marchés" are not "les marches": a one-word entry whose lemma folds as the word's lemma
- * but is written with other accents is another word. Only where the parser's lemma is known. */
+ * but ends with other accents is another word. Only where the parser's lemma is known. */
 static int accent_homograph(const xr_ctx *c, size_t w, const qp_lex_action *a)
 {
     const char *lw = c->p->w[w].lemma;
@@ -537,7 +537,14 @@ static int accent_homograph(const xr_ctx *c, size_t w, const qp_lex_action *a)
     int nl = qp_fold_token(lw, strlen(lw), fl, sizeof fl), na = qp_fold_token(a->lemma, strlen(a->lemma), fa, sizeof fa);
     if (nl <= 0 || na <= 0 || strcmp(fl, fa))
         return 0;
-    return strcasecmp(lw, a->lemma) != 0 && strlen(lw) != strlen(fl); /* other accents, and it has some */
+    if (!strcasecmp(lw, a->lemma) || strlen(lw) == strlen(fl))
+        return 0; /* the same word, or one without accents to tell */
+    /* a final accent tells the word ("marché", "armé"); one inside the stem is the lemmatiser's
+     * guess for a form it did not know ("assiègent" → "assièger") */
+    size_t k = 0;
+    while (lw[k] && lw[k] == a->lemma[k])
+        k++;
+    return strlen(lw + k) <= 3 && strlen(a->lemma + k) <= 3;
 }
 
 static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w, int as_noun)
