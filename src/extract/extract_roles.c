@@ -742,7 +742,7 @@ static int judges_deeds(const qp_lex_action *act)
 /* "L'armée a bombardé Idleb. Paris a condamné ces frappes", "France condemned the attack": an
  * event noun with a definite or demonstrative determiner and no doer of its own is the deed of
  * that kind the article told last (this sentence or the three before); its doer is pushed on g. */
-static void deed_told_before(const xr_ctx *c, int w, xr_args *g)
+static void deed_told_before(const xr_ctx *c, int w, xr_args *g, const xr_args *not_by)
 {
     const xp_view *p = c->p;
     if (p->trigger[w] < 0 || !is_noun_word(p, (size_t)w))
@@ -773,6 +773,8 @@ static void deed_told_before(const xr_ctx *c, int w, xr_args *g)
         int fits = !whom.n;
         for (size_t k = 0; k < whom.n && !fits; k++)
             fits = e->actor2.id && whom.a[k].id && !strcmp(e->actor2.id, whom.a[k].id);
+        for (size_t k = 0; fits && not_by && k < not_by->n; k++)
+            fits = !not_by->a[k].id || !e->actor1.id || strcmp(not_by->a[k].id, e->actor1.id);
         if (fits && !strcmp(e->action, code) && e->actor1.id && !(e->flags & QP_EVENT_HIDDEN)) {
             args_push(g, &e->actor1, -1, w);
             return;
@@ -923,6 +925,37 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
                 subject_of(c, (size_t)h, &backed);
             else
                 actors_at(c, h, &backed, 0);
+            if (backer.n && backed.n)
+                return xa_make_events(c, t, tm, act, backer.a, backer.m, backer.n, backed.a, backed.n, -1, NULL);
+        }
+        if (cs[0] && (qp_classes_of(&c->x->lx.classes[c->s->lang], cs, strlen(cs)) & QP_WC_IN_SUPPORT)) {
+            /* "conducted 22 strikes in support of the operations", "en soutien aux forces": the
+             * clause's doer backs the complement, or the doer of the deed it names */
+            xr_args backer = {.n = 0}, backed = {.n = 0};
+            size_t v = xa_clause_verb(c, t);
+            if (is_verb_word(p, v))
+                subject_of(c, v, &backer);
+            int h = p->w[t].head;
+            for (size_t k = 0; k < xp_kids(p, t) + xp_kids(p, (size_t)h) && !backed.n; k++) {
+                /* its own complement, else one the parser hung beside it, right after it ("en
+                 * soutien aux forces" read as the strikes' "aux forces") */
+                int own = k < xp_kids(p, t);
+                int ch = own ? xp_kid(p, t, k) : xp_kid(p, (size_t)h, k - xp_kids(p, t));
+                if (xp_rel(p, (size_t)ch) != QP_DEP_NMOD || (!own && (ch < (int)t || ch > (int)t + 4)))
+                    continue;
+                if (!own) {
+                    char cc[32];
+                    xp_case_of(p, (size_t)ch, cc, sizeof cc);
+                    int fits = 0;
+                    for (size_t q = 0; q < act->n_preps && !fits; q++)
+                        fits = act->preps[q] && !strcmp(act->preps[q], cc);
+                    if (!fits)
+                        continue;
+                }
+                actors_at(c, ch, &backed, 0);
+                if (!backed.n)
+                    deed_told_before(c, ch, &backed, &backer);
+            }
             if (backer.n && backed.n)
                 return xa_make_events(c, t, tm, act, backer.a, backer.m, backer.n, backed.a, backed.n, -1, NULL);
         }
@@ -1154,7 +1187,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             else
                 actors_at(c, rkids[k], &recips, 0);
             if (recips.n == before && judges_deeds(act))
-                deed_told_before(c, rkids[k], &recips);
+                deed_told_before(c, rkids[k], &recips, NULL);
             if (recips.n == before)
                 country_aimed_at(c, act, rkids[k], &recips);
         }
@@ -1252,7 +1285,8 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     /* agreements, talks and partnerships of coordinated actors bind each to the others */
     const char *code = act->code;
     if (!recips.n && actors.n >= 2 && actors.n <= 3 &&
-        (!strcmp(code, "AGREE") || !strcmp(code, "CONSULT") || !strcmp(code, "COOPERATE")))
+        (!strcmp(code, "AGREE") || !strcmp(code, "CONSULT") || !strcmp(code, "COOPERATE") ||
+         (!strcmp(code, "SUPPORT") && to_words))) /* "ont signé un accord": each signs with the other */
         return xa_make_symmetric(c, t, tm, act, actors.a, 1, actors.a + 1, actors.n - 1);
     return xa_make_events(c, reading_at, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place,
                           to_words && !strcmp(code, "AID") ? "SUPPORT" : NULL);

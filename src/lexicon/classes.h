@@ -36,6 +36,7 @@ enum {
     QP_WC_DISTANCE = 1u << 24,   /* "kilomètre", "mile": a place it is measured from is not where */
     QP_WC_TARGET_NOUN = 1u << 25,/* "cible", "target": "X est la cible de frappes": X is whom they hit */
     QP_WC_WITH = 1u << 26,       /* "avec", "with", "grâce à": "with the support of X": X backs the clause's subject */
+    QP_WC_IN_SUPPORT = 1u << 27, /* "en", "in": "in support of X": the clause's doer backs X */
 };
 
 typedef struct qp_class_slot qp_class_slot;
