@@ -584,6 +584,13 @@ static size_t fill(const xr_ctx *c, const xfr_frame *f, int role, size_t t, cons
     return n;
 }
 
+/* Whether trigger t's object is a document ("signé un accord", "signed a treaty"). */
+static int document_object(const xp_view *p, size_t t)
+{
+    int o = xp_child(p, t, QP_DEP_OBJ);
+    return o >= 0 && (p->cls[o] & QP_WC_DOCUMENT);
+}
+
 /* Whether verb v has a reflexive clitic ("se livrent"). */
 static int reflexive(const xp_view *p, size_t v)
 {
@@ -935,6 +942,9 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             size_t v = xa_clause_verb(c, t);
             if (is_verb_word(p, v))
                 subject_of(c, v, &backer);
+            for (size_t i = c->st->n_events; !backer.n && i-- > 0 && c->st->events[i].sentence == c->s->index;)
+                if (c->st->events[i].actor1.id) /* "aircraft conducted 12 strikes in support of": the strikes' doer */
+                    args_push(&backer, &c->st->events[i].actor1, -1, -1);
             int h = p->w[t].head;
             for (size_t k = 0; k < xp_kids(p, t) + xp_kids(p, (size_t)h) && !backed.n; k++) {
                 /* its own complement, else one the parser hung beside it, right after it ("en
@@ -1286,7 +1296,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     const char *code = act->code;
     if (!recips.n && actors.n >= 2 && actors.n <= 3 &&
         (!strcmp(code, "AGREE") || !strcmp(code, "CONSULT") || !strcmp(code, "COOPERATE") ||
-         (!strcmp(code, "SUPPORT") && to_words))) /* "ont signé un accord": each signs with the other */
+         (!strcmp(code, "SUPPORT") && (to_words || document_object(p, t))))) /* "ont signé un accord" */
         return xa_make_symmetric(c, t, tm, act, actors.a, 1, actors.a + 1, actors.n - 1);
     return xa_make_events(c, reading_at, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place,
                           to_words && !strcmp(code, "AID") ? "SUPPORT" : NULL);
