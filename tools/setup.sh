@@ -30,7 +30,7 @@ packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev lib
           libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl)
 # npm fetches GeoNames; a Node.js installed otherwise (nodesource bundles npm) will do
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-[ "$tests" = 1 ] && packages+=(chromium)
+[ "$tests" = 1 ] && packages+=(chromium python3-networkx python3-igraph)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

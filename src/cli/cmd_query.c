@@ -645,7 +645,7 @@ static int run(qctx *q, const query_def *qd, char **args)
 
 int cmd_query(int argc, char **argv)
 {
-    qctx q = {.seed = 42};
+    qctx q = {.seed = QP_SIDES_SEED};
     char *pos[4];
     int npos = 0, help = 0;
     const char *format = "table", *by = "actor";

@@ -400,7 +400,7 @@ static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
     int rc = qp_graph_load(s, &lo, &g, err, errlen);
     if (rc)
         goto cleanup;
-    int nb = qp_graph_sides(g, 1);
+    int nb = qp_graph_sides(g, QP_SIDES_SEED);
     if (nb < 0) {
         rc = nb;
         goto cleanup;
