@@ -14,6 +14,7 @@
 #include "export.h"
 #include "qp.h"
 #include "test_export_fixture.h"
+#include "textcell.h"
 #include "textout.h"
 
 typedef struct fx {
@@ -331,10 +332,45 @@ static void text_is_cleaned_and_escaped(void **state)
     qp_buf_destroy(&b);
 }
 
+/* Table cells by display width: never cut inside a character, wide characters count two
+ * columns, combining marks none, line breaks are spaces; numbers as written. */
+static void cells_and_numbers(void **state)
+{
+    (void)state;
+    qp_buf b;
+    qp_buf_init(&b);
+    assert_int_equal(qp_text_cell(&b, "Forces démocratiques syriennes", 10, 1), 0);
+    assert_string_equal(b.data, "Forces dé\xe2\x80\xa6");
+    qp_buf_clear(&b);
+    /* 中 is two columns: four of them fill 8, the ellipsis one more */
+    assert_int_equal(qp_text_cell(&b, "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad", 9, 1), 0);
+    assert_string_equal(b.data, "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe2\x80\xa6");
+    assert_int_equal(qp_text_width(b.data), 9);
+    qp_buf_clear(&b);
+    /* e + combining acute is one column; a line break is a space; padded to the width */
+    assert_int_equal(qp_text_cell(&b, "ne\xcc\x81" "e\nici", 10, 1), 0);
+    assert_string_equal(b.data, "ne\xcc\x81" "e ici   ");
+    assert_int_equal(qp_text_width(b.data), 10);
+    qp_buf_clear(&b);
+    assert_int_equal(qp_text_cell(&b, NULL, 3, 1), 0);
+    assert_string_equal(b.data, "-  ");
+    qp_buf_destroy(&b);
+    char n[32];
+    qp_text_number(0.85, n, sizeof n);
+    assert_string_equal(n, "0.85");
+    qp_text_number(0.9 * 0.24, n, sizeof n);
+    assert_string_equal(n, "0.216");
+    qp_text_number(36.20278, n, sizeof n);
+    assert_string_equal(n, "36.20278");
+    qp_text_number(12, n, sizeof n);
+    assert_string_equal(n, "12");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_is_cleaned_and_escaped),
+        cmocka_unit_test(cells_and_numbers),
         cmocka_unit_test_setup_teardown(graphml_reads_back_in_igraph, setup, teardown),
         cmocka_unit_test_setup_teardown(gexf_is_dynamic_and_valid, setup, teardown),
         cmocka_unit_test_setup_teardown(gexf_spells_merge_and_variants, setup, teardown),

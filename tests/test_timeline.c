@@ -180,10 +180,22 @@ static void csv_and_jsonl_have_every_event(void **state)
     fx *f = *state;
     const char *csv = render(f, QP_TIMELINE_CSV, QP_LANG_EN);
     assert_int_equal(count(csv, "\r\n"), 6); /* header + five visible events */
-    assert_int_equal(strncmp(csv, "uid,start,end,grain,", 20), 0);
+    /* the one layout `quipu events --format csv` writes too: an ISO date pandas parses, the last
+     * day inclusive, lat/lon, numbers as written */
+    static const char header[] = "id,date,end_date,grain,time_text,anchor,actor1,actor1_label,actor1_country,action,"
+                                 "mode,context,cameo,actor2,actor2_label,actor2_country,place,place_label,"
+                                 "place_country,lat,lon,confidence,flags,sentence,summary,development,document,"
+                                 "outlet,title,url,published,evidence\r\n";
+    assert_int_equal(strncmp(csv, header, strlen(header)), 0);
     /* RFC 4180: a field with a quote is quoted and the quote doubled */
     at(csv, "\"Les États-Unis soutiennent les FDS, <dit> \"\"un\"\" officiel & co.\"");
-    at(csv, "reuters-7#0.0,2017-11-02,2017-11-03,day,Thursday,RUS,Russia,AID,,SYR-GOV,Syrian government,");
+    at(csv, "reuters-7#0.0,2017-11-02,2017-11-02,day,Thursday,text,RUS,Russia,RUS,AID,,military,07,SYR-GOV,"
+            "Syrian government,SYR,geonames:170794,Deir ez-Zor,SYR,35.33,40.14,0.9,0,0,"
+            "Russia backed the Syrian government in Deir ez-Zor.,afp-1#0.0,reuters-7,Reuters,");
+    /* a month: first and last day */
+    at(csv, "lemonde-3#1.0,2017-11-01,2017-11-30,month,novembre,");
+    /* the undated event has no date, and no invented one */
+    at(csv, "blog-9#0.0,,,,");
     const char *jl = render(f, QP_TIMELINE_JSONL, QP_LANG_FR);
     assert_int_equal(count(jl, "\n"), 5);
     char *copy = strdup(jl);
@@ -193,12 +205,13 @@ static void csv_and_jsonl_have_every_event(void **state)
         json_t *o = json_loads(line, 0, &e);
         assert_non_null(o);
         assert_true(json_is_number(json_object_get(o, "confidence")));
-        assert_non_null(json_object_get(o, "sentence"));
+        assert_non_null(json_object_get(o, "summary"));
         json_decref(o);
     }
     free(copy);
     assert_int_equal(n, 5);
-    at(jl, "\"sentence\":\"La Russie a soutenu le gouvernement syrien à Deir ez-Zor.\"");
+    at(jl, "\"summary\":\"La Russie a soutenu le gouvernement syrien à Deir ez-Zor.\"");
+    at(jl, "\"lat\":35.33,\"lon\":40.14,\"confidence\":0.9,");
 }
 
 static void written_whole_or_not_at_all(void **state)

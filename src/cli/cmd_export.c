@@ -1,5 +1,6 @@
 /* cmd_export.c — `quipu export graphml|gexf`: the actor graph as a file for Gephi. */
 #include "cli.h"
+#include "cli_filter.h"
 #include "export.h"
 #include "qp.h"
 #include "store.h"
@@ -141,10 +142,12 @@ int cmd_export(int argc, char **argv)
         cli_error("export", "no output file: give -o FILE (or -o - for standard output)");
         return QP_EXIT_USAGE;
     }
-    if ((o.since && !cli_is_date(o.since)) || (o.until && !cli_is_date(o.until))) {
-        cli_error("export", "--since and --until take YYYY-MM-DD");
+    char since[11], until[11];
+    if ((o.since && cli_date_option("export", "--since", o.since, 0, since)) ||
+        (o.until && cli_date_option("export", "--until", o.until, 1, until)))
         return QP_EXIT_USAGE;
-    }
+    o.since = o.since ? since : NULL;
+    o.until = o.until ? until : NULL;
     if (o.since && o.until && strcmp(o.since, o.until) > 0) {
         cli_error("export", "--since %s is after --until %s", o.since, o.until);
         return QP_EXIT_USAGE;

@@ -8,9 +8,11 @@
 #include "actors_lookup.h"
 #include "cli.h"
 #include "graph.h"
+#include "cli_filter.h"
 #include "graph_load.h"
 #include "qp.h"
 #include "store.h"
+#include "textcell.h"
 
 typedef struct qctx {
     const char *cmd;        /* "query" */
@@ -94,8 +96,9 @@ static void usage(FILE *out)
     fprintf(out,
             "\nOptions:\n"
             "  --db FILE             the database (default: $QUIPU_DB, else ./quipu.db)\n"
-            "  --since YYYY-MM-DD    only events that end after this date\n"
-            "  --until YYYY-MM-DD    only events that start on or before this date\n"
+            "  --since D             only events that end after the start of D (YYYY, YYYY-MM or\n"
+            "                        YYYY-MM-DD)\n"
+            "  --until D             only events that start before the end of D\n"
             "  --by actor|country    actor (default): each actor its own node; country: an\n"
             "                        army, an air force, a minister and the state itself count\n"
             "                        as the country's government (IRQ-AIRFORCE -> IRQ-GOV)\n"
@@ -122,6 +125,19 @@ static const char *s_or(const char *s, const char *dflt)
     return s ? s : dflt;
 }
 
+/* s as a table cell `width` columns wide (by display width, never cut inside a character);
+ * the text lives in one of four rotating buffers, so that a printf can take several. */
+static const char *cell(const char *s, int width)
+{
+    static qp_buf bufs[4];
+    static int next;
+    qp_buf *b = &bufs[next++ % 4];
+    qp_buf_clear(b);
+    if (qp_text_cell(b, s, width, 1) || !b->data)
+        return "";
+    return b->data;
+}
+
 static json_t *jstr(const char *s)
 {
     return s ? json_string(s) : json_null();
@@ -129,7 +145,8 @@ static json_t *jstr(const char *s)
 
 static void json_emit(json_t *o)
 {
-    char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    /* ten significant digits: numbers as written (0.125), not their binary expansion */
+    char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
     if (s)
         puts(s);
     free(s);
@@ -244,7 +261,7 @@ static int q_ties(qctx *q)
                 const qp_graph_node *o = qp_graph_node_at(q->g, t[i].node);
                 char words[128];
                 relations_words(t[i].relations, words, sizeof words, NULL);
-                printf("%-14s %-34.34s %6zu %5zu  %-10s  %-10s  ", o->id, o->label, t[i].weight,
+                printf("%s %s %6zu %5zu  %-10s  %-10s  ", cell(o->id, 14), cell(o->label, 34), t[i].weight,
                        t[i].documents, s_or(t[i].first, "-"), s_or(t[i].last, "-"));
                 if (allies)
                     printf("%-13s", t[i].via >= 0 ? qp_graph_node_at(q->g, (size_t)t[i].via)->id
@@ -342,7 +359,7 @@ static int q_sides(qctx *q)
                     size++;
                 printf("\nBloc %d%s\n", n->bloc + 1, size == 1 ? " (alone)" : "");
             }
-            printf("  %-14s %-40.40s %6zu event%s\n", n->id, n->label, n->events,
+            printf("  %s %s %6zu event%s\n", cell(n->id, 14), cell(n->label, 40), n->events,
                    n->events == 1 ? "" : "s");
         }
         int any = 0;
@@ -576,7 +593,7 @@ static int q_actors(qctx *q)
             json_object_set_new(o, "last", jstr(n->last));
             json_array_append_new(arr, o);
         } else {
-            printf("%-4zu %-14s %-34.34s %6zu %6zu %11.1f  %-10s  %-10s\n", i + 1, n->id, n->label,
+            printf("%-4zu %s %s %6zu %6zu %11.1f  %-10s  %-10s\n", i + 1, cell(n->id, 14), cell(n->label, 34),
                    n->degree, n->events, n->betweenness, s_or(n->first, "-"), s_or(n->last, "-"));
         }
     }
@@ -715,10 +732,12 @@ int cmd_query(int argc, char **argv)
         cli_error("query", "usage: quipu query %s", qd->usage);
         return QP_EXIT_USAGE;
     }
-    if ((q.since && !cli_is_date(q.since)) || (q.until && !cli_is_date(q.until))) {
-        cli_error("query", "--since and --until want a date as YYYY-MM-DD");
+    char since[11], until[11];
+    if ((q.since && cli_date_option("query", "--since", q.since, 0, since)) ||
+        (q.until && cli_date_option("query", "--until", q.until, 1, until)))
         return QP_EXIT_USAGE;
-    }
+    q.since = q.since ? since : NULL;
+    q.until = q.until ? until : NULL;
     if (q.since && q.until && strcmp(q.since, q.until) > 0) {
         cli_error("query", "--since %s is after --until %s", q.since, q.until);
         return QP_EXIT_USAGE;

@@ -2,6 +2,7 @@
  * articles tell alike, numbers the sources, finds the blocs, and hands over to a renderer. */
 #include "timeline_int.h"
 
+#include "doctitle.h"
 #include "graph.h"
 #include "graph_load.h"
 #include "outfile.h"
@@ -183,29 +184,37 @@ static int frenchify_places(tl *t, qp_store *s)
     return rc;
 }
 
+/* Each cited document's title as a reader should see it (not a scraped page's banner), its
+ * outlet (never a local path), URL, date and language. */
 static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
 {
-    for (size_t i = 0; i < t->n_docs; i++) {
+    qp_doc_names *names = NULL;
+    int rc = qp_doc_names_open(&names, s);
+    for (size_t i = 0; i < t->n_docs && !rc; i++) {
         tl_doc *d = &t->docs[i];
         qp_doc_meta m;
-        int rc = qp_store_doc_meta(s, d->name, &m);
-        if (rc == QP_ENOTFOUND)
+        rc = qp_store_doc_meta(s, d->name, &m);
+        if (rc == QP_ENOTFOUND) {
+            rc = 0;
             continue;
-        if (rc) {
-            if (rc != QP_ENOMEM)
-                snprintf(err, errlen, "%s", qp_store_errmsg(s));
-            return rc;
         }
-        const char *v[] = {m.title, m.url, m.source, m.published, m.lang};
+        if (rc)
+            break;
+        char *title = NULL, host[256];
+        rc = qp_doc_names_title(names, d->name, m.title, &title);
+        const char *outlet = qp_doc_outlet(m.source, m.url, host, sizeof host);
+        const char *v[] = {title, m.url, outlet, m.published, m.lang};
         const char **f[] = {&d->title, &d->url, &d->source, &d->published, &d->lang};
         for (int k = 0; k < 5 && !rc; k++)
             if (v[k] && !(*f[k] = qp_arena_strdup(&t->arena, v[k])))
                 rc = QP_ENOMEM;
+        free(title);
         qp_doc_meta_destroy(&m);
-        if (rc)
-            return rc;
     }
-    return 0;
+    if (rc && rc != QP_ENOMEM)
+        snprintf(err, errlen, "%s", qp_store_errmsg(s));
+    qp_doc_names_close(names);
+    return rc;
 }
 
 /* ---- merging and ordering ---- */
@@ -470,7 +479,7 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
     if (errlen)
         err[0] = 0;
     qp_event_filter f = {.actor = o->actor, .place = o->place, .since = o->since, .until = o->until};
-    int rc = qp_store_events_each(s, &f, on_event, &l);
+    int rc = qp_store_events_each(s, o->filter ? o->filter : &f, on_event, &l);
     if (l.err)
         rc = l.err;
     else if (rc)
