@@ -158,6 +158,28 @@ with tempfile.TemporaryDirectory() as tmp:
     check(wide and wide[0]["cite_info"]["url"] == "https://example.org/w/1" and wide[0]["cite_info"]["language"] == "en",
           "PLOVER cite_info of wide-1: %s" % (wide[0]["cite_info"] if wide else None))
 
+    # ---- GeoJSON: the same events as points ----
+    gj = os.path.join(tmp, "e.geojson")
+    run("export", "geojson", "--db", db, "--country", "Syria", "-o", gj)
+    with open(gj, encoding="utf-8") as f:
+        fc = json.load(f)
+    check(fc.get("type") == "FeatureCollection" and "crs" not in fc, "not an RFC 7946 FeatureCollection")
+    located = {x["id"]: x for x in rows("--country", "Syria") if x["place"].startswith("geonames:")}
+    check(len(fc["features"]) == len(located), "GeoJSON has %d features for %d located events"
+          % (len(fc["features"]), len(located)))
+    for ft in fc["features"]:
+        g = ft["geometry"]
+        check(ft["type"] == "Feature" and g["type"] == "Point" and len(g["coordinates"]) == 2, "a Feature is not a Point")
+        lon, lat = g["coordinates"]
+        x = located.get(ft["id"], {})
+        check(abs(lon - float(x.get("lon", 999))) < 1e-5 and abs(lat - float(x.get("lat", 999))) < 1e-5,
+              "Feature %s: coordinates %s are not [lon, lat] of its event" % (ft["id"], g["coordinates"]))
+        check(-180 <= lon <= 180 and -90 <= lat <= 90, "Feature %s out of range" % ft["id"])
+        check(ft["properties"]["action"] == x.get("action") and ft["properties"]["place_country"] == "SYR",
+              "Feature %s properties differ from its CSV row" % ft["id"])
+    run("export", "geojson", "--db", db, "--action", "ATTACK", "-o", gj, code=2)
+    run("export", "graphml", "--db", db, "--actor", "Russia", "-o", os.path.join(tmp, "x.graphml"), code=2)
+
 if failures:
     print("\n".join(failures[:40]))
     sys.exit(1)

@@ -1,7 +1,6 @@
 /* cmd_events.c — `quipu events`: the stored events, filtered, as a table, JSONL, CSV or PLOVER JSON. */
 #include "cli.h"
 #include "cli_filter.h"
-#include "doctitle.h"
 #include "event_json.h"
 #include "eventrow.h"
 #include "phrase.h"
@@ -35,109 +34,14 @@ static void help(FILE *out)
           out);
 }
 
-/* ---- what the rows say of their documents, read once per document ---- */
-
-typedef struct doc_entry {
-    char *name, *title, *outlet, *url, *published, *lang;
-} doc_entry;
-
 typedef struct out_ctx {
-    qp_store *s;
-    qp_doc_names *names;
-    doc_entry *docs;
-    size_t n_docs, cap_docs;
-    size_t *slots, cap_slots; /* open addressing: index + 1 */
+    qp_row_docs *docs;
     qp_buf line, summary;
     int format;               /* 0 table, 1 jsonl, 2 csv, 3 plover */
     int width;                /* the evidence column of the table */
     size_t rows;
     int err;
 } out_ctx;
-
-static size_t hash_name(const char *s)
-{
-    size_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
-static char *dup_str(const char *s)
-{
-    return s ? strdup(s) : NULL;
-}
-
-static const doc_entry *doc_of(out_ctx *c, const char *name)
-{
-    if (!name)
-        return NULL;
-    if (c->n_docs * 2 >= c->cap_slots) {
-        size_t cap = c->cap_slots ? c->cap_slots * 2 : 256;
-        size_t *slots = calloc(cap, sizeof *slots);
-        if (!slots)
-            return NULL;
-        for (size_t i = 0; i < c->n_docs; i++) {
-            size_t h = hash_name(c->docs[i].name) & (cap - 1);
-            while (slots[h])
-                h = (h + 1) & (cap - 1);
-            slots[h] = i + 1;
-        }
-        free(c->slots);
-        c->slots = slots;
-        c->cap_slots = cap;
-    }
-    size_t h = hash_name(name) & (c->cap_slots - 1);
-    for (; c->slots[h]; h = (h + 1) & (c->cap_slots - 1))
-        if (!strcmp(c->docs[c->slots[h] - 1].name, name))
-            return &c->docs[c->slots[h] - 1];
-    if (c->n_docs == c->cap_docs) {
-        size_t cap = c->cap_docs ? c->cap_docs * 2 : 64;
-        doc_entry *d = realloc(c->docs, cap * sizeof *d);
-        if (!d)
-            return NULL;
-        c->docs = d;
-        c->cap_docs = cap;
-    }
-    doc_entry *d = &c->docs[c->n_docs];
-    memset(d, 0, sizeof *d);
-    qp_doc_meta m;
-    int rc = qp_store_doc_meta(c->s, name, &m);
-    if (rc && rc != QP_ENOTFOUND) {
-        c->err = rc;
-        return NULL;
-    }
-    char host[256];
-    if (!rc) {
-        if ((c->err = qp_doc_names_title(c->names, name, m.title, &d->title))) {
-            qp_doc_meta_destroy(&m);
-            return NULL;
-        }
-        d->outlet = dup_str(qp_doc_outlet(m.source, m.url, host, sizeof host));
-        d->url = dup_str(m.url);
-        d->published = dup_str(m.published);
-        d->lang = dup_str(m.lang);
-        qp_doc_meta_destroy(&m);
-    }
-    if (!(d->name = strdup(name)))
-        return NULL;
-    c->slots[h] = ++c->n_docs;
-    return d;
-}
-
-static void docs_free(out_ctx *c)
-{
-    for (size_t i = 0; i < c->n_docs; i++) {
-        doc_entry *d = &c->docs[i];
-        free(d->name);
-        free(d->title);
-        free(d->outlet);
-        free(d->url);
-        free(d->published);
-        free(d->lang);
-    }
-    free(c->docs);
-    free(c->slots);
-}
 
 /* ---- rows ---- */
 
@@ -179,12 +83,9 @@ static int on_event(const qp_event *e, void *ud)
         rc |= qp_text_cell(&c->line, e->evidence_text ? e->evidence_text : "", c->width, 0);
         rc |= qp_buf_putc(&c->line, '\n');
     } else {
-        const doc_entry *de = doc_of(c, e->doc);
-        if (c->err)
-            return c->err;
-        qp_row_doc d = {0};
-        if (de)
-            d = (qp_row_doc){de->title, de->outlet, de->url, de->published, de->lang};
+        qp_row_doc d;
+        if ((rc = qp_row_docs_get(c->docs, e->doc, &d)))
+            return c->err = rc;
         if (c->format == 2) {
             qp_buf_clear(&c->summary);
             rc = qp_phrase_event(&c->summary, e, QP_LANG_EN) ||
@@ -262,10 +163,9 @@ int cmd_events(int argc, char **argv)
         qp_store_close(s);
         return ex;
     }
-    ctx.s = s;
     qp_buf_init(&ctx.line);
     qp_buf_init(&ctx.summary);
-    if (ctx.format >= 2 && qp_doc_names_open(&ctx.names, s)) {
+    if (ctx.format >= 2 && qp_row_docs_open(&ctx.docs, s)) {
         cli_error("events", "%s", qp_store_errmsg(s));
         qp_store_close(s);
         return QP_EXIT_FAILURE;
@@ -284,8 +184,7 @@ int cmd_events(int argc, char **argv)
         fprintf(stderr, "(no event matches)\n");
     }
     fflush(stdout);
-    docs_free(&ctx);
-    qp_doc_names_close(ctx.names);
+    qp_row_docs_close(ctx.docs);
     qp_buf_destroy(&ctx.line);
     qp_buf_destroy(&ctx.summary);
     qp_store_close(s);

@@ -62,14 +62,18 @@ int cmd_export(int argc, char **argv)
         {"color", required_argument, NULL, 'c'},     {"no-blocs", no_argument, NULL, 'B'},
         {"isolated", no_argument, NULL, 'I'},        {"mixed", no_argument, NULL, 'M'},
         {"gexf-version", required_argument, NULL, 'V'},
+        {"actor", required_argument, NULL, 'a'},     {"action", required_argument, NULL, 'A'},
+        {"mode", required_argument, NULL, 'm'},      {"place", required_argument, NULL, 'p'},
+        {"country", required_argument, NULL, 'C'},  {"min-confidence", required_argument, NULL, 'k'},
         {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *db = cli_default_db(), *out = NULL;
     qp_export_opts o = {0};
+    cli_filter cf = {0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:s:u:r:b:c:BIMV:o:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:s:u:r:b:c:BIMV:a:A:m:p:C:k:o:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 's': o.since = optarg; break;
@@ -112,6 +116,12 @@ int cmd_export(int argc, char **argv)
                 return QP_EXIT_USAGE;
             }
             break;
+        case 'a': cf.actor = optarg; break;
+        case 'A': cf.action = optarg; break;
+        case 'm': cf.mode = optarg; break;
+        case 'p': cf.place = optarg; break;
+        case 'C': cf.country = optarg; break;
+        case 'k': cf.min_confidence = optarg; break;
         case 'o': out = optarg; break;
         case 'h': help(stdout); return QP_EXIT_OK;
         default: help(stderr); return QP_EXIT_USAGE;
@@ -122,16 +132,23 @@ int cmd_export(int argc, char **argv)
         const char *dot = strrchr(out, '.');
         format = dot ? dot + 1 : NULL;
     }
-    int gexf;
+    int gexf = 0, geojson = 0;
     if (format && !strcasecmp(format, "graphml"))
         gexf = 0;
     else if (format && !strcasecmp(format, "gexf"))
         gexf = 1;
+    else if (format && !strcasecmp(format, "geojson"))
+        geojson = 1;
     else {
         if (format)
-            cli_error("export", "unknown format '%s': graphml or gexf", format);
+            cli_error("export", "unknown format '%s': graphml, gexf or geojson", format);
         else
-            cli_error("export", "which format? quipu export graphml|gexf -o FILE");
+            cli_error("export", "which format? quipu export graphml|gexf|geojson -o FILE");
+        return QP_EXIT_USAGE;
+    }
+    if (!geojson && (cf.actor || cf.action || cf.mode || cf.place || cf.country || cf.min_confidence)) {
+        cli_error("export", "--actor, --action, --mode, --place, --country and --min-confidence choose events "
+                            "for geojson; the graph takes --since, --until and --relations");
         return QP_EXIT_USAGE;
     }
     if (optind < argc) {
@@ -163,7 +180,23 @@ int cmd_export(int argc, char **argv)
         return QP_EXIT_FAILURE;
     }
     char err[600] = "";
-    int rc = gexf ? qp_export_gexf(s, &o, out, err, sizeof err) : qp_export_graphml(s, &o, out, err, sizeof err);
+    int rc;
+    if (geojson) {
+        cf.since = o.since;
+        cf.until = o.until;
+        int ex = cli_filter_resolve("export", s, &cf);
+        if (ex) {
+            qp_store_close(s);
+            return ex;
+        }
+        qp_export_geojson_counts n;
+        rc = qp_export_geojson(s, &cf.f, out, &n, err, sizeof err);
+        if (!rc)
+            fprintf(stderr, "quipu export: %zu located event%s written, %zu without coordinates left out\n",
+                    n.located, n.located == 1 ? "" : "s", n.unlocated);
+    } else {
+        rc = gexf ? qp_export_gexf(s, &o, out, err, sizeof err) : qp_export_graphml(s, &o, out, err, sizeof err);
+    }
     qp_store_close(s);
     if (rc) {
         cli_error("export", "%s", err);

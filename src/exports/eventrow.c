@@ -1,6 +1,7 @@
 /* eventrow.c — events as rows (one CSV layout, its JSONL twin) and as PLOVER JSON records. */
 #include "eventrow.h"
 
+#include "doctitle.h"
 #include "names_lookup.h"
 #include "phrase.h"
 #include "textcell.h"
@@ -117,6 +118,13 @@ int qp_row_csv(qp_buf *out, const qp_event *e, const qp_row_doc *d, qp_lang lang
 int qp_row_json(qp_buf *out, const qp_event *e, const qp_row_doc *d, qp_lang lang, const char *summary,
                 const char *development)
 {
+    int rc = qp_row_object(out, e, d, lang, summary, development);
+    return rc ? rc : qp_buf_putc(out, '\n');
+}
+
+int qp_row_object(qp_buf *out, const qp_event *e, const qp_row_doc *d, qp_lang lang, const char *summary,
+                  const char *development)
+{
     row r;
     fill(&r, e, d, lang, summary, development);
     int rc = qp_buf_putc(out, '{');
@@ -127,7 +135,7 @@ int qp_row_json(qp_buf *out, const qp_event *e, const qp_row_doc *d, qp_lang lan
         else
             rc |= qp_text_json(out, r.v[c]);
     }
-    rc |= qp_buf_puts(out, "}\n");
+    rc |= qp_buf_putc(out, '}');
     return rc ? QP_ENOMEM : 0;
 }
 
@@ -264,4 +272,137 @@ int qp_row_plover(qp_buf *out, const qp_event *e, const qp_row_doc *d)
     rc |= qp_text_json(out, e->time.anchor);
     rc |= qp_buf_puts(out, "}}\n");
     return rc ? QP_ENOMEM : 0;
+}
+
+/* ---- documents, read once each ---- */
+
+typedef struct doc_entry {
+    char *name, *title, *outlet, *url, *published, *lang;
+} doc_entry;
+
+struct qp_row_docs {
+    qp_store *s;
+    qp_doc_names *names;
+    doc_entry *docs;
+    size_t n_docs, cap_docs;
+    size_t *slots, cap_slots; /* open addressing: index + 1 */
+};
+
+static size_t hash_name(const char *s)
+{
+    size_t h = (size_t)1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+    return h;
+}
+
+static int dup_into(char **dst, const char *s)
+{
+    *dst = s ? strdup(s) : NULL;
+    return s && !*dst ? QP_ENOMEM : 0;
+}
+
+int qp_row_docs_open(qp_row_docs **out, qp_store *s)
+{
+    *out = calloc(1, sizeof **out);
+    if (!*out)
+        return QP_ENOMEM;
+    (*out)->s = s;
+    int rc = qp_doc_names_open(&(*out)->names, s);
+    if (rc) {
+        qp_row_docs_close(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
+void qp_row_docs_close(qp_row_docs *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->n_docs; i++) {
+        doc_entry *e = &d->docs[i];
+        free(e->name);
+        free(e->title);
+        free(e->outlet);
+        free(e->url);
+        free(e->published);
+        free(e->lang);
+    }
+    free(d->docs);
+    free(d->slots);
+    qp_doc_names_close(d->names);
+    free(d);
+}
+
+static int grow_slots(qp_row_docs *c)
+{
+    size_t cap = c->cap_slots ? c->cap_slots * 2 : 256;
+    size_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return QP_ENOMEM;
+    for (size_t i = 0; i < c->n_docs; i++) {
+        size_t h = hash_name(c->docs[i].name) & (cap - 1);
+        while (slots[h])
+            h = (h + 1) & (cap - 1);
+        slots[h] = i + 1;
+    }
+    free(c->slots);
+    c->slots = slots;
+    c->cap_slots = cap;
+    return 0;
+}
+
+int qp_row_docs_get(qp_row_docs *c, const char *name, qp_row_doc *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!name)
+        return 0;
+    if (c->n_docs * 2 >= c->cap_slots && grow_slots(c))
+        return QP_ENOMEM;
+    size_t h = hash_name(name) & (c->cap_slots - 1);
+    for (; c->slots[h]; h = (h + 1) & (c->cap_slots - 1)) {
+        const doc_entry *e = &c->docs[c->slots[h] - 1];
+        if (!strcmp(e->name, name)) {
+            *out = (qp_row_doc){e->title, e->outlet, e->url, e->published, e->lang};
+            return 0;
+        }
+    }
+    if (c->n_docs == c->cap_docs) {
+        size_t cap = c->cap_docs ? c->cap_docs * 2 : 64;
+        doc_entry *d = realloc(c->docs, cap * sizeof *d);
+        if (!d)
+            return QP_ENOMEM;
+        c->docs = d;
+        c->cap_docs = cap;
+    }
+    doc_entry *e = &c->docs[c->n_docs];
+    memset(e, 0, sizeof *e);
+    qp_doc_meta m;
+    int rc = qp_store_doc_meta(c->s, name, &m);
+    if (rc && rc != QP_ENOTFOUND)
+        return rc;
+    if (!rc) {
+        char host[256];
+        rc = qp_doc_names_title(c->names, name, m.title, &e->title);
+        rc = rc ? rc : dup_into(&e->outlet, qp_doc_outlet(m.source, m.url, host, sizeof host));
+        rc = rc ? rc : dup_into(&e->url, m.url);
+        rc = rc ? rc : dup_into(&e->published, m.published);
+        rc = rc ? rc : dup_into(&e->lang, m.lang);
+        qp_doc_meta_destroy(&m);
+    }
+    if (!rc)
+        rc = dup_into(&e->name, name);
+    if (rc) { /* not kept: free what was copied */
+        free(e->title);
+        free(e->outlet);
+        free(e->url);
+        free(e->published);
+        free(e->lang);
+        free(e->name);
+        return rc;
+    }
+    c->slots[h] = ++c->n_docs;
+    *out = (qp_row_doc){e->title, e->outlet, e->url, e->published, e->lang};
+    return 0;
 }

@@ -7,6 +7,7 @@
 #include "buf.h"
 #include "event.h"
 #include "qp.h"
+#include "store.h"
 
 /* What a row says of the event's document, as the briefing names it (doctitle.h). */
 typedef struct qp_row_doc {
@@ -14,6 +15,16 @@ typedef struct qp_row_doc {
     const char *outlet;     /* never a local path, or NULL */
     const char *url, *published, *lang;
 } qp_row_doc;
+
+/* What rows say of their documents, read once per document from a store. */
+typedef struct qp_row_docs qp_row_docs;
+
+/* 0, QP_EDB or QP_ENOMEM; close with qp_row_docs_close (NULL is fine). */
+int qp_row_docs_open(qp_row_docs **out, qp_store *s);
+void qp_row_docs_close(qp_row_docs *d);
+/* Fills *out for the document named name (all NULL when it is unknown); the strings live until
+ * the close. 0, QP_EDB or QP_ENOMEM. */
+int qp_row_docs_get(qp_row_docs *d, const char *name, qp_row_doc *out);
 
 /* The columns, in order (README, "One CSV layout for events"):
  *   id, date (YYYY-MM-DD: the first day, ISO 8601 for pandas' parse_dates; empty when undated),
@@ -40,6 +51,9 @@ int qp_row_csv(qp_buf *out, const qp_event *e, const qp_row_doc *d, qp_lang lang
                const char *development);
 int qp_row_json(qp_buf *out, const qp_event *e, const qp_row_doc *d, qp_lang lang, const char *summary,
                 const char *development);
+/* The same object without the newline (GeoJSON's properties). */
+int qp_row_object(qp_buf *out, const qp_event *e, const qp_row_doc *d, qp_lang lang, const char *summary,
+                  const char *development);
 
 /* Appends e as one line of PLOVER JSON (codebook 0.8, chapter 6): id, date, enddate, actor and
  * recipient (entity objects: code, sector, entity_text, identifier_id, identifier_text), event,

@@ -48,4 +48,18 @@ int qp_export_gexf_graph(const qp_graph *g, const qp_export_opts *o, const char 
 int qp_export_graphml(qp_store *s, const qp_export_opts *o, const char *path, char *err, size_t errlen);
 int qp_export_gexf(qp_store *s, const qp_export_opts *o, const char *path, char *err, size_t errlen);
 
+/* What qp_export_geojson wrote: the located events, and those left out for want of a place
+ * with coordinates. */
+typedef struct qp_export_geojson_counts {
+    size_t located, unlocated;
+} qp_export_geojson_counts;
+
+/* Writes the events of filter (NULL: all visible ones) as an RFC 7946 FeatureCollection to path
+ * ("-" is stdout), atomically: one Feature per event whose place has coordinates, a Point
+ * [longitude, latitude] (WGS 84, six decimals), id the event id, properties the columns of the
+ * one CSV layout (eventrow.h). counts may be NULL. Returns 0, QP_EDB/QP_EBUSY, QP_EIO or
+ * QP_ENOMEM with err saying why. */
+int qp_export_geojson(qp_store *s, const qp_event_filter *filter, const char *path, qp_export_geojson_counts *counts,
+                      char *err, size_t errlen);
+
 #endif
