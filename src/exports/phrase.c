@@ -130,7 +130,8 @@ static int fr_article(const char *label, const char *kind)
     static const char *const plural[] = {"rebelles", "civils", "insurgés", "jihadistes", "djihadistes",
         "peshmergas", "loyalistes", "forces", "milices", "unités", "gardiens", "brigades", "troupes",
         "Philippines", "Comores", "Maldives", "Seychelles", "Bahamas", "Émirats", "États-Unis", "Pays-Bas",
-        "habitants", "combattants", "manifestants", "opposants", "Kurdes", "autorités", NULL};
+        "habitants", "combattants", "manifestants", "opposants", "Kurdes", "autorités", "Nations", "Occidentaux",
+        "Alliés", NULL};
     static const char *const masc_e[] = {"Mexique", "Mozambique", "Cambodge", "Zimbabwe", "Belize", "régime",
         "groupe", "ministère", "peuple", "service", "centre", "Yémen", "collectif", NULL};
     static const char *const fem[] = {"coalition", "opposition", "organisation", "union", "ligue", "junte",
@@ -148,6 +149,9 @@ static int fr_article(const char *label, const char *kind)
     size_t w1 = strcspn(label, " -");
     if (in_list(label, w, plural) || in_list(label, w1, plural) || (w1 > 3 && !strncmp(label + w1 - 3, "aux", 3)))
         return ART_PLURAL; /* also the -aux plurals: Occidentaux, loyaux */
+    /* a common noun in -s or -x is a plural ("chrétiens", "alaouites"); a name is not ("Hamas") */
+    if (w1 > 3 && label[0] >= 'a' && label[0] <= 'z' && (label[w1 - 1] == 's' || label[w1 - 1] == 'x'))
+        return ART_PLURAL;
     if (starts_with_vowel(label))
         return ART_ELIDED;
     if (is_acronym(label))
@@ -297,15 +301,21 @@ static int put_place(qp_buf *out, const qp_place_ref *p, qp_lang lang)
     }
     if (!place_is_country(p))
         return qp_buf_printf(out, " à %s", label);
+    /* islands and city-states without an article take "à": à Bahreïn, à Chypre, à Cuba */
+    static const char *const at[] = {"Bahreïn", "Bahrain", "Cuba", "Chypre", "Malte", "Singapour", "Madagascar",
+                                     "Oman", "Monaco", "Taïwan", "Djibouti", "Maurice", "Sainte-Lucie", NULL};
     int art = fr_article(label, "state");
     const char *prep = art == ART_MASC ? " au " : art == ART_PLURAL ? " aux " : " en ";
+    if (in_list(label, strlen(label), at))
+        prep = " à ";
     return qp_buf_printf(out, "%s%s", prep, label);
 }
 
 static int is_plural_subject(const qp_actor_ref *a)
 {
     const char *label = actor_label(a, QP_LANG_FR);
-    return label && actor_art(a, label, QP_LANG_FR) == ART_PLURAL;
+    /* "la police et les forces de sécurité" are several: "ont" */
+    return label && (actor_art(a, label, QP_LANG_FR) == ART_PLURAL || strstr(label, " et "));
 }
 
 int qp_phrase_event(qp_buf *out, const qp_event *e, qp_lang lang)

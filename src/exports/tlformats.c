@@ -82,7 +82,7 @@ int tl_render_timelinejs(const tl *t, qp_buf *out)
     int first = 1;
     for (size_t i = 0; i < t->n_items; i++) {
         const tl_item *it = &t->items[i];
-        const qp_event *e = &t->events[it->first].e;
+        const qp_event *e = &it->told;
         if (!e->time.start)
             continue; /* TimelineJS needs a start date; undated events are counted in the title */
         rc |= qp_buf_puts(out, first ? "\n{" : ",\n{");

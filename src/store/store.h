@@ -148,6 +148,11 @@ int qp_store_shared_titles_each(qp_store *s, qp_title_fn fn, void *ud);
  * line end, into a malloc'd *head (NULL when the document is unknown). 0, QP_EDB or QP_ENOMEM. */
 int qp_store_doc_head(qp_store *s, const char *name, size_t cap, char **head);
 
+/* The text of sentence idx of the document named name, malloc'd into *text, and its byte offset
+ * in the cleaned text into *start (so an evidence span can be found in it); *text NULL when
+ * there is no such sentence. 0, QP_EDB or QP_ENOMEM. */
+int qp_store_sentence(qp_store *s, const char *name, int idx, char **text, size_t *start);
+
 /* Fills d for the document named name: 0, QP_ENOTFOUND, QP_EDB or QP_ENOMEM (d is empty on
  * error). */
 int qp_store_doc_meta(qp_store *s, const char *name, qp_doc_meta *d);

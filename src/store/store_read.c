@@ -290,6 +290,38 @@ int qp_store_doc_head(qp_store *s, const char *name, size_t cap, char **head)
     return r;
 }
 
+int qp_store_sentence(qp_store *s, const char *name, int idx, char **text, size_t *start)
+{
+    *text = NULL;
+    *start = 0;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT s.start, substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) "
+                                       "FROM sentences s JOIN documents d ON d.id = s.document_id "
+                                       "WHERE d.name = ?1 AND s.idx = ?2", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot read sentences");
+    store_bind_str(st, 1, name);
+    sqlite3_bind_int(st, 2, idx);
+    int r = 0;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        size_t n = (size_t)sqlite3_column_bytes(st, 1);
+        const void *b = sqlite3_column_blob(st, 1);
+        *start = (size_t)sqlite3_column_int64(st, 0);
+        if (!(*text = malloc(n + 1)))
+            r = QP_ENOMEM;
+        else {
+            if (n)
+                memcpy(*text, b, n);
+            (*text)[n] = 0;
+        }
+    } else if (rc != SQLITE_DONE) {
+        r = store_error(s, store_sqlite_code(rc), "cannot read sentences");
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
 static char *dup_or_null(const char *v, int *oom)
 {
     if (!v || !*v)
