@@ -465,6 +465,8 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
         rc = frenchify_places(&t, s);
     if (!rc)
         rc = tl_merge(&t);
+    if (!rc)
+        rc = tl_arrange(&t);
     if (!rc && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML)) {
         rc = tl_quote_items(&t, s);
         if (rc && rc != QP_ENOMEM)

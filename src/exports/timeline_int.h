@@ -94,12 +94,14 @@ typedef struct tl {
     size_t n_blocs, n_shared_blocs; /* blocs; those of two members or more (they come first) */
 } tl;
 
-/* Merging, the period, sections and notes (tl_merge.c). 0 or QP_ENOMEM. */
+/* Merging (tl_merge.c), then the period, its sections and the notes (tl_period.c). 0 or
+ * QP_ENOMEM. */
 int tl_merge(tl *t);
+int tl_arrange(tl *t);
 /* The article's words for the lines that may be key developments and the figures they give,
  * read from s (tl_quote.c). 0, QP_EDB or QP_ENOMEM. */
 int tl_quote_items(tl *t, qp_store *s);
-/* The key developments: the lines of the period most sources tell (tl_merge.c). 0 or QP_ENOMEM. */
+/* The key developments: the lines of the period most sources tell (tl_period.c). 0 or QP_ENOMEM. */
 int tl_rank_key(tl *t);
 
 /* Days since 1970-01-01 of a YYYY-MM-DD prefix (LONG_MIN when it is not one), and back. */
