@@ -1,6 +1,7 @@
 /* cmd_events.c — `quipu events`: the stored events, filtered, as a table, JSONL, CSV or PLOVER JSON. */
 #include "cli.h"
 #include "cli_filter.h"
+#include "cli_progress.h"
 #include "event_json.h"
 #include "eventrow.h"
 #include "phrase.h"
@@ -174,9 +175,13 @@ int cmd_events(int argc, char **argv)
         ctx.err = qp_row_csv_header(&ctx.line);
     if (ctx.format == 0)
         printf("%-10s %-22s %-10s %-22s %-18s %s\n", "DATE", "ACTOR", "ACTION", "RECIPIENT", "PLACE", "EVIDENCE");
+    /* rows go out as they come: on a terminal they are the progress */
+    cli_progress_begin("events", 0);
+    cli_progress_stage("reading the events");
     int rc = ctx.err ? ctx.err : qp_store_events_each(s, &cf.f, on_event, &ctx);
     if (!rc)
         rc = flush_line(&ctx);
+    cli_progress_end();
     if (rc) {
         cli_error("events", "%s", rc == QP_EDB || rc == QP_EBUSY ? qp_store_errmsg(s) : qp_strerror(rc));
         ex = QP_EXIT_FAILURE;

@@ -1,6 +1,7 @@
 /* cmd_export.c — `quipu export graphml|gexf`: the actor graph as a file for Gephi. */
 #include "cli.h"
 #include "cli_filter.h"
+#include "cli_progress.h"
 #include "export.h"
 #include "qp.h"
 #include "store.h"
@@ -181,22 +182,28 @@ int cmd_export(int argc, char **argv)
     }
     char err[600] = "";
     int rc;
+    o.progress = cli_progress_cb;
+    cli_progress_begin("export", strcmp(out, "-") != 0);
     if (geojson) {
         cf.since = o.since;
         cf.until = o.until;
         int ex = cli_filter_resolve("export", s, &cf);
         if (ex) {
+            cli_progress_end();
             qp_store_close(s);
             return ex;
         }
         qp_export_geojson_counts n;
+        cli_progress_stage("writing the events");
         rc = qp_export_geojson(s, &cf.f, out, &n, err, sizeof err);
+        cli_progress_end();
         if (!rc)
             fprintf(stderr, "quipu export: %zu located event%s written, %zu without coordinates left out\n",
                     n.located, n.located == 1 ? "" : "s", n.unlocated);
     } else {
         rc = gexf ? qp_export_gexf(s, &o, out, err, sizeof err) : qp_export_graphml(s, &o, out, err, sizeof err);
     }
+    cli_progress_end();
     qp_store_close(s);
     if (rc) {
         cli_error("export", "%s", err);

@@ -21,6 +21,8 @@ static void help(FILE *out)
           "  --date D    the date of articles that carry none\n"
           "  --all       also negated and hypothetical events\n\n"
           "A broken line is reported on stderr with its line number and skipped; exit status 3 then.\n"
+          "Plain text is not JSON Lines: give text files to `quipu ingest`, or wrap them with\n"
+          "`jq -Rs '{text: .}' article.txt | quipu extract`.\n"
           "Example: quipu extract < articles.jsonl > events.jsonl\n",
           out);
 }
@@ -72,7 +74,7 @@ int cmd_extract(int argc, char **argv)
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;
-    int lineno = 0;
+    int lineno = 0, hinted = 0;
     while ((n = getline(&line, &cap, in)) >= 0) {
         lineno++;
         if (strspn(line, " \t\r\n") == (size_t)n)
@@ -82,6 +84,10 @@ int cmd_extract(int argc, char **argv)
         json_t *text = o ? json_object_get(o, "text") : NULL;
         if (!json_is_string(text)) {
             cli_error("extract", "%s:%d: skipped: %s", path, lineno, o ? "no \"text\" string" : je.text);
+            if (!o && !hinted++ && line[strspn(line, " \t")] != '{')
+                cli_error("extract", "%s reads as plain text: quipu extract takes JSON Lines, one article a line "
+                                     "as {\"text\": \"…\"} (plain text files go to `quipu ingest`, or through "
+                                     "`jq -Rs '{text: .}' FILE | quipu extract`)", path);
             json_decref(o);
             rc = QP_EXIT_PARTIAL;
             continue;
@@ -119,7 +125,7 @@ int cmd_extract(int argc, char **argv)
                 if (!all && (doc.events[i].flags & QP_EVENT_HIDDEN))
                     continue;
                 json_t *ej = qp_event_to_json(&doc.events[i]);
-                char *s = ej ? json_dumps(ej, JSON_COMPACT) : NULL;
+                char *s = ej ? json_dumps(ej, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
                 if (s)
                     puts(s);
                 free(s);

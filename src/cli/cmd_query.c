@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "graph.h"
 #include "cli_filter.h"
+#include "cli_progress.h"
 #include "graph_load.h"
 #include "qp.h"
 #include "store.h"
@@ -206,6 +207,7 @@ static void relations_words(unsigned rels, char *buf, size_t cap, json_t *arr)
 
 static int q_ties(qctx *q)
 {
+    cli_progress_end();
     static const struct {
         const char *name, *title;
         qp_ties_kind kind;
@@ -292,6 +294,7 @@ static int cmp_member(const void *pa, const void *pb)
 static int q_sides(qctx *q)
 {
     int nb = qp_graph_sides(q->g, q->seed);
+    cli_progress_end();
     if (nb < 0) {
         cli_error("query", "sides: %s", qp_strerror(nb));
         return QP_EXIT_FAILURE;
@@ -404,6 +407,7 @@ static const char *hop_words(const qp_graph_edge *e, size_t from)
 
 static int q_path(qctx *q)
 {
+    cli_progress_end();
     ptrdiff_t a = arg_node(q, 0), b = a >= 0 ? arg_node(q, 1) : -1;
     qp_graph_path p = {0};
     if (a >= 0 && b >= 0) {
@@ -464,6 +468,7 @@ static int cmp_u32(const void *a, const void *b)
 
 static int q_why(qctx *q)
 {
+    cli_progress_end();
     ptrdiff_t a = arg_node(q, 0), b = a >= 0 ? arg_node(q, 1) : -1;
     uint32_t *ev = NULL;
     size_t n = 0, cap = 0;
@@ -562,6 +567,7 @@ static int cmp_central(const void *pa, const void *pb)
 static int q_actors(qctx *q)
 {
     int rc = qp_graph_centrality(q->g);
+    cli_progress_end();
     if (rc) {
         cli_error("query", "actors: %s", qp_strerror(rc));
         return QP_EXIT_FAILURE;
@@ -651,13 +657,21 @@ static int run(qctx *q, const query_def *qd, char **args)
             return ex;
     char err[512] = "";
     qp_graph_load_opts lo = {.since = q->since, .until = q->until, .by = q->by, .keep_evidence = qd->run == q_why};
+    /* the answer is printed at the end: the line is wiped before it */
+    cli_progress_begin("query", 1);
+    cli_progress_stage("building the graph");
     int rc = qp_graph_load(q->store, &lo, &q->g, err, sizeof err);
+    cli_progress_stage(qd->run == q_sides ? "finding the blocs" : qd->run == q_actors ? "measuring centrality"
+                                                                                     : "answering");
     if (rc) {
+        cli_progress_end();
         cli_error("query", "%s: %s%s%s", q->db, qp_strerror(rc), err[0] ? ": " : "", err);
         return QP_EXIT_FAILURE;
     }
     q->cmd = qd->name;
-    return qd->run(q);
+    ex = qd->run(q);
+    cli_progress_end();
+    return ex;
 }
 
 int cmd_query(int argc, char **argv)

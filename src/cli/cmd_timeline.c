@@ -1,6 +1,7 @@
 /* cmd_timeline.c — `quipu timeline`: a chronological briefing or a timeline of the stored events. */
 #include "cli.h"
 #include "cli_filter.h"
+#include "cli_progress.h"
 #include "qp.h"
 #include "store.h"
 #include "timeline.h"
@@ -141,8 +142,11 @@ int cmd_timeline(int argc, char **argv)
     o.actor = cf.f.actor;
     o.place = cf.f.place;
     o.filter = &cf.f;
+    o.progress = cli_progress_cb;
+    cli_progress_begin("timeline", strcmp(out, "-") != 0);
     char err[600];
     int rc = qp_timeline_write(s, &o, out, err, sizeof err);
+    cli_progress_end();
     qp_store_close(s);
     if (rc) {
         cli_error("timeline", "%s", err);

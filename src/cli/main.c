@@ -16,12 +16,12 @@ typedef struct {
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles, extract events, store them"},
     {"documents", cmd_documents, "list the stored documents"},
-    {"events", cmd_events, "list the stored events (table, JSONL or CSV)"},
+    {"events", cmd_events, "list the stored events, filtered (table, JSONL, CSV or PLOVER JSON)"},
     {"extract", cmd_extract, "JSONL articles in, JSONL events out, no database"},
     {"timex", cmd_timex, "find and normalise time expressions (TIMEX3)"},
-    {"query", cmd_query, "ask the graph: backers, enemies, allies, sides, path, why"},
-    {"export", cmd_export, "write the graph as GraphML or GEXF for Gephi"},
-    {"timeline", cmd_timeline, "write a chronological briefing or timeline"},
+    {"query", cmd_query, "ask the graph: backers, backed-by, enemies, allies, sides, path, why, actors"},
+    {"export", cmd_export, "write the graph (GraphML, GEXF) or the events as points (GeoJSON)"},
+    {"timeline", cmd_timeline, "write a briefing (Markdown, HTML) or a timeline (TimelineJS, CSV, JSONL)"},
     {"gazetteer", cmd_gazetteer, "build or extend the place gazetteer from GeoNames"},
     {"demo", cmd_demo, "ingest the bundled examples and write a graph and a briefing"},
 };

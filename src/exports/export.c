@@ -45,9 +45,12 @@ int qp_export_load(qp_store *s, const qp_export_opts *o, qp_graph **out, char *e
     *out = NULL;
     qp_graph *g = NULL;
     qp_graph_load_opts lo = {.since = o->since, .until = o->until, .by = o->by};
+#define STAGE(name) (o->progress ? o->progress(name, o->progress_ud) : (void)0)
+    STAGE("building the graph");
     int rc = qp_graph_load(s, &lo, &g, err, errlen);
     if (rc)
         goto cleanup;
+    STAGE("finding the blocs");
     if (!o->no_sides) {
         int nb = qp_graph_sides(g, QP_SIDES_SEED);
         if (nb < 0) {
@@ -55,8 +58,10 @@ int qp_export_load(qp_store *s, const qp_export_opts *o, qp_graph **out, char *e
             goto cleanup;
         }
     }
+    STAGE("measuring betweenness");
     if ((rc = qp_graph_centrality(g)))
         goto cleanup;
+    STAGE("laying out");
     /* the picture Gephi opens on: the nodes that will be written, laid out by igraph */
     export_sel sel = {0};
     if ((rc = export_sel_init(&sel, g, o)))
@@ -264,6 +269,8 @@ static int load_and_write(qp_store *s, const qp_export_opts *o, const char *path
     if (errlen)
         err[0] = 0;
     int rc = qp_export_load(s, o, &g, err, errlen);
+    if (!rc && o->progress)
+        o->progress("writing", o->progress_ud);
     if (!rc)
         rc = writer(g, o, path, err, errlen);
     qp_graph_destroy(g);

@@ -18,6 +18,8 @@ typedef struct qp_export_opts {
     int mixed;                 /* GEXF for Gephi: symmetric relations as undirected edges of a
                                 * graph with no default edge type (networkx refuses it) */
     int gexf12;                /* GEXF 1.2draft rather than 1.3, for networkx before 3.0 */
+    void (*progress)(const char *stage, void *ud); /* told each stage ("laying out"), or NULL */
+    void *progress_ud;
 } qp_export_opts;
 
 /* Parses "backs,fights" (names of qp_relation, comma-separated) into a mask. Returns 0, or

@@ -453,6 +453,8 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
     loader l = {.t = &t};
     if (errlen)
         err[0] = 0;
+#define STAGE(name) (o->progress ? o->progress(name, o->progress_ud) : (void)0)
+    STAGE("reading the events");
     qp_event_filter f = {.actor = o->actor, .place = o->place, .since = o->since, .until = o->until};
     int rc = qp_store_events_each(s, o->filter ? o->filter : &f, on_event, &l);
     if (l.err)
@@ -463,19 +465,24 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
         rc = load_docs(&t, s, err, errlen);
     if (!rc)
         rc = frenchify_places(&t, s);
+    STAGE("merging the reports");
     if (!rc)
         rc = tl_merge(&t);
     if (!rc)
         rc = tl_arrange(&t);
     if (!rc && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML)) {
+        STAGE("quoting the articles");
         rc = tl_quote_items(&t, s);
         if (rc && rc != QP_ENOMEM)
             snprintf(err, errlen, "%s", qp_store_errmsg(s));
     }
     if (!rc)
         rc = tl_rank_key(&t);
-    if (!rc && !o->no_sides && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML))
+    if (!rc && !o->no_sides && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML)) {
+        STAGE("finding the blocs");
         rc = load_blocs(&t, s, err, errlen);
+    }
+    STAGE("writing");
     if (!rc) {
         switch (o->format) {
         case QP_TIMELINE_MD: rc = tl_render_md(&t, out); break;

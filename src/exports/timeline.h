@@ -27,6 +27,8 @@ typedef struct qp_timeline_opts {
     int no_sides;              /* leave the blocs section out (and do not build the graph) */
     const qp_event_filter *filter; /* when set, the events read (its since, until, actor and place
                                     * should be the ones above, which the title names) */
+    void (*progress)(const char *stage, void *ud); /* told each stage ("merging the reports"), or NULL */
+    void *progress_ud;
 } qp_timeline_opts;
 
 /* The format named s ("md", "markdown", "html", "json", "csv", "jsonl"), or QP_EINVAL. */
