@@ -21,10 +21,10 @@
 #define RED "#c62828"
 #define GREY "#8a8f98"
 
-static const char *const months_en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                                        "Dec"};
-static const char *const months_fr[] = {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
-                                        "oct.", "nov.", "déc."};
+static const char *const months[2][12] = {
+    {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+    {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."},
+};
 
 /* ---- ticks ---- */
 
@@ -96,7 +96,7 @@ static void tick_label(unit u, long day, int first, int years_differ, qp_lang la
     char ymd[16];
     tl_ymd(day, ymd);
     int y = atoi(ymd), m = atoi(ymd + 5), d = atoi(ymd + 8);
-    const char *mon = (lang == QP_LANG_FR ? months_fr : months_en)[m - 1];
+    const char *mon = months[lang == QP_LANG_FR][(m - 1) % 12];
     if (u.kind == U_YEAR)
         snprintf(out, cap, "%d", y);
     else if (u.kind == U_MONTH)
