@@ -363,7 +363,7 @@ static void period_is_where_the_news_is(void **state)
            before = at(md, "\n## Background: before the period\n"),
            after = at(md, "\n## Dated after their own article\n");
     assert_true(mar < aug && aug < before && before < after);
-    at(md + before, "- **1982** — The Syrian Arab Army attacked the civilians in Hama.");
+    at(md + before, "- **1982** — The Syrian Arab Army attacked civilians in Hama.");
     at(md + after, "- **2023** — Russia held talks.");
     assert_null(strstr(md, "## 21 August 2013"));
     at(md, "outside the period.");
@@ -377,7 +377,7 @@ static void same_event_merged_across_days_and_places(void **state)
      * army and the government are one state; it leads the key developments, with the article's
      * words and the figures the texts give */
     const char *key = md + at(md, "## Key developments");
-    at(key, "- **21 August 2013** — The Syrian government attacked the civilians in Damascus. (3 sources) [");
+    at(key, "- **21 August 2013** — The Syrian government attacked civilians in Damascus. (3 sources) [");
     at(key, "  > “The Syrian army shelled Damascus suburbs on 21 August, killing hundreds of people.” — figures given: ");
     at(key, "plus de 1 400 morts");
     at(key, "hundreds of people");
@@ -385,8 +385,8 @@ static void same_event_merged_across_days_and_places(void **state)
     at(md, "Russia and China rejected demands from the United Nations. [");
     /* Aleppo the same day is another line */
     const char *aug = md + at(md, "\n## August 2013\n");
-    at(aug, "- **21 August** — The Syrian Arab Army attacked the civilians in Aleppo. [");
-    assert_int_equal(count(aug, "attacked the civilians in Damascus. (3 sources)"), 1);
+    at(aug, "- **21 August** — The Syrian Arab Army attacked civilians in Aleppo. [");
+    assert_int_equal(count(aug, "attacked civilians in Damascus. (3 sources)"), 1);
     /* the merged line holds every event it tells, in the CSV too */
     const char *csv = render(f, QP_TIMELINE_CSV, QP_LANG_EN);
     /* the development column names the line's representative for each of the three */
@@ -459,6 +459,16 @@ static void sentences_follow_each_language(void **state)
                         "La Turquie a rejeté les demandes de la milice kurde.");
     assert_string_equal(say(&b, "UN", "ONU", "igo", "AGREE", NULL, NULL, NULL, NULL, QP_LANG_FR),
                         "L'ONU a conclu un accord.");
+    /* le Royaume-Uni, la communauté internationale; "la police et les forces…" take "ont" */
+    assert_string_equal(say(&b, "United Kingdom", "Royaume-Uni", "state", "SUPPORT", NULL, "international community",
+                            "communauté internationale", "igo", QP_LANG_FR),
+                        "Le Royaume-Uni a apporté un soutien politique à la communauté internationale.");
+    assert_string_equal(say(&b, "Syrian security forces", "police et forces de sécurité syriennes", "police", "ASSAULT",
+                            NULL, "civilians", "civils", "civilians", QP_LANG_FR),
+                        "La police et forces de sécurité syriennes ont attaqué les civils.");
+    assert_string_equal(say(&b, "Syrian security forces", NULL, "police", "ASSAULT", NULL, "civilians", NULL,
+                            "civilians", QP_LANG_EN),
+                        "The Syrian security forces attacked civilians.");
     /* English: "the" for bodies and spelled acronyms, none for states, persons and NATO-like words */
     assert_string_equal(say(&b, "NATO", NULL, "igo", "THREATEN", NULL, "Syrian government", NULL, "government", QP_LANG_EN),
                         "NATO threatened the Syrian government.");
@@ -468,6 +478,16 @@ static void sentences_follow_each_language(void **state)
                         "Jabhat al-Nusra cooperated with the rebels.");
     assert_string_equal(say(&b, "Bashar al-Assad", NULL, "person", "ACCUSE", NULL, "United Kingdom", NULL, "state", QP_LANG_EN),
                         "Bashar al-Assad accused the United Kingdom.");
+    /* a common noun as the place: "dans la banlieue de Damas"; a city: "à Homs" */
+    qp_event e = {.action = "ASSAULT", .actor1 = {.id = "X", .label = "Syria", .label_fr = "Syrie", .kind = "state"},
+                  .place = {.id = "geonames:1", .label = "banlieue de Damas", .feature = "P.PPLX"}};
+    qp_buf_clear(&b);
+    assert_int_equal(qp_phrase_event(&b, &e, QP_LANG_FR), 0);
+    assert_string_equal(b.data, "La Syrie a mené une attaque dans la banlieue de Damas.");
+    e.place.label = "Homs";
+    qp_buf_clear(&b);
+    assert_int_equal(qp_phrase_event(&b, &e, QP_LANG_FR), 0);
+    assert_string_equal(b.data, "La Syrie a mené une attaque à Homs.");
     qp_buf_clear(&b);
     assert_int_equal(qp_phrase_period(&b, "2017-11-01", NULL, "day", QP_LANG_FR), 0);
     assert_string_equal(b.data, "1er novembre 2017");

@@ -133,7 +133,8 @@ static int fr_article(const char *label, const char *kind)
         "habitants", "combattants", "manifestants", "opposants", "Kurdes", "autorités", "Nations", "Occidentaux",
         "Alliés", NULL};
     static const char *const masc_e[] = {"Mexique", "Mozambique", "Cambodge", "Zimbabwe", "Belize", "régime",
-        "groupe", "ministère", "peuple", "service", "centre", "Yémen", "collectif", NULL};
+        "groupe", "ministère", "peuple", "service", "centre", "Yémen", "collectif", "Royaume", "gouvernorat",
+        "Vatican", NULL};
     static const char *const fem[] = {"coalition", "opposition", "organisation", "union", "ligue", "junte",
         "mission", "commission", "administration", "fédération", "délégation", "direction", NULL};
     if (!strncasecmp(label, "le ", 3) || !strncasecmp(label, "la ", 3) || !strncasecmp(label, "les ", 4) ||
@@ -161,6 +162,9 @@ static int fr_article(const char *label, const char *kind)
         return ART_MASC;
     if (in_list(label, fw, fem) || (fw > 4 && (!strncmp(label + fw - 4, "tion", 4) || !strncmp(label + fw - 4, "sion", 4))))
         return ART_FEM;
+    /* -té is feminine: la communauté, la société, l'autorité */
+    if (fw > 3 && !strncmp(label + fw - 3, "t\xc3\xa9", 3))
+        return ART_FEM;
     return fw && label[fw - 1] == 'e' ? ART_FEM : ART_MASC;
 }
 
@@ -170,8 +174,8 @@ static int en_article(const char *label, const char *kind)
         "Comoros", "Seychelles", "Vatican", NULL};
     if (!strncasecmp(label, "the ", 4))
         return ART_NONE;
-    if (kind && !strcmp(kind, "person"))
-        return ART_NONE;
+    if (kind && (!strcmp(kind, "person") || !strcmp(kind, "civilians")))
+        return ART_NONE; /* "attacked civilians", as English says it */
     if (kind && !strcmp(kind, "state")) {
         if (in_list(label, strlen(label), the_states) || strstr(label, "United ") || strstr(label, "Republic") ||
             strstr(label, "Kingdom") || strstr(label, "Islands") || strstr(label, "Emirates"))
@@ -299,8 +303,15 @@ static int put_place(qp_buf *out, const qp_place_ref *p, qp_lang lang)
         int art = place_is_country(p) ? en_article(label, "state") : ART_NONE;
         return qp_buf_puts(out, " in ") || put_np(out, NULL, label, art, lang) ? QP_ENOMEM : 0;
     }
-    if (!place_is_country(p))
+    if (!place_is_country(p)) {
+        /* a common noun ("banlieue de Damas", "province d'Alep") is a place one is in */
+        if (label[0] >= 'a' && label[0] <= 'z') {
+            int art = fr_article(label, NULL);
+            const char *a = art == ART_PLURAL ? "les " : art == ART_FEM ? "la " : art == ART_ELIDED ? "l'" : "le ";
+            return qp_buf_printf(out, " dans %s%s", a, label);
+        }
         return qp_buf_printf(out, " à %s", label);
+    }
     /* islands and city-states without an article take "à": à Bahreïn, à Chypre, à Cuba */
     static const char *const at[] = {"Bahreïn", "Bahrain", "Cuba", "Chypre", "Malte", "Singapour", "Madagascar",
                                      "Oman", "Monaco", "Taïwan", "Djibouti", "Maurice", "Sainte-Lucie", NULL};

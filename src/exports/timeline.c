@@ -200,17 +200,14 @@ static int cmp_fr_name(const void *pa, const void *pb)
 }
 
 /* The words a French article used for a place, cleaned: a dateline's capitals ("NICOSIE -")
- * as a name ("Nicosie"), a name written in lower case ("liban") with its capital. */
+ * as a name ("Nicosie"). A common noun ("banlieue de Damas") stays one: the sentence gives it
+ * its article. */
 static const char *french_words(tl *t, const char *text)
 {
     int lower = 0;
     for (const char *c = text; *c && !lower; c++)
         lower = *c >= 'a' && *c <= 'z';
-    if (!lower)
-        return title_case(&t->arena, text, 1);
-    if (text[0] >= 'a' && text[0] <= 'z')
-        return title_case(&t->arena, text, 0);
-    return text;
+    return lower ? text : title_case(&t->arena, text, 1);
 }
 
 /* Gazetteer labels are English: a French briefing names a place as the French articles of the
@@ -260,6 +257,17 @@ static int frenchify_places(tl *t, qp_store *s)
         qp_place_ref *p = &t->events[i].e.place;
         if (!p->id)
             continue;
+        /* a country: the actor table's French name ("Liban"), whatever an article wrote */
+        if (p->label && p->feature && !strncmp(p->feature, "A.PCL", 5)) {
+            char fr[256];
+            int r = qp_store_state_label_fr(s, p->label, fr, sizeof fr);
+            if (!r && !(p->label = qp_arena_strdup(&t->arena, fr)))
+                rc = QP_ENOMEM;
+            else if (r == QP_ENOMEM)
+                rc = r;
+            if (!r || rc)
+                continue; /* else the French articles' word, or the English name, will do */
+        }
         fr_name key = {p->id, ""}, *hit = NULL;
         size_t lo = 0, hi = m;
         while (lo < hi) {
@@ -274,18 +282,8 @@ static int frenchify_places(tl *t, qp_store *s)
             else
                 hi = mid;
         }
-        if (hit) {
+        if (hit)
             p->label = hit->name;
-            continue;
-        }
-        if (!p->label || !p->feature || strncmp(p->feature, "A.PCL", 5))
-            continue;
-        char fr[256];
-        int r = qp_store_state_label_fr(s, p->label, fr, sizeof fr);
-        if (!r && !(p->label = qp_arena_strdup(&t->arena, fr)))
-            rc = QP_ENOMEM;
-        else if (r == QP_ENOMEM)
-            rc = r; /* a name the store lacks, or cannot give: the English name will do */
     }
     free(names);
     return rc;
