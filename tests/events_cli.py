@@ -121,6 +121,10 @@ with tempfile.TemporaryDirectory() as tmp:
     check(any("\u2026" in line for line in lines), "no table cell is cut with an ellipsis")
     check(any(re.search("[\u4e00-\u9fff]", line) for line in lines), "the wide characters do not reach the table")
 
+    docs = run("documents", "--db", db).stdout.rstrip("\n").split("\n")
+    for line in docs:
+        check(width(line) <= 28 + 1 + 10 + 1 + 4 + 18 + 2 + 10 + 1 + 60, "a documents line is too wide: %s" % line)
+
     # ---- one CSV layout, numbers as written ----
     ev = run("events", "--db", db, "--format", "csv").stdout
     tl = run("timeline", "--db", db, "--format", "csv", "-o", "-").stdout
