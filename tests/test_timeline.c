@@ -367,6 +367,10 @@ static void period_is_where_the_news_is(void **state)
     at(md + after, "- **2023** — Russia held talks.");
     assert_null(strstr(md, "## 21 August 2013"));
     at(md, "outside the period.");
+    /* TimelineJS puts the background in a row of its own */
+    const char *js = render(f, QP_TIMELINE_JSON, QP_LANG_EN);
+    at(js, "\"headline\":\"The Syrian Arab Army attacked civilians in Hama.\"");
+    assert_int_equal(count(js, "\"group\":\"Background\""), 2);
 }
 
 static void same_event_merged_across_days_and_places(void **state)

@@ -109,7 +109,9 @@ int tl_render_timelinejs(const tl *t, qp_buf *out)
         rc |= put_sources_html(t, it, &tmp);
         rc |= put_json_field(out, "text", tmp.data, 1);
         rc |= qp_buf_putc(out, '}');
-        rc |= put_json_field(out, "group", qp_phrase_action_name(e->action, t->o->lang), 1);
+        /* the background (an article's recall, a date after its article) in a row of its own */
+        rc |= put_json_field(out, "group", it->when ? (fr ? "Contexte" : "Background")
+                                                    : qp_phrase_action_name(e->action, t->o->lang), 1);
         /* unique_id becomes an HTML id and a URL fragment: letters, digits, - and _ only */
         qp_buf_clear(&tmp);
         rc |= qp_buf_printf(&tmp, "e%zu-", i + 1);
