@@ -169,6 +169,14 @@ static char *clause(const char *sentence, const char *action_text)
             while (to < len && (sentence[to] == ' ' || sentence[to] == '\n'))
                 to++;
     }
+    /* cut on the left: start at the clause after a comma rather than mid-phrase ("…dernier,
+     * puisque les opposants…" reads as "…puisque les opposants…") */
+    if (from > 0)
+        for (size_t i = from; i + 2 < pos; i++)
+            if ((sentence[i] == ',' || sentence[i] == ';' || sentence[i] == ':') && sentence[i + 1] == ' ') {
+                from = i + 2;
+                break;
+            }
     /* a few words short of the end: the whole sentence */
     int left = 0;
     for (size_t i = to; i < len; i++)
