@@ -501,6 +501,26 @@ static int group_teardown(void **state)
     return 0;
 }
 
+/* Issue 16, item 16: a resumed ingest skips what is stored by the hash of its cleaned text,
+ * before extraction, rather than extracting every stored document to find it there. */
+static void resumed_ingest_extracts_nothing_again(void **state)
+{
+    (void)state;
+    write_str("2017-11-02_a.txt", FR_TEXT);
+    write_str("2017-11-03_b.txt", "Les rebelles ont bombardé Homs dans la nuit de mardi, selon des militants.\n");
+    qp_ingest_stats st = run_ingest(dir, NULL, NULL);
+    assert_int_equal(st.stored, 2);
+    assert_int_equal(st.extracted, 2);
+    char *log;
+    qp_ingest_opts o = {.verbose = 1};
+    st = run_ingest(dir, &o, &log);
+    assert_int_equal(st.stored, 0);
+    assert_int_equal(st.duplicates, 2);
+    assert_int_equal(st.extracted, 0);
+    assert_logged(log, "2017-11-02_a.txt: already stored (same text); not extracted again");
+    free(log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -511,6 +531,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(directories_recursed_in_sorted_order, setup, teardown),
         cmocka_unit_test_setup_teardown(default_date_and_bad_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_text_stored_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(resumed_ingest_extracts_nothing_again, setup, teardown),
         cmocka_unit_test_setup_teardown(same_name_different_text_both_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(other_language_stored_but_not_extracted, setup, teardown),
         cmocka_unit_test_setup_teardown(prepare_reports_errors_in_words, setup, teardown),

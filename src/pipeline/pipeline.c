@@ -53,9 +53,10 @@ static void sha256_hex(const char *data, size_t len, char out[65])
         snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
-int qp_pipeline_run(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
-                    qp_arena *arena, qp_document *doc, char *err, size_t errlen)
+int qp_pipeline_prepare(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
+                        qp_arena *arena, qp_document *doc, char *err, size_t errlen)
 {
+    (void)p;
     memset(doc, 0, sizeof *doc);
     qp_clean_result cr;
     int r = qp_clean(raw, len, arena, &cr);
@@ -87,12 +88,18 @@ int qp_pipeline_run(const qp_pipeline *p, const char *raw, size_t len, const qp_
         if (n > 0 && n < 200 && cr.text[n - 1] != '.' && cr.text[0] != '"')
             doc->title = qp_arena_strndup(arena, cr.text, n);
     }
+    return 0;
+}
+
+int qp_pipeline_extract(const qp_pipeline *p, const qp_article_meta *meta, qp_arena *arena, qp_document *doc)
+{
+    int r;
     const char *lang = meta->lang && *meta->lang ? meta->lang : NULL;
     if (p->force_lang && strcmp(p->force_lang, "auto"))
         lang = p->force_lang;
     char code[8] = "und";
     if (!lang) {
-        qp_langid_detect(p->langid, cr.text, cr.len, code);
+        qp_langid_detect(p->langid, doc->text, doc->text_len, code);
         lang = code;
     }
     doc->lang = qp_arena_strdup(arena, lang);
@@ -110,4 +117,11 @@ int qp_pipeline_run(const qp_pipeline *p, const char *raw, size_t len, const qp_
             r = 0;
     }
     return r;
+}
+
+int qp_pipeline_run(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
+                    qp_arena *arena, qp_document *doc, char *err, size_t errlen)
+{
+    int r = qp_pipeline_prepare(p, raw, len, meta, arena, doc, err, errlen);
+    return r ? r : qp_pipeline_extract(p, meta, arena, doc);
 }

@@ -25,6 +25,15 @@ int qp_pipeline_load(qp_pipeline *p, const char *force_lang, char *err, size_t e
 /* Frees what qp_pipeline_load loaded; safe on a zeroed or failed pipeline. */
 void qp_pipeline_destroy(qp_pipeline *p);
 
+/* The first half of qp_pipeline_run: cleans one article into doc (allocated in arena) and
+ * fills what identifies it (hash of the cleaned text, name) and its description; no language,
+ * sentences or events yet. An ingest looks the hash up here, so that a document stored before
+ * is not extracted again. Returns like qp_pipeline_run. */
+int qp_pipeline_prepare(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
+                        qp_arena *arena, qp_document *doc, char *err, size_t errlen);
+/* The second half: language, sentences, events of a prepared doc. 0 or QP_ENOMEM. */
+int qp_pipeline_extract(const qp_pipeline *p, const qp_article_meta *meta, qp_arena *arena, qp_document *doc);
+
 /* Cleans, identifies the language, splits and extracts one article into doc (allocated in
  * arena): doc->status is "extracted", or "skipped: …" for a language quipu does not read.
  * Returns 0, QP_EUTF8 (err names the byte and line), QP_EEMPTY (err says why), QP_ENOMEM. */
