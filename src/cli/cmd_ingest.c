@@ -64,16 +64,10 @@ int cmd_ingest(int argc, char **argv)
             }
             o.date = optarg;
             break;
-        case 'm': {
-            char *end;
-            double mb = strtod(optarg, &end);
-            if (*end || mb <= 0 || mb > 4096) {
-                cli_error("ingest", "--max-size takes a number of megabytes (0 < MB <= 4096), not '%s'", optarg);
+        case 'm':
+            if (cli_max_size("ingest", optarg, &o.max_bytes))
                 return QP_EXIT_USAGE;
-            }
-            o.max_bytes = (size_t)(mb * 1024 * 1024);
             break;
-        }
         case 'v': o.verbose = 1; break;
         case 'q': quiet = 1; break;
         case 'h': help(stdout); return QP_EXIT_OK;
