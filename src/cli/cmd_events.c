@@ -3,6 +3,7 @@
 #include "event_json.h"
 #include "qp.h"
 #include "store.h"
+#include "textout.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -42,20 +43,14 @@ static int print_jsonl(const qp_event *e, void *ud)
     return 0;
 }
 
-static void csv_field(const char *s, int last)
+/* One CSV field as the timeline's CSV writes it: quoted as RFC 4180 says, a formula made text. */
+static int csv_field(qp_buf *b, const char *s, int last)
 {
-    if (s && strpbrk(s, ",\"\n\r")) {
-        putchar('"');
-        for (; *s; s++) {
-            if (*s == '"')
-                putchar('"');
-            putchar(*s);
-        }
-        putchar('"');
-    } else if (s) {
-        fputs(s, stdout);
-    }
-    putchar(last ? '\n' : ',');
+    qp_buf_clear(b);
+    int rc = qp_text_csv(b, s) | qp_buf_putc(b, last ? '\n' : ',');
+    if (!rc)
+        fwrite(b->data, 1, b->len, stdout);
+    return rc ? QP_ENOMEM : 0;
 }
 
 static int print_csv(const qp_event *e, void *ud)
@@ -67,9 +62,13 @@ static int print_csv(const qp_event *e, void *ud)
     const char *f[] = {e->uid, e->doc, sent, e->time.value, e->actor1.id, e->actor1.label, e->action, e->mode,
                        e->cameo, e->actor2.id, e->actor2.label, e->place.id, e->place.label, e->place.country,
                        conf, e->evidence_text};
-    for (size_t i = 0; i < QP_ARRAY_LEN(f); i++)
-        csv_field(f[i], i + 1 == QP_ARRAY_LEN(f));
-    return 0;
+    qp_buf b;
+    qp_buf_init(&b);
+    int rc = 0;
+    for (size_t i = 0; i < QP_ARRAY_LEN(f) && !rc; i++)
+        rc = csv_field(&b, f[i], i + 1 == QP_ARRAY_LEN(f));
+    qp_buf_destroy(&b);
+    return rc;
 }
 
 static int print_table(const qp_event *e, void *ud)

@@ -376,15 +376,17 @@ int tl_render_html(const tl *t, qp_buf *out)
             rc |= qp_buf_printf(out, "<li id=\"source-%d\">", n);
             rc |= qp_text_xml(out, d->source ? d->source : (fr ? "Source inconnue" : "Unknown outlet"));
             rc |= qp_buf_puts(out, " — ");
-            if (d->url) {
+            /* only an http(s) URL is a link: a javascript: one would run on a click */
+            int link = qp_url_is_web(d->url);
+            if (link) {
                 rc |= qp_buf_puts(out, "<a href=\"");
-                rc |= qp_text_xml(out, d->url);
+                rc |= qp_text_url(out, d->url, QP_TEXT_XML);
                 rc |= qp_buf_puts(out, "\">");
             }
             rc |= qp_buf_puts(out, d->title ? "“" : "");
             rc |= qp_text_xml(out, d->title ? d->title : d->name);
             rc |= qp_buf_puts(out, d->title ? "”" : "");
-            rc |= qp_buf_puts(out, d->url ? "</a>" : "");
+            rc |= qp_buf_puts(out, link ? "</a>" : "");
             rc |= qp_buf_printf(out, " (%s)</li>\n", d->published ? d->published : (fr ? "sans date" : "undated"));
         }
         rc |= qp_buf_puts(out, "</ol>\n</section>\n");
