@@ -366,6 +366,31 @@ PY
     check "GraphML event_ids: each of the $total ids splits back to a stored uid ($bad do not)" test "$bad" -eq 0 -a "$total" -gt 0
 }
 
+# --- 7. extraction time linear in the article ------------------------------------------------------
+linear_time() {
+    # 2.8 MB without sentence punctuation took over 500 s, 2 MB of news 16 s; at the rate of
+    # a 100 KB article both now take seconds (the bench prints the figures: bench_extract)
+    python3 - <<'PY'
+import json
+w = "les rebelles ont bombardé la ville de Damas avec des armes russes livrées au régime syrien".split()
+text = " ".join(w[i % len(w)] for i in range(2_800_000 // 6))
+open("nopunct.jsonl", "w").write(json.dumps({"id": "np", "lang": "fr", "date": "2017-11-02", "text": text}) + "\n")
+s = ["L'armée irakienne a lancé jeudi une offensive pour reprendre al-Qaïm, selon le communiqué {i}.",
+     "La Russie a livré des armes au régime syrien à Alep, a affirmé l'observatoire dans son bilan {i}."]
+text = " ".join(s[i % 2].format(i=i) for i in range(3_000_000 // 90))
+open("news2mb.jsonl", "w").write(json.dumps({"id": "news", "lang": "fr", "date": "2017-11-02", "text": text}) + "\n")
+PY
+    local t0 t1
+    t0=$(date +%s)
+    run_for 120 extract nopunct.jsonl
+    t1=$(date +%s)
+    check "2.8 MB without punctuation: extracted in $((t1 - t0)) s (< 30 s; rc=$rc)" test "$rc" -eq 0 -a $((t1 - t0)) -lt 30
+    t0=$(date +%s)
+    run_for 120 extract news2mb.jsonl
+    t1=$(date +%s)
+    check "3 MB of news in one article: extracted in $((t1 - t0)) s (< 20 s; rc=$rc)" test "$rc" -eq 0 -a $((t1 - t0)) -lt 20
+}
+
 # --- 16. resuming ---------------------------------------------------------------------------------
 resume() {
     articles res_src 30 40
@@ -376,7 +401,7 @@ resume() {
 }
 
 all=(disk_full_commit disk_full_document read_only_db damaged_page readers_never_write input_limits
-     endless_input links_and_fifos no_gazetteer odds_and_ends hostile_exports resume)
+     endless_input links_and_fifos no_gazetteer odds_and_ends hostile_exports linear_time resume)
 for part in "${@:-${all[@]}}"; do
     echo "# $part"
     "$part"
