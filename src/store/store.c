@@ -274,10 +274,13 @@ int qp_store_open(qp_store **out, const char *path)
     struct stat st;
     int existed = stat(path, &st) == 0;
     int r = open_for_writing(s, path);
-    if (r && !existed) {
+    /* only a file still empty, and not when another quipu holds it (busy): two ingests may
+     * create the same database at once, and the one that waits must not remove the other's */
+    if (r && !existed && r != QP_EBUSY) {
         sqlite3_close_v2(s->db);
         s->db = NULL;
-        remove_created(path);
+        if (stat(path, &st) == 0 && st.st_size == 0)
+            remove_created(path);
     }
     return r;
 }
