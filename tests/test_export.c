@@ -366,11 +366,45 @@ static void cells_and_numbers(void **state)
     assert_string_equal(n, "12");
 }
 
+/* Issue 16, items 13, 14 and 15, on the writers' own functions. */
+static void formulas_urls_and_id_lists(void **state)
+{
+    (void)state;
+    qp_buf b;
+    qp_buf_init(&b);
+    /* a formula to a spreadsheet is kept as text behind a quote; a number in the middle is not */
+    const char *cells[][2] = {{"=1+1", "\"'=1+1\""}, {"+33 1", "\"'+33 1\""}, {"-2", "\"'-2\""},
+                              {"@SUM(A1)", "\"'@SUM(A1)\""}, {"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""},
+                              {"2017-11-02", "2017-11-02"}, {"a=b", "a=b"}};
+    for (size_t i = 0; i < sizeof cells / sizeof *cells; i++) {
+        qp_buf_clear(&b);
+        assert_int_equal(qp_text_csv(&b, cells[i][0]), 0);
+        assert_string_equal(b.data, cells[i][1]);
+    }
+    /* only http(s) URLs with a host are links */
+    assert_true(qp_url_is_web("https://example.org/a"));
+    assert_true(qp_url_is_web("HTTP://example.org"));
+    assert_false(qp_url_is_web("javascript:alert(1)"));
+    assert_false(qp_url_is_web(" https://x"));
+    assert_false(qp_url_is_web("https:///etc/passwd"));
+    assert_false(qp_url_is_web("data:text/html,<b>"));
+    assert_false(qp_url_is_web(NULL));
+    qp_buf_clear(&b);
+    assert_int_equal(qp_text_url(&b, "https://x.example/a b>\"<img é&c=1", QP_TEXT_XML), 0);
+    assert_string_equal(b.data, "https://x.example/a%20b%3E%22%3Cimg%20%C3%A9&amp;c=1");
+    /* an id list splits back on spaces whatever the ids hold */
+    qp_buf_clear(&b);
+    assert_int_equal(qp_text_token(&b, "doc one\nline 100%#0.1", QP_TEXT_XML), 0);
+    assert_string_equal(b.data, "doc%20one%0Aline%20100%25#0.1");
+    qp_buf_destroy(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_is_cleaned_and_escaped),
         cmocka_unit_test(cells_and_numbers),
+        cmocka_unit_test(formulas_urls_and_id_lists),
         cmocka_unit_test_setup_teardown(graphml_reads_back_in_igraph, setup, teardown),
         cmocka_unit_test_setup_teardown(gexf_is_dynamic_and_valid, setup, teardown),
         cmocka_unit_test_setup_teardown(gexf_spells_merge_and_variants, setup, teardown),

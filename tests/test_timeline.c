@@ -505,6 +505,48 @@ static void sentences_follow_each_language(void **state)
     qp_buf_destroy(&b);
 }
 
+/* Issue 16, items 13 and 14: what a scraped article or the store holds is escaped for each
+ * format; only http(s) URLs are links; a CSV cell never starts a formula. */
+static void hostile_text_and_urls_are_escaped(void **state)
+{
+    fx *f = *state;
+    char path[300];
+    snprintf(path, sizeof path, "%s/test.db", f->dir);
+    assert_int_equal(test_sql_exec(path,
+        "UPDATE actors SET label = 'Russia <img src=x onerror=alert(1)>' WHERE id = 'RUS';"
+        "UPDATE documents SET url = 'javascript:alert(1)', title = '=HYPERLINK(\"http://x.example\")' WHERE id = 1;"
+        "UPDATE documents SET url = 'https://x.example/a>\"<b>bold</b>' WHERE id = 2;"), 0);
+    const char *js = render(f, QP_TIMELINE_JSON, QP_LANG_EN);
+    json_error_t e;
+    json_t *root = json_loads(js, 0, &e);
+    assert_non_null(root);
+    size_t i;
+    json_t *ev;
+    json_array_foreach(json_object_get(root, "events"), i, ev) {
+        const char *h = json_string_value(json_object_get(json_object_get(ev, "text"), "headline"));
+        assert_non_null(h);
+        assert_null(strchr(h, '<'));
+    }
+    json_decref(root);
+    assert_null(strstr(js, "javascript:"));
+    assert_null(strstr(js, "<b>"));
+    const char *html = render(f, QP_TIMELINE_HTML, QP_LANG_EN);
+    assert_null(strstr(html, "javascript:"));
+    assert_null(strstr(html, "<img"));
+    assert_null(strstr(html, "<b>"));
+    at(html, "href=\"https://x.example/a%3E%22%3Cb%3Ebold%3C/b%3E\"");
+    const char *md = render(f, QP_TIMELINE_MD, QP_LANG_EN);
+    assert_null(strstr(md, "<javascript:"));
+    /* Markdown escapes a '<' with a backslash: none is left bare */
+    assert_int_equal(count(md, "<img"), count(md, "\\<img"));
+    assert_int_equal(count(md, "<b>"), count(md, "\\<b\\>"));
+    at(md, "<https://x.example/a%3E%22%3Cb%3Ebold%3C/b%3E>");
+    const char *csv = render(f, QP_TIMELINE_CSV, QP_LANG_EN);
+    assert_null(strstr(csv, ",=HYPERLINK"));
+    assert_null(strstr(csv, ",\"=HYPERLINK"));
+    at(csv, "\"'=HYPERLINK(\"\"http://x.example\"\")\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -514,6 +556,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(md_blocs_put_backers_together, setup, teardown),
         cmocka_unit_test_setup_teardown(filter_by_actor_and_period, setup, teardown),
         cmocka_unit_test_setup_teardown(timelinejs_is_knight_lab_shaped, setup, teardown),
+        cmocka_unit_test_setup_teardown(hostile_text_and_urls_are_escaped, setup, teardown),
         cmocka_unit_test_setup_teardown(csv_and_jsonl_have_every_event, setup, teardown),
         cmocka_unit_test_setup_teardown(written_whole_or_not_at_all, setup, teardown),
         cmocka_unit_test_setup_teardown(html_escapes_and_is_self_contained, setup, teardown),

@@ -85,7 +85,7 @@ int cmd_documents(int argc, char **argv)
         cli_error("documents", "%s: no such database (quipu ingest creates it)", db);
         return QP_EXIT_FAILURE;
     }
-    if (qp_store_open(&s, db)) {
+    if (qp_store_open_read(&s, db)) {
         cli_error("documents", "%s", qp_store_errmsg(s));
         qp_store_close(s);
         return QP_EXIT_FAILURE;

@@ -175,7 +175,7 @@ int cmd_export(int argc, char **argv)
         return QP_EXIT_FAILURE;
     }
     qp_store *s = NULL;
-    if (qp_store_open(&s, db)) {
+    if (qp_store_open_read(&s, db)) {
         cli_error("export", "%s", qp_store_errmsg(s));
         qp_store_close(s);
         return QP_EXIT_FAILURE;

@@ -778,7 +778,7 @@ int cmd_query(int argc, char **argv)
         return QP_EXIT_FAILURE;
     }
     int ex;
-    int rc = qp_store_open(&q.store, q.db);
+    int rc = qp_store_open_read(&q.store, q.db);
     if (rc) {
         cli_error("query", "%s", qp_store_errmsg(q.store)[0] ? qp_store_errmsg(q.store) : qp_strerror(rc));
         ex = QP_EXIT_FAILURE;

@@ -127,7 +127,7 @@ int cmd_timeline(int argc, char **argv)
         return QP_EXIT_FAILURE;
     }
     qp_store *s = NULL;
-    if (qp_store_open(&s, db)) {
+    if (qp_store_open_read(&s, db)) {
         cli_error("timeline", "%s", qp_store_errmsg(s));
         qp_store_close(s);
         return QP_EXIT_FAILURE;

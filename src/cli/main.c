@@ -1,7 +1,9 @@
 /* main.c — `quipu` dispatches to its subcommands. */
 #include "cli.h"
 #include "qp.h"
+#include "read.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,13 +55,24 @@ void cli_error(const char *cmd, const char *fmt, ...)
 
 int cli_is_date(const char *s)
 {
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int m = atoi(s + 5), d = atoi(s + 8);
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    return qp_read_valid_date(s);
+}
+
+int cli_max_size(const char *cmd, const char *arg, size_t *bytes)
+{
+    char *end;
+    errno = 0;
+    double mb = strtod(arg, &end);
+    /* written so that NaN fails it: "nan" compares false with everything, and once let any
+     * size through */
+    if (end == arg || *end || errno || !(mb > 0 && mb <= 4096)) {
+        cli_error(cmd, "--max-size takes a number of megabytes (0 < MB <= 4096), not '%s'", arg);
+        return QP_EXIT_USAGE;
+    }
+    *bytes = (size_t)(mb * 1024 * 1024);
+    if (!*bytes)
+        *bytes = 1;
+    return 0;
 }
 
 const char *cli_default_db(void)

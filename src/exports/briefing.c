@@ -148,10 +148,15 @@ static int put_sources(const tl *t, qp_buf *out)
             rc |= qp_buf_puts(out, " — ");
             rc |= qp_text_put(out, d->source, QP_TEXT_MD, 0);
         }
-        if (d->url) {
+        /* an http(s) URL is an autolink, percent-encoded so that nothing in it ends the
+         * link or opens a tag; any other is text, escaped, never a link */
+        if (qp_url_is_web(d->url)) {
             rc |= qp_buf_puts(out, ", <");
-            rc |= qp_text_put(out, d->url, QP_TEXT_PLAIN, 0);
+            rc |= qp_text_url(out, d->url, QP_TEXT_PLAIN);
             rc |= qp_buf_putc(out, '>');
+        } else if (d->url) {
+            rc |= qp_buf_puts(out, ", ");
+            rc |= qp_text_put(out, d->url, QP_TEXT_MD, 0);
         }
         rc |= qp_buf_printf(out, " (%s", d->published ? d->published : (fr ? "sans date" : "undated"));
         if (!d->url) { /* how to find it: `quipu events --doc NAME` */

@@ -257,15 +257,17 @@ static int put_sources(const tl *t, qp_buf *out)
     for (size_t k = 0; k < t->n_cited; k++) {
         const tl_doc *d = &t->docs[t->cited[k]];
         rc |= qp_buf_printf(out, "<li id=\"source-%d\">", d->note);
-        if (d->url) {
+        /* only an http(s) URL is a link: a javascript: one would run on a click */
+        int link = qp_url_is_web(d->url);
+        if (link) {
             rc |= qp_buf_puts(out, "<a href=\"");
-            rc |= qp_text_xml(out, d->url);
+            rc |= qp_text_url(out, d->url, QP_TEXT_XML);
             rc |= qp_buf_puts(out, "\">");
         }
         rc |= qp_buf_puts(out, d->title ? (fr ? "« " : "“") : (fr ? "<em>Sans titre</em>" : "<em>Untitled</em>"));
         rc |= qp_text_xml(out, d->title);
         rc |= qp_buf_puts(out, d->title ? (fr ? " »" : "”") : "");
-        rc |= qp_buf_puts(out, d->url ? "</a>" : "");
+        rc |= qp_buf_puts(out, link ? "</a>" : "");
         if (d->source) {
             rc |= qp_buf_puts(out, " — ");
             rc |= qp_text_xml(out, d->source);

@@ -128,10 +128,15 @@ static char *lead_words(const char *line, size_t len)
     return t;
 }
 
-int qp_doc_names_title(qp_doc_names *n, const char *name, const char *stored, char **title)
+static int is_local_path(const char *s);
+
+int qp_doc_names_title(qp_doc_names *n, const char *name, const char *stored, const char *source, char **title)
 {
     *title = NULL;
-    if (stored && qp_title_like(stored, strlen(stored)) && !is_shared(n, stored, strlen(stored)))
+    /* a title the article's metadata gives (JSON Lines from a feed) is the title; one quipu
+     * guessed from a text file's first line must read as one */
+    int given = source && *source && !is_local_path(source);
+    if (stored && *stored && (given || qp_title_like(stored, strlen(stored))) && !is_shared(n, stored, strlen(stored)))
         return (*title = strdup(stored)) ? 0 : QP_ENOMEM;
     char *head = NULL;
     int rc = qp_store_doc_head(n->s, name, 2048, &head);

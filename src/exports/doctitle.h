@@ -14,11 +14,12 @@ int qp_doc_names_open(qp_doc_names **out, qp_store *s);
 void qp_doc_names_close(qp_doc_names *n);
 
 /* The title to show for the document named name, malloc'd into *title: its stored title when
- * it reads as one (a line of a few words, not shared with other documents, not a slug, not a
- * caption of two sentences); else the last such line before the article's first paragraph
+ * the article's metadata gave it (source names an outlet, not a local file) or when it reads as
+ * one (a line of a few words, not a slug, not a caption of two sentences), and it is not shared
+ * with other documents; else the last title-like line before the article's first paragraph
  * (scraped pages put banners and other headlines first); else the first words of the lead with
  * an ellipsis; NULL when the text has none of these. 0, QP_EDB or QP_ENOMEM. */
-int qp_doc_names_title(qp_doc_names *n, const char *name, const char *stored, char **title);
+int qp_doc_names_title(qp_doc_names *n, const char *name, const char *stored, const char *source, char **title);
 
 /* The outlet to show: source, unless it is a local path or "stdin" (what `quipu ingest` records
  * for files), then the host of url without "www."; NULL when neither says. The result points

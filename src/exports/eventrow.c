@@ -384,7 +384,7 @@ int qp_row_docs_get(qp_row_docs *c, const char *name, qp_row_doc *out)
         return rc;
     if (!rc) {
         char host[256];
-        rc = qp_doc_names_title(c->names, name, m.title, &e->title);
+        rc = qp_doc_names_title(c->names, name, m.title, m.source, &e->title);
         rc = rc ? rc : dup_into(&e->outlet, qp_doc_outlet(m.source, m.url, host, sizeof host));
         rc = rc ? rc : dup_into(&e->url, m.url);
         rc = rc ? rc : dup_into(&e->published, m.published);

@@ -113,7 +113,7 @@ static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e, const 
         for (size_t k = 0; k < e->n_events; k++) {
             if (k)
                 rc |= qp_buf_putc(b, ' ');
-            rc |= qp_text_xml(b, qp_graph_event_at(g, e->events[k])->uid);
+            rc |= qp_text_token(b, qp_graph_event_at(g, e->events[k])->uid, QP_TEXT_XML);
         }
         rc |= qp_buf_puts(b, "\"/>\n");
     }

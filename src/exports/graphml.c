@@ -108,7 +108,7 @@ static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e)
             const qp_graph_event *ev = qp_graph_event_at(g, e->events[k]);
             if (k)
                 rc |= qp_buf_putc(b, ' ');
-            rc |= qp_text_xml(b, ev->uid);
+            rc |= qp_text_token(b, ev->uid, QP_TEXT_XML);
         }
         rc |= qp_buf_puts(b, "</data>\n");
     }

@@ -306,7 +306,7 @@ static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
         if (rc)
             break;
         char *title = NULL, host[256];
-        rc = qp_doc_names_title(names, d->name, m.title, &title);
+        rc = qp_doc_names_title(names, d->name, m.title, m.source, &title);
         const char *outlet = qp_doc_outlet(m.source, m.url, host, sizeof host);
         const char *v[] = {title, m.url, outlet, m.published, m.lang};
         const char **f[] = {&d->title, &d->url, &d->source, &d->published, &d->lang};

@@ -18,6 +18,18 @@ static int put_json_field(qp_buf *out, const char *key, const char *val, int com
     return rc;
 }
 
+/* A field TimelineJS renders as HTML (a headline) from plain text: escaped for HTML first, so
+ * that an actor's name or a title read from the web cannot become markup, then for JSON. */
+static int put_json_html_field(qp_buf *out, const char *key, const char *text, int comma)
+{
+    qp_buf h;
+    qp_buf_init(&h);
+    int rc = qp_text_put(&h, text ? text : "", QP_TEXT_XML, 0);
+    rc |= put_json_field(out, key, h.len ? h.data : "", comma);
+    qp_buf_destroy(&h);
+    return rc;
+}
+
 /* {"year": "2017", "month": "11", "day": "2"}: as precise as the grain, no more. */
 static int put_tljs_date(qp_buf *out, const char *ymd, const char *grain)
 {
@@ -48,9 +60,11 @@ static int put_sources_html(const tl *t, const tl_item *it, qp_buf *out)
         if (k)
             rc |= qp_buf_puts(out, "; ");
         const char *name = d->source ? d->source : d->name;
-        if (d->url) {
+        /* only an http(s) URL is a link: TimelineJS renders this HTML as it is */
+        int link = qp_url_is_web(d->url);
+        if (link) {
             rc |= qp_buf_puts(out, "<a href=\"");
-            rc |= qp_text_put(out, d->url, QP_TEXT_XML, 0);
+            rc |= qp_text_url(out, d->url, QP_TEXT_XML);
             rc |= qp_buf_puts(out, "\">");
         }
         rc |= qp_text_put(out, name, QP_TEXT_XML, 0);
@@ -59,7 +73,7 @@ static int put_sources_html(const tl *t, const tl_item *it, qp_buf *out)
             rc |= qp_text_put(out, d->title, QP_TEXT_XML, 0);
             rc |= qp_buf_puts(out, "”");
         }
-        if (d->url)
+        if (link)
             rc |= qp_buf_puts(out, "</a>");
     }
     return rc | qp_buf_puts(out, "</p>");
@@ -72,7 +86,7 @@ int tl_render_timelinejs(const tl *t, qp_buf *out)
     qp_buf_init(&tmp);
     int rc = tl_title(t, &tmp);
     rc |= qp_buf_puts(out, "{\"title\":{\"text\":{");
-    rc |= put_json_field(out, "headline", tmp.data, 0);
+    rc |= put_json_html_field(out, "headline", tmp.data, 0);
     qp_buf_clear(&tmp);
     rc |= qp_buf_printf(&tmp, fr ? "%zu faits datés ; %zu sans date ne figurent pas sur la frise."
                                  : "%zu dated developments; %zu undated ones are not on the timeline.",
@@ -99,7 +113,7 @@ int tl_render_timelinejs(const tl *t, qp_buf *out)
         qp_buf_clear(&tmp);
         rc |= tl_item_sentence(t, it, &tmp);
         rc |= qp_buf_puts(out, ",\"text\":{");
-        rc |= put_json_field(out, "headline", tmp.data, 0);
+        rc |= put_json_html_field(out, "headline", tmp.data, 0);
         qp_buf_clear(&tmp);
         if (e->evidence_text) {
             rc |= qp_buf_puts(&tmp, "<blockquote>");

@@ -22,12 +22,22 @@ extern const size_t qp_migrations_count;
  * below, and no SQL is written outside src/store/. */
 typedef struct qp_store qp_store;
 
-/* Opens (creating if need be) and migrates the database at path into *s. Returns 0, QP_EDB
- * (bad or corrupt file), QP_EDBVERSION (written by a newer quipu), QP_EBUSY or QP_ENOMEM; on
- * error qp_store_errmsg(*s) says why and qp_store_close(*s) must still be called (*s may be
- * NULL when memory ran out). A store is used by one thread at a time: its connection has no
- * mutex of its own. */
+/* Opens for writing (creating if need be) and migrates the database at path into *s. An
+ * existing database is checked page by page first (PRAGMA quick_check: a damaged page is
+ * refused before anything is written). Returns 0, QP_EDB (not a database, or an SQLite file of
+ * another program: refused untouched), QP_ECORRUPT (damaged), QP_EREADONLY (the file, its
+ * directory or the medium is read-only), QP_EDBVERSION (written by a newer quipu), QP_EFULL
+ * (no room to create it), QP_EBUSY or QP_ENOMEM. A file this call created is removed again
+ * when it fails. On error qp_store_errmsg(*s) says why and qp_store_close(*s) must still be
+ * called (*s may be NULL when memory ran out). A store is used by one thread at a time: its
+ * connection has no mutex of its own. */
 int qp_store_open(qp_store **s, const char *path);
+/* Opens an existing quipu database for reading only: nothing is created or written, the
+ * journal mode is left as it is, and a database on a read-only medium is read. Returns 0,
+ * QP_ENOTFOUND (no such file), QP_EDB (not a quipu database: refused untouched),
+ * QP_EDBVERSION, QP_EBUSY or QP_ENOMEM, with qp_store_errmsg as above; qp_store_close(*s)
+ * in every case. The write functions fail on such a store. */
+int qp_store_open_read(qp_store **s, const char *path);
 /* Closes and frees; safe on NULL and on a store whose open failed. */
 void qp_store_close(qp_store *s);
 /* The last error in words, naming the file ("" when none); never NULL. */
@@ -37,7 +47,10 @@ const char *qp_store_path(const qp_store *s);
 /* The schema version this quipu writes. */
 int qp_store_schema_version(void);
 
-/* Transactions: batches of documents are written in one. 0 or QP_EDB/QP_EBUSY. */
+/* Whether a transaction is open: SQLite ends one by itself on some errors (a full disk, out of
+ * memory), after which nothing written belongs to the batch any more. */
+int qp_store_in_transaction(const qp_store *s);
+/* Transactions: batches of documents are written in one. 0 or QP_EDB/QP_EBUSY/QP_EFULL. */
 int qp_store_begin(qp_store *s);
 int qp_store_commit(qp_store *s);
 void qp_store_rollback(qp_store *s);
@@ -62,8 +75,9 @@ typedef struct qp_doc_info {
 int64_t qp_store_find_hash(qp_store *s, const char *hash);
 
 /* Stores a document with its sentences, clutter lines and events (actors and places they name
- * are added or updated). Call inside qp_store_begin/commit. Returns the new row id (> 0), or
- * a negative error (QP_EDB, QP_EBUSY); a document whose hash is already stored is not
+ * are added or updated). Call inside qp_store_begin/commit (outside a transaction it writes
+ * nothing and returns QP_EDB). Returns the new row id (> 0), or a negative error (QP_EDB,
+ * QP_EBUSY, QP_EFULL, QP_ECORRUPT); a document whose hash is already stored is not
  * written again and its existing row id is returned as a negative-free value through
  * *existing (set to 1 in that case, 0 otherwise). */
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
