@@ -2,7 +2,9 @@
 #include "cli.h"
 #include "lexicon.h"
 #include "qp.h"
+#include "read.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +20,13 @@ typedef struct {
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles, extract events, store them"},
     {"documents", cmd_documents, "list the stored documents"},
-    {"events", cmd_events, "list the stored events (table, JSONL or CSV)"},
+    {"events", cmd_events, "list the stored events, filtered (table, JSONL, CSV or PLOVER JSON)"},
     {"extract", cmd_extract, "JSONL articles in, JSONL events out, no database"},
     {"timex", cmd_timex, "find and normalise time expressions (TIMEX3)"},
     {"parse", cmd_parse, "tag and parse sentences into Universal Dependencies (CoNLL-U)"},
-    {"query", cmd_query, "ask the graph: backers, enemies, allies, sides, path, why"},
-    {"export", cmd_export, "write the graph as GraphML or GEXF for Gephi"},
-    {"timeline", cmd_timeline, "write a chronological briefing or timeline"},
+    {"query", cmd_query, "ask the graph: backers, backed-by, enemies, allies, sides, path, why, actors"},
+    {"export", cmd_export, "write the graph (GraphML, GEXF) or the events as points (GeoJSON)"},
+    {"timeline", cmd_timeline, "write a briefing (Markdown, HTML) or a timeline (TimelineJS, CSV, JSONL)"},
     {"gazetteer", cmd_gazetteer, "build or extend the place gazetteer from GeoNames"},
     {"demo", cmd_demo, "ingest the bundled examples and write a graph and a briefing"},
     {"lexicon", cmd_lexicon, "check a lexicon overlay folder, look up what a name resolves to"},
@@ -59,13 +61,24 @@ void cli_error(const char *cmd, const char *fmt, ...)
 
 int cli_is_date(const char *s)
 {
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (int i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    int m = atoi(s + 5), d = atoi(s + 8);
-    return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+    return qp_read_valid_date(s);
+}
+
+int cli_max_size(const char *cmd, const char *arg, size_t *bytes)
+{
+    char *end;
+    errno = 0;
+    double mb = strtod(arg, &end);
+    /* written so that NaN fails it: "nan" compares false with everything, and once let any
+     * size through */
+    if (end == arg || *end || errno || !(mb > 0 && mb <= 4096)) {
+        cli_error(cmd, "--max-size takes a number of megabytes (0 < MB <= 4096), not '%s'", arg);
+        return QP_EXIT_USAGE;
+    }
+    *bytes = (size_t)(mb * 1024 * 1024);
+    if (!*bytes)
+        *bytes = 1;
+    return 0;
 }
 
 const char *cli_default_db(void)
