@@ -88,7 +88,7 @@ int qp_plover_mode(const char *code, const char *mode)
     return i >= 0 && in_list(plover[i].modes, mode);
 }
 
-int qp_plover_context(const char *context)
+int qp_plover_context_valid(const char *context)
 {
     return in_list(contexts, context);
 }
@@ -960,7 +960,7 @@ static void check_actions(checker *c, json_t *root, int lang)
         }
         if (mode && !qp_plover_mode(code, mode))
             say(c, 0, fpath(p, sizeof p, where, "mode"), "field \"mode\": \"%s\" is no mode of %s", mode, code);
-        if (ctx && !qp_plover_context(ctx))
+        if (ctx && !qp_plover_context_valid(ctx))
             say(c, 0, fpath(p, sizeof p, where, "context"), "field \"context\": \"%s\" is no PLOVER context", ctx);
         if (!(cameo == NULL && !strcmp(code, "LEAD")) && !qp_plover_cameo(code, cameo))
             say(c, 0, json_object_get(e, "cameo") ? fpath(p, sizeof p, where, "cameo") : where,

@@ -26,7 +26,7 @@ int qp_lexicon_check_dir(const qp_lexicon *base, const char *dir, FILE *out, qp_
  * codebook's contexts; cameo a root that CAMEO2PLOVER sends to code. */
 int qp_plover_code(const char *code);
 int qp_plover_mode(const char *code, const char *mode);
-int qp_plover_context(const char *context);
+int qp_plover_context_valid(const char *context);
 int qp_plover_cameo(const char *code, const char *cameo);
 
 #endif
