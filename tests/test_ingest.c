@@ -501,6 +501,69 @@ static int group_teardown(void **state)
     return 0;
 }
 
+/* Issue 16, item 16: a resumed ingest skips what is stored by the hash of its cleaned text,
+ * before extraction, rather than extracting every stored document to find it there. */
+static void resumed_ingest_extracts_nothing_again(void **state)
+{
+    (void)state;
+    write_str("2017-11-02_a.txt", FR_TEXT);
+    write_str("2017-11-03_b.txt", "Les rebelles ont bombardé Homs dans la nuit de mardi, selon des militants.\n");
+    qp_ingest_stats st = run_ingest(dir, NULL, NULL);
+    assert_int_equal(st.stored, 2);
+    assert_int_equal(st.extracted, 2);
+    char *log;
+    qp_ingest_opts o = {.verbose = 1};
+    st = run_ingest(dir, &o, &log);
+    assert_int_equal(st.stored, 0);
+    assert_int_equal(st.duplicates, 2);
+    assert_int_equal(st.extracted, 0);
+    assert_logged(log, "2017-11-02_a.txt: already stored (same text); not extracted again");
+    free(log);
+}
+
+/* Issue 16, item 12: dates of the calendar only; 2017-02-30 was taken for one. */
+static void dates_are_dates_of_the_calendar(void **state)
+{
+    (void)state;
+    assert_true(qp_read_valid_date("2017-11-02"));
+    assert_true(qp_read_valid_date("2016-02-29"));
+    assert_true(qp_read_valid_date("2000-02-29"));
+    assert_false(qp_read_valid_date("1900-02-29"));
+    assert_false(qp_read_valid_date("2017-02-29"));
+    assert_false(qp_read_valid_date("2017-02-30"));
+    assert_false(qp_read_valid_date("2017-04-31"));
+    assert_false(qp_read_valid_date("2017-13-01"));
+    assert_false(qp_read_valid_date("2017-12-00"));
+    assert_true(qp_read_valid_date("2017-12-31"));
+}
+
+/* Issue 16, item 10: a directory reached again through symbolic links is read once, and a
+ * FIFO beside the articles is named, not opened (it would wait for a writer forever). */
+static void links_read_once_and_fifos_skipped(void **state)
+{
+    (void)state;
+    make_dir("sub");
+    write_str("sub/a.txt", FR_TEXT);
+    char p[600], t[600];
+    snprintf(p, sizeof p, "%s/sub/up1", dir);
+    assert_int_equal(symlink("..", p), 0);
+    snprintf(p, sizeof p, "%s/sub/up2", dir);
+    assert_int_equal(symlink("..", p), 0);
+    snprintf(p, sizeof p, "%s/same", dir);
+    snprintf(t, sizeof t, "%s/sub", dir);
+    assert_int_equal(symlink(t, p), 0);
+    snprintf(p, sizeof p, "%s/pipe.txt", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    char *log;
+    qp_ingest_stats st = run_ingest(dir, NULL, &log);
+    assert_int_equal(st.stored, 1);
+    assert_int_equal(st.duplicates, 0);
+    assert_int_equal(st.unreadable, 1);
+    assert_logged(log, "pipe.txt: skipped: not a regular file");
+    assert_logged(log, "already read");
+    free(log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -511,6 +574,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(directories_recursed_in_sorted_order, setup, teardown),
         cmocka_unit_test_setup_teardown(default_date_and_bad_dates, setup, teardown),
         cmocka_unit_test_setup_teardown(duplicate_text_stored_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(resumed_ingest_extracts_nothing_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(dates_are_dates_of_the_calendar, setup, teardown),
+        cmocka_unit_test_setup_teardown(links_read_once_and_fifos_skipped, setup, teardown),
         cmocka_unit_test_setup_teardown(same_name_different_text_both_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(other_language_stored_but_not_extracted, setup, teardown),
         cmocka_unit_test_setup_teardown(prepare_reports_errors_in_words, setup, teardown),

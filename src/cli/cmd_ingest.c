@@ -26,7 +26,8 @@ static void help(FILE *out)
           "  --quiet            no progress line and no summary\n\n"
           "The same text ingested twice is stored once. Bad inputs (invalid UTF-8, empty or over-size\n"
           "files, broken JSON lines) are named on stderr and skipped; the rest is stored.\n"
-          "Exit status: 0 all stored; 3 some inputs skipped; 1 the database failed; 2 bad usage.\n\n"
+          "Exit status: 0 all stored; 3 some inputs skipped, or the database failed after some batches were\n"
+          "stored (the documents not stored are named); 1 nothing stored (the database failed); 2 bad usage.\n\n"
           "Examples:\n"
           "  quipu ingest examples/\n"
           "  quipu ingest --db war.db --lang fr 2017-11-02_alqaim.txt\n"
@@ -63,16 +64,10 @@ int cmd_ingest(int argc, char **argv)
             }
             o.date = optarg;
             break;
-        case 'm': {
-            char *end;
-            double mb = strtod(optarg, &end);
-            if (*end || mb <= 0 || mb > 4096) {
-                cli_error("ingest", "--max-size takes a number of megabytes (0 < MB <= 4096), not '%s'", optarg);
+        case 'm':
+            if (cli_max_size("ingest", optarg, &o.max_bytes))
                 return QP_EXIT_USAGE;
-            }
-            o.max_bytes = (size_t)(mb * 1024 * 1024);
             break;
-        }
         case 'v': o.verbose = 1; break;
         case 'q': quiet = 1; break;
         case 'h': help(stdout); return QP_EXIT_OK;
@@ -115,6 +110,11 @@ int cmd_ingest(int argc, char **argv)
         r = qp_ingest_path(&ig, argv[i]);
     int fr = qp_ingest_finish(&ig);
     const qp_ingest_stats *s = &ig.stats;
+    if (r || fr)
+        cli_error("ingest", "stopped%s%s: %s; %s", ig.stopped_at[0] ? " at " : "", ig.stopped_at,
+                  qp_strerror(r ? r : fr),
+                  s->stored ? "what the summary counts as stored is in the database, the inputs after it were not read"
+                            : "nothing new was stored");
     if (!quiet) {
         fprintf(stderr, "quipu ingest: %zu documents read, %zu stored, %zu already stored, %zu skipped", s->read,
                 s->stored, s->duplicates, s->skipped);
@@ -123,13 +123,18 @@ int cmd_ingest(int argc, char **argv)
                     s->bad_utf8, s->empty, s->too_big, s->bad_json, s->unreadable, s->db_errors);
         fprintf(stderr, "; %zu events; %zu clutter lines removed; %.2f s (%.2f MB/s)\n", s->events, s->clutter,
                 s->seconds, s->seconds > 0 ? (double)s->bytes / 1e6 / s->seconds : 0.0);
+        if (s->lost)
+            fprintf(stderr, "quipu ingest: %zu documents not stored: their batch was rolled back (each is named above)\n",
+                    s->lost);
         if (s->not_extracted)
             fprintf(stderr, "quipu ingest: %zu documents stored without extraction (not French or English)\n",
                     s->not_extracted);
         fprintf(stderr, "quipu ingest: database %s\n", db);
     }
+    /* stopped by the store: documents committed before it are stored all the same, so that is
+     * not 'nothing done' */
     if (r || fr)
-        rc = QP_EXIT_FAILURE;
+        rc = s->stored ? QP_EXIT_PARTIAL : QP_EXIT_FAILURE;
     else
         rc = s->skipped ? QP_EXIT_PARTIAL : QP_EXIT_OK;
 cleanup:

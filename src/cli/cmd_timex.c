@@ -15,7 +15,8 @@
 
 static void usage(FILE *out)
 {
-    fputs("Usage: quipu timex [--dct YYYY-MM-DD] [--lang auto|fr|en] [--format jsonl|tml] [FILE|-]\n"
+    fputs("Usage: quipu timex [--dct YYYY-MM-DD] [--lang auto|fr|en] [--format jsonl|tml] [--max-size MB]\n"
+          "                   [FILE|-]\n"
           "\n"
           "Finds the time expressions of a French or English text (FILE, or standard input when\n"
           "FILE is - or absent) and normalises them to TIMEX3 values. Relative expressions\n"
@@ -35,6 +36,7 @@ static void usage(FILE *out)
           "                   (DATE|TIME|DURATION|SET), \"value\", and when the value is a known\n"
           "                   date: \"begin\", \"end_date\" (the interval [begin, end_date)), \"grain\"}\n"
           "  --format tml     the text itself with <TIMEX3 tid type value> tags (XML-escaped)\n"
+          "  --max-size MB    largest input read, in megabytes (default 16); a larger one is refused\n"
           "  -h, --help       this help\n"
           "\n"
           "Examples:\n"
@@ -55,14 +57,18 @@ static void usage(FILE *out)
           out);
 }
 
-/* Reads all of f; returns 0 or QP_EIO / QP_ENOMEM. */
-static int read_all(FILE *f, qp_buf *b)
+/* Reads all of f, up to max bytes; returns 0, QP_ETOOBIG (more than max: reading stops
+ * there, so /dev/zero ends), QP_EIO or QP_ENOMEM. */
+static int read_all(FILE *f, qp_buf *b, size_t max)
 {
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b->len + n > max)
+            return QP_ETOOBIG;
         if (qp_buf_append(b, chunk, n) < 0)
             return QP_ENOMEM;
+    }
     return ferror(f) ? QP_EIO : 0;
 }
 
@@ -185,7 +191,9 @@ int cmd_timex(int argc, char **argv)
 {
     static const struct option opts[] = {
         {"dct", required_argument, NULL, 'd'}, {"lang", required_argument, NULL, 'l'},
-        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"format", required_argument, NULL, 'f'}, {"max-size", required_argument, NULL, 'm'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    size_t max_bytes = 16u << 20;
     const char *dct = NULL, *lang = "auto", *format = "jsonl", *path = NULL;
     int c, rc = QP_EXIT_FAILURE;
     optind = 1;
@@ -195,6 +203,10 @@ int cmd_timex(int argc, char **argv)
         case 'd': dct = optarg; break;
         case 'l': lang = optarg; break;
         case 'f': format = optarg; break;
+        case 'm':
+            if (cli_max_size(argv[0], optarg, &max_bytes))
+                return QP_EXIT_USAGE;
+            break;
         case 'h': usage(stdout); return QP_EXIT_OK;
         default:
             cli_error(argv[0], "unknown option or missing value: %s (see quipu timex --help)", argv[optind - 1]);
@@ -231,9 +243,13 @@ int cmd_timex(int argc, char **argv)
             goto cleanup;
         }
     }
-    int err = read_all(in, &text);
+    int err = read_all(in, &text, max_bytes);
     if (in != stdin)
         fclose(in);
+    if (err == QP_ETOOBIG) {
+        cli_error(argv[0], "%s: over the limit of %zu bytes (--max-size)", path ? path : "standard input", max_bytes);
+        goto cleanup;
+    }
     if (err < 0) {
         cli_error(argv[0], "cannot read %s: %s", path ? path : "standard input", qp_strerror(err));
         goto cleanup;

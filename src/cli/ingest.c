@@ -38,6 +38,7 @@ int qp_ingest_init(qp_ingest *ig, qp_store *store, const qp_pipeline *p, const q
     qp_reader_init(&ig->reader, "quipu ingest", ig->opts.max_bytes, on_article, ig);
     ig->reader.verbose = ig->opts.verbose;
     ig->started = ig->last_progress = now_seconds();
+    qp_buf_init(&ig->pending);
     return 0;
 }
 
@@ -62,6 +63,32 @@ static void progress(qp_ingest *ig, int final)
     fflush(ig->log);
 }
 
+/* The batch of the open transaction is gone (rolled back, or its commit failed): each of its
+ * documents is named and taken out of the counts. */
+static void lose_batch(qp_ingest *ig, const char *why)
+{
+    const char *name = ig->pending.data;
+    for (size_t i = 0; i < ig->pending_n; i++) {
+        fprintf(ig->log, "quipu ingest: %s: not stored: its batch was rolled back (%s)\n", name, why);
+        name += strlen(name) + 1;
+    }
+    qp_ingest_stats *s = &ig->stats;
+    s->stored -= ig->pending_n;
+    s->events -= ig->pending_events;
+    s->clutter -= ig->pending_clutter;
+    s->skipped += ig->pending_n;
+    s->db_errors += ig->pending_n;
+    s->lost += ig->pending_n;
+}
+
+static void batch_done(qp_ingest *ig)
+{
+    ig->in_tx = 0;
+    ig->in_batch = 0;
+    qp_buf_clear(&ig->pending);
+    ig->pending_n = ig->pending_events = ig->pending_clutter = 0;
+}
+
 static int commit_batch(qp_ingest *ig)
 {
     if (!ig->in_tx)
@@ -71,9 +98,9 @@ static int commit_batch(qp_ingest *ig)
     if (r) {
         fprintf(ig->log, "quipu ingest: %s\n", qp_store_errmsg(ig->store));
         qp_store_rollback(ig->store);
+        lose_batch(ig, qp_strerror(r));
     }
-    ig->in_tx = 0;
-    ig->in_batch = 0;
+    batch_done(ig);
     ig->stats.store_cpu += cpu_seconds() - c0;
     return r;
 }
@@ -84,13 +111,23 @@ int qp_ingest_finish(qp_ingest *ig)
     ig->stats.seconds = now_seconds() - ig->started;
     if (ig->opts.progress)
         progress(ig, 1);
+    qp_buf_destroy(&ig->pending);
     return r;
+}
+
+/* Errors after which nothing more can be written: the disk is full, the file damaged or
+ * read-only, another writer holds it, memory ran out. The ingest stops rather than fail on
+ * every document that follows. */
+static int is_fatal(int r)
+{
+    return r == QP_EFULL || r == QP_ECORRUPT || r == QP_EREADONLY || r == QP_EBUSY || r == QP_ENOMEM;
 }
 
 /* Writes one prepared document in the batch's transaction, under a savepoint: one that cannot
  * be stored does not take its batch down. Returns its row id (> 0; *existing says it was
  * there already), 0 when it was not stored (said on the log), or a negative error that stops
- * the ingest (the transaction could not start, or the database is busy or out of memory). */
+ * the ingest: the transaction could not start, or is_fatal(). On a fatal error the documents
+ * written before it in the batch are committed if they can be, else named as lost. */
 static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char *where, int *existing)
 {
     double c0 = cpu_seconds();
@@ -111,14 +148,31 @@ static int64_t store_document(qp_ingest *ig, const qp_document *doc, const char 
     }
     if (r) {
         fprintf(ig->log, "quipu ingest: %s: not stored: %s\n", where, qp_store_errmsg(ig->store));
-        qp_store_rollback_to(ig->store);
         ig->stats.skipped++;
         ig->stats.db_errors++;
-        id = r == QP_EBUSY || r == QP_ENOMEM ? r : 0;
+        id = 0;
+        if (!qp_store_in_transaction(ig->store)) {
+            /* SQLite rolled the whole transaction back (a full disk does): the batch is lost,
+             * and what came next would be written outside any transaction */
+            lose_batch(ig, qp_strerror(r));
+            batch_done(ig);
+            id = is_fatal(r) ? r : QP_EDB;
+        } else if (qp_store_rollback_to(ig->store) || is_fatal(r)) {
+            /* keep what the batch holds if it can still be committed, then stop */
+            int c = commit_batch(ig);
+            id = is_fatal(r) ? r : c ? c : QP_EDB;
+        }
     }
 cleanup:
     ig->stats.store_cpu += cpu_seconds() - c0;
     return id;
+}
+
+/* Notes where the ingest stopped, for the summary. */
+static void stop_at(qp_ingest *ig, const char *where)
+{
+    if (!ig->stopped_at[0])
+        snprintf(ig->stopped_at, sizeof ig->stopped_at, "%s", where);
 }
 
 int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta)
@@ -140,7 +194,28 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
     qp_article_meta m = *meta;
     if (!qp_read_valid_date(m.date) && ig->opts.date)
         m.date = ig->opts.date;
-    int r = qp_pipeline_run(&ig->pipeline, raw, len, &m, &arena, &doc, err, sizeof err);
+    int r = qp_pipeline_prepare(&ig->pipeline, raw, len, &m, &arena, &doc, err, sizeof err);
+    int64_t known = 0;
+    /* a document stored before (a resumed or repeated ingest) is known by the hash of its text:
+     * it is not extracted again only to be found there */
+    if (!r && (known = qp_store_find_hash(ig->store, doc.hash)) < 0) {
+        fprintf(ig->log, "quipu ingest: %s\n", qp_store_errmsg(ig->store));
+        qp_arena_destroy(&arena);
+        stop_at(ig, where);
+        return (int)known;
+    }
+    if (known > 0) {
+        ig->stats.duplicates++;
+        if (ig->opts.verbose)
+            fprintf(ig->log, "quipu ingest: %s: already stored (same text); not extracted again\n", where);
+        qp_arena_destroy(&arena);
+        progress(ig, 0);
+        return 0;
+    }
+    if (!r) {
+        ig->stats.extracted++;
+        r = qp_pipeline_extract(&ig->pipeline, &m, &arena, &doc);
+    }
     if (r) {
         fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", where, r == QP_EUTF8 || r == QP_EEMPTY ? err : qp_strerror(r));
         ig->stats.skipped++;
@@ -149,6 +224,8 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
         else if (r == QP_EEMPTY)
             ig->stats.empty++;
         qp_arena_destroy(&arena);
+        if (r == QP_ENOMEM)
+            stop_at(ig, where);
         return r == QP_ENOMEM ? r : 0;
     }
     if (strcmp(doc.status, "extracted")) {
@@ -160,6 +237,8 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
     int64_t id = store_document(ig, &doc, where, &existing);
     if (id <= 0) {
         qp_arena_destroy(&arena);
+        if (id < 0)
+            stop_at(ig, where);
         return (int)id;
     }
     if (existing) {
@@ -170,6 +249,12 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
         ig->stats.stored++;
         ig->stats.events += doc.n_events;
         ig->stats.clutter += doc.n_clutter;
+        /* remembered until the batch commits, to be named if it does not */
+        if (qp_buf_append(&ig->pending, where, strlen(where) + 1) == 0) {
+            ig->pending_n++;
+            ig->pending_events += doc.n_events;
+            ig->pending_clutter += doc.n_clutter;
+        }
         if (ig->opts.verbose) {
             fprintf(ig->log, "quipu ingest: %s: stored as '%s' (%s, %s, %zu sentences, %zu events, %zu clutter lines)\n",
                     where, doc.name, doc.lang, doc.published ? doc.published : "undated", doc.n_sentences,
@@ -179,8 +264,8 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
         }
     }
     qp_arena_destroy(&arena);
-    if (++ig->in_batch >= ig->opts.batch)
-        r = commit_batch(ig);
+    if (++ig->in_batch >= ig->opts.batch && (r = commit_batch(ig)))
+        stop_at(ig, where);
     progress(ig, 0);
     return r;
 }

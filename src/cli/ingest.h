@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "buf.h"
 #include "document.h"
 #include "pipeline.h"
 #include "read.h"
@@ -23,6 +24,8 @@ typedef struct qp_ingest_opts {
 typedef struct qp_ingest_stats {
     size_t read, stored, duplicates, skipped, not_extracted, events, clutter, bytes;
     size_t bad_utf8, empty, too_big, bad_json, unreadable, db_errors;
+    size_t extracted;       /* documents that went through extraction (a stored one never does) */
+    size_t lost;            /* documents of a batch the store rolled back (also in skipped) */
     double seconds;
     double store_cpu;       /* CPU seconds spent writing to the store (inserts, commits) */
 } qp_ingest_stats;
@@ -35,6 +38,11 @@ typedef struct qp_ingest {
     qp_ingest_stats stats;
     size_t in_batch;
     int in_tx;
+    /* the documents of the open transaction, to be named and uncounted if it is rolled back:
+     * their names one after another, NUL-terminated, and what they added to the counts */
+    qp_buf pending;
+    size_t pending_n, pending_events, pending_clutter;
+    char stopped_at[512];   /* the input the ingest stopped at on a fatal error, or "" */
     double started, last_progress;
     FILE *log;              /* where warnings go: stderr */
 } qp_ingest;
@@ -43,17 +51,21 @@ typedef struct qp_ingest {
  * identification and extractor may be NULL: no detection means "und", no extractor stores
  * without events); p NULL is the pipeline with neither. Returns 0. */
 int qp_ingest_init(qp_ingest *ig, qp_store *store, const qp_pipeline *p, const qp_ingest_opts *o);
-/* Commits what is pending and fills ig->stats.seconds. Returns 0 or a store error. */
+/* Commits what is pending and fills ig->stats.seconds. Returns 0 or a store error (the batch
+ * is then named on the log as not stored, and uncounted). Frees what init allocated. */
 int qp_ingest_finish(qp_ingest *ig);
 
 /* Ingests a file, a directory (recursively, *.txt / *.jsonl / *.json / no extension) or "-"
  * (standard input; JSON Lines when it starts with '{'). Problems with single documents are
- * reported on ig->log, counted, and skipped; returns 0 unless the store failed (QP_EDB,
- * QP_EBUSY), in which case what was committed before stays. */
+ * reported on ig->log, counted, and skipped; returns 0 unless the store failed (QP_EFULL,
+ * QP_ECORRUPT, QP_EBUSY, QP_EDB…). Then the ingest stops (ig->stopped_at names the input): what
+ * was committed before stays, and each document of the batch that was lost is named on the log
+ * and taken out of the counts, so that stats.stored is what the database holds. */
 int qp_ingest_path(qp_ingest *ig, const char *path);
 
-/* Ingests one article's raw bytes. Returns 0 (stored, duplicate or skipped — see stats) or a
- * store error. */
+/* Ingests one article's raw bytes: cleaned, looked up by the hash of its text (a stored one is
+ * counted as a duplicate and not extracted again), else extracted and written. Returns 0
+ * (stored, duplicate or skipped — see stats) or a store error, as qp_ingest_path. */
 int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta);
 
 #endif

@@ -23,6 +23,9 @@ const char *qp_strerror(int err)
     case QP_ELEXICON: return "malformed lexicon";
     case QP_EGRAPH: return "graph error";
     case QP_EGAZETTEER: return "gazetteer file corrupt or stale (rebuild it: quipu gazetteer import)";
+    case QP_EFULL: return "no space left on device";
+    case QP_EREADONLY: return "read-only database or medium";
+    case QP_ECORRUPT: return "database damaged";
     default: return "unknown error";
     }
 }

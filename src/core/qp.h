@@ -27,6 +27,9 @@ enum {
     QP_ELEXICON = -14,  /* lexicon file malformed */
     QP_EGRAPH = -15,    /* graph library error */
     QP_EGAZETTEER = -16,/* gazetteer file corrupt, truncated or from another quipu version */
+    QP_EFULL = -17,     /* no space left on the device */
+    QP_EREADONLY = -18, /* database or medium is read-only */
+    QP_ECORRUPT = -19,  /* database damaged */
 };
 
 /* Returns a static string for an error code; never NULL. */

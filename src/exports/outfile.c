@@ -119,8 +119,12 @@ int qp_outfile_finish(qp_outfile *o, qp_buf *b, int rc, const char *path, char *
     if (!rc)
         rc = qp_outfile_flush(o, b);
     if (rc) {
+        /* the system's reason ("No space left on device") tells the user what to do;
+         * QP_EIO's "input/output error" did not */
+        int failed = o->failed;
         qp_outfile_abort(o);
-        snprintf(err, errlen, "cannot write %s: %s", path, qp_strerror(rc));
+        snprintf(err, errlen, "cannot write %s: %s", path,
+                 rc == QP_EIO && failed ? strerror(failed) : qp_strerror(rc));
         return rc;
     }
     return qp_outfile_commit(o, err, errlen);

@@ -4,6 +4,7 @@
 #include "qp.h"
 
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 /* Code points no output file should carry: they break XML parsers and confuse spreadsheets. */
@@ -62,13 +63,21 @@ static int put_escaped(qp_buf *out, int32_t c, const char *raw, size_t rawlen, i
     return qp_buf_append(out, raw, rawlen);
 }
 
+/* A cell a spreadsheet would run as a formula: = + - @ first (OWASP's list, with tab and
+ * carriage return, which some spreadsheets skip before looking). A document name, a title or
+ * a sentence from the web can start so ("=HYPERLINK(…)"). */
+static int csv_is_formula(const char *s, size_t len)
+{
+    return len && strchr("=+-@\t\r", s[0]) && s[0];
+}
+
 static int csv_needs_quotes(const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++)
         if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
             return 1;
     /* a leading space or formula sign would be changed or run by spreadsheets */
-    return len && (s[0] == ' ' || s[len - 1] == ' ');
+    return len && (s[0] == ' ' || s[len - 1] == ' ' || csv_is_formula(s, len));
 }
 
 int qp_text_putn(qp_buf *out, const char *s, size_t len, int form, int keep_lines)
@@ -77,6 +86,9 @@ int qp_text_putn(qp_buf *out, const char *s, size_t len, int form, int keep_line
         return 0;
     int quote = form == QP_TEXT_CSV && csv_needs_quotes(s, len);
     if (quote && qp_buf_putc(out, '"'))
+        return QP_ENOMEM;
+    /* a formula is kept as text: a quote before it, which spreadsheets show as the text it is */
+    if (form == QP_TEXT_CSV && csv_is_formula(s, len) && qp_buf_putc(out, '\''))
         return QP_ENOMEM;
     if (qp_buf_reserve(out, len + 2))
         return QP_ENOMEM;
@@ -134,4 +146,55 @@ int qp_text_json(qp_buf *out, const char *s)
 int qp_text_csv(qp_buf *out, const char *s)
 {
     return qp_text_put(out, s, QP_TEXT_CSV, 1);
+}
+
+int qp_url_is_web(const char *url)
+{
+    if (!url)
+        return 0;
+    size_t n = strncasecmp(url, "https://", 8) == 0 ? 8 : strncasecmp(url, "http://", 7) == 0 ? 7 : 0;
+    return n && url[n] && url[n] != '/';
+}
+
+int qp_text_url(qp_buf *out, const char *url, int form)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    qp_buf enc;
+    qp_buf_init(&enc);
+    int rc = 0;
+    /* what a URL may not hold as it is: spaces, controls, non-ASCII bytes (percent-encoded as
+     * UTF-8, which browsers decode back) and the delimiters that would end an attribute, an
+     * autolink or a tag */
+    for (const unsigned char *p = (const unsigned char *)url; p && *p && !rc; p++) {
+        if (*p <= 0x20 || *p >= 0x7f || strchr("\"<>\\^`{|}", *p)) {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            rc = qp_buf_append(&enc, e, 3);
+        } else {
+            rc = qp_buf_putc(&enc, (char)*p);
+        }
+    }
+    if (!rc && enc.len)
+        rc = qp_text_putn(out, enc.data, enc.len, form, 0);
+    qp_buf_destroy(&enc);
+    return rc ? QP_ENOMEM : 0;
+}
+
+int qp_text_token(qp_buf *out, const char *s, int form)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    qp_buf enc;
+    qp_buf_init(&enc);
+    int rc = 0;
+    for (const unsigned char *p = (const unsigned char *)s; p && *p && !rc; p++) {
+        if (*p <= 0x20 || *p == 0x7f || *p == '%') {
+            char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            rc = qp_buf_append(&enc, e, 3);
+        } else {
+            rc = qp_buf_putc(&enc, (char)*p);
+        }
+    }
+    if (!rc && enc.len)
+        rc = qp_text_putn(out, enc.data, enc.len, form, 0);
+    qp_buf_destroy(&enc);
+    return rc ? QP_ENOMEM : 0;
 }

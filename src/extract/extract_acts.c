@@ -316,6 +316,11 @@ static int clause_timex(const xr_ctx *c, size_t t)
     return best;
 }
 
+size_t xa_clause_verb(const xr_ctx *c, size_t n)
+{
+    return clause_head(c->p, n);
+}
+
 int xa_in_timex(const xr_ctx *c, size_t w)
 {
     const qp_timex_list *tl = &c->st->timex;

@@ -13,6 +13,10 @@ typedef struct xa_reading {
     int speaker_word;  /* 1 + the verb of saying that reports it, 0 when none */
 } xa_reading;
 
+/* The verb whose clause event noun n belongs to ("a lancé … l'offensive": lancé); n itself
+ * when no verb is over it. */
+size_t xa_clause_verb(const xr_ctx *c, size_t n);
+
 /* Whether word w lies in a time expression ("la veille", "on Sunday"). */
 int xa_in_timex(const xr_ctx *c, size_t w);
 

@@ -165,6 +165,41 @@ static int source_author(doc_state *st)
     return r;
 }
 
+/* After a report's lines were read again with their doer, a line dated by the context takes
+ * the day of the nearest line before it that set one ("Additionally, 12 strikes were conducted
+ * on March 7. / Near Raqqa, two strikes destroyed…"), as the first reading could not: the
+ * line before had no event then. */
+static void retime_report_lines(doc_state *st)
+{
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        if (!e->time.anchor || strcmp(e->time.anchor, "context"))
+            continue;
+        const qp_event *best = NULL;
+        for (size_t j = 0; j < st->n_events; j++) {
+            const qp_event *o = &st->events[j];
+            if (o->sentence >= e->sentence || o->sentence + 6 < e->sentence || !o->time.anchor ||
+                strcmp(o->time.anchor, "text") || !o->time.grain || strcmp(o->time.grain, "day") ||
+                strcmp(o->action, e->action) || (best && o->sentence <= best->sentence))
+                continue;
+            best = o;
+        }
+        if (best && best->time.value && (!e->time.value || strcmp(best->time.value, e->time.value))) {
+            /* only when nothing dated lies between them */
+            int between = 0;
+            for (size_t j = 0; j < st->n_events && !between; j++) {
+                const qp_event *o = &st->events[j];
+                between = o->sentence > best->sentence && o->sentence < e->sentence && o->time.anchor &&
+                          !strcmp(o->time.anchor, "text");
+            }
+            if (!between) {
+                e->time = best->time;
+                e->time.anchor = "context";
+            }
+        }
+    }
+}
+
 int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
 {
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
@@ -229,17 +264,22 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     int *place_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *place_count);
     if (!place_count)
         return QP_ENOMEM;
+    /* places first; a country named as an actor ("U.S. forces", fifteen times in a Pentagon
+     * release on strikes in Iraq) counts only when the article names no place at all */
     int where = -1;
-    for (size_t i = 0; i < doc->n_sentences; i++)
-        for (size_t k = 0; k < sv[i].n_m; k++) {
-            const mention *m = &sv[i].m[k];
-            int c = m->kind == MENTION_PLACE || m->is_place_too ? xt_mention_country(x, m) : -1;
-            if (c < 0 || (m->kind != MENTION_PLACE && m->kind != MENTION_ACTOR))
-                continue;
-            place_count[c] += m->kind == MENTION_PLACE ? 2 : 1;
-            if (where < 0 || place_count[c] > place_count[where])
-                where = c;
-        }
+    for (int pass = 0; pass < 2 && where < 0; pass++)
+        for (size_t i = 0; i < doc->n_sentences; i++)
+            for (size_t k = 0; k < sv[i].n_m; k++) {
+                const mention *m = &sv[i].m[k];
+                if (pass == 0 ? m->kind != MENTION_PLACE : !(m->kind == MENTION_ACTOR && m->is_place_too))
+                    continue;
+                int c = xt_mention_country(x, m);
+                if (c < 0)
+                    continue;
+                place_count[c]++;
+                if (where < 0 || place_count[c] > place_count[where])
+                    where = c;
+            }
     if (where >= 0)
         xt_place_from_country(x, arena, where, &st.focus_place);
     st.where = where >= 0 ? where : focus;
@@ -311,6 +351,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
             if (st.report_lines[i] && sv[i].parse && (r = xr_roles(&st, &sv[i])))
                 return r;
     }
+    if (main_attacker)
+        retime_report_lines(&st);
     xc_infer_assault_targets(&st, sv);
     xc_name_the_jihadists(&st);
     xc_infer_protest_targets(&st);

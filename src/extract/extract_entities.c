@@ -98,6 +98,18 @@ int xn_resolve_pronoun(const xr_ctx *c, int w, qp_actor_ref *out)
     uint32_t cls = p->cls[w];
     if (cls & QP_WC_SPEAKER)
         return speaker_of(c, out);
+    /* "the army said they had regained", "l'armée a affirmé qu'elle avait": the subject of what
+     * is said, as a pronoun, is the one saying it, whatever the number ("the army … they") */
+    int v = p->w[w].head;
+    if (v >= 0 && xp_rel(p, (size_t)w) == QP_DEP_NSUBJ && xp_rel(p, (size_t)v) == QP_DEP_CCOMP && p->w[v].head >= 0 &&
+        (p->cls[p->w[v].head] & QP_WC_SPEECH) && (cls & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL))) {
+        int sj = xp_child_u(p, (size_t)p->w[v].head, QP_DEP_NSUBJ);
+        int mi = sj >= 0 ? p->mention[sj] : -1;
+        if (mi >= 0 && c->s->m[mi].kind == MENTION_ACTOR && c->s->m[mi].actor.id) {
+            *out = c->s->m[mi].actor;
+            return 1;
+        }
+    }
     /* possessives give their possessor's number: "son", "its" one; "leur", "their" many */
     int plural;
     if (xp_feat(p, (size_t)w, "Number[psor]=Plur"))
@@ -186,6 +198,16 @@ int xn_resolve_group(const xr_ctx *c, int w, qp_actor_ref *out)
     return 1;
 }
 
+/* Whether word v is a light verb of the lexicon ("conduct", "mener"). */
+static int light_verb_word(const xr_ctx *c, size_t v)
+{
+    int tm = c->p->trigger[v];
+    for (int k = 0; tm >= 0 && k < c->s->m[tm].n_readings; k++)
+        if (c->x->lx.actions[c->s->m[tm].actions[k]].light)
+            return 1;
+    return 0;
+}
+
 int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_actor_ref *out)
 {
     /* only a report that goes on with the same deed: a verb whose subject is an event noun or
@@ -193,11 +215,16 @@ int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_act
      * last sentences told who strikes; an event noun alone, or a verb without a subject, does
      * not borrow a doer from elsewhere */
     const xp_view *p = c->p;
-    if (p->w[t].upos != QP_UPOS_VERB)
-        return 0;
-    int sj = xp_child(p, t, QP_DEP_NSUBJ);
-    if (sj < 0 && xp_rel(p, t) == QP_DEP_ACL && p->w[t].deprel != QP_DEP_ACL_RELCL && xp_child(p, t, QP_DEP_OBJ) >= 0)
-        sj = p->w[t].head; /* "22 strikes engaged 15 units" read as strikes that engaged: the same */
+    int sj = -1;
+    if (p->w[t].upos == QP_UPOS_VERB) {
+        sj = xp_child(p, t, QP_DEP_NSUBJ);
+        if (sj < 0 && xp_rel(p, t) == QP_DEP_ACL && p->w[t].deprel != QP_DEP_ACL_RELCL && xp_child(p, t, QP_DEP_OBJ) >= 0)
+            sj = p->w[t].head; /* "22 strikes engaged 15 units" read as strikes that engaged: the same */
+    } else if (p->trigger[t] >= 0 && p->w[t].deprel == QP_DEP_NSUBJ_PASS && p->w[t].head >= 0 &&
+               xp_child(p, (size_t)p->w[t].head, QP_DEP_OBL_AGENT) < 0 && light_verb_word(c, (size_t)p->w[t].head) &&
+               xp_child(p, (size_t)p->w[t].head, QP_DEP_AUX_PASS) >= 0 && act->code && !strcmp(act->code, "ASSAULT")) {
+        sj = (int)t; /* "12 strikes were conducted in Syria on March 7": the report's strikes */
+    }
     if (sj < 0)
         return 0;
     if (p->w[sj].upos != QP_UPOS_NOUN || p->mention[sj] >= 0)
@@ -207,6 +234,16 @@ int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_act
         means = c->s->m[k].kind == MENTION_AGENT && c->s->m[k].head == sj;
     if (!means)
         return 0;
+    const char *mode = act->mode;
+    /* "That strike on Sunday killed…": the deed that noun points back to is of its own kind (the
+     * airstrikes told before, not the ground forces' clearing they supported) */
+    const char *kind = NULL;
+    for (size_t k = 0; k < xp_kids(p, (size_t)sj) && p->trigger[sj] >= 0; k++) {
+        int d = xp_kid(p, (size_t)sj, k);
+        if (xp_rel(p, (size_t)d) == QP_DEP_DET && xp_feat(p, (size_t)d, "PronType=Dem") &&
+            c->s->m[p->trigger[sj]].n_readings > 0)
+            kind = c->x->lx.actions[c->s->m[p->trigger[sj]].actions[0]].mode;
+    }
     doc_state *st = c->st;
     for (size_t i = st->n_events; i-- > 0;) {
         const qp_event *e = &st->events[i];
@@ -215,7 +252,7 @@ int xn_unnamed_actor(const xr_ctx *c, size_t t, const qp_lex_action *act, qp_act
         if (e->sentence > c->s->index || (e->flags & QP_EVENT_HIDDEN) || !e->action || !act->code ||
             strcmp(e->action, act->code))
             continue;
-        if (act->mode && e->mode && strcmp(act->mode, e->mode))
+        if ((mode && e->mode && strcmp(mode, e->mode)) || (kind && (!e->mode || strcmp(kind, e->mode))))
             continue;
         *out = e->actor1;
         return 1;

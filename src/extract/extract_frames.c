@@ -267,9 +267,19 @@ int xfr_match(const xfr_pattern *pt, const xp_view *p, size_t c, const qp_lex_ac
         if (u == QP_DEP_XCOMP && (p->w[c].upos == QP_UPOS_PROPN || p->w[c].upos == QP_UPOS_NOUN))
             return 1;
         char lp[32], cs[96];
-        if ((u == QP_DEP_OBL || u == QP_DEP_NMOD) && lemma_prep(act, lp, sizeof lp)[0] &&
-            same_case(xp_case_of(p, c, cs, sizeof cs), lp))
-            return 1;
+        if ((u == QP_DEP_OBL || u == QP_DEP_NMOD) && lemma_prep(act, lp, sizeof lp)[0]) {
+            if (same_case(xp_case_of(p, c, cs, sizeof cs), lp))
+                return 1;
+            /* "call on Russia" with "on" read as the verb's particle: the bare oblique after it */
+            int h = p->w[c].head;
+            if (!cs[0] && h >= 0 && p->w[h].deprel == QP_DEP_COMPOUND_PRT && !strcmp(p->fold[h], lp))
+                return 1; /* the oblique hung from the particle itself */
+            for (size_t k = 0; !cs[0] && h >= 0 && k < xp_kids(p, (size_t)h); k++) {
+                int prt = xp_kid(p, (size_t)h, k);
+                if (p->w[prt].deprel == QP_DEP_COMPOUND_PRT && prt < (int)c && !strcmp(p->fold[prt], lp))
+                    return 1;
+            }
+        }
     }
     qp_deprel rel = (qp_deprel)p->w[c].deprel, want = qp_deprel_universal((qp_deprel)pt->rel);
     qp_deprel got = qp_deprel_universal(rel);

@@ -234,8 +234,12 @@ static mention *insert_mention(qp_arena *a, sentence_view *s, size_t t)
     size_t at = 0;
     while (at < s->n_m && s->m[at].t0 < t)
         at++;
-    memcpy(nm, s->m, at * sizeof *nm);
-    memcpy(nm + at + 1, s->m + at, (s->n_m - at) * sizeof *nm);
+    /* a sentence with no mention yet has s->m NULL: memcpy must not be given it, even for 0
+     * bytes (issue 16, item 1: "SYRIE/ISRAEL. Q les four pays") */
+    if (s->n_m) {
+        memcpy(nm, s->m, at * sizeof *nm);
+        memcpy(nm + at + 1, s->m + at, (s->n_m - at) * sizeof *nm);
+    }
     mention *g = &nm[at];
     memset(g, 0, sizeof *g);
     g->country = g->agent = -1;

@@ -129,6 +129,43 @@ static void repair_control(qp_word *w, size_t n)
     }
 }
 
+/* "Coalition airstrikes supported Iraqi forces": a verb heading its clause without any
+ * auxiliary is no passive, whatever labels the parser gave its arguments; its passive subject is
+ * its subject and an "agent" without "by"/"par" its object. */
+static void repair_false_passive(qp_word *w, size_t n)
+{
+    for (size_t v = 0; v < n; v++) {
+        /* a finite verb, or a participle heading a clause of its own (a participle qualifying a
+         * noun may well be a passive without auxiliary: "les rebelles soutenus par") */
+        qp_deprel r = qp_deprel_universal((qp_deprel)w[v].deprel);
+        if (w[v].upos != QP_UPOS_VERB || !w[v].feats ||
+            !(strstr(w[v].feats, "VerbForm=Fin") ||
+              (strstr(w[v].feats, "VerbForm=Part") && r != QP_DEP_ACL && r != QP_DEP_AMOD && r != QP_DEP_ADVCL)))
+            continue;
+        int subj = -1, aux = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (w[k].head != (int)v)
+                continue;
+            if (w[k].deprel == QP_DEP_NSUBJ_PASS)
+                subj = (int)k;
+            aux |= qp_deprel_universal((qp_deprel)w[k].deprel) == QP_DEP_AUX || w[k].deprel == QP_DEP_EXPL_PASS ||
+                   w[k].deprel == QP_DEP_EXPL_PV || (w[k].feats && strstr(w[k].feats, "Reflex=Yes"));
+        }
+        if (subj < 0 || aux)
+            continue;
+        w[subj].deprel = QP_DEP_NSUBJ;
+        for (size_t k = 0; k < n; k++) {
+            if (w[k].head != (int)v || w[k].deprel != QP_DEP_OBL_AGENT)
+                continue;
+            int has_case = 0;
+            for (size_t q = 0; q < n && !has_case; q++)
+                has_case = w[q].head == (int)k && w[q].deprel == QP_DEP_CASE;
+            if (!has_case)
+                w[k].deprel = QP_DEP_OBJ;
+        }
+    }
+}
+
 /* "a tiré des roquettes", "ont bombardé des quartiers": French "des" is the plural indefinite
  * article as often as "de les", and the parser sometimes splits it and makes the verb's object
  * an oblique. A "des" split so under a verb without an object (and without a reflexive clitic:
@@ -209,6 +246,7 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
             return r;
     }
     repair_control(w, n);
+    repair_false_passive(w, n);
     if (s->lang == QP_LANG_FR)
         repair_partitive(w, n);
     xp_view *p = qp_arena_calloc(a, 1, sizeof *p);

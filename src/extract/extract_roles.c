@@ -527,7 +527,7 @@ static int light_verb(const xr_ctx *c, size_t n, const qp_lex_action **light)
  * only when nothing else fits. -1 when none fits ("un conflit armé" arms no one). With
  * as_noun, noun readings only (a participle the parser read for a noun: "allié"). */
 /* "les marchés" are not "les marches": a one-word entry whose lemma folds as the word's lemma
- * but is written with other accents is another word. Only where the parser's lemma is known. */
+ * but ends with other accents is another word. Only where the parser's lemma is known. */
 static int accent_homograph(const xr_ctx *c, size_t w, const qp_lex_action *a)
 {
     const char *lw = c->p->w[w].lemma;
@@ -537,7 +537,14 @@ static int accent_homograph(const xr_ctx *c, size_t w, const qp_lex_action *a)
     int nl = qp_fold_token(lw, strlen(lw), fl, sizeof fl), na = qp_fold_token(a->lemma, strlen(a->lemma), fa, sizeof fa);
     if (nl <= 0 || na <= 0 || strcmp(fl, fa))
         return 0;
-    return strcasecmp(lw, a->lemma) != 0 && strlen(lw) != strlen(fl); /* other accents, and it has some */
+    if (!strcasecmp(lw, a->lemma) || strlen(lw) == strlen(fl))
+        return 0; /* the same word, or one without accents to tell */
+    /* a final accent tells the word ("marché", "armé"); one inside the stem is the lemmatiser's
+     * guess for a form it did not know ("assiègent" → "assièger") */
+    size_t k = 0;
+    while (lw[k] && lw[k] == a->lemma[k])
+        k++;
+    return strlen(lw + k) <= 3 && strlen(a->lemma + k) <= 3;
 }
 
 static int fitting_reading(const xr_ctx *c, const mention *tm, size_t w, int as_noun)
@@ -575,6 +582,13 @@ static size_t fill(const xr_ctx *c, const xfr_frame *f, int role, size_t t, cons
                 out[n++] = more[k];
     }
     return n;
+}
+
+/* Whether trigger t's object is a document ("signé un accord", "signed a treaty"). */
+static int document_object(const xp_view *p, size_t t)
+{
+    int o = xp_child(p, t, QP_DEP_OBJ);
+    return o >= 0 && (p->cls[o] & QP_WC_DOCUMENT);
 }
 
 /* Whether verb v has a reflexive clitic ("se livrent"). */
@@ -735,7 +749,7 @@ static int judges_deeds(const qp_lex_action *act)
 /* "L'armée a bombardé Idleb. Paris a condamné ces frappes", "France condemned the attack": an
  * event noun with a definite or demonstrative determiner and no doer of its own is the deed of
  * that kind the article told last (this sentence or the three before); its doer is pushed on g. */
-static void deed_told_before(const xr_ctx *c, int w, xr_args *g)
+static void deed_told_before(const xr_ctx *c, int w, xr_args *g, const xr_args *not_by)
 {
     const xp_view *p = c->p;
     if (p->trigger[w] < 0 || !is_noun_word(p, (size_t)w))
@@ -766,6 +780,8 @@ static void deed_told_before(const xr_ctx *c, int w, xr_args *g)
         int fits = !whom.n;
         for (size_t k = 0; k < whom.n && !fits; k++)
             fits = e->actor2.id && whom.a[k].id && !strcmp(e->actor2.id, whom.a[k].id);
+        for (size_t k = 0; fits && not_by && k < not_by->n; k++)
+            fits = !not_by->a[k].id || !e->actor1.id || strcmp(not_by->a[k].id, e->actor1.id);
         if (fits && !strcmp(e->action, code) && e->actor1.id && !(e->flags & QP_EVENT_HIDDEN)) {
             args_push(g, &e->actor1, -1, w);
             return;
@@ -899,6 +915,61 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
         }
     }
 
+    /* "with the support of coalition air power", "avec l'appui de l'aviation russe": backing
+     * given to whoever the phrase is attached to (the clause's subject, or the noun it follows) */
+    if (noun && (!strcmp(act->code, "AID") || !strcmp(act->code, "SUPPORT")) && p->w[t].head >= 0) {
+        char cs[48];
+        xp_case_of(p, t, cs, sizeof cs);
+        if (cs[0] && (qp_classes_of(&c->x->lx.classes[c->s->lang], cs, strlen(cs)) & QP_WC_WITH)) {
+            xr_args backer = {.n = 0}, backed = {.n = 0};
+            for (size_t k = 0; k < xp_kids(p, t); k++) {
+                int ch = xp_kid(p, t, k);
+                if (xp_rel(p, (size_t)ch) == QP_DEP_NMOD || p->w[ch].deprel == QP_DEP_NMOD_POSS)
+                    actors_at(c, ch, &backer, 0);
+            }
+            int h = p->w[t].head;
+            if (is_verb_word(p, (size_t)h))
+                subject_of(c, (size_t)h, &backed);
+            else
+                actors_at(c, h, &backed, 0);
+            if (backer.n && backed.n)
+                return xa_make_events(c, t, tm, act, backer.a, backer.m, backer.n, backed.a, backed.n, -1, NULL);
+        }
+        if (cs[0] && (qp_classes_of(&c->x->lx.classes[c->s->lang], cs, strlen(cs)) & QP_WC_IN_SUPPORT)) {
+            /* "conducted 22 strikes in support of the operations", "en soutien aux forces": the
+             * clause's doer backs the complement, or the doer of the deed it names */
+            xr_args backer = {.n = 0}, backed = {.n = 0};
+            size_t v = xa_clause_verb(c, t);
+            if (is_verb_word(p, v))
+                subject_of(c, v, &backer);
+            for (size_t i = c->st->n_events; !backer.n && i-- > 0 && c->st->events[i].sentence == c->s->index;)
+                if (c->st->events[i].actor1.id) /* "aircraft conducted 12 strikes in support of": the strikes' doer */
+                    args_push(&backer, &c->st->events[i].actor1, -1, -1);
+            int h = p->w[t].head;
+            for (size_t k = 0; k < xp_kids(p, t) + xp_kids(p, (size_t)h) && !backed.n; k++) {
+                /* its own complement, else one the parser hung beside it, right after it ("en
+                 * soutien aux forces" read as the strikes' "aux forces") */
+                int own = k < xp_kids(p, t);
+                int ch = own ? xp_kid(p, t, k) : xp_kid(p, (size_t)h, k - xp_kids(p, t));
+                if (xp_rel(p, (size_t)ch) != QP_DEP_NMOD || (!own && (ch < (int)t || ch > (int)t + 4)))
+                    continue;
+                if (!own) {
+                    char cc[32];
+                    xp_case_of(p, (size_t)ch, cc, sizeof cc);
+                    int fits = 0;
+                    for (size_t q = 0; q < act->n_preps && !fits; q++)
+                        fits = act->preps[q] && !strcmp(act->preps[q], cc);
+                    if (!fits)
+                        continue;
+                }
+                actors_at(c, ch, &backed, 0);
+                if (!backed.n)
+                    deed_told_before(c, ch, &backed, &backer);
+            }
+            if (backer.n && backed.n)
+                return xa_make_events(c, t, tm, act, backer.a, backer.m, backer.n, backed.a, backed.n, -1, NULL);
+        }
+    }
     /* "le soutien de Damas par Moscou", "the support of the rebels by Turkey": beside an agent,
      * the "de"/"of" complement is whom it is for */
     if (noun && nrk < XR_MAX) {
@@ -1126,7 +1197,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             else
                 actors_at(c, rkids[k], &recips, 0);
             if (recips.n == before && judges_deeds(act))
-                deed_told_before(c, rkids[k], &recips);
+                deed_told_before(c, rkids[k], &recips, NULL);
             if (recips.n == before)
                 country_aimed_at(c, act, rkids[k], &recips);
         }
@@ -1224,7 +1295,8 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     /* agreements, talks and partnerships of coordinated actors bind each to the others */
     const char *code = act->code;
     if (!recips.n && actors.n >= 2 && actors.n <= 3 &&
-        (!strcmp(code, "AGREE") || !strcmp(code, "CONSULT") || !strcmp(code, "COOPERATE")))
+        (!strcmp(code, "AGREE") || !strcmp(code, "CONSULT") || !strcmp(code, "COOPERATE") ||
+         (!strcmp(code, "SUPPORT") && (to_words || document_object(p, t))))) /* "ont signé un accord" */
         return xa_make_symmetric(c, t, tm, act, actors.a, 1, actors.a + 1, actors.n - 1);
     return xa_make_events(c, reading_at, tm, act, actors.a, actors.m, actors.n, recips.a, recips.n, obj_place,
                           to_words && !strcmp(code, "AID") ? "SUPPORT" : NULL);

@@ -48,7 +48,7 @@ int qp_graph_load(qp_store *s, const qp_graph_load_opts *o, qp_graph **out, char
     rc = qp_graph_build(b, out);
     goto cleanup;
 store_error:
-    if (rc == QP_EDB || rc == QP_EBUSY)
+    if (rc != QP_ENOMEM)
         snprintf(err, errlen, "%s", qp_store_errmsg(s));
 cleanup:
     qp_graph_builder_destroy(b);

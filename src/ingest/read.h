@@ -9,6 +9,7 @@
 typedef struct qp_article_meta {
     const char *name, *url, *title, *source, *date, *lang;
     const char *origin;     /* "file.jsonl:12" for messages */
+    int line;               /* the line of a JSON Lines input (from 1), 0 otherwise */
 } qp_article_meta;
 
 /* Called for each article read: raw bytes (not NUL-terminated, not yet cleaned) and what is
@@ -43,10 +44,13 @@ int qp_read_path(qp_reader *r, const char *path);
 
 /* Reads JSON Lines from f (origin names it in messages): one article a line, {"id", "url",
  * "title", "source", "date", "lang", "text"}, all but "text" optional; blank lines are
- * passed over. Returns like qp_read_path. */
+ * passed over. A line over r->max_bytes is named and skipped without being kept in memory
+ * (read on to its end; on an input that is not a regular file, such as a pipe or /dev/zero,
+ * at most 1 GiB further, after which the rest of the input is given up, said so). Returns
+ * like qp_read_path; QP_ENOMEM when memory ran out reading a line (named on the log). */
 int qp_read_jsonl(qp_reader *r, FILE *f, const char *origin);
 
-/* 1 when s is a real YYYY-MM-DD date (month 1–12, day 1–31), else 0. */
+/* 1 when s is a YYYY-MM-DD date of the calendar (2016-02-29 is, 2017-02-30 is not), else 0. */
 int qp_read_valid_date(const char *s);
 
 #endif

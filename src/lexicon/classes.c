@@ -91,7 +91,8 @@ static const struct {
     {"death", QP_WC_DEATH},           {"place_nouns", QP_WC_PLACE_NOUN},  {"relative_pronouns", QP_WC_RELATIVE},
     {"populated", QP_WC_POPULATED},   {"support_verbs", QP_WC_SUPPORT_VERB}, {"fronting", QP_WC_FRONTING},
     {"expressing", QP_WC_EXPRESSING}, {"distance_units", QP_WC_DISTANCE},
-    {"target_nouns", QP_WC_TARGET_NOUN},
+    {"target_nouns", QP_WC_TARGET_NOUN}, {"accompaniment", QP_WC_WITH},
+    {"in_support", QP_WC_IN_SUPPORT},
 };
 
 /* The kinds group nouns may name, as the store and the exports spell them. */
@@ -105,6 +106,11 @@ static const struct {
 int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t errlen)
 {
     qp_classes_destroy(wc);
+    return qp_classes_merge(wc, path, err, errlen);
+}
+
+int qp_classes_merge(qp_word_classes *wc, const char *path, char *err, size_t errlen)
+{
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
     if (!root) {

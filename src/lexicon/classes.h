@@ -35,6 +35,8 @@ enum {
     QP_WC_EXPRESSING = 1u << 23, /* "exprimer", "voice": the support noun it takes is words, not means */
     QP_WC_DISTANCE = 1u << 24,   /* "kilomètre", "mile": a place it is measured from is not where */
     QP_WC_TARGET_NOUN = 1u << 25,/* "cible", "target": "X est la cible de frappes": X is whom they hit */
+    QP_WC_WITH = 1u << 26,       /* "avec", "with", "grâce à": "with the support of X": X backs the clause's subject */
+    QP_WC_IN_SUPPORT = 1u << 27, /* "en", "in": "in support of X": the clause's doer backs X */
 };
 
 typedef struct qp_class_slot qp_class_slot;
@@ -51,6 +53,8 @@ typedef struct qp_word_classes {
  * pronouns) into wc, replacing what it held. Returns 0, QP_EIO (unreadable), QP_ELEXICON (err
  * names the file, the class and what is wrong), QP_ENOMEM. Free with qp_classes_destroy. */
 int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t errlen);
+/* The same, adding the words of path to those wc holds (an overlay's classes.json). */
+int qp_classes_merge(qp_word_classes *wc, const char *path, char *err, size_t errlen);
 void qp_classes_destroy(qp_word_classes *wc);
 
 /* The classes of a folded lemma or phrase (len bytes); 0 when it has none. */

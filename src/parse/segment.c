@@ -173,7 +173,9 @@ static int split_here(const px_model *m, const char *const *lower, size_t n, siz
         return !strcmp(lower[i], "du");
     uint64_t feats[PX_SPLIT_FEATS];
     size_t nf = px_split_features(m, lower, n, i, feats);
-    int32_t sc[PX_NSPLIT] = {0};
+    /* as wide as px_score's widest branch: only PX_NSPLIT are used, but GCC under the
+     * sanitizers cannot see that the table is never of another width, and -Werror stops it */
+    int32_t sc[PX_NCLASS > PX_NSPLIT ? PX_NCLASS : PX_NSPLIT] = {0};
     px_score(&m->split, feats, nf, sc);
     return sc[PX_SPLIT] > sc[PX_KEEP];
 }

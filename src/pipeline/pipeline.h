@@ -11,6 +11,11 @@
 #include "lang.h"
 #include "read.h"
 
+/* The most sentences extracted as one document: a longer one is extracted in windows of that
+ * many (see qp_pipeline_extract), so that extraction time grows linearly with the text. The
+ * scraped corpus's longest article has 304 sentences: real articles are extracted whole. */
+#define QP_EXTRACT_WINDOW 1000
+
 typedef struct qp_pipeline {
     qp_langid *langid;           /* NULL: no detection, the language is "und" unless given */
     const qp_extractor *extractor; /* NULL: documents are prepared without events */
@@ -24,6 +29,18 @@ typedef struct qp_pipeline {
 int qp_pipeline_load(qp_pipeline *p, const char *force_lang, char *err, size_t errlen, char *warn, size_t warnlen);
 /* Frees what qp_pipeline_load loaded; safe on a zeroed or failed pipeline. */
 void qp_pipeline_destroy(qp_pipeline *p);
+
+/* The first half of qp_pipeline_run: cleans one article into doc (allocated in arena) and
+ * fills what identifies it (hash of the cleaned text, name) and its description; no language,
+ * sentences or events yet. An ingest looks the hash up here, so that a document stored before
+ * is not extracted again. Returns like qp_pipeline_run. */
+int qp_pipeline_prepare(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
+                        qp_arena *arena, qp_document *doc, char *err, size_t errlen);
+/* The second half: language, sentences, events of a prepared doc. A document of more than
+ * QP_EXTRACT_WINDOW sentences is extracted window by window (what links events across a
+ * window's edge, a time or a place carried from the sentence before, is not seen there).
+ * 0 or QP_ENOMEM. */
+int qp_pipeline_extract(const qp_pipeline *p, const qp_article_meta *meta, qp_arena *arena, qp_document *doc);
 
 /* Cleans, identifies the language, splits and extracts one article into doc (allocated in
  * arena): doc->status is "extracted", or "skipped: …" for a language quipu does not read.

@@ -2,15 +2,24 @@
 #include "store_int.h"
 #include "qp.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int store_error(qp_store *s, int code, const char *what)
 {
+    const char *hint = "";
+    if (code == QP_EBUSY)
+        hint = " (another program is writing to it; try again when it has finished)";
+    else if (code == QP_EFULL)
+        hint = " (no space left on device)";
+    else if (code == QP_ECORRUPT)
+        hint = " (the database is damaged: nothing more is written to it; `sqlite3 FILE .recover` may save what it holds)";
     snprintf(s->errmsg, sizeof s->errmsg, "%s: %s: %s%s", s->path ? s->path : "(database)", what,
-             s->db ? sqlite3_errmsg(s->db) : "cannot open",
-             code == QP_EBUSY ? " (another program is writing to it; try again when it has finished)" : "");
+             s->db ? sqlite3_errmsg(s->db) : "cannot open", hint);
     return code;
 }
 
@@ -21,6 +30,13 @@ int store_sqlite_code(int rc)
         return QP_EBUSY;
     if (rc == SQLITE_NOMEM)
         return QP_ENOMEM;
+    /* the causes a user can act on, told apart: free some space, write elsewhere, recover */
+    if (rc == SQLITE_FULL)
+        return QP_EFULL;
+    if (rc == SQLITE_READONLY)
+        return QP_EREADONLY;
+    if (rc == SQLITE_CORRUPT)
+        return QP_ECORRUPT;
     return QP_EDB;
 }
 
@@ -105,16 +121,113 @@ fail:
     return r;
 }
 
-int qp_store_open(qp_store **out, const char *path)
+/* The tables every quipu database has, whatever its schema version: what tells a quipu database
+ * from another SQLite file. */
+static int has_quipu_tables(qp_store *s, int *yes)
 {
-    qp_store *s = *out = calloc(1, sizeof *s);
-    if (!s)
-        return QP_ENOMEM;
-    s->path = strdup(path);
-    if (!s->path) {
-        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", path, qp_strerror(QP_ENOMEM));
-        return QP_ENOMEM;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                                "('documents', 'sentences', 'clutter', 'actors', 'places', 'events')",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return store_error(s, store_sqlite_code(rc), "not a quipu database (or corrupt)");
     }
+    *yes = sqlite3_column_int(st, 0) == 6;
+    sqlite3_finalize(st);
+    return 0;
+}
+
+/* The number of tables of any kind: a file with none is a new database quipu may create its
+ * tables in; one with tables that are not quipu's belongs to another program. */
+static int count_tables(qp_store *s, int *n)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return store_error(s, store_sqlite_code(rc), "not a quipu database (or corrupt)");
+    }
+    *n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return 0;
+}
+
+/* PRAGMA quick_check: every page of every b-tree read and checked (not the indexes against
+ * their tables, which integrity_check adds at many times the cost). A damaged page that a
+ * writer never reads would otherwise go unnoticed while rows are added around it. */
+static int check_pages(qp_store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check(1)", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return store_error(s, store_sqlite_code(rc), "cannot check the database");
+    }
+    const char *res = (const char *)sqlite3_column_text(st, 0);
+    int r = 0;
+    if (!res || strcmp(res, "ok")) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s: the database is damaged (quick_check: %.200s); nothing was written to it. "
+                 "`sqlite3 %s .recover` may save what it holds",
+                 s->path, res ? res : "no answer", s->path);
+        r = QP_ECORRUPT;
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+/* Removes a database file this open created, with its journals: a database that could not be
+ * set up (the disk was full) must not be left behind as an empty file. */
+static void remove_created(const char *path)
+{
+    static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+    size_t n = strlen(path);
+    char *p = malloc(n + 16);
+    if (!p)
+        return;
+    for (size_t i = 0; i < QP_ARRAY_LEN(suffix); i++) {
+        snprintf(p, n + 16, "%s%s", path, suffix[i]);
+        unlink(p);
+    }
+    free(p);
+}
+
+/* Sets the message for a database quipu cannot write (err: EROFS for the medium) and returns
+ * QP_EREADONLY. */
+static int read_only_error(qp_store *s, int err)
+{
+    snprintf(s->errmsg, sizeof s->errmsg, "%s: read-only (%s): quipu cannot write to it; the commands "
+             "that only read (events, documents, query, export, timeline) can",
+             s->path, err == EROFS ? "a read-only file system" : "the file or its directory is write-protected");
+    return QP_EREADONLY;
+}
+
+/* The directory of path, for the journals SQLite writes beside the database. */
+static int dir_writable(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return access(".", W_OK) == 0 ? 0 : errno;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash - path) + (slash == path), path);
+    return access(dir, W_OK) == 0 ? 0 : errno;
+}
+
+static int open_for_writing(qp_store *s, const char *path)
+{
+    /* a database on a read-only medium, or write-protected: said as such, not as an unreadable
+     * file (in WAL mode SQLite cannot even read it there without its -shm) */
+    int werr = access(path, F_OK) == 0 ? (access(path, W_OK) == 0 ? dir_writable(path) : errno) : 0;
+    if (werr == EROFS || werr == EACCES || werr == EPERM)
+        return read_only_error(s, werr);
     /* NOMUTEX: a store is used by one thread at a time, so SQLite need not lock the connection
      * on every call (6 % of the instructions of an ingest's writes) */
     int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
@@ -122,8 +235,19 @@ int qp_store_open(qp_store **out, const char *path)
         return store_error(s, store_sqlite_code(rc), "cannot open");
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_extended_result_codes(s->db, 0);
-    int r;
-    if ((r = read_user_version(s, &(int){0})))
+    int r, tables = 0, quipu = 0;
+    if ((r = read_user_version(s, &(int){0})) || (r = count_tables(s, &tables)) ||
+        (tables && (r = has_quipu_tables(s, &quipu))))
+        return r;
+    if (tables && !quipu) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: not a quipu database (an SQLite file of another program: "
+                 "left as it is)", s->path);
+        return QP_EDB;
+    }
+    /* SQLite opens a file it may not write read-only without a word; say so before any write */
+    if (sqlite3_db_readonly(s->db, "main") == 1)
+        return read_only_error(s, EACCES);
+    if (tables && (r = check_pages(s)))
         return r;
     /* WAL lets readers (queries, exports) run while an ingest writes */
     if ((r = store_exec(s, "PRAGMA journal_mode = WAL", "cannot switch to WAL")))
@@ -135,6 +259,106 @@ int qp_store_open(qp_store **out, const char *path)
                   "cannot set pragmas")))
         return r;
     return migrate(s);
+}
+
+int qp_store_open(qp_store **out, const char *path)
+{
+    qp_store *s = *out = calloc(1, sizeof *s);
+    if (!s)
+        return QP_ENOMEM;
+    s->path = strdup(path);
+    if (!s->path) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", path, qp_strerror(QP_ENOMEM));
+        return QP_ENOMEM;
+    }
+    struct stat st;
+    int existed = stat(path, &st) == 0;
+    int r = open_for_writing(s, path);
+    /* only a file still empty, and not when another quipu holds it (busy): two ingests may
+     * create the same database at once, and the one that waits must not remove the other's */
+    if (r && !existed && r != QP_EBUSY) {
+        sqlite3_close_v2(s->db);
+        s->db = NULL;
+        if (stat(path, &st) == 0 && st.st_size == 0)
+            remove_created(path);
+    }
+    return r;
+}
+
+/* "file:PATH?immutable=1", with the characters a URI gives a meaning to (% ? #) escaped;
+ * sqlite3_free it. */
+static char *immutable_uri(const char *path)
+{
+    size_t n = strlen(path);
+    char *uri = sqlite3_malloc64(3 * n + 32), *o = uri;
+    if (!uri)
+        return NULL;
+    o += sprintf(o, "file:");
+    for (const char *p = path; *p; p++)
+        o += *p == '%' || *p == '?' || *p == '#' ? sprintf(o, "%%%02X", (unsigned char)*p) : sprintf(o, "%c", *p);
+    sprintf(o, "?immutable=1");
+    return uri;
+}
+
+int qp_store_open_read(qp_store **out, const char *path)
+{
+    qp_store *s = *out = calloc(1, sizeof *s);
+    if (!s)
+        return QP_ENOMEM;
+    s->path = strdup(path);
+    if (!s->path) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: %s", path, qp_strerror(QP_ENOMEM));
+        return QP_ENOMEM;
+    }
+    if (access(path, F_OK) != 0) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: no such database (quipu ingest creates it)", path);
+        return QP_ENOTFOUND;
+    }
+    /* READONLY: nothing is created, no table, no journal mode changed, whatever the file is */
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot open");
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 0);
+    int version = 0, quipu = 0;
+    rc = read_user_version(s, &version);
+    if (rc && (sqlite3_errcode(s->db) & 0xff) == SQLITE_CANTOPEN) {
+        /* a WAL database on a read-only medium: its -shm cannot be made there. Nobody can write
+         * the file either, so SQLite may read it as immutable, with no locks and no -shm. */
+        sqlite3_close_v2(s->db);
+        s->db = NULL;
+        char *uri = immutable_uri(path);
+        if (!uri)
+            return QP_ENOMEM;
+        rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+        sqlite3_free(uri);
+        if (rc != SQLITE_OK)
+            return store_error(s, store_sqlite_code(rc), "cannot open");
+        rc = read_user_version(s, &version);
+    }
+    if (rc)
+        return rc;
+    if ((rc = has_quipu_tables(s, &quipu)))
+        return rc;
+    if (!quipu || version < 1) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: not a quipu database (left as it is)", s->path);
+        return QP_EDB;
+    }
+    if (version > qp_store_schema_version()) {
+        snprintf(s->errmsg, sizeof s->errmsg,
+                 "%s: written by a newer quipu (schema version %d; this quipu knows up to %d); "
+                 "upgrade quipu to read it",
+                 s->path, version, qp_store_schema_version());
+        return QP_EDBVERSION;
+    }
+    /* an older schema is read as it is: the migrations so far drop indexes, which readers do
+     * not need; `quipu ingest` migrates it */
+    return 0;
+}
+
+int qp_store_in_transaction(const qp_store *s)
+{
+    return s && s->db && !sqlite3_get_autocommit(s->db);
 }
 
 void qp_store_close(qp_store *s)

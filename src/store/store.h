@@ -22,12 +22,22 @@ extern const size_t qp_migrations_count;
  * below, and no SQL is written outside src/store/. */
 typedef struct qp_store qp_store;
 
-/* Opens (creating if need be) and migrates the database at path into *s. Returns 0, QP_EDB
- * (bad or corrupt file), QP_EDBVERSION (written by a newer quipu), QP_EBUSY or QP_ENOMEM; on
- * error qp_store_errmsg(*s) says why and qp_store_close(*s) must still be called (*s may be
- * NULL when memory ran out). A store is used by one thread at a time: its connection has no
- * mutex of its own. */
+/* Opens for writing (creating if need be) and migrates the database at path into *s. An
+ * existing database is checked page by page first (PRAGMA quick_check: a damaged page is
+ * refused before anything is written). Returns 0, QP_EDB (not a database, or an SQLite file of
+ * another program: refused untouched), QP_ECORRUPT (damaged), QP_EREADONLY (the file, its
+ * directory or the medium is read-only), QP_EDBVERSION (written by a newer quipu), QP_EFULL
+ * (no room to create it), QP_EBUSY or QP_ENOMEM. A file this call created is removed again
+ * when it fails. On error qp_store_errmsg(*s) says why and qp_store_close(*s) must still be
+ * called (*s may be NULL when memory ran out). A store is used by one thread at a time: its
+ * connection has no mutex of its own. */
 int qp_store_open(qp_store **s, const char *path);
+/* Opens an existing quipu database for reading only: nothing is created or written, the
+ * journal mode is left as it is, and a database on a read-only medium is read. Returns 0,
+ * QP_ENOTFOUND (no such file), QP_EDB (not a quipu database: refused untouched),
+ * QP_EDBVERSION, QP_EBUSY or QP_ENOMEM, with qp_store_errmsg as above; qp_store_close(*s)
+ * in every case. The write functions fail on such a store. */
+int qp_store_open_read(qp_store **s, const char *path);
 /* Closes and frees; safe on NULL and on a store whose open failed. */
 void qp_store_close(qp_store *s);
 /* The last error in words, naming the file ("" when none); never NULL. */
@@ -37,7 +47,10 @@ const char *qp_store_path(const qp_store *s);
 /* The schema version this quipu writes. */
 int qp_store_schema_version(void);
 
-/* Transactions: batches of documents are written in one. 0 or QP_EDB/QP_EBUSY. */
+/* Whether a transaction is open: SQLite ends one by itself on some errors (a full disk, out of
+ * memory), after which nothing written belongs to the batch any more. */
+int qp_store_in_transaction(const qp_store *s);
+/* Transactions: batches of documents are written in one. 0 or QP_EDB/QP_EBUSY/QP_EFULL. */
 int qp_store_begin(qp_store *s);
 int qp_store_commit(qp_store *s);
 void qp_store_rollback(qp_store *s);
@@ -62,8 +75,9 @@ typedef struct qp_doc_info {
 int64_t qp_store_find_hash(qp_store *s, const char *hash);
 
 /* Stores a document with its sentences, clutter lines and events (actors and places they name
- * are added or updated). Call inside qp_store_begin/commit. Returns the new row id (> 0), or
- * a negative error (QP_EDB, QP_EBUSY); a document whose hash is already stored is not
+ * are added or updated). Call inside qp_store_begin/commit (outside a transaction it writes
+ * nothing and returns QP_EDB). Returns the new row id (> 0), or a negative error (QP_EDB,
+ * QP_EBUSY, QP_EFULL, QP_ECORRUPT); a document whose hash is already stored is not
  * written again and its existing row id is returned as a negative-free value through
  * *existing (set to 1 in that case, 0 otherwise). */
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
@@ -81,12 +95,16 @@ int qp_store_documents_each(qp_store *s, qp_doc_fn fn, void *ud);
 
 /* Filter for reading events back. NULL/0 fields do not filter. */
 typedef struct qp_event_filter {
-    const char *actor;   /* actor id: matches actor1 or actor2, and actors whose parent it is */
+    const char *actor;   /* actor id: matches actor1 or actor2, and every actor under it (its
+                          * parent chain leads to it: RUS takes in RUS-GOV and RUS-MIL) */
     const char *action;  /* PLOVER code */
-    const char *place;   /* place id or label (case-insensitive) */
+    const char *place;   /* place id or label (case-insensitive), or a JSON array of place ids */
     const char *since;   /* YYYY-MM-DD: events whose time ends after it */
     const char *until;   /* YYYY-MM-DD: events whose time starts on or before it */
     const char *doc;     /* document name */
+    const char *country; /* ISO 3166 alpha-2 of the event's place ("SY") */
+    const char *mode;    /* PLOVER mode, case-insensitive */
+    double min_confidence; /* events whose extraction confidence is at least this; 0 keeps all */
     int include_hidden;  /* also negated and hypothetical events */
 } qp_event_filter;
 
@@ -107,6 +125,19 @@ int qp_store_actors_each(qp_store *s, qp_actor_fn fn, void *ud);
 typedef int (*qp_name_fn)(const char *id, const char *name, void *ud);
 int qp_store_names_each(qp_store *s, qp_name_fn fn, void *ud);
 
+/* Calls fn for each place events name, once per (place id, words of the text): the id (NULL for
+ * a place the gazetteer did not find), its label and ISO alpha-2 country (NULL when unknown),
+ * the article's words, and how many visible events name it so. For resolving a place a user
+ * types. Returns 0, QP_EDB (errmsg set) or fn's non-zero value. */
+typedef int (*qp_place_fn)(const char *id, const char *label, const char *country, const char *text,
+                           size_t events, void *ud);
+int qp_store_places_each(qp_store *s, qp_place_fn fn, void *ud);
+
+/* Calls fn for each (action, mode) pair of the visible events that has a mode, with its number
+ * of events. Returns like above. */
+typedef int (*qp_mode_fn)(const char *action, const char *mode, size_t events, void *ud);
+int qp_store_modes_each(qp_store *s, qp_mode_fn fn, void *ud);
+
 /* The English label of actor id, malloc'd into *label (NULL when the actor is unknown or has
  * none). 0, QP_EDB or QP_ENOMEM. */
 int qp_store_actor_label(qp_store *s, const char *id, char **label);
@@ -120,6 +151,21 @@ int qp_store_state_label_fr(qp_store *s, const char *label, char *out, size_t ca
 typedef struct qp_doc_meta {
     char *title, *source, *url, *published, *lang;
 } qp_doc_meta;
+
+/* Calls fn for each title two documents or more share, with how many: a scraped page's
+ * boilerplate ("Good luck !", a site's banner headline) rather than its own title. Returns 0,
+ * QP_EDB (errmsg set) or fn's non-zero value. */
+typedef int (*qp_title_fn)(const char *title, size_t documents, void *ud);
+int qp_store_shared_titles_each(qp_store *s, qp_title_fn fn, void *ud);
+
+/* The first cap - 1 bytes (at most) of the cleaned text of the document named name, cut at a
+ * line end, into a malloc'd *head (NULL when the document is unknown). 0, QP_EDB or QP_ENOMEM. */
+int qp_store_doc_head(qp_store *s, const char *name, size_t cap, char **head);
+
+/* The text of sentence idx of the document named name, malloc'd into *text, and its byte offset
+ * in the cleaned text into *start (so an evidence span can be found in it); *text NULL when
+ * there is no such sentence. 0, QP_EDB or QP_ENOMEM. */
+int qp_store_sentence(qp_store *s, const char *name, int idx, char **text, size_t *start);
 
 /* Fills d for the document named name: 0, QP_ENOTFOUND, QP_EDB or QP_ENOMEM (d is empty on
  * error). */

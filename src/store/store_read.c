@@ -1,5 +1,5 @@
 /* store_read.c — what the rest of quipu asks of the store: documents, events by filter, actors,
- * names and aliases, a document's description. */
+ * names and aliases, places and modes named, a document's description. */
 #include "store_int.h"
 #include "qp.h"
 
@@ -42,7 +42,11 @@ int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, 
     if (!f)
         f = &none;
     char sql[4096];
+    /* the actor and every actor whose parent chain leads to it (a WITH over a NULL actor is
+     * empty: no cost when the filter is off) */
     snprintf(sql, sizeof sql,
+        "WITH RECURSIVE under(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL "
+        " UNION SELECT a.id FROM actors a JOIN under u ON a.parent = u.id) "
         "SELECT e.uid, d.name, e.sentence, "
         " e.actor1, a1.label, a1.label_fr, a1.kind, a1.country, a1.parent, e.actor1_text, "
         " e.actor2, a2.label, a2.label_fr, a2.kind, a2.country, a2.parent, e.actor2_text, "
@@ -54,13 +58,17 @@ int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, 
         "FROM events e JOIN documents d ON d.id = e.document_id "
         "LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2 "
         "LEFT JOIN places p ON p.id = e.place_id "
-        "WHERE (?1 IS NULL OR e.actor1 = ?1 OR e.actor2 = ?1 OR a1.parent = ?1 OR a2.parent = ?1) "
+        "WHERE (?1 IS NULL OR e.actor1 IN (SELECT id FROM under) OR e.actor2 IN (SELECT id FROM under)) "
         "AND (?2 IS NULL OR e.action = upper(?2)) "
-        "AND (?3 IS NULL OR e.place_id = ?3 OR p.label = ?3 COLLATE NOCASE OR e.place_text = ?3 COLLATE NOCASE) "
+        "AND (?3 IS NULL OR e.place_id = ?3 OR p.label = ?3 COLLATE NOCASE OR e.place_text = ?3 COLLATE NOCASE "
+        " OR (substr(?3, 1, 1) = '[' AND json_valid(?3) AND e.place_id IN (SELECT value FROM json_each(?3)))) "
         "AND (?4 IS NULL OR coalesce(e.time_end, e.time_start, d.published) > ?4) "
         "AND (?5 IS NULL OR coalesce(e.time_start, d.published) <= ?5) "
         "AND (?6 IS NULL OR d.name = ?6) "
         "AND (?7 OR (e.flags & %d) = 0) "
+        "AND (?8 IS NULL OR p.country = upper(?8)) "
+        "AND (?9 IS NULL OR e.mode = lower(?9)) "
+        "AND (?10 IS NULL OR e.confidence >= ?10) "
         "ORDER BY e.time_start IS NULL, e.time_start, d.name, e.sentence, e.id",
         QP_EVENT_HIDDEN);
     sqlite3_stmt *st;
@@ -74,6 +82,10 @@ int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, 
     store_bind_str(st, 5, f->until);
     store_bind_str(st, 6, f->doc);
     sqlite3_bind_int(st, 7, f->include_hidden);
+    store_bind_str(st, 8, f->country);
+    store_bind_str(st, 9, f->mode);
+    if (f->min_confidence > 0)
+        sqlite3_bind_double(st, 10, f->min_confidence);
     int r = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         qp_event e = {
@@ -149,6 +161,49 @@ int qp_store_names_each(qp_store *s, qp_name_fn fn, void *ud)
     return r ? r : names_from(s, "SELECT actor_id, alias FROM actor_aliases", 2, fn, ud);
 }
 
+int qp_store_places_each(qp_store *s, qp_place_fn fn, void *ud)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT e.place_id, p.label, p.country, e.place_text, count(*) FROM events e "
+             "LEFT JOIN places p ON p.id = e.place_id WHERE (e.flags & %d) = 0 "
+             "AND (e.place_id IS NOT NULL OR e.place_text IS NOT NULL) GROUP BY e.place_id, e.place_text",
+             QP_EVENT_HIDDEN);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot read places");
+    int r = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((r = fn(store_col(st, 0), store_col(st, 1), store_col(st, 2), store_col(st, 3),
+                    (size_t)sqlite3_column_int64(st, 4), ud)))
+            break;
+    if (!r && rc != SQLITE_DONE)
+        r = store_error(s, store_sqlite_code(rc), "cannot read places");
+    sqlite3_finalize(st);
+    return r;
+}
+
+int qp_store_modes_each(qp_store *s, qp_mode_fn fn, void *ud)
+{
+    char sql[256];
+    snprintf(sql, sizeof sql,
+             "SELECT action, mode, count(*) FROM events WHERE mode IS NOT NULL AND (flags & %d) = 0 "
+             "GROUP BY action, mode ORDER BY action, mode", QP_EVENT_HIDDEN);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot read modes");
+    int r = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((r = fn(store_col(st, 0), store_col(st, 1), (size_t)sqlite3_column_int64(st, 2), ud)))
+            break;
+    if (!r && rc != SQLITE_DONE)
+        r = store_error(s, store_sqlite_code(rc), "cannot read modes");
+    sqlite3_finalize(st);
+    return r;
+}
+
 int qp_store_actor_label(qp_store *s, const char *id, char **label)
 {
     *label = NULL;
@@ -181,6 +236,88 @@ int qp_store_state_label_fr(qp_store *s, const char *label, char *out, size_t ca
         r = (size_t)snprintf(out, cap, "%s", store_col(st, 0)) < cap ? 0 : QP_ETOOBIG;
     else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         r = store_error(s, store_sqlite_code(rc), "cannot read actors");
+    sqlite3_finalize(st);
+    return r;
+}
+
+int qp_store_shared_titles_each(qp_store *s, qp_title_fn fn, void *ud)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT title, count(*) FROM documents WHERE title IS NOT NULL "
+                                       "GROUP BY title HAVING count(*) > 1", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot read documents");
+    int r = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((r = fn(store_col(st, 0), (size_t)sqlite3_column_int64(st, 1), ud)))
+            break;
+    if (!r && rc != SQLITE_DONE)
+        r = store_error(s, store_sqlite_code(rc), "cannot read documents");
+    sqlite3_finalize(st);
+    return r;
+}
+
+int qp_store_doc_head(qp_store *s, const char *name, size_t cap, char **head)
+{
+    *head = NULL;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT substr(CAST(text AS BLOB), 1, ?2) FROM documents WHERE name = ?1",
+                                -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot read documents");
+    store_bind_str(st, 1, name);
+    sqlite3_bind_int64(st, 2, cap > 1 ? (sqlite3_int64)cap - 1 : 0);
+    int r = 0;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_blob(st, 0)) {
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        const char *t = sqlite3_column_blob(st, 0);
+        /* whole lines only: a cut inside a character or a word would read as a line of its own */
+        size_t keep = n;
+        if (n == cap - 1)
+            while (keep > 0 && t[keep - 1] != '\n')
+                keep--;
+        if (!(*head = malloc(keep + 1)))
+            r = QP_ENOMEM;
+        else {
+            memcpy(*head, t, keep);
+            (*head)[keep] = 0;
+        }
+    } else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        r = store_error(s, store_sqlite_code(rc), "cannot read documents");
+    }
+    sqlite3_finalize(st);
+    return r;
+}
+
+int qp_store_sentence(qp_store *s, const char *name, int idx, char **text, size_t *start)
+{
+    *text = NULL;
+    *start = 0;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT s.start, substr(CAST(d.text AS BLOB), s.start + 1, s.end - s.start) "
+                                       "FROM sentences s JOIN documents d ON d.id = s.document_id "
+                                       "WHERE d.name = ?1 AND s.idx = ?2", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot read sentences");
+    store_bind_str(st, 1, name);
+    sqlite3_bind_int(st, 2, idx);
+    int r = 0;
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        size_t n = (size_t)sqlite3_column_bytes(st, 1);
+        const void *b = sqlite3_column_blob(st, 1);
+        *start = (size_t)sqlite3_column_int64(st, 0);
+        if (!(*text = malloc(n + 1)))
+            r = QP_ENOMEM;
+        else {
+            if (n)
+                memcpy(*text, b, n);
+            (*text)[n] = 0;
+        }
+    } else if (rc != SQLITE_DONE) {
+        r = store_error(s, store_sqlite_code(rc), "cannot read sentences");
+    }
     sqlite3_finalize(st);
     return r;
 }

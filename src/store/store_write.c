@@ -275,6 +275,13 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
         "time_text, time_anchor, evidence_start, evidence_end, confidence, flags, speaker) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     sqlite3_stmt *doc = NULL, *sent = NULL, *clut = NULL, *act = NULL, *plc = NULL, *ev = NULL;
+    *existing = 0;
+    /* SQLite ends a transaction by itself on a full disk: what a caller writes after that
+     * would go in statement by statement, outside the batch it thinks it is in */
+    if (!qp_store_in_transaction(s)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot store a document: no transaction is open", s->path);
+        return QP_EDB;
+    }
     int64_t id = qp_store_find_hash(s, d->hash);
     *existing = 0;
     if (id != 0) {

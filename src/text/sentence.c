@@ -158,7 +158,7 @@ static int glued_boundary(const char *text, size_t start, size_t p, size_t k, si
     size_t lower = 0, w = p;
     if (text[p] != '.' && w > start && text[w - 1] == ' ')
         w--; /* French spacing: "tard ?De" */
-    while (w > start && !is_space(text[w - 1])) {
+    while (w > start && p - w < 64 && !is_space(text[w - 1])) { /* bounded, as above */
         unsigned char b = (unsigned char)text[w - 1];
         if (b >= 'a' && b <= 'z')
             lower++;
@@ -197,6 +197,46 @@ static int push(span_list *l, const char *text, size_t s, size_t e)
     return 0;
 }
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n';
+}
+
+/* Pushes [s, e) cut into pieces of at most QP_SENTENCE_MAX_WORDS words. The extractor's work on
+ * a sentence grows with the square of its words: text without sentence punctuation (a list, a
+ * table, scraped markup, 2.8 MB on one line) made one sentence of a whole article and took
+ * minutes. A piece ends after the last ';', ':' or ',' of its second half when there is one
+ * (a clause boundary), else at a word boundary. */
+static int push_bounded(span_list *l, const char *text, size_t s, size_t e)
+{
+    while (s < e) {
+        size_t words = 0, i = s, cut = e, soft = 0, half = 0;
+        while (i < e) {
+            while (i < e && is_blank(text[i]))
+                i++;
+            if (i >= e)
+                break;
+            if (words == QP_SENTENCE_MAX_WORDS) {
+                cut = soft ? soft : i;
+                break;
+            }
+            words++;
+            if (words == QP_SENTENCE_MAX_WORDS / 2)
+                half = 1;
+            while (i < e && !is_blank(text[i]))
+                i++;
+            char last = text[i - 1];
+            if (half && (last == ';' || last == ':' || last == ','))
+                soft = i;
+        }
+        int r = push(l, text, s, cut);
+        if (r)
+            return r;
+        s = cut;
+    }
+    return 0;
+}
+
 int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena *arena, qp_span **out,
                        size_t *count)
 {
@@ -210,7 +250,7 @@ int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena 
         if (c == '\n') {
             if (wraps_on(text, start, i, len))
                 continue;
-            r = push(&l, text, start, i);
+            r = push_bounded(&l, text, start, i);
             start = i + 1;
             continue;
         }
@@ -223,8 +263,10 @@ int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena 
             j++;
         if (c == '.' && j == i + 1) {
             /* the word before: an abbreviation, or a number ("5.000", "3.")? */
+            /* no abbreviation is longer than a few letters: a look back of 32 bytes keeps a
+             * megabyte without spaces ("a.a.a.…") from being scanned once per period */
             size_t w = i;
-            while (w > start && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"')
+            while (w > start && i - w < 32 && !is_space(text[w - 1]) && text[w - 1] != '(' && text[w - 1] != '"')
                 w--;
             if (is_abbrev(text + w, i - w))
                 continue;
@@ -250,13 +292,13 @@ int qp_sentences_split(const char *text, size_t len, const char *lang, qp_arena 
         while (n < len && is_space(text[n]))
             n++;
         if (n >= len || text[n] == '\n' || starts_sentence(text + n, end)) {
-            r = push(&l, text, start, k);
+            r = push_bounded(&l, text, start, k);
             start = k;
             i = k - 1;
         }
     }
     if (!r)
-        r = push(&l, text, start, len);
+        r = push_bounded(&l, text, start, len);
     *out = l.items;
     *count = l.n;
     return r;
