@@ -39,12 +39,9 @@ typedef struct extract_run {
 static int on_article(void *ud, const char *raw, size_t len, const qp_article_meta *meta)
 {
     extract_run *x = ud;
-    char idbuf[32];
+    /* an article without an id is named after its text (doc-<hash>), as ingest names it: the
+     * same article gets the same name in every shard, and two articles never share one */
     qp_article_meta m = *meta;
-    if (!m.name) {
-        snprintf(idbuf, sizeof idbuf, "line-%d", meta->line);
-        m.name = idbuf;
-    }
     if (!m.date)
         m.date = x->date;
     qp_arena arena;

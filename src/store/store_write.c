@@ -353,10 +353,13 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
             }
             idset_mark(&s->places_written, e->place.id, ID_ROW);
         }
+        /* the uid is made from the name the document is stored under, never taken from the
+         * event: a document renamed name~hash because its name was taken (two files of one name
+         * in two folders) must not collide with the other's events */
         char uid[600];
         snprintf(uid, sizeof uid, "%s#%d.%zu", name, e->sentence, i);
         int c = 1;
-        store_bind_str(ev, c++, e->uid ? e->uid : uid);
+        store_bind_str(ev, c++, uid);
         sqlite3_bind_int64(ev, c++, id);
         sqlite3_bind_int(ev, c++, e->sentence);
         store_bind_str(ev, c++, e->actor1.id);
