@@ -244,16 +244,17 @@ links_and_fifos() {
     check "FIFO in a directory: the file beside it stored" test "$(ndocs fifo.db)" -eq 1
 }
 
-# --- 11. no gazetteer ----------------------------------------------------------------------------
+# --- 11. no gazetteer: an error naming the path (issue 14), never a run with fewer places -------
 no_gazetteer() {
     local line='{"id":"alep","lang":"fr","date":"2017-11-02","text":"La Russie a bombardé Alep jeudi, selon des militants."}'
     echo "$line" >alep.jsonl
     QUIPU_GAZETTEER=/nonexistent/g.qpg run extract alep.jsonl
-    check "extract without a gazetteer: warns" grep -qi "gazetteer" err.txt
-    check "extract without a gazetteer: warns once" test "$(grep -ci gazetteer err.txt)" -eq 1
+    check "extract without a gazetteer: exit 1" test "$rc" -eq 1
+    check "extract without a gazetteer: names the path" has "/nonexistent/g.qpg: not found" err.txt
+    check "extract without a gazetteer: no event written" test ! -s out.txt
     head -c 5000 /dev/urandom >bad.qpg
     QUIPU_GAZETTEER=$tmp/bad.qpg run extract alep.jsonl
-    check "extract with a corrupt gazetteer: warns" grep -qi "gazetteer" err.txt
+    check "extract with a corrupt gazetteer: exit 1 naming it" test "$rc" -eq 1 -a -n "$(grep -F "$tmp/bad.qpg" err.txt)"
 }
 
 # --- 12. odds and ends ---------------------------------------------------------------------------

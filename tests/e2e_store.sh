@@ -54,8 +54,49 @@ same_names() {
     fi
 }
 
+# --- missing or unreadable data: exit 1, the path named, nothing stored ----------------------
+missing_data() {
+    printf "Les forces russes ont bombardé Alep jeudi.\n" >alep.txt
+    QUIPU_GAZETTEER=$tmp/none.qpg run ingest --db nogaz.db alep.txt
+    check "no gazetteer: ingest exits 1" test "$rc" -eq 1
+    check "no gazetteer: the path is named" has "$tmp/none.qpg: not found" err.txt
+    check "no gazetteer: no database left behind" test ! -e nogaz.db
+    # a data directory whose forms file is unreadable (a directory in its place) comes first
+    mkdir -p data/lexicon/fr/forms.tsv
+    QUIPU_DATA=$tmp/data run ingest --db noforms.db alep.txt
+    check "unreadable inflected forms: exit 1" test "$rc" -eq 1
+    check "unreadable inflected forms: the path is named" has "$tmp/data/lexicon/fr/forms.tsv" err.txt
+}
+
+# --- an installed quipu works with its checkout moved away --------------------------------
+# `meson install` into a staging folder, then the checkout hidden under an empty tmpfs (root:
+# unshare -m; elsewhere skipped): the installed binary must read only its own prefix.
+installed() {
+    local build=${QP_BUILD_ROOT:-}
+    if [ -z "$build" ] || [ "$(id -u)" -ne 0 ] || ! command -v unshare >/dev/null; then
+        skipped "installed quipu with the checkout moved (needs root and QP_BUILD_ROOT)"
+        return
+    fi
+    DESTDIR=$tmp/stage meson install -C "$build" --quiet --no-rebuild >install.log 2>&1
+    check "meson install: exit 0" test $? -eq 0
+    local prefix
+    prefix=$(dirname "$(dirname "$(find "$tmp/stage" -path '*/bin/quipu' | head -1)")")
+    check "meson install: binary, lexicons, forms, gazetteer and examples" test -x "$prefix/bin/quipu" \
+        -a -s "$prefix/share/quipu/lexicon/fr/actions.json" -a -s "$prefix/share/quipu/lexicon/en/forms.tsv" \
+        -a -s "$prefix/share/quipu/data/gazetteer.qpg" -a -d "$prefix/share/quipu/examples"
+    # the prefix moved too: its share/quipu is found beside its bin/
+    mv "$prefix" "$tmp/moved"
+    local src=${QP_SOURCE_ROOT:?}
+    unshare -m sh -c "mount -t tmpfs none '$src' && [ ! -e '$src/lexicon' ] &&
+        '$tmp/moved/bin/quipu' ingest --db '$tmp/inst.db' '$tmp/moved/share/quipu/examples'" >out.txt 2>err.txt
+    rc=$?
+    check "installed quipu, checkout hidden: ingest exits 0" test "$rc" -eq 0
+    check "installed quipu, checkout hidden: events extracted" \
+        test "$(sqlite3 inst.db 'SELECT count(*) FROM events')" -gt 20
+}
+
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(same_names)
+[ ${#parts[@]} -eq 0 ] && parts=(same_names missing_data installed)
 for p in "${parts[@]}"; do "$p"; done
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ] || exit 1

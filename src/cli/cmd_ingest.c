@@ -84,14 +84,15 @@ int cmd_ingest(int argc, char **argv)
     qp_store *store = NULL;
     qp_pipeline pl = {0};
     int rc = QP_EXIT_FAILURE;
-    if (qp_store_open(&store, db)) {
-        cli_error("ingest", "%s", qp_store_errmsg(store));
-        goto cleanup;
-    }
+    /* the data first: a missing lexicon or gazetteer must not leave a new, empty database */
     char err[512] = "", warn[512] = "";
     int r = qp_pipeline_load(&pl, o.lang, err, sizeof err, warn, sizeof warn);
     if (r) {
         cli_error("ingest", "%s", err);
+        goto cleanup;
+    }
+    if (qp_store_open(&store, db)) {
+        cli_error("ingest", "%s", qp_store_errmsg(store));
         goto cleanup;
     }
     if (warn[0] && !quiet)
