@@ -91,7 +91,7 @@ int cmd_ingest(int argc, char **argv)
         cli_error("ingest", "%s", err);
         goto cleanup;
     }
-    if (qp_store_open(&store, db)) {
+    if (qp_store_open(&store, db) || qp_store_set_extractor(store, pl.version)) {
         cli_error("ingest", "%s", qp_store_errmsg(store));
         goto cleanup;
     }

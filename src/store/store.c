@@ -249,6 +249,7 @@ static int open_for_writing(qp_store *s, const char *path)
         return read_only_error(s, EACCES);
     if (tables && (r = check_pages(s)))
         return r;
+    s->max_span = -1;
     /* WAL lets readers (queries, exports) run while an ingest writes */
     if ((r = store_exec(s, "PRAGMA journal_mode = WAL", "cannot switch to WAL")))
         return r;
@@ -258,7 +259,10 @@ static int open_for_writing(qp_store *s, const char *path)
     if ((r = store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;",
                   "cannot set pragmas")))
         return r;
-    return migrate(s);
+    if ((r = migrate(s)))
+        return r;
+    s->schema = qp_store_schema_version();
+    return 0;
 }
 
 int qp_store_open(qp_store **out, const char *path)
@@ -351,8 +355,10 @@ int qp_store_open_read(qp_store **out, const char *path)
                  s->path, version, qp_store_schema_version());
         return QP_EDBVERSION;
     }
-    /* an older schema is read as it is: the migrations so far drop indexes, which readers do
-     * not need; `quipu ingest` migrates it */
+    /* an older schema is read as it is (the reads fall back to what it has: no day columns, no
+     * indexes before 003); `quipu ingest` migrates it */
+    s->schema = version;
+    s->max_span = -1;
     return 0;
 }
 
@@ -371,6 +377,9 @@ void qp_store_close(qp_store *s)
     store_idset_free(s->actors_written);
     store_idset_free(s->places_written);
     s->actors_written = s->places_written = NULL;
+    free(s->extractor);
+    free(s->extractor_names[0]);
+    free(s->extractor_names[1]);
     if (s->db)
         sqlite3_close_v2(s->db);
     free(s->path);

@@ -82,6 +82,10 @@ int64_t qp_store_find_hash(qp_store *s, const char *hash);
  * *existing (set to 1 in that case, 0 otherwise). */
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
 
+/* The extractor version (qp_pipeline_version) recorded with the documents and events written
+ * from now on whose qp_document.extractor is NULL; NULL records none. Copied. 0 or QP_ENOMEM. */
+int qp_store_set_extractor(qp_store *s, const char *version);
+
 struct qp_lexicon;
 /* Writes the lexicon's actors (countries as states) and their aliases into the store, so that
  * queries resolve names and roll actors up through their parents. Replaces what an older
@@ -95,18 +99,27 @@ int qp_store_documents_each(qp_store *s, qp_doc_fn fn, void *ud);
 
 /* Filter for reading events back. NULL/0 fields do not filter. */
 typedef struct qp_event_filter {
-    const char *actor;   /* actor id: matches actor1 or actor2, and actors whose parent it is */
+    const char *actor;   /* actor id: matches actor1 or actor2, and every actor under it (its
+                          * parent chain leads to it: RUS takes in RUS-GOV and RUS-MIL) */
     const char *action;  /* PLOVER code */
-    const char *place;   /* place id or label (case-insensitive) */
+    const char *place;   /* place id or label (case-insensitive), or a JSON array of place ids */
     const char *since;   /* YYYY-MM-DD: events whose time ends after it */
     const char *until;   /* YYYY-MM-DD: events whose time starts on or before it */
     const char *doc;     /* document name */
+    const char *country; /* ISO 3166 alpha-2 of the event's place ("SY") */
+    const char *mode;    /* PLOVER mode, case-insensitive */
+    double min_confidence; /* events whose extraction confidence is at least this; 0 keeps all */
     int include_hidden;  /* also negated and hypothetical events */
 } qp_event_filter;
 
-/* Calls fn for each event matching f, ordered by time then document and sentence. The event's
- * strings live only during the call. fn returns non-zero to stop (that value is returned).
- * Returns 0 or QP_EDB. */
+/* Calls fn for each event matching f, ordered by time (the first day of the event, its
+ * document's date when it has no time of its own) then the order they were stored in
+ * (document, sentence), undated events last. Streams: the filters run in SQLite on the
+ * indexes of schema 003 (src/store/store_events.c says which serves what), and rows come in
+ * index order without being gathered first, except when an actor, place or country filter
+ * picks a small set that is then sorted. The event's strings live only during the call. fn
+ * returns non-zero to stop (that value is returned). Returns 0, QP_EDB (errmsg set) or
+ * QP_EINVAL (a date that is not YYYY-MM-DD; errmsg says which). */
 typedef int (*qp_event_fn)(const qp_event *e, void *ud);
 int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, void *ud);
 
