@@ -38,6 +38,20 @@ FROM documents d WHERE d.id = events.document_id;
 INSERT INTO store_meta (key, value)
     SELECT 'max_span_days', coalesce(max(day_end - day), 0) FROM events;
 
+-- A row written without its days (by SQL of another program, or a test's fixture) gets them
+-- here, so that windows see it; quipu's own writes set them and never fire this.
+CREATE TRIGGER events_days AFTER INSERT ON events WHEN NEW.day IS NULL AND NEW.day_end IS NULL BEGIN
+    UPDATE events SET
+        day = CAST(julianday(coalesce(NEW.time_start, (SELECT published FROM documents WHERE id = NEW.document_id)))
+                   - 2440587.5 AS INTEGER),
+        day_end = CAST(julianday(coalesce(NEW.time_end, NEW.time_start,
+                       (SELECT published FROM documents WHERE id = NEW.document_id))) - 2440587.5 AS INTEGER)
+    WHERE id = NEW.id;
+    INSERT INTO store_meta (key, value) SELECT 'max_span_days', day_end - day FROM events
+        WHERE id = NEW.id AND day_end - day IS NOT NULL
+        ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value);
+END;
+
 CREATE INDEX events_day ON events(day);
 CREATE INDEX events_actor1_day ON events(actor1, day);
 CREATE INDEX events_actor2_day ON events(actor2, day);
