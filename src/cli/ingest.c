@@ -1,8 +1,11 @@
 /* ingest.c — the ingest driver: articles read, prepared and stored in batches; every problem
  * named on the log and counted. */
 #include "ingest.h"
+#include "doc_json.h"
 #include "qp.h"
 
+#include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -175,6 +178,52 @@ static void stop_at(qp_ingest *ig, const char *where)
         snprintf(ig->stopped_at, sizeof ig->stopped_at, "%s", where);
 }
 
+/* Stores one prepared (extracted) document in the open batch, counts it, and commits the batch
+ * when it is full. Returns 0 or a store error that stops the ingest (stop_at set). */
+static int store_prepared(qp_ingest *ig, const qp_document *d, const char *where)
+{
+    const qp_document doc = *d;
+    int r = 0;
+    if (strcmp(doc.status, "extracted")) {
+        fprintf(ig->log, "quipu ingest: %s: stored but not extracted: language '%s' is not French or English\n",
+                where, doc.lang);
+        ig->stats.not_extracted++;
+    }
+    int existing = 0;
+    int64_t id = store_document(ig, &doc, where, &existing);
+    if (id <= 0) {
+        if (id < 0)
+            stop_at(ig, where);
+        return (int)id;
+    }
+    if (existing) {
+        ig->stats.duplicates++;
+        if (ig->opts.verbose)
+            fprintf(ig->log, "quipu ingest: %s: already stored (same text)\n", where);
+    } else {
+        ig->stats.stored++;
+        ig->stats.events += doc.n_events;
+        ig->stats.clutter += doc.n_clutter;
+        /* remembered until the batch commits, to be named if it does not */
+        if (qp_buf_append(&ig->pending, where, strlen(where) + 1) == 0) {
+            ig->pending_n++;
+            ig->pending_events += doc.n_events;
+            ig->pending_clutter += doc.n_clutter;
+        }
+        if (ig->opts.verbose) {
+            fprintf(ig->log, "quipu ingest: %s: stored as '%s' (%s, %s, %zu sentences, %zu events, %zu clutter lines)\n",
+                    where, doc.name, doc.lang, doc.published ? doc.published : "undated", doc.n_sentences,
+                    doc.n_events, doc.n_clutter);
+            for (size_t i = 0; i < doc.n_clutter; i++)
+                fprintf(ig->log, "  removed line %d: %s\n", doc.clutter[i].line_no, doc.clutter[i].text);
+        }
+    }
+    if (++ig->in_batch >= ig->opts.batch && (r = commit_batch(ig)))
+        stop_at(ig, where);
+    progress(ig, 0);
+    return r;
+}
+
 int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta)
 {
     ig->stats.read++;
@@ -228,45 +277,8 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
             stop_at(ig, where);
         return r == QP_ENOMEM ? r : 0;
     }
-    if (strcmp(doc.status, "extracted")) {
-        fprintf(ig->log, "quipu ingest: %s: stored but not extracted: language '%s' is not French or English\n",
-                where, doc.lang);
-        ig->stats.not_extracted++;
-    }
-    int existing = 0;
-    int64_t id = store_document(ig, &doc, where, &existing);
-    if (id <= 0) {
-        qp_arena_destroy(&arena);
-        if (id < 0)
-            stop_at(ig, where);
-        return (int)id;
-    }
-    if (existing) {
-        ig->stats.duplicates++;
-        if (ig->opts.verbose)
-            fprintf(ig->log, "quipu ingest: %s: already stored (same text)\n", where);
-    } else {
-        ig->stats.stored++;
-        ig->stats.events += doc.n_events;
-        ig->stats.clutter += doc.n_clutter;
-        /* remembered until the batch commits, to be named if it does not */
-        if (qp_buf_append(&ig->pending, where, strlen(where) + 1) == 0) {
-            ig->pending_n++;
-            ig->pending_events += doc.n_events;
-            ig->pending_clutter += doc.n_clutter;
-        }
-        if (ig->opts.verbose) {
-            fprintf(ig->log, "quipu ingest: %s: stored as '%s' (%s, %s, %zu sentences, %zu events, %zu clutter lines)\n",
-                    where, doc.name, doc.lang, doc.published ? doc.published : "undated", doc.n_sentences,
-                    doc.n_events, doc.n_clutter);
-            for (size_t i = 0; i < doc.n_clutter; i++)
-                fprintf(ig->log, "  removed line %d: %s\n", doc.clutter[i].line_no, doc.clutter[i].text);
-        }
-    }
+    r = store_prepared(ig, &doc, where);
     qp_arena_destroy(&arena);
-    if (++ig->in_batch >= ig->opts.batch && (r = commit_batch(ig)))
-        stop_at(ig, where);
-    progress(ig, 0);
     return r;
 }
 
@@ -283,6 +295,79 @@ int qp_ingest_path(qp_ingest *ig, const char *path)
     s->empty += rd->counts.empty;
     s->too_big += rd->counts.too_big;
     s->bad_json += rd->counts.bad_json;
+    s->unreadable += rd->counts.unreadable;
+    memset(&rd->counts, 0, sizeof rd->counts);
+    return r;
+}
+
+/* ---- documents already extracted: `quipu ingest --events` ---- */
+
+typedef struct events_input {
+    qp_ingest *ig;
+    const char *origin;
+} events_input;
+
+/* One line of `quipu extract --documents`: a document and its events, stored as they are. */
+static int on_document_line(void *ud, const char *line, size_t len, int lineno)
+{
+    events_input *in = ud;
+    qp_ingest *ig = in->ig;
+    char where[480], err[256] = "";
+    snprintf(where, sizeof where, "%.460s:%d", in->origin, lineno);
+    ig->stats.read++;
+    ig->stats.bytes += len;
+    json_error_t jerr;
+    json_t *o = json_loadb(line, len, 0, &jerr);
+    if (!o) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: not JSON (%s, column %d)\n", where, jerr.text, jerr.column);
+        ig->stats.skipped++;
+        ig->stats.bad_json++;
+        return 0;
+    }
+    qp_arena arena;
+    qp_arena_init(&arena, len + 65536);
+    qp_document doc;
+    int r = qp_document_from_json(o, &arena, &doc, err, sizeof err);
+    json_decref(o);
+    if (r) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", where, r == QP_ENOMEM ? qp_strerror(r) : err);
+        ig->stats.skipped++;
+        ig->stats.bad_json += r != QP_ENOMEM;
+        qp_arena_destroy(&arena);
+        if (r == QP_ENOMEM)
+            stop_at(ig, where);
+        return r == QP_ENOMEM ? r : 0;
+    }
+    if (!doc.status)
+        doc.status = "extracted";
+    r = store_prepared(ig, &doc, where);
+    qp_arena_destroy(&arena);
+    return r;
+}
+
+int qp_ingest_events(qp_ingest *ig, const char *path)
+{
+    int is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", path, strerror(errno));
+        ig->stats.read++;
+        ig->stats.skipped++;
+        ig->stats.unreadable++;
+        return 0;
+    }
+    qp_reader *rd = &ig->reader;
+    rd->log = ig->log;
+    events_input in = {ig, is_stdin ? "stdin" : path};
+    int r = qp_read_lines(rd, f, in.origin, on_document_line, &in);
+    if (!is_stdin)
+        fclose(f);
+    /* lines over the limit, counted by the reader */
+    qp_ingest_stats *s = &ig->stats;
+    s->read += rd->counts.read;
+    s->bytes += rd->counts.bytes;
+    s->skipped += rd->counts.skipped;
+    s->too_big += rd->counts.too_big;
     s->unreadable += rd->counts.unreadable;
     memset(&rd->counts, 0, sizeof rd->counts);
     return r;

@@ -2,6 +2,7 @@
 #include "pipeline.h"
 #include "clean.h"
 #include "datadir.h"
+#include "doc_json.h"
 #include "gazetteer.h"
 #include "lexicon.h"
 #include "qp.h"
@@ -193,17 +194,6 @@ void qp_pipeline_destroy(qp_pipeline *p)
     p->langid = NULL;
 }
 
-static void sha256_hex(const char *data, size_t len, char out[65])
-{
-    struct sha256_ctx ctx;
-    uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_init(&ctx);
-    sha256_update(&ctx, len, (const uint8_t *)data);
-    sha256_digest(&ctx, sizeof digest, digest);
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-        snprintf(out + 2 * i, 3, "%02x", digest[i]);
-}
-
 int qp_pipeline_prepare(const qp_pipeline *p, const char *raw, size_t len, const qp_article_meta *meta,
                         qp_arena *arena, qp_document *doc, char *err, size_t errlen)
 {
@@ -225,7 +215,7 @@ int qp_pipeline_prepare(const qp_pipeline *p, const char *raw, size_t len, const
     doc->text_len = cr.len;
     doc->clutter = cr.clutter;
     doc->n_clutter = cr.n_clutter;
-    sha256_hex(cr.text, cr.len, doc->hash);
+    qp_sha256_hex(cr.text, cr.len, doc->hash);
     doc->name = meta->name && *meta->name ? qp_arena_strdup(arena, meta->name)
                                           : qp_arena_printf(arena, "doc-%.12s", doc->hash);
     doc->url = qp_arena_strdup(arena, meta->url);
