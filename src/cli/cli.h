@@ -24,6 +24,8 @@ int cmd_export(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_reextract(int argc, char **argv);
 
 /* Prints "quipu <cmd>: <message>" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -230,7 +230,9 @@ static int open_for_writing(qp_store *s, const char *path)
         return read_only_error(s, werr);
     /* NOMUTEX: a store is used by one thread at a time, so SQLite need not lock the connection
      * on every call (6 % of the instructions of an ingest's writes) */
-    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    /* URI: `quipu merge` attaches its inputs read-only as file:…?mode=ro */
+    int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                             NULL);
     if (rc != SQLITE_OK)
         return store_error(s, store_sqlite_code(rc), "cannot open");
     sqlite3_busy_timeout(s->db, 5000);

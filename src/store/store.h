@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "document.h"
 #include "event.h"
 
@@ -85,6 +86,45 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
 /* The extractor version (qp_pipeline_version) recorded with the documents and events written
  * from now on whose qp_document.extractor is NULL; NULL records none. Copied. 0 or QP_ENOMEM. */
 int qp_store_set_extractor(qp_store *s, const char *version);
+
+/* What a merge did. */
+typedef struct qp_merge_stats {
+    int64_t documents_in;    /* documents the input holds */
+    int64_t documents_added; /* of those, not here before (by identity: the hash of the text) */
+    int64_t events_added;
+} qp_merge_stats;
+
+/* Folds the quipu database at path (of this schema version; opened read-only, never written)
+ * into s, in one transaction: each of its documents not already here (by identity) with its
+ * sentences, clutter lines and events, and the actors, aliases, places and extractor versions
+ * they name, unified with those here (a described actor keeps its description; a placeholder
+ * takes the input's). A document whose name another text holds here is stored as name~<hash>,
+ * as ingest does, and its events' uids follow. A kill leaves s as it was before this input or
+ * with all of it. Returns 0, QP_EDB, QP_EDBVERSION, QP_EINVAL (path is s's own file),
+ * QP_ENOTFOUND, QP_EFULL, QP_EBUSY or QP_ENOMEM, with qp_store_errmsg(s) naming the file. */
+int qp_store_merge(qp_store *s, const char *path, qp_merge_stats *stats);
+
+/* Which stored documents `quipu reextract` takes. NULL/0 fields do not filter. */
+typedef struct qp_doc_filter {
+    const char *since, *until; /* YYYY-MM-DD: documents published on or after, on or before */
+    const char *doc;           /* a document name */
+    int stale;                 /* only those whose events another extractor version made (or none
+                                * recorded: stored before schema 003) than qp_store_set_extractor's */
+} qp_doc_filter;
+
+/* The row ids of the documents f takes, oldest first, into *ids (malloc'd; free() it) and *n.
+ * 0, QP_EDB or QP_ENOMEM. */
+int qp_store_document_ids(qp_store *s, const qp_doc_filter *f, int64_t **ids, size_t *n);
+
+/* Reads document id (name, hash, description, language, cleaned text; no sentences or events)
+ * into d, every string copied into arena. 0, QP_ENOTFOUND, QP_EDB or QP_ENOMEM. */
+int qp_store_load_document(qp_store *s, int64_t id, qp_arena *arena, qp_document *d);
+
+/* Replaces what extraction made of document id (its sentences, language, status, events and
+ * the extractor version) by d's, d being the same text extracted again; its name, text and
+ * clutter lines stay. Call inside a transaction (a savepoint per document: an error undoes
+ * it alone). Returns 0, or QP_EDB, QP_EBUSY, QP_EFULL, QP_ECORRUPT with errmsg set. */
+int qp_store_replace_extraction(qp_store *s, int64_t id, const qp_document *d);
 
 struct qp_lexicon;
 /* Writes the lexicon's actors (countries as states) and their aliases into the store, so that

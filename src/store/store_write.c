@@ -430,25 +430,28 @@ static int put_events(qp_store *s, sqlite3_stmt *act, sqlite3_stmt *plc, sqlite3
     return span ? raise_max_span(s, span) : 0;
 }
 
-int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
-{
-    static const char *sql_doc =
+/* The statements of a document's writes, shared by add_document and replace_extraction: a
+ * cached slot holds one statement, whichever prepares it first. */
+static const char *const sql_doc =
         "INSERT INTO documents (name, hash, url, title, source, lang, published, ingested_at, text, "
         "clutter_lines, status, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
-    static const char *sql_sent = "INSERT INTO sentences (document_id, idx, start, end) VALUES (?,?,?,?)";
-    static const char *sql_clut = "INSERT INTO clutter (document_id, line_no, text) VALUES (?,?,?)";
-    static const char *sql_actor =
+static const char *const sql_sent = "INSERT INTO sentences (document_id, idx, start, end) VALUES (?,?,?,?)";
+static const char *const sql_clut = "INSERT INTO clutter (document_id, line_no, text) VALUES (?,?,?)";
+static const char *const sql_actor =
         "INSERT INTO actors (id, label, label_fr, kind, country, parent) VALUES (?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_fr = coalesce(excluded.label_fr, label_fr), "
         "kind = excluded.kind, country = coalesce(excluded.country, country), "
         "parent = coalesce(excluded.parent, parent) WHERE actors.kind = 'unknown' OR actors.label = actors.id";
-    static const char *sql_place =
+static const char *const sql_place =
         "INSERT OR IGNORE INTO places (id, label, country, lat, lon, feature) VALUES (?,?,?,?,?,?)";
-    static const char *sql_event =
+static const char *const sql_event =
         "INSERT INTO events (uid, document_id, sentence, actor1, actor1_text, action, mode, context, cameo, "
         "action_text, actor2, actor2_text, place_id, place_text, time_value, time_start, time_end, time_grain, "
         "time_text, time_anchor, evidence_start, evidence_end, confidence, flags, speaker, extractor, day, day_end) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing)
+{
     sqlite3_stmt *doc = NULL, *sent = NULL, *clut = NULL, *act = NULL, *plc = NULL, *ev = NULL;
     *existing = 0;
     /* SQLite ends a transaction by itself on a full disk: what a caller writes after that
@@ -530,7 +533,7 @@ cleanup:;
 
 int qp_store_put_lexicon(qp_store *s, const qp_lexicon *lx)
 {
-    static const char *sql_actor =
+    static const char *const sql_lex_actor =
         "INSERT INTO actors (id, label, label_fr, kind, country, parent) VALUES (?,?,?,?,?,?) "
         "ON CONFLICT(id) DO UPDATE SET label = excluded.label, label_fr = excluded.label_fr, kind = excluded.kind, "
         "country = excluded.country, parent = excluded.parent";
@@ -541,7 +544,7 @@ int qp_store_put_lexicon(qp_store *s, const qp_lexicon *lx)
     qp_buf_init(&f);
     /* the lexicon's rows replace what this transaction wrote */
     store_forget_written(s);
-    if ((rc = sqlite3_prepare_v2(s->db, sql_actor, -1, &act, NULL)) ||
+    if ((rc = sqlite3_prepare_v2(s->db, sql_lex_actor, -1, &act, NULL)) ||
         (rc = sqlite3_prepare_v2(s->db, sql_alias, -1, &ali, NULL))) {
         r = store_error(s, store_sqlite_code(rc), "cannot prepare");
         goto cleanup;
@@ -584,5 +587,61 @@ cleanup:
     qp_buf_destroy(&f);
     sqlite3_finalize(act);
     sqlite3_finalize(ali);
+    return r;
+}
+
+int qp_store_replace_extraction(qp_store *s, int64_t id, const qp_document *d)
+{
+    if (!qp_store_in_transaction(s)) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: cannot re-extract a document: no transaction is open", s->path);
+        return QP_EDB;
+    }
+    int64_t xid = extractor_id(s, d->extractor ? d->extractor : s->extractor);
+    if (xid < 0)
+        return (int)xid;
+    sqlite3_stmt *name = store_cached(s, 17, "SELECT name FROM documents WHERE id = ?");
+    if (!name)
+        return QP_EDB;
+    sqlite3_bind_int64(name, 1, id);
+    int rc = sqlite3_step(name);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(name);
+        if (rc == SQLITE_DONE) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s: no document of row %lld", s->path, (long long)id);
+            return QP_ENOTFOUND;
+        }
+        return store_error(s, store_sqlite_code(rc), "cannot read a document");
+    }
+    char stored[512];
+    snprintf(stored, sizeof stored, "%s", store_col(name, 0));
+    sqlite3_reset(name);
+    sqlite3_stmt *del_ev = store_cached(s, 18, "DELETE FROM events WHERE document_id = ?"),
+                 *del_sent = store_cached(s, 19, "DELETE FROM sentences WHERE document_id = ?"),
+                 *upd = store_cached(s, 20, "UPDATE documents SET lang = ?, status = ?, extractor = ? WHERE id = ?");
+    if (!del_ev || !del_sent || !upd)
+        return QP_EDB;
+    sqlite3_bind_int64(del_ev, 1, id);
+    sqlite3_bind_int64(del_sent, 1, id);
+    store_bind_str(upd, 1, d->lang);
+    store_bind_str(upd, 2, d->status ? d->status : "extracted");
+    if (xid)
+        sqlite3_bind_int64(upd, 3, xid);
+    else
+        sqlite3_bind_null(upd, 3);
+    sqlite3_bind_int64(upd, 4, id);
+    int r;
+    if ((r = store_step_done(s, del_ev, "cannot remove the old events")) ||
+        (r = store_step_done(s, del_sent, "cannot remove the old sentences")) ||
+        (r = store_step_done(s, upd, "cannot update a document")))
+        return r;
+    sqlite3_stmt *sent = store_cached(s, 2, sql_sent), *act = store_cached(s, 4, sql_actor),
+                 *plc = store_cached(s, 5, sql_place), *ev = store_cached(s, 6, sql_event);
+    if (!sent || !act || !plc || !ev)
+        return QP_EDB;
+    r = put_sentences(s, sent, id, d);
+    if (!r)
+        r = put_events(s, act, plc, ev, id, stored, d, xid);
+    if (r)
+        store_forget_written(s);
     return r;
 }
