@@ -95,8 +95,141 @@ installed() {
         test "$(sqlite3 inst.db 'SELECT count(*) FROM events')" -gt 20
 }
 
+# the scraped corpus stored once the ordinary way: what the other parts are held against
+reference() {
+    [ -e ref.db ] || "$QUIPU" ingest --quiet --db ref.db "$SCRAPED" >/dev/null 2>&1
+}
+
+# --- extract --documents | ingest --events, and -j 2, give the database one ingest gives --------
+events_and_jobs() {
+    if ! have_scraped; then skipped "ingest --events and -j (no ../shared)"; return; fi
+    reference
+    run extract --documents "$SCRAPED"
+    check "extract --documents: exit 0" test "$rc" -eq 0
+    check "extract --documents: one line per article" test "$(wc -l <out.txt)" -eq 228
+    mv out.txt docs.jsonl
+    run ingest --db ev.db --events docs.jsonl
+    check "ingest --events: exit 0" test "$rc" -eq 0
+    check "ingest --events: the same events as an ingest" test "$(dump ev.db)" = "$(dump ref.db)"
+    check "ingest --events: the same documents as an ingest" test "$(docs_dump ev.db)" = "$(docs_dump ref.db)"
+    # a document whose text was changed after extraction is refused, named by its line
+    sed '3s/"text":"/"text":"X/' docs.jsonl >tampered.jsonl
+    run ingest --db tampered.db --events tampered.jsonl
+    check "ingest --events: a text that is not its hash's: exit 3" test "$rc" -eq 3
+    check "ingest --events: ... named by file and line" has "tampered.jsonl:3: skipped: document.hash" err.txt
+    check "ingest --events: ... the others stored" test "$(sql tampered.db 'SELECT count(*) FROM documents')" -eq 227
+    run ingest -j 2 --db j2.db "$SCRAPED"
+    check "ingest -j 2: exit 0" test "$rc" -eq 0
+    check "ingest -j 2: the same events as one thread" test "$(dump j2.db)" = "$(dump ref.db)"
+    check "ingest -j 2: rows in the same order as one thread" test \
+        "$(sql j2.db 'SELECT group_concat(uid) FROM events')" = "$(sql ref.db 'SELECT group_concat(uid) FROM events')"
+    run ingest -j 0 --db j0.db "$SCRAPED"
+    check "ingest -j 0 is bad usage (2)" test "$rc" -eq 2
+}
+
+# --- merge: shards folded give the database of one ingest; a kill leaves each input whole or absent
+merge() {
+    if ! have_scraped; then skipped "merge (no ../shared)"; return; fi
+    reference
+    mkdir -p s1 s2
+    local i=0
+    for f in "$SCRAPED"/*.txt; do
+        i=$((i + 1))
+        if [ $((i % 2)) -eq 0 ]; then ln -s "$f" s1/; else ln -s "$f" s2/; fi
+    done
+    # the same article in both shards, and one shard twice: stored once
+    ln -s "$(ls "$SCRAPED"/*.txt | head -1)" s1/ 2>/dev/null || true
+    "$QUIPU" ingest --quiet --db s1.db s1 >/dev/null 2>&1
+    "$QUIPU" ingest --quiet --db s2.db s2 >/dev/null 2>&1
+    run merge m.db s1.db s2.db s2.db
+    check "merge: exit 0" test "$rc" -eq 0
+    check "merge: equal to one ingest (events)" test "$(dump m.db)" = "$(dump ref.db)"
+    check "merge: equal to one ingest (documents)" test "$(docs_dump m.db)" = "$(docs_dump ref.db)"
+    check "merge: equal to one ingest (actors)" test \
+        "$(sql m.db 'SELECT * FROM actors ORDER BY id' | md5sum)" = "$(sql ref.db 'SELECT * FROM actors ORDER BY id' | md5sum)"
+    run merge m.db m.db
+    check "merge into itself: refused (exit 1)" test "$rc" -eq 1
+    run merge m.db nothere.db s1.db
+    check "merge of a missing input: exit 3, named" test "$rc" -eq 3 -a -n "$(grep -F nothere.db err.txt)"
+    # kill -9: a synthetic shard large enough to be caught in the middle
+    "${BENCH_MKDB:-}" --events 150000 big.db >/dev/null 2>&1 || { skipped "kill -9 during merge (no bench_mkdb)"; return; }
+    local n
+    n=$(sql big.db 'SELECT count(*) FROM documents')
+    for delay in 0.3 0.8 1.5; do
+        rm -f k.db k.db-wal k.db-shm
+        "$QUIPU" ingest --quiet --db k.db /dev/null >/dev/null 2>&1
+        "$QUIPU" merge --quiet k.db big.db & local pid=$!
+        sleep "$delay"
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        local got
+        got=$(sql k.db 'SELECT count(*) FROM documents')
+        check "kill -9 after ${delay}s of a merge: the database is whole ($(sql k.db 'PRAGMA integrity_check'))" \
+            test "$(sql k.db 'PRAGMA integrity_check')" = ok
+        check "kill -9 after ${delay}s of a merge: as it was or complete ($got of $n documents)" \
+            test "$got" -eq 0 -o "$got" -eq "$n"
+        "$QUIPU" merge --quiet k.db big.db >/dev/null 2>&1
+        check "kill -9 after ${delay}s of a merge: run again, complete" \
+            test "$(sql k.db 'SELECT count(*) FROM events')" -eq "$(sql big.db 'SELECT count(*) FROM events')"
+    done
+}
+
+# --- reextract: a changed lexicon's version; a kill leaves each document old or new, never mixed
+reextract() {
+    if ! have_scraped; then skipped "reextract (no ../shared)"; return; fi
+    reference
+    local data=${QP_SOURCE_ROOT:?} build=${QP_BUILD_ROOT:?}
+    # the same data under another fingerprint: a lexicon file with a blank line more
+    mkdir -p newdata/lexicon
+    cp -r "$data/lexicon/." newdata/lexicon/
+    cp "$build/lexicon/fr/forms.tsv" newdata/lexicon/fr/ && cp "$build/lexicon/en/forms.tsv" newdata/lexicon/en/
+    echo >>newdata/lexicon/places.json
+    cp ref.db old.db
+    local before
+    before=$(sql old.db 'SELECT version FROM extractors')
+    QUIPU_DATA=$tmp/newdata run reextract --db old.db --doc "$(sql old.db 'SELECT name FROM documents LIMIT 1')"
+    check "reextract --doc: exit 0, one document" test "$rc" -eq 0 -a -n "$(grep -F '1 documents extracted again' err.txt)"
+    check "reextract: a new extractor version recorded" test "$(sql old.db 'SELECT count(*) FROM extractors')" -eq 2
+    check "reextract: the same events for the same lexicon" test "$(dump old.db)" = "$(dump ref.db)"
+    for delay in 0.3 0.9; do
+        cp ref.db kr.db
+        QUIPU_DATA=$tmp/newdata "$QUIPU" reextract --quiet --db kr.db & local pid=$!
+        sleep "$delay"
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        local redone
+        redone=$(sql kr.db "SELECT count(*) FROM documents d JOIN extractors x ON x.id = d.extractor WHERE x.version <> '$before'")
+        check "kill -9 after ${delay}s of a reextract ($redone of 228 documents redone): the database is whole" \
+            test "$(sql kr.db 'PRAGMA integrity_check')" = ok
+        check "kill -9 after ${delay}s of a reextract: no document holds events of two versions" \
+            test "$(sql kr.db 'SELECT count(*) FROM events e JOIN documents d ON d.id = e.document_id
+                             WHERE e.extractor IS NOT d.extractor')" -eq 0
+        check "kill -9 after ${delay}s of a reextract: every event still there" test "$(dump kr.db)" = "$(dump ref.db)"
+        QUIPU_DATA=$tmp/newdata "$QUIPU" reextract --quiet --stale --db kr.db >/dev/null 2>&1
+        check "kill -9 after ${delay}s of a reextract: --stale completes it" test \
+            "$(sql kr.db "SELECT count(*) FROM documents d JOIN extractors x ON x.id = d.extractor WHERE x.version = '$before'")" -eq 0
+    done
+}
+
+# --- Dask: a LocalCluster of 2 workers over the 228 articles equals one ingest -------------------
+dask() {
+    if ! have_scraped; then skipped "Dask (no ../shared)"; return; fi
+    if ! /usr/bin/python3 -c 'import distributed' 2>/dev/null; then
+        skipped "Dask (python3-distributed is not installed: tools/setup.sh --tests)"
+        return
+    fi
+    reference
+    /usr/bin/python3 "${QP_SOURCE_ROOT:?}/tools/quipu-dask" --quipu "$QUIPU" --workers 2 --db dask.db "$SCRAPED" \
+        >out.txt 2>err.txt
+    rc=$?
+    check "quipu-dask on 2 local workers: exit 0" test "$rc" -eq 0
+    check "quipu-dask on 2 local workers: equal to one ingest (events)" test "$(dump dask.db)" = "$(dump ref.db)"
+    check "quipu-dask on 2 local workers: equal to one ingest (documents)" test "$(docs_dump dask.db)" = "$(docs_dump ref.db)"
+    check "quipu-dask: the shards are removed" test ! -e dask.db.shards
+}
+
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(same_names missing_data installed)
+[ ${#parts[@]} -eq 0 ] && parts=(same_names missing_data installed events_and_jobs merge reextract dask)
 for p in "${parts[@]}"; do "$p"; done
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ] || exit 1
