@@ -163,6 +163,24 @@ typedef struct qp_event_filter {
 typedef int (*qp_event_fn)(const qp_event *e, void *ud);
 int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, void *ud);
 
+/* What the graph is built from (src/graph/graph_load.c). NULL/0 fields do not filter. */
+typedef struct qp_graph_events_query {
+    const char *since, *until;   /* YYYY-MM-DD window, as qp_event_filter's */
+    const char *const *focus;    /* n_focus actor ids: only the events that name one of them, or
+                                  * an actor under one (its parent chain leads there) */
+    size_t n_focus;
+    int with_evidence;           /* fill evidence_text and action_text too (`query why`) */
+} qp_graph_events_query;
+
+/* Calls fn for each event the graph counts (neither negated nor hypothetical, naming at least
+ * one actor) that q selects, in the order of qp_store_events_each, with only what the graph
+ * reads: uid, doc (the document's name, taken from the uid), sentence, the two actors' ids
+ * (their descriptions come from qp_store_actors_each), action, context, time, confidence,
+ * flags, place; evidence and action text with q->with_evidence. No document text is read
+ * otherwise, and a window or a focus is searched on the indexes of schema 003. Returns 0,
+ * QP_EDB, QP_EINVAL (a bad date) or fn's non-zero value. */
+int qp_store_graph_events_each(qp_store *s, const qp_graph_events_query *q, qp_event_fn fn, void *ud);
+
 /* Calls fn for each actor the store knows (the lexicon's and those events named), with what is
  * known of it: label, French label, kind (NULL when unknown), country, parent. Strings live
  * during the call. Returns 0, QP_EDB (errmsg set) or fn's non-zero value. */

@@ -267,3 +267,133 @@ int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, 
     qp_buf_destroy(&where);
     return r;
 }
+
+/* ---- what the graph reads ---- */
+
+/* The focus as a JSON array of ids, for json_each. NULL when memory ran out. */
+static char *focus_json(const char *const *ids, size_t n)
+{
+    qp_buf b;
+    qp_buf_init(&b);
+    int rc = qp_buf_putc(&b, '[');
+    for (size_t i = 0; i < n; i++) {
+        rc |= qp_buf_puts(&b, i ? ",\"" : "\"");
+        for (const char *p = ids[i]; *p; p++)
+            rc |= *p == '"' || *p == '\\' ? qp_buf_printf(&b, "\\%c", *p)
+                  : (unsigned char)*p < 0x20 ? qp_buf_printf(&b, "\\u%04x", *p) : qp_buf_putc(&b, *p);
+        rc |= qp_buf_putc(&b, '"');
+    }
+    rc |= qp_buf_puts(&b, "]");
+    if (rc) {
+        qp_buf_destroy(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+static int graph_pass(qp_store *s, const qp_graph_events_query *q, const char *focus, const char *tail,
+                      int64_t since, int64_t until, qp_event_fn fn, void *ud)
+{
+    qp_buf sql;
+    qp_buf_init(&sql);
+    int r = 0;
+    if (focus)
+        r |= qp_buf_puts(&sql, "WITH RECURSIVE under(id) AS (SELECT value FROM json_each(:focus) "
+                               "UNION SELECT a.id FROM actors a JOIN under u ON a.parent = u.id) ");
+    r |= qp_buf_puts(&sql, "SELECT e.uid, e.sentence, e.actor1, e.actor2, e.action, e.context, e.time_start, e.time_end, "
+                           "e.confidence, e.flags, e.place_id, p.label, p.country, p.lat, p.lon");
+    if (q->with_evidence)
+        r |= qp_buf_puts(&sql, ", substr(CAST(d.text AS BLOB), e.evidence_start + 1, e.evidence_end - e.evidence_start), "
+                               "e.action_text FROM events e JOIN documents d ON d.id = e.document_id ");
+    else
+        r |= qp_buf_puts(&sql, " FROM events e ");
+    r |= qp_buf_printf(&sql, "LEFT JOIN places p ON p.id = e.place_id WHERE (e.flags & %d) = 0 "
+                             "AND (e.actor1 IS NOT NULL OR e.actor2 IS NOT NULL)", QP_EVENT_HIDDEN);
+    if (focus)
+        r |= qp_buf_puts(&sql, " AND (e.actor1 IN (SELECT id FROM under) OR e.actor2 IN (SELECT id FROM under))");
+    if (q->since)
+        r |= qp_buf_puts(&sql, " AND e.day_end > :since AND e.day > :since_lo");
+    if (q->until)
+        r |= qp_buf_puts(&sql, " AND e.day <= :until");
+    r |= qp_buf_puts(&sql, tail);
+    if (r) {
+        qp_buf_destroy(&sql);
+        return QP_ENOMEM;
+    }
+    const char *plan = getenv("QP_STORE_PLAN");
+    if (plan && *plan == '1')
+        print_plan(s, sql.data);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql.data, -1, &st, NULL);
+    qp_buf_destroy(&sql);
+    if (rc != SQLITE_OK)
+        return store_error(s, store_sqlite_code(rc), "cannot read events");
+    bind_named(st, ":focus", focus);
+    bind_named_int(st, ":since", since);
+    bind_named_int(st, ":since_lo", since - max_span(s));
+    bind_named_int(st, ":until", until);
+    char doc[512];
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *uid = store_col(st, 0);
+        /* the document's name is the uid's '<name>#<sentence>.<n>' up to its last '#' */
+        const char *hash = uid ? strrchr(uid, '#') : NULL;
+        snprintf(doc, sizeof doc, "%.*s", hash ? (int)(hash - uid) : 0, hash ? uid : "");
+        qp_event e = {
+            .uid = uid, .doc = doc, .sentence = sqlite3_column_int(st, 1),
+            .actor1 = {.id = store_col(st, 2)}, .actor2 = {.id = store_col(st, 3)},
+            .action = store_col(st, 4), .context = store_col(st, 5),
+            .time = {.start = store_col(st, 6), .end = store_col(st, 7)},
+            .confidence = sqlite3_column_double(st, 8), .flags = sqlite3_column_int(st, 9),
+            .place = {store_col(st, 10), store_col(st, 11), store_col(st, 12), sqlite3_column_double(st, 13),
+                      sqlite3_column_double(st, 14), NULL, NULL},
+        };
+        if (q->with_evidence) {
+            e.evidence_text = store_col(st, 15);
+            e.action_text = store_col(st, 16);
+        }
+        if ((r = fn(&e, ud)))
+            break;
+    }
+    if (!r && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        r = store_error(s, store_sqlite_code(rc), "cannot read events");
+    sqlite3_finalize(st);
+    return r;
+}
+
+/* A database before schema 003: every event of the window through qp_store_events_each, the
+ * focus applied here (one actor and those under it only when there is one). */
+typedef struct legacy_graph {
+    qp_event_fn fn;
+    void *ud;
+} legacy_graph;
+
+static int legacy_graph_row(const qp_event *e, void *ud)
+{
+    legacy_graph *g = ud;
+    if ((e->flags & QP_EVENT_HIDDEN) || (!e->actor1.id && !e->actor2.id))
+        return 0;
+    return g->fn(e, g->ud);
+}
+
+int qp_store_graph_events_each(qp_store *s, const qp_graph_events_query *q, qp_event_fn fn, void *ud)
+{
+    if (s->schema < 3) {
+        qp_event_filter f = {.since = q->since, .until = q->until, .actor = q->n_focus == 1 ? q->focus[0] : NULL};
+        legacy_graph g = {fn, ud};
+        return qp_store_events_each(s, &f, legacy_graph_row, &g);
+    }
+    int64_t since = 0, until = 0;
+    if ((q->since && !store_days(q->since, &since)) || (q->until && !store_days(q->until, &until))) {
+        snprintf(s->errmsg, sizeof s->errmsg, "%s: not a date (YYYY-MM-DD): %s", s->path,
+                 q->since && !store_days(q->since, &since) ? q->since : q->until);
+        return QP_EINVAL;
+    }
+    char *focus = NULL;
+    if (q->n_focus && !(focus = focus_json(q->focus, q->n_focus)))
+        return QP_ENOMEM;
+    int r = graph_pass(s, q, focus, " AND e.day IS NOT NULL ORDER BY e.day, e.id", since, until, fn, ud);
+    if (!r && !q->since && !q->until)
+        r = graph_pass(s, q, focus, " AND e.day IS NULL ORDER BY e.id", since, until, fn, ud);
+    free(focus);
+    return r;
+}
