@@ -87,6 +87,12 @@ int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
  * from now on whose qp_document.extractor is NULL; NULL records none. Copied. 0 or QP_ENOMEM. */
 int qp_store_set_extractor(qp_store *s, const char *version);
 
+/* Bulk loading: with on, the events' secondary indexes (schema 003's day, actor and place
+ * indexes) are dropped, so that millions of rows go in without a random b-tree insert each;
+ * with off they are built again, each by one sort. Reads are slow in between. Call outside a
+ * transaction. 0 or QP_EDB/QP_EFULL/QP_EBUSY (errmsg set). */
+int qp_store_bulk_load(qp_store *s, int on);
+
 /* What a merge did. */
 typedef struct qp_merge_stats {
     int64_t documents_in;    /* documents the input holds */

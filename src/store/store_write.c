@@ -645,3 +645,23 @@ int qp_store_replace_extraction(qp_store *s, int64_t id, const qp_document *d)
         store_forget_written(s);
     return r;
 }
+
+int qp_store_bulk_load(qp_store *s, int on)
+{
+    /* the same indexes as schema/003_scale.sql */
+    static const char *const drop = "DROP INDEX IF EXISTS events_day; DROP INDEX IF EXISTS events_actor1_day; "
+                                    "DROP INDEX IF EXISTS events_actor2_day; DROP INDEX IF EXISTS events_place_day;";
+    static const char *const create =
+        "CREATE INDEX IF NOT EXISTS events_day ON events(day); "
+        "CREATE INDEX IF NOT EXISTS events_actor1_day ON events(actor1, day); "
+        "CREATE INDEX IF NOT EXISTS events_actor2_day ON events(actor2, day); "
+        "CREATE INDEX IF NOT EXISTS events_place_day ON events(place_id, day);";
+    int r = store_exec(s, "BEGIN IMMEDIATE", "cannot start a transaction");
+    if (!r)
+        r = store_exec(s, on ? drop : create, on ? "cannot drop the indexes" : "cannot build the indexes");
+    if (!r)
+        r = store_exec(s, "COMMIT", "cannot commit");
+    if (r)
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    return r;
+}
