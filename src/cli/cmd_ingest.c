@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void help(FILE *out)
@@ -159,6 +160,15 @@ int cmd_ingest(int argc, char **argv)
         if (s->not_extracted)
             fprintf(stderr, "quipu ingest: %zu documents stored without extraction (not French or English)\n",
                     s->not_extracted);
+        if (o.verbose) {
+            /* the share of the time the writer spent in the store, the rest being reading and
+             * extraction (bench/bench_parallel.sh reads this line) */
+            struct timespec ts;
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+            double cpu = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+            fprintf(stderr, "quipu ingest: CPU %.2f s in all, %.2f s of it storing (%.0f %%)\n", cpu, s->store_cpu,
+                    cpu > 0 ? 100.0 * s->store_cpu / cpu : 0.0);
+        }
         fprintf(stderr, "quipu ingest: database %s\n", db);
     }
     /* stopped by the store: documents committed before it are stored all the same, so that is
