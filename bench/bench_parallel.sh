@@ -43,10 +43,11 @@ for j in 1 2; do
              2>&1 >/dev/null; } | grep -E "^TIME|CPU .* storing")
     read -r _ w u s <<<"$(grep ^TIME <<<"$out")"
     wall[j$j]=$w
-    printf "ingest -j %d: %6.1f s wall, %6.1f s CPU; %s\n" "$j" "$w" "$(echo "$u + $s" | bc)" \
+    printf "ingest -j %d: %6.1f s wall, %6.1f s CPU; %s\n" "$j" "$w" "$(awk -v a="$u" -v b="$s" 'BEGIN { print a + b }')" \
         "$(grep storing <<<"$out" | sed 's/^quipu ingest: //')"
 done
-echo "ingest -j 2 speed-up: $(echo "scale=2; ${wall[j1]} / ${wall[j2]}" | bc)x; same events: $([ "$(dump "$tmp/j1.db")" = "$(dump "$tmp/j2.db")" ] && echo yes || echo NO)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+echo "ingest -j 2 speed-up: $(ratio "${wall[j1]}" "${wall[j2]}")x; same events: $([ "$(dump "$tmp/j1.db")" = "$(dump "$tmp/j2.db")" ] && echo yes || echo NO)"
 if /usr/bin/python3 -c 'import distributed' 2>/dev/null; then
     for w in 1 2; do
         read -r e u s <<<"$(timed /usr/bin/python3 "$root/tools/quipu-dask" --quipu "$quipu" --workers "$w" \
@@ -54,7 +55,7 @@ if /usr/bin/python3 -c 'import distributed' 2>/dev/null; then
         wall[d$w]=$e
         printf "quipu-dask, %d worker(s): %6.1f s wall (the cluster's start included)\n" "$w" "$e"
     done
-    echo "Dask 2 workers speed-up: $(echo "scale=2; ${wall[d1]} / ${wall[d2]}" | bc)x; same events as ingest: $([ "$(dump "$tmp/d2.db")" = "$(dump "$tmp/j1.db")" ] && echo yes || echo NO)"
+    echo "Dask 2 workers speed-up: $(ratio "${wall[d1]}" "${wall[d2]}")x; same events as ingest: $([ "$(dump "$tmp/d2.db")" = "$(dump "$tmp/j1.db")" ] && echo yes || echo NO)"
 else
     echo "quipu-dask: skipped (apt-get install python3-distributed)"
 fi
