@@ -46,7 +46,7 @@ for j in 1 2; do
     printf "ingest -j %d: %6.1f s wall, %6.1f s CPU; %s\n" "$j" "$w" "$(awk -v a="$u" -v b="$s" 'BEGIN { print a + b }')" \
         "$(grep storing <<<"$out" | sed 's/^quipu ingest: //')"
 done
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 echo "ingest -j 2 speed-up: $(ratio "${wall[j1]}" "${wall[j2]}")x; same events: $([ "$(dump "$tmp/j1.db")" = "$(dump "$tmp/j2.db")" ] && echo yes || echo NO)"
 if /usr/bin/python3 -c 'import distributed' 2>/dev/null; then
     for w in 1 2; do
