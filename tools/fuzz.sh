@@ -3,7 +3,7 @@
 #
 # Usage: tools/fuzz.sh [--builddir DIR] [SECONDS [HARNESS...]]
 #   SECONDS   how long each harness runs (default 60; CI gives 30, a release 1800 or more)
-#   HARNESS   fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract (default: all)
+#   HARNESS   fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson (default: all)
 # Builds nothing: run tools/setup.sh --fuzz first (build-fuzz/, clang, ASan + UBSan). Each
 # harness starts from tests/fuzz/seeds/NAME, examples/ (for the text harnesses) and, when
 # ../shared is there, its fixtures; what it finds new goes to a scratch corpus under
@@ -19,7 +19,7 @@ case "${1:-}" in -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson)
 work=${QP_FUZZ_DIR:-/tmp/quipu-fuzz}
 shared=${QP_SHARED:-$root/../shared}
 mkdir -p "$work"

@@ -81,7 +81,7 @@ if [ "$fuzz" = 1 ]; then
         CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
     fi
     fuzzers=(tests/fuzz/fuzz_jsonl tests/fuzz/fuzz_clean tests/fuzz/fuzz_sentence tests/fuzz/fuzz_timex
-             tests/fuzz/fuzz_extract)
+             tests/fuzz/fuzz_extract tests/fuzz/fuzz_docjson)
     ninja -C build-fuzz "${fuzzers[@]}" >/dev/null || ninja -C build-fuzz "${fuzzers[@]}"
     say "built the fuzz harnesses in build-fuzz/tests/fuzz/ (run them: tools/fuzz.sh)"
 fi
