@@ -19,7 +19,7 @@ static void help(FILE *out)
           "Runs extraction again on stored documents (their cleaned text, as stored) and replaces their\n"
           "sentences and events: after the lexicons, the inflected forms, the gazetteer or the parser's\n"
           "models changed. Every event records the extractor version that made it (quipu's version and\n"
-          "a fingerprint of that data: `sqlite3 quipu.db 'SELECT * FROM extractors'` lists them).\n\n"
+          "a fingerprint of that data; the database's table extractors lists them).\n\n"
           "  --db FILE   database (default: $QUIPU_DB or ./quipu.db)\n"
           "  --since D   documents published on or after D (YYYY-MM-DD)\n"
           "  --until D   documents published on or before D\n"
