@@ -5,7 +5,9 @@
 # time, wall time and peak memory (GNU time), and how each grows from 1 M to 10 M.
 #
 # Usage: bench/bench_store.sh [--quipu PATH] [--dir DIR] [--sizes "1000000 10000000"] [--runs N]
-#   defaults: build/quipu, /tmp/quipu-bench-store, both sizes, 3 runs (the median is printed)
+#                             [--only "events events_state backers sides export"]
+#   defaults: build/quipu, /tmp/quipu-bench-store, both sizes, 3 runs (the median is printed),
+#   every command
 # Making the 10 M database takes a while (bench_mkdb loads rows, then builds the indexes).
 # Targets at 10 M: events < 100 ms, backers < 1 s, sides (one year) < 5 s, export < 10 s,
 # each under 500 MB.
@@ -15,13 +17,15 @@ quipu=$root/build/quipu
 dir=/tmp/quipu-bench-store
 sizes="1000000 10000000"
 runs=3
+only="events events_state backers sides export"
 while [ $# -gt 0 ]; do
     case "$1" in
         --quipu) quipu=$2; shift 2 ;;
         --dir) dir=$2; shift 2 ;;
         --sizes) sizes=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --only) only=$2; shift 2 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench_store: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -48,9 +52,10 @@ for n in $sizes; do
     # the busiest state, an army unit, and one year in the middle of the ten
     actor=AAX
     unit=$(sqlite3 "$db" "SELECT actor1 FROM events WHERE actor1 LIKE '%-U%' GROUP BY actor1 ORDER BY count(*) DESC LIMIT 1")
-    echo "== $n events ($(du -m "$db" | cut -f1) MB): $db"
+    echo "== $n events ($(du -mL "$db" | cut -f1) MB): $db"
     printf "%-52s %9s %9s %9s\n" "command" "CPU s" "wall s" "peak MB"
     while IFS='|' read -r key label cmd; do
+        case " $only " in *" $key "*) ;; *) continue ;; esac
         # shellcheck disable=SC2086
         r=$(measure $quipu $cmd --db "$db")
         fig[$key,$n]=$r
@@ -66,7 +71,7 @@ done
 set -- $sizes
 if [ $# -ge 2 ]; then
     echo "== growth from $1 to $2 events (CPU time ratio, peak memory ratio)"
-    for key in events events_state backers sides export; do
+    for key in $only; do
         read -r c1 _ m1 <<<"${fig[$key,$1]}"
         read -r c2 _ m2 <<<"${fig[$key,$2]}"
         awk -v k="$key" -v c1="$c1" -v c2="$c2" -v m1="$m1" -v m2="$m2" \
