@@ -652,10 +652,10 @@ int qp_store_bulk_load(qp_store *s, int on)
     static const char *const drop = "DROP INDEX IF EXISTS events_day; DROP INDEX IF EXISTS events_actor1_day; "
                                     "DROP INDEX IF EXISTS events_actor2_day; DROP INDEX IF EXISTS events_place_day;";
     static const char *const create =
-        "CREATE INDEX IF NOT EXISTS events_day ON events(day); "
-        "CREATE INDEX IF NOT EXISTS events_actor1_day ON events(actor1, day); "
-        "CREATE INDEX IF NOT EXISTS events_actor2_day ON events(actor2, day); "
-        "CREATE INDEX IF NOT EXISTS events_place_day ON events(place_id, day);";
+        "CREATE INDEX IF NOT EXISTS events_day ON events(day, day_end); "
+        "CREATE INDEX IF NOT EXISTS events_actor1_day ON events(actor1, day, day_end); "
+        "CREATE INDEX IF NOT EXISTS events_actor2_day ON events(actor2, day, day_end); "
+        "CREATE INDEX IF NOT EXISTS events_place_day ON events(place_id, day, day_end);";
     int r = store_exec(s, "BEGIN IMMEDIATE", "cannot start a transaction");
     if (!r)
         r = store_exec(s, on ? drop : create, on ? "cannot drop the indexes" : "cannot build the indexes");

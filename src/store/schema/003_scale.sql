@@ -8,6 +8,10 @@
 -- store_meta ('max_span_days'), so that the since bound becomes day > D - max_span too, a bound
 -- the index can use.
 --
+-- Each index ends with day_end, so that the rows of the since bound's margin (day between
+-- since - max_span and since, most of them a day long and over before since) are passed over
+-- in the index without their row being read: a hub's quarter at 10 M events read a year and a
+-- quarter of rows without it.
 -- Indexes, each for the reads EXPLAIN QUERY PLAN showed needing it (src/store/store_events.c):
 --   events_day             window alone: `quipu query sides --since --until`, timelines
 --   events_actor1_day,
@@ -52,7 +56,7 @@ CREATE TRIGGER events_days AFTER INSERT ON events WHEN NEW.day IS NULL AND NEW.d
         ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value);
 END;
 
-CREATE INDEX events_day ON events(day);
-CREATE INDEX events_actor1_day ON events(actor1, day);
-CREATE INDEX events_actor2_day ON events(actor2, day);
-CREATE INDEX events_place_day ON events(place_id, day);
+CREATE INDEX events_day ON events(day, day_end);
+CREATE INDEX events_actor1_day ON events(actor1, day, day_end);
+CREATE INDEX events_actor2_day ON events(actor2, day, day_end);
+CREATE INDEX events_place_day ON events(place_id, day, day_end);
