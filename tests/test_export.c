@@ -1,6 +1,7 @@
 /* test_export.c — GraphML and GEXF from a hand-built store: schema-valid (xmllint against
  * ../shared/schemas), read back by igraph with the same nodes, edges and attributes, stable
- * ids, relation filter, hostile strings; and the text cleaning every writer relies on. */
+ * ids, merged spells, one edge type per file, relation filter, hostile strings; and the text
+ * cleaning every writer relies on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include "export.h"
 #include "qp.h"
 #include "test_export_fixture.h"
+#include "textcell.h"
 #include "textout.h"
 
 typedef struct fx {
@@ -96,6 +98,8 @@ static void graphml_reads_back_in_igraph(void **state)
     }
     assert_null(strstr(xml, "for=\"graph\""));
     assert_null(strstr(xml, "for=\"all\""));
+    /* networkx refuses directed="false" in a directed graph */
+    assert_null(strstr(xml, "directed=\"false\""));
     free(xml);
 
     igraph_set_attribute_table(&igraph_cattribute_table);
@@ -122,12 +126,21 @@ static void graphml_reads_back_in_igraph(void **state)
     assert_int_equal((int)EAN(&g, "documents", e), 2);
     assert_string_equal(EAS(&g, "first_date", e), "2017-11-02");
     assert_string_equal(EAS(&g, "event_ids", e), "afp-1#0.0 reuters-7#0.0");
+    assert_false(EAB(&g, "mutual", e));
     igraph_integer_t from, to;
     igraph_edge(&g, e, &from, &to);
     assert_string_equal(VAS(&g, "id", from), "RUS");
     assert_string_equal(VAS(&g, "id", to), "SYR-GOV");
+    /* a fight is one edge, from the smaller id to the larger, flagged mutual */
+    assert_true(igraph_is_directed(&g));
     e = find_by_id(&g, 1, "ISIS:SYR-GOV:fights");
     assert_int_equal((int)EAN(&g, "sign", e), -1);
+    assert_true(EAB(&g, "mutual", e));
+    igraph_edge(&g, e, &from, &to);
+    assert_string_equal(VAS(&g, "id", from), "ISIS");
+    /* blocs numbered from 1 as `query sides` numbers them; positions for Gephi */
+    assert_true(VAN(&g, "bloc", rus) >= 1);
+    assert_true(igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_VERTEX, "x"));
     /* every weight above 0: Gephi deletes weight-0 edges */
     for (igraph_integer_t i = 0; i < igraph_ecount(&g); i++)
         assert_true(EAN(&g, "weight", i) > 0);
@@ -145,15 +158,68 @@ static void gexf_is_dynamic_and_valid(void **state)
     assert_non_null(strstr(xml, "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\""));
     assert_non_null(strstr(xml, "mode=\"dynamic\""));
     assert_non_null(strstr(xml, "timeformat=\"date\""));
-    /* one spell per dated event: four dated visible events, the undated one has none */
-    assert_int_equal(count(xml, "<spell "), 4);
+    /* four dated visible events; the two backings of 2 November are one spell (Gephi drops
+     * spells that overlap on one edge), the undated fight has none */
+    assert_int_equal(count(xml, "<spell "), 3);
+    assert_int_equal(count(xml, "<spell start=\"2017-11-02\" end=\"2017-11-02\"/>"), 1);
     assert_non_null(strstr(xml, "<spell start=\"2017-11-01\" end=\"2017-11-30\"/>")); /* a month, not a day */
-    assert_non_null(strstr(xml, "id=\"RUS:SYR-GOV:backs\" source=\"RUS\" target=\"SYR-GOV\" type=\"directed\" kind=\"backs\""));
+    /* one edge type in the file: networkx and Gephi both read it */
+    assert_non_null(strstr(xml, "defaultedgetype=\"directed\""));
+    assert_null(strstr(xml, "type=\"undirected\""));
+    assert_non_null(strstr(xml, "id=\"RUS:SYR-GOV:backs\" source=\"RUS\" target=\"SYR-GOV\" kind=\"backs\""));
+    assert_non_null(strstr(xml, "id=\"ISIS:SYR-GOV:fights\" source=\"ISIS\" target=\"SYR-GOV\" kind=\"fights\""));
+    const char *fight = strstr(xml, "id=\"ISIS:SYR-GOV:fights\"");
+    assert_true(strstr(fight, "<attvalue for=\"mutual\" value=\"true\"/>") < strstr(fight, "</edge>"));
     assert_non_null(strstr(xml, "<node id=\"SDF\" label=\"Syrian Democratic Forces\" start=\"2017-11-01\">"));
     assert_int_equal(count(xml, "<viz:size value=\""), 5);
     assert_int_equal(count(xml, "<viz:color r=\""), 5);
+    assert_int_equal(count(xml, "<viz:position x=\""), 5);
+    /* blocs as `quipu query sides` numbers them, from 1 */
+    assert_null(strstr(xml, "for=\"bloc\" value=\"0\""));
+    assert_null(strstr(xml, "for=\"bloc\" value=\"-1\""));
+    assert_non_null(strstr(xml, "for=\"bloc\" value=\"1\""));
     free(xml);
     validate(path, "--relaxng", "gexf-1.3/gexf.rng");
+}
+
+/* A month-long spell and day spells on one edge: one spell where they overlap or touch,
+ * apart where they do not; --mixed writes undirected fights for Gephi; 1.2draft on demand. */
+static void gexf_spells_merge_and_variants(void **state)
+{
+    fx *f = *state;
+    const char *sql =
+        "INSERT INTO events(uid,document_id,sentence,actor1,action,context,actor2,time_value,time_start,time_end,"
+        " time_grain,evidence_start,evidence_end,confidence) VALUES"
+        " ('lemonde-3#2.0',3,2,'USA','AID','military','SDF','2017-11-10','2017-11-10','2017-11-11','day',0,3,0.7),"
+        " ('lemonde-3#3.0',3,3,'USA','AID','military','SDF','2017-12-01','2017-12-01','2017-12-02','day',0,3,0.7),"
+        " ('lemonde-3#4.0',3,4,'USA','AID','military','SDF','2017-12-05','2017-12-05','2017-12-06','day',0,3,0.7);";
+    assert_int_equal(test_sql_exec(qp_store_path(f->s), sql), 0);
+    qp_export_opts o = {0};
+    char *xml = slurp(export(f, 1, &o, "m.gexf"));
+    const char *edge = strstr(xml, "id=\"USA:SDF:backs\"");
+    assert_non_null(edge);
+    const char *end = strstr(edge, "</edge>");
+    /* November (the month) swallows the 10th and touches the 1st of December; the 5th is apart */
+    const char *s1 = strstr(edge, "<spell start=\"2017-11-01\" end=\"2017-12-01\"/>");
+    const char *s2 = strstr(edge, "<spell start=\"2017-12-05\" end=\"2017-12-05\"/>");
+    assert_true(s1 && s1 < end && s2 && s2 < end);
+    assert_int_equal(count(edge, "<spell ") - count(end, "<spell "), 2);
+    free(xml);
+    validate(f->path, "--relaxng", "gexf-1.3/gexf.rng");
+
+    qp_export_opts mixed = {.mixed = 1};
+    xml = slurp(export(f, 1, &mixed, "mixed.gexf"));
+    assert_null(strstr(xml, "defaultedgetype"));
+    assert_non_null(strstr(xml, "id=\"ISIS:SYR-GOV:fights\" source=\"ISIS\" target=\"SYR-GOV\" type=\"undirected\""));
+    assert_non_null(strstr(xml, "id=\"RUS:SYR-GOV:backs\" source=\"RUS\" target=\"SYR-GOV\" type=\"directed\""));
+    free(xml);
+    validate(f->path, "--relaxng", "gexf-1.3/gexf.rng");
+
+    qp_export_opts old = {.gexf12 = 1};
+    xml = slurp(export(f, 1, &old, "old.gexf"));
+    assert_non_null(strstr(xml, "<gexf xmlns=\"http://www.gexf.net/1.2draft\""));
+    assert_null(strstr(xml, "timerepresentation"));
+    free(xml);
 }
 
 static void ids_stable_and_output_deterministic(void **state)
@@ -266,6 +332,40 @@ static void text_is_cleaned_and_escaped(void **state)
     qp_buf_destroy(&b);
 }
 
+/* Table cells by display width: never cut inside a character, wide characters count two
+ * columns, combining marks none, line breaks are spaces; numbers as written. */
+static void cells_and_numbers(void **state)
+{
+    (void)state;
+    qp_buf b;
+    qp_buf_init(&b);
+    assert_int_equal(qp_text_cell(&b, "Forces démocratiques syriennes", 10, 1), 0);
+    assert_string_equal(b.data, "Forces dé\xe2\x80\xa6");
+    qp_buf_clear(&b);
+    /* 中 is two columns: four of them fill 8, the ellipsis one more */
+    assert_int_equal(qp_text_cell(&b, "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad", 9, 1), 0);
+    assert_string_equal(b.data, "\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad\xe2\x80\xa6");
+    assert_int_equal(qp_text_width(b.data), 9);
+    qp_buf_clear(&b);
+    /* e + combining acute is one column; a line break is a space; padded to the width */
+    assert_int_equal(qp_text_cell(&b, "ne\xcc\x81" "e\nici", 10, 1), 0);
+    assert_string_equal(b.data, "ne\xcc\x81" "e ici   ");
+    assert_int_equal(qp_text_width(b.data), 10);
+    qp_buf_clear(&b);
+    assert_int_equal(qp_text_cell(&b, NULL, 3, 1), 0);
+    assert_string_equal(b.data, "-  ");
+    qp_buf_destroy(&b);
+    char n[32];
+    qp_text_number(0.85, n, sizeof n);
+    assert_string_equal(n, "0.85");
+    qp_text_number(0.9 * 0.24, n, sizeof n);
+    assert_string_equal(n, "0.216");
+    qp_text_number(36.20278, n, sizeof n);
+    assert_string_equal(n, "36.20278");
+    qp_text_number(12, n, sizeof n);
+    assert_string_equal(n, "12");
+}
+
 /* Issue 16, items 13, 14 and 15, on the writers' own functions. */
 static void formulas_urls_and_id_lists(void **state)
 {
@@ -303,9 +403,11 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_is_cleaned_and_escaped),
+        cmocka_unit_test(cells_and_numbers),
         cmocka_unit_test(formulas_urls_and_id_lists),
         cmocka_unit_test_setup_teardown(graphml_reads_back_in_igraph, setup, teardown),
         cmocka_unit_test_setup_teardown(gexf_is_dynamic_and_valid, setup, teardown),
+        cmocka_unit_test_setup_teardown(gexf_spells_merge_and_variants, setup, teardown),
         cmocka_unit_test_setup_teardown(ids_stable_and_output_deterministic, setup, teardown),
         cmocka_unit_test_setup_teardown(relation_filter_keeps_touched_nodes, setup, teardown),
         cmocka_unit_test_setup_teardown(hostile_strings_stay_valid, setup, teardown),

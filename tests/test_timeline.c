@@ -70,42 +70,46 @@ static size_t count(const char *hay, const char *needle)
 static void md_days_in_order_and_merged(void **state)
 {
     const char *md = render(*state, QP_TIMELINE_MD, QP_LANG_EN);
-    /* the month-grained event opens the period, then the days, undated last */
-    size_t nov = at(md, "\n## November 2017\n"), d2 = at(md, "\n## 2 November 2017\n"),
-           d5 = at(md, "\n## 5 November 2017\n"), und = at(md, "\n## Undated\n");
-    assert_true(nov < d2 && d2 < d5 && d5 < und);
-    /* key developments first, and the most-reported line leads them */
-    size_t key = at(md, "## Key developments\n\n- **2 November 2017** — Russia backed the Syrian government in Deir ez-Zor. (2 reports) [2, 3]");
-    assert_true(key < nov);
+    /* a week of news: a heading a day; the month-grained line under "Over longer periods";
+     * undated last */
+    size_t d2 = at(md, "\n## 2 November 2017\n"), d5 = at(md, "\n## 5 November 2017\n"),
+           longer = at(md, "\n## Over longer periods\n"), und = at(md, "\n## Undated\n");
+    assert_true(d2 < d5 && d5 < longer && longer < und);
+    /* key developments first, and the line most sources tell leads them */
+    size_t key = at(md, "## Key developments\n\n_What most sources report._\n\n- **2 November 2017** — Russia backed "
+                        "the Syrian government in Deir ez-Zor. (2 sources) [1, 2]\n");
+    assert_true(key < d2);
     /* the two articles telling the same backing are one line with both notes, in the day section */
-    assert_int_equal(count(md + d2, "Russia backed the Syrian government in Deir ez-Zor. (2 reports) [2, 3]\n"), 1);
-    at(md + d5, "- The Syrian government attacked the Islamic State. [1]\n");
-    /* notes are numbered as first cited: the November section cites Le Monde first */
-    at(md + nov, "- The United States backed the Syrian Democratic Forces in Syria. [1]\n");
+    assert_int_equal(count(md + d2, "Russia backed the Syrian government in Deir ez-Zor. (2 sources) [1, 2]\n"), 1);
+    at(md + d5, "- The Syrian government attacked the Islamic State. [3]\n");
+    at(md + longer, "- **November 2017** — The United States backed the Syrian Democratic Forces in Syria. [3]\n");
     /* undated stays undated: no date is given to it */
     at(md + und, "- The Syrian Democratic Forces attacked the Islamic State. [4]\n");
     /* the negated strike is not news */
     assert_null(strstr(md, "Raqqa"));
-    /* sources: outlet, title, URL, date; the undated blog has no outlet */
-    at(md, "\n2. AFP — “Russia steps up support for Damascus”, <https://example.org/afp/1?a=1&b=2> (2017-11-02)\n");
-    at(md, "## Sources\n\n1. Le Monde — “L'armée syrienne attaque l'EI”");
+    /* sources: title, outlet, URL, date; the undated blog has no outlet, so its document is named */
+    at(md, "\n1. “Russia steps up support for Damascus” — AFP, <https://example.org/afp/1?a=1&b=2> (2017-11-02)\n");
+    at(md, "\n3. “L'armée syrienne attaque l'EI” — Le Monde, <https://example.org/lm/3> (2017-11-05)\n");
+    at(md, "\n4. “Notes from the front” (undated; document `blog-9`)\n");
     /* the undated line is not a key development: it cannot say when it mattered */
-    assert_true(strstr(md, "The Syrian Democratic Forces attacked") > md + nov);
-    at(md, "4. Unknown outlet — “Notes from the front” (undated)\n");
-    at(md, "# Briefing, 1 November 2017 to 5 November 2017\n");
+    assert_true(strstr(md, "The Syrian Democratic Forces attacked") > md + d5);
+    at(md, "# Briefing, 2 November 2017 to 5 November 2017\n");
 }
 
 static void md_in_french(void **state)
 {
     const char *md = render(*state, QP_TIMELINE_MD, QP_LANG_FR);
-    at(md, "La Russie a soutenu le gouvernement syrien à Deir ez-Zor. (2 sources) [2, 3]");
-    at(md, "Le gouvernement syrien a attaqué l'État islamique. [1]");
+    at(md, "La Russie a soutenu le gouvernement syrien à Deir ez-Zor. (2 sources) [1, 2]");
+    at(md, "Le gouvernement syrien a attaqué l'État islamique. [3]");
     /* the gazetteer says "Syria"; the actor table gives the French name and its preposition */
-    at(md, "Les États-Unis ont soutenu les Forces démocratiques syriennes en Syrie. [1]");
+    at(md, "Les États-Unis ont soutenu les Forces démocratiques syriennes en Syrie. [3]");
     at(md, "\n## Sans date\n");
+    at(md, "\n## Sur des périodes plus longues\n");
     at(md, "\n## 2 novembre 2017\n");
     at(md, "\n## Faits marquants\n");
-    at(md, "# Note de synthèse, du 1er novembre 2017 au 5 novembre 2017\n");
+    at(md, "4 faits (5 événements extraits) tirés de 4 articles ; 1 sans date ; 0 hors période.");
+    at(md, "4. « Notes from the front » (sans date ; document `blog-9`)\n");
+    at(md, "# Note de synthèse, du 2 novembre 2017 au 5 novembre 2017\n");
 }
 
 static void md_blocs_put_backers_together(void **state)
@@ -135,7 +139,8 @@ static void filter_by_actor_and_period(void **state)
     qp_buf_clear(&f->out);
     assert_int_equal(qp_timeline_render(f->s, &o, &f->out, err, sizeof err), 0);
     const char *md = f->out.data;
-    at(md, "# Briefing — The Islamic State, 4 November 2017 to 5 November 2017\n\n1 development (1 extracted event) from 1 article; 0 undated.");
+    at(md, "# Briefing — The Islamic State, 4 November 2017 to 5 November 2017\n\n1 development (1 extracted event) "
+           "from 1 article; 0 undated; 0 outside the period.");
     /* --since keeps events that end after it: the undated one has no end and falls back on
      * nothing (its article is undated), so it is out */
     at(md, "attacked the Islamic State. [1]");
@@ -164,14 +169,20 @@ static void timelinejs_is_knight_lab_shaped(void **state)
         assert_null(strpbrk(uid, "#. "));
         assert_non_null(json_object_get(ev, "group"));
     }
-    /* the month-grained event has no invented day */
-    json_t *first = json_array_get(events, 0);
-    assert_string_equal(json_string_value(json_object_get(json_object_get(first, "start_date"), "month")), "11");
-    assert_null(json_object_get(json_object_get(first, "start_date"), "day"));
-    json_t *second = json_array_get(events, 1);
-    assert_string_equal(json_string_value(json_object_get(json_object_get(second, "start_date"), "day")), "2");
-    assert_string_equal(json_string_value(json_object_get(json_object_get(second, "text"), "headline")),
-                        "Russia backed the Syrian government in Deir ez-Zor.");
+    /* the month-grained event has no invented day; the merged backing is one event of the 2nd */
+    json_t *month = NULL, *backing = NULL;
+    json_array_foreach(events, i, ev) {
+        const char *h = json_string_value(json_object_get(json_object_get(ev, "text"), "headline"));
+        if (h && strstr(h, "United States backed"))
+            month = ev;
+        if (h && !strcmp(h, "Russia backed the Syrian government in Deir ez-Zor."))
+            backing = ev;
+    }
+    assert_non_null(month);
+    assert_non_null(backing);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(month, "start_date"), "month")), "11");
+    assert_null(json_object_get(json_object_get(month, "start_date"), "day"));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(backing, "start_date"), "day")), "2");
     json_decref(root);
 }
 
@@ -180,10 +191,22 @@ static void csv_and_jsonl_have_every_event(void **state)
     fx *f = *state;
     const char *csv = render(f, QP_TIMELINE_CSV, QP_LANG_EN);
     assert_int_equal(count(csv, "\r\n"), 6); /* header + five visible events */
-    assert_int_equal(strncmp(csv, "uid,start,end,grain,", 20), 0);
+    /* the one layout `quipu events --format csv` writes too: an ISO date pandas parses, the last
+     * day inclusive, lat/lon, numbers as written */
+    static const char header[] = "id,date,end_date,grain,time_text,anchor,actor1,actor1_label,actor1_country,action,"
+                                 "mode,context,cameo,actor2,actor2_label,actor2_country,place,place_label,"
+                                 "place_country,lat,lon,confidence,flags,sentence,summary,development,document,"
+                                 "outlet,title,url,published,evidence\r\n";
+    assert_int_equal(strncmp(csv, header, strlen(header)), 0);
     /* RFC 4180: a field with a quote is quoted and the quote doubled */
     at(csv, "\"Les États-Unis soutiennent les FDS, <dit> \"\"un\"\" officiel & co.\"");
-    at(csv, "reuters-7#0.0,2017-11-02,2017-11-03,day,Thursday,RUS,Russia,AID,,SYR-GOV,Syrian government,");
+    at(csv, "reuters-7#0.0,2017-11-02,2017-11-02,day,Thursday,text,RUS,Russia,RUS,AID,,military,07,SYR-GOV,"
+            "Syrian government,SYR,geonames:170794,Deir ez-Zor,SYR,35.33,40.14,0.9,0,0,"
+            "Russia backed the Syrian government in Deir ez-Zor.,reuters-7#0.0,reuters-7,Reuters,");
+    /* a month: first and last day */
+    at(csv, "lemonde-3#1.0,2017-11-01,2017-11-30,month,novembre,");
+    /* the undated event has no date, and no invented one */
+    at(csv, "blog-9#0.0,,,,");
     const char *jl = render(f, QP_TIMELINE_JSONL, QP_LANG_FR);
     assert_int_equal(count(jl, "\n"), 5);
     char *copy = strdup(jl);
@@ -193,12 +216,13 @@ static void csv_and_jsonl_have_every_event(void **state)
         json_t *o = json_loads(line, 0, &e);
         assert_non_null(o);
         assert_true(json_is_number(json_object_get(o, "confidence")));
-        assert_non_null(json_object_get(o, "sentence"));
+        assert_non_null(json_object_get(o, "summary"));
         json_decref(o);
     }
     free(copy);
     assert_int_equal(n, 5);
-    at(jl, "\"sentence\":\"La Russie a soutenu le gouvernement syrien à Deir ez-Zor.\"");
+    at(jl, "\"summary\":\"La Russie a soutenu le gouvernement syrien à Deir ez-Zor.\"");
+    at(jl, "\"lat\":35.33,\"lon\":40.14,\"confidence\":0.9,");
 }
 
 static void written_whole_or_not_at_all(void **state)
@@ -280,6 +304,137 @@ static void html_renders_in_chromium(void **state)
     assert_true(st.st_size > 10000); /* a blank page compresses to far less */
 }
 
+
+/* ---- a longer period: background, merging across days and places, months, sources ---- */
+
+/* Five articles of 2012 and 2013: one attack told by three of them (two days, three places
+ * near Damascus, one only "in Syria"), another the same day in Aleppo, a recall of 1982, a date
+ * after its article (2023), two scraped pages whose banner is their stored title and whose
+ * source is a local path, a veto by two actors in one sentence. */
+static const char *const long_sql =
+    "INSERT INTO actors(id,label,label_fr,kind,country,parent) VALUES"
+    " ('SYR-MIL','Syrian Arab Army','armée syrienne','military','SYR','SYR-GOV'),"
+    " ('CIVILIANS','civilians','civils','civilians',NULL,NULL),"
+    " ('CHN','China','Chine','state','CHN',NULL),"
+    " ('UN','United Nations','Nations unies','igo',NULL,NULL);"
+    "INSERT INTO places(id,label,country,lat,lon,feature) VALUES"
+    " ('geonames:170654','Damascus','SY',33.5102,36.29128,'P.PPLC'),"
+    " ('quipu:ghouta','Ghouta','SY',33.53,36.4,'L.RGN'),"
+    " ('geonames:170063','Aleppo','SY',36.20124,37.16117,'P.PPLA'),"
+    " ('geonames:170017','Hama','SY',35.13179,36.75783,'P.PPLA'),"
+    " ('geonames:169577','Homs','SY',34.72682,36.72339,'P.PPLA');"
+    "INSERT INTO documents(id,name,hash,url,title,source,lang,published,ingested_at,text) VALUES"
+    " (11,'lm-0821','hx11','https://example.org/lm/0821','Attaque chimique près de Damas','Le Monde','fr','2013-08-21','2013-09-01','Attaque chimique près de Damas\nLe régime a bombardé la Ghouta le 21 août, une attaque qui a fait plus de 1 400 morts selon Washington.\nEn 1982, l''armée avait écrasé Hama.'),"
+    " (12,'afp-0821','hx12','https://example.org/afp/0821','Gas attack near Damascus','AFP','en','2013-08-21','2013-09-01','Gas attack near Damascus\nThe Syrian army shelled Damascus suburbs on 21 August, killing hundreds of people.\nIn Aleppo, the army shelled the old city.'),"
+    " (13,'blog-0822','hx13',NULL,'Good luck !','/home/analyst/scraped/blog-0822.txt','fr','2013-08-22','2013-09-01','Good luck !\nenvoye_special\n\nLe massacre de la Ghouta\nLe régime syrien a attaqué les civils, affirme l''opposition.\nLa Russie annonce un sommet en 2023.'),"
+    " (14,'blog-0301','hx14',NULL,'Good luck !','/home/analyst/scraped/blog-0301.txt','fr','2012-03-01','2013-09-01','Good luck !\nactualite\n\nHoms sous les bombes\nL''armée syrienne a bombardé Homs.'),"
+    " (15,'rt-0828','hx15','https://example.org/rt/0828','Moscow and Beijing block the text','Reuters','en','2013-08-28','2013-09-01','Moscow and Beijing block the text\nRussia and China vetoed the draft resolution at the UN Security Council.');"
+    "INSERT INTO sentences(document_id,idx,start,end) VALUES (11,0,0,31),(11,1,32,138),(11,2,139,177),(12,0,0,24),(12,1,25,107),(12,2,108,149),(13,0,0,11),(13,1,12,26),(13,2,27,27),(13,3,28,52),(13,4,53,115),(13,5,116,152),(14,0,0,11),(14,1,12,21),(14,2,22,22),(14,3,23,43),(14,4,44,79),(15,0,0,33),(15,1,34,106);"
+    "INSERT INTO events(uid,document_id,sentence,actor1,action,mode,action_text,actor2,place_id,place_text,time_value,time_start,time_end,time_grain,time_anchor,evidence_start,evidence_end,confidence,flags) VALUES"
+    " ('lm-0821#1.0',11,1,'SYR-GOV','ASSAULT',NULL,'bombardé','CIVILIANS','geonames:170654','Damas','2013-08-21','2013-08-21','2013-08-22','day','text',32,64,0.8,0),"
+    " ('lm-0821#2.0',11,2,'SYR-MIL','ASSAULT',NULL,'écrasé','CIVILIANS','geonames:170017','Hama','1982-01-01','1982-01-01','1983-01-01','year','text',148,176,0.7,0),"
+    " ('afp-0821#1.0',12,1,'SYR-MIL','ASSAULT',NULL,'shelled','CIVILIANS','quipu:ghouta','Damascus suburbs','2013-08-21','2013-08-21','2013-08-22','day','text',25,65,0.9,0),"
+    " ('afp-0821#2.0',12,2,'SYR-MIL','ASSAULT',NULL,'shelled','CIVILIANS','geonames:170063','Aleppo','2013-08-21','2013-08-21','2013-08-22','day','document',119,148,0.6,0),"
+    " ('blog-0822#4.0',13,4,'SYR-GOV','ASSAULT',NULL,'attaqué','CIVILIANS','geonames:163843','Syrie','2013-08-22','2013-08-22','2013-08-23','day','document',53,92,0.7,0),"
+    " ('blog-0822#5.0',13,5,'RUS','CONSULT',NULL,'sommet',NULL,NULL,NULL,'2023-01-01','2023-01-01','2024-01-01','year','text',116,151,0.5,0),"
+    " ('blog-0301#4.0',14,4,'SYR-MIL','ASSAULT',NULL,'bombardé',NULL,'geonames:169577','Homs','2012-03-01','2012-03-01','2012-03-02','day','document',44,78,0.8,0),"
+    " ('rt-0828#1.0',15,1,'RUS','REJECT',NULL,'vetoed','UN',NULL,NULL,'2013-08-28','2013-08-28','2013-08-29','day','document',34,78,0.9,0),"
+    " ('rt-0828#1.1',15,1,'CHN','REJECT',NULL,'vetoed','UN',NULL,NULL,'2013-08-28','2013-08-28','2013-08-29','day','document',45,78,0.9,0);";
+
+static int setup_long(void **state)
+{
+    int rc = setup(state);
+    if (rc)
+        return rc;
+    fx *f = *state;
+    /* the actors and places of the small fixture stay; its articles go */
+    rc = test_sql_exec(qp_store_path(f->s), "DELETE FROM events; DELETE FROM documents;");
+    return rc ? rc : test_sql_exec(qp_store_path(f->s), long_sql);
+}
+
+static void period_is_where_the_news_is(void **state)
+{
+    fx *f = *state;
+    const char *md = render(f, QP_TIMELINE_MD, QP_LANG_EN);
+    /* not 1982 (recalled), not 2023 (dated after its article): the news of 2012-2013 */
+    at(md, "# Briefing, 1 March 2012 to 28 August 2013\n");
+    /* more than half a year: a heading a month, the background apart */
+    size_t mar = at(md, "\n## March 2012\n"), aug = at(md, "\n## August 2013\n"),
+           before = at(md, "\n## Background: before the period\n"),
+           after = at(md, "\n## Dated after their own article\n");
+    assert_true(mar < aug && aug < before && before < after);
+    at(md + before, "- **1982** — The Syrian Arab Army attacked civilians in Hama.");
+    at(md + after, "- **2023** — Russia held talks.");
+    assert_null(strstr(md, "## 21 August 2013"));
+    at(md, "outside the period.");
+    /* TimelineJS puts the background in a row of its own */
+    const char *js = render(f, QP_TIMELINE_JSON, QP_LANG_EN);
+    at(js, "\"headline\":\"The Syrian Arab Army attacked civilians in Hama.\"");
+    assert_int_equal(count(js, "\"group\":\"Background\""), 2);
+}
+
+static void same_event_merged_across_days_and_places(void **state)
+{
+    fx *f = *state;
+    const char *md = render(f, QP_TIMELINE_MD, QP_LANG_EN);
+    /* Damascus, the Ghouta and "Syria", the 21st and the 22nd: one attack, three sources; the
+     * army and the government are one state; it leads the key developments, with the article's
+     * words and the figures the texts give */
+    const char *key = md + at(md, "## Key developments");
+    at(key, "- **21 August 2013** — The Syrian government attacked civilians in Damascus. (3 sources) [");
+    at(key, "  > “The Syrian army shelled Damascus suburbs on 21 August, killing hundreds of people.” — figures given: ");
+    at(key, "plus de 1 400 morts");
+    at(key, "hundreds of people");
+    /* one sentence, two actors: one line */
+    at(md, "Russia and China rejected demands from the United Nations. [");
+    /* Aleppo the same day is another line */
+    const char *aug = md + at(md, "\n## August 2013\n");
+    at(aug, "- **21 August** — The Syrian Arab Army attacked civilians in Aleppo. [");
+    assert_int_equal(count(aug, "attacked civilians in Damascus. (3 sources)"), 1);
+    /* the merged line holds every event it tells, in the CSV too */
+    const char *csv = render(f, QP_TIMELINE_CSV, QP_LANG_EN);
+    /* the development column names the line's representative for each of the three */
+    assert_int_equal(count(csv, ",afp-0821#1.0,"), 3);
+}
+
+static void sources_are_titles_never_paths(void **state)
+{
+    fx *f = *state;
+    const char *md = render(f, QP_TIMELINE_MD, QP_LANG_EN);
+    assert_null(strstr(md, "/home/analyst"));
+    assert_null(strstr(md, "Good luck"));
+    /* the banner several pages share is not a title: the line before the article is */
+    at(md, "“Le massacre de la Ghouta” (2013-08-22; document `blog-0822`)");
+    at(md, "“Homs sous les bombes” (2012-03-01; document `blog-0301`)");
+    at(md, "“Gas attack near Damascus” — AFP, <https://example.org/afp/0821> (2013-08-21)");
+    const char *html = render(f, QP_TIMELINE_HTML, QP_LANG_EN);
+    assert_null(strstr(html, "/home/analyst"));
+    at(html, "“Le massacre de la Ghouta”");
+}
+
+static void long_briefing_in_french(void **state)
+{
+    fx *f = *state;
+    const char *md = render(f, QP_TIMELINE_MD, QP_LANG_FR);
+    at(md, "# Note de synthèse, du 1er mars 2012 au 28 août 2013\n");
+    at(md, "\n## août 2013\n");
+    at(md, "- **21 août 2013** — Le gouvernement syrien a attaqué les civils à Damas. (3 sources) [");
+    /* Damascus as the French article names it; Aleppo, which no French article names, stays as
+     * the gazetteer has it */
+    at(md, "attaqué les civils à Aleppo. [");
+    at(md, "La Russie et la Chine ont rejeté les demandes des Nations unies. [");
+    at(md, "  > « Le régime a bombardé la Ghouta le 21 août, une attaque qui a fait plus de 1 400 morts selon "
+           "Washington. » — chiffres cités : plus de 1 400 morts ; hundreds of people\n");
+    at(md, "\n## Contexte : avant la période\n");
+    at(md, "« Le massacre de la Ghouta » (2013-08-22 ; document `blog-0822`)");
+    /* no English left in a French briefing's words */
+    static const char *const english[] = {"Key developments", "Background", "sources)", "Sources\n\n1. “", "Undated",
+                                          "figures given", "attacked", "Briefing"};
+    for (size_t i = 0; i < QP_ARRAY_LEN(english); i++)
+        if (strstr(md, english[i]) && strcmp(english[i], "sources)"))
+            fail_msg("English in the French briefing: %s", english[i]);
+}
+
 static const char *say(qp_buf *b, const char *a1, const char *a1fr, const char *kind1, const char *action,
                        const char *mode, const char *a2, const char *a2fr, const char *kind2, qp_lang lang)
 {
@@ -308,6 +463,16 @@ static void sentences_follow_each_language(void **state)
                         "La Turquie a rejeté les demandes de la milice kurde.");
     assert_string_equal(say(&b, "UN", "ONU", "igo", "AGREE", NULL, NULL, NULL, NULL, QP_LANG_FR),
                         "L'ONU a conclu un accord.");
+    /* le Royaume-Uni, la communauté internationale; "la police et les forces…" take "ont" */
+    assert_string_equal(say(&b, "United Kingdom", "Royaume-Uni", "state", "SUPPORT", NULL, "international community",
+                            "communauté internationale", "igo", QP_LANG_FR),
+                        "Le Royaume-Uni a apporté un soutien politique à la communauté internationale.");
+    assert_string_equal(say(&b, "Syrian security forces", "police et forces de sécurité syriennes", "police", "ASSAULT",
+                            NULL, "civilians", "civils", "civilians", QP_LANG_FR),
+                        "La police et forces de sécurité syriennes ont attaqué les civils.");
+    assert_string_equal(say(&b, "Syrian security forces", NULL, "police", "ASSAULT", NULL, "civilians", NULL,
+                            "civilians", QP_LANG_EN),
+                        "The Syrian security forces attacked civilians.");
     /* English: "the" for bodies and spelled acronyms, none for states, persons and NATO-like words */
     assert_string_equal(say(&b, "NATO", NULL, "igo", "THREATEN", NULL, "Syrian government", NULL, "government", QP_LANG_EN),
                         "NATO threatened the Syrian government.");
@@ -317,6 +482,16 @@ static void sentences_follow_each_language(void **state)
                         "Jabhat al-Nusra cooperated with the rebels.");
     assert_string_equal(say(&b, "Bashar al-Assad", NULL, "person", "ACCUSE", NULL, "United Kingdom", NULL, "state", QP_LANG_EN),
                         "Bashar al-Assad accused the United Kingdom.");
+    /* a common noun as the place: "dans la banlieue de Damas"; a city: "à Homs" */
+    qp_event e = {.action = "ASSAULT", .actor1 = {.id = "X", .label = "Syria", .label_fr = "Syrie", .kind = "state"},
+                  .place = {.id = "geonames:1", .label = "banlieue de Damas", .feature = "P.PPLX"}};
+    qp_buf_clear(&b);
+    assert_int_equal(qp_phrase_event(&b, &e, QP_LANG_FR), 0);
+    assert_string_equal(b.data, "La Syrie a mené une attaque dans la banlieue de Damas.");
+    e.place.label = "Homs";
+    qp_buf_clear(&b);
+    assert_int_equal(qp_phrase_event(&b, &e, QP_LANG_FR), 0);
+    assert_string_equal(b.data, "La Syrie a mené une attaque à Homs.");
     qp_buf_clear(&b);
     assert_int_equal(qp_phrase_period(&b, "2017-11-01", NULL, "day", QP_LANG_FR), 0);
     assert_string_equal(b.data, "1er novembre 2017");
@@ -386,6 +561,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(written_whole_or_not_at_all, setup, teardown),
         cmocka_unit_test_setup_teardown(html_escapes_and_is_self_contained, setup, teardown),
         cmocka_unit_test_setup_teardown(html_renders_in_chromium, setup, teardown),
+        cmocka_unit_test_setup_teardown(period_is_where_the_news_is, setup_long, teardown),
+        cmocka_unit_test_setup_teardown(same_event_merged_across_days_and_places, setup_long, teardown),
+        cmocka_unit_test_setup_teardown(sources_are_titles_never_paths, setup_long, teardown),
+        cmocka_unit_test_setup_teardown(long_briefing_in_french, setup_long, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

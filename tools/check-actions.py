@@ -5,9 +5,14 @@
 
 Checks every entry's fields, that codes are PLOVER categories (or LEAD), that modes and
 contexts are the codebook's (PLOVER 0.8 tables, plus the few extra names the Alliance's
-CAMEO2PLOVER table uses), that the CAMEO root agrees with the category, and that no lemma is
-listed twice for the same category once folded. Exits 1 with one line per problem.
+CAMEO2PLOVER table uses), that the CAMEO root agrees with the category, that a "frame" is one
+of lexicon/<lang>/frames.json (the file beside actions.json), "need" a boolean, "forms" an
+object of forms.tsv tags, and that no lemma is listed twice for the same category once folded.
+With --stats, also prints the entries per category, mode and part of speech.
+Exits 1 with one line per problem.
 """
+import collections
+import os
 import json
 import sys
 import unicodedata
@@ -52,11 +57,14 @@ CAMEO_ROOTS = {
     "09": {"ACCUSE"}, "10": {"REQUEST"}, "11": {"ACCUSE"}, "12": {"REJECT"},
     "13": {"THREATEN"}, "14": {"PROTEST"}, "15": {"MOBILIZE"},
     "16": {"SANCTION", "COERCE"}, "17": {"COERCE", "ASSAULT"}, "18": {"ASSAULT"},
-    "19": {"ASSAULT"}, "20": {"ASSAULT"},
+    "19": {"ASSAULT", "COERCE"}, "20": {"ASSAULT"},
 }
+# (191 blockade and 192 occupation sit under root 19 and are COERCE in CAMEO2PLOVER.)
+
+TAGS = {"inf", "pres", "impf", "past", "fut", "cond", "subj", "ppas", "ppre", "noun_sg", "noun_pl"}
 
 KEYS = {"lemma", "pos", "code", "mode", "context", "cameo", "object", "preps", "place_preps",
-        "weight", "light"}
+        "weight", "light", "frame", "need", "forms"}
 
 
 def fold(s):
@@ -67,7 +75,7 @@ def fold(s):
     return " ".join(s.split())
 
 
-def check_entry(where, e, problems):
+def check_entry(where, e, problems, frames=None):
     def bad(msg):
         problems.append(f"{where}: {msg}")
 
@@ -87,6 +95,22 @@ def check_entry(where, e, problems):
         v = e.get(k, [])
         if not isinstance(v, list) or not all(isinstance(p, str) and p for p in v):
             bad(f"{k} must be a list of strings")
+    if "frame" in e and e["frame"] is not None and (not isinstance(e["frame"], str) or
+                                                    (frames is not None and e["frame"] not in frames)):
+        bad(f"frame {e['frame']!r} is not a frame of frames.json ({', '.join(sorted(frames or []))})")
+    if "need" in e and not isinstance(e["need"], bool):
+        bad("need must be true or false")
+    if "forms" in e:
+        f = e["forms"]
+        if not isinstance(f, dict) or not all(isinstance(v, list) and all(isinstance(x, str) and x for x in v)
+                                               for v in f.values()):
+            bad("forms must be an object of tag -> list of forms")
+        else:
+            for t in f:
+                if t not in TAGS:
+                    bad(f"forms: {t!r} is not a tag of forms.tsv")
+                elif t.startswith("noun") != (e.get("pos") == "noun"):
+                    bad(f"forms: {t!r} does not fit a {e.get('pos')}")
     w = e.get("weight")
     if not isinstance(w, (int, float)) or isinstance(w, bool) or not 0 <= w <= 1:
         bad(f"weight must be a number in 0..1, not {w!r}")
@@ -117,7 +141,17 @@ def check_entry(where, e, problems):
         bad(f"CAMEO root {cameo} does not map to {code}")
 
 
-def check_file(path):
+def load_frames(path):
+    """The frame names of frames.json beside an actions.json, or None when there is none."""
+    fpath = os.path.join(os.path.dirname(path), "frames.json")
+    try:
+        with open(fpath, encoding="utf-8") as f:
+            return set(json.load(f).get("frames", {}))
+    except (OSError, ValueError):
+        return None
+
+
+def check_file(path, stats=None):
     problems = []
     try:
         with open(path, encoding="utf-8") as f:
@@ -128,9 +162,12 @@ def check_file(path):
     if not isinstance(acts, list) or not acts:
         return [f"{path}: expected {{\"actions\": [...]}} with entries"], 0
     seen = {}
+    frames = load_frames(path)
     for i, e in enumerate(acts):
         where = f"{path}: entry {i} ({e.get('lemma') if isinstance(e, dict) else '?'})"
-        check_entry(where, e, problems)
+        check_entry(where, e, problems, frames)
+        if stats is not None and isinstance(e, dict):
+            stats[(e.get("code") or "light", e.get("mode") or "-", e.get("pos"))] += 1
         if isinstance(e, dict) and isinstance(e.get("lemma"), str):
             key = (fold(e["lemma"]), e.get("pos"), e.get("code"), bool(e.get("light")))
             if key in seen:
@@ -140,14 +177,24 @@ def check_file(path):
 
 
 def main(argv):
+    want_stats = "--stats" in argv
+    argv = [a for a in argv if a != "--stats"]
     if len(argv) < 2:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     problems = []
     for path in argv[1:]:
-        p, n = check_file(path)
+        stats = collections.Counter() if want_stats else None
+        p, n = check_file(path, stats)
         problems += p
         print(f"{path}: {n} entries")
+        if stats:
+            by_code = collections.Counter()
+            for (code, mode, pos), k in stats.items():
+                by_code[code] += k
+            for code in sorted(by_code):
+                modes = ", ".join(f"{m} {pos} {k}" for (c, m, pos), k in sorted(stats.items()) if c == code)
+                print(f"  {code:10} {by_code[code]:4}  ({modes})")
     for p in problems:
         print(p)
     return 1 if problems else 0

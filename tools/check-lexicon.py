@@ -208,6 +208,14 @@ class Checker:
                     self.err(where, "bad to date")
                 if is_date(a.get("from")) and a.get("to") and a["to"] < a["from"]:
                     self.err(where, "to before from")
+                for po in a.get("posts", []):
+                    if not isinstance(po, dict) or not isinstance(po.get("office"), str) or \
+                            not is_date(po.get("from")) or \
+                            (po.get("to") is not None and not is_date(po["to"])) or \
+                            (po.get("to") and po["to"] < po["from"]):
+                        self.err(where, "bad post %r" % (po,))
+                    elif po.get("parent") is None:
+                        self.err(where, "post %r without the parent it acts for" % po.get("office"))
                 for t in a.get("terms", []):
                     if not isinstance(t, list) or len(t) != 2 or not is_date(t[0]) or \
                             (t[1] is not None and not is_date(t[1])) or (t[1] and t[1] < t[0]):
@@ -215,12 +223,16 @@ class Checker:
                     elif t[0] < a.get("from", "") or \
                             (a.get("to") and (t[1] is None or t[1] > a["to"])):
                         self.err(where, "term %r outside from/to" % (t,))
-            elif "office" in a or "from" in a:
-                self.err(where, "office/from on a non-person")
+            elif "office" in a or "from" in a or "posts" in a:
+                self.err(where, "office/from/posts on a non-person")
         for aid, a in self.ids.items():
             p = a.get("parent")
             if p is not None and p not in self.ids and p not in self.iso3:
                 self.err("actors.json %s" % aid, "unknown parent %r" % p)
+            for po in a.get("posts", []) if isinstance(a.get("posts"), list) else []:
+                pp = po.get("parent") if isinstance(po, dict) else None
+                if pp is not None and pp not in self.ids and pp not in self.iso3:
+                    self.err("actors.json %s" % aid, "post with unknown parent %r" % pp)
             seen, cur = {aid}, p
             while cur in self.ids:
                 if cur in seen:

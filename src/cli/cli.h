@@ -19,6 +19,7 @@ int cmd_documents(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_timex(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
@@ -26,6 +27,7 @@ int cmd_gazetteer(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
 int cmd_reextract(int argc, char **argv);
+int cmd_lexicon(int argc, char **argv);
 
 /* Prints "quipu <cmd>: <message>" on stderr. */
 void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

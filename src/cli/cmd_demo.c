@@ -6,7 +6,7 @@
 #include "store.h"
 #include "timeline.h"
 
-#include <errno.h>
+#include <errno.h> /* program_invocation_name (GNU) */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -82,7 +82,7 @@ int cmd_demo(int argc, char **argv)
     qp_export_opts eo = {0};
     static const struct {
         const char *name, *what;
-        int graph; /* 1 GraphML, 2 GEXF, 0 timeline */
+        int graph; /* 1 GraphML, 2 GEXF, 3 GeoJSON, 0 timeline */
         qp_timeline_format format;
         qp_lang lang;
     } outputs[] = {
@@ -94,6 +94,7 @@ int cmd_demo(int argc, char **argv)
         {"briefing-fr.md", "the briefing in French", 0, QP_TIMELINE_MD, QP_LANG_FR},
         {"timeline.json", "TimelineJS timeline", 0, QP_TIMELINE_JSON, QP_LANG_EN},
         {"events.csv", "the events, CSV for spreadsheets", 0, QP_TIMELINE_CSV, QP_LANG_EN},
+        {"events.geojson", "the events as points, GeoJSON for QGIS and web maps", 3, 0, QP_LANG_EN},
     };
     for (size_t i = 0; i < QP_ARRAY_LEN(outputs); i++) {
         snprintf(path, sizeof path, "%s/%s", outdir, outputs[i].name);
@@ -102,6 +103,8 @@ int cmd_demo(int argc, char **argv)
             r = qp_export_graphml(s, &eo, path, err, sizeof err);
         else if (outputs[i].graph == 2)
             r = qp_export_gexf(s, &eo, path, err, sizeof err);
+        else if (outputs[i].graph == 3)
+            r = qp_export_geojson(s, NULL, path, NULL, err, sizeof err);
         else {
             qp_timeline_opts to = {.format = outputs[i].format, .lang = outputs[i].lang};
             r = qp_timeline_write(s, &to, path, err, sizeof err);
@@ -114,6 +117,11 @@ int cmd_demo(int argc, char **argv)
         printf("  %-28s %s\n", path, outputs[i].what);
     }
     qp_store_close(s);
-    printf("\nNext: quipu query sides --db %s    quipu events --db %s\n", db, db);
+    /* commands that work as printed: the binary as it was called (build/quipu from the source
+     * tree), one a line, ready to paste */
+    const char *self = strchr(program_invocation_name, '/') ? program_invocation_name : "quipu";
+    printf("\nNext:\n  %s query sides --db %s\n  %s events --db %s --actor Russia\n"
+           "  %s timeline --db %s --lang fr --format html -o %s/briefing-fr.html\n",
+           self, db, self, db, self, db, outdir);
     return failed ? QP_EXIT_FAILURE : QP_EXIT_OK;
 }

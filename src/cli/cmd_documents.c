@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "qp.h"
 #include "store.h"
+#include "textcell.h"
 
 #include <getopt.h>
 #include <jansson.h>
@@ -21,9 +22,21 @@ static void help(FILE *out)
 static int print_table(const qp_doc_info *d, void *ud)
 {
     (void)ud;
-    printf("%-28.28s %-10s %-4s %5d %5d %5d  %-10.10s %.60s\n", d->name, d->published ? d->published : "-",
-           d->lang ? d->lang : "-", d->sentences, d->events, d->clutter_lines, d->status, d->title ? d->title : "");
-    return 0;
+    /* cells cut by display width, never inside a character (textcell.h) */
+    qp_buf name, status, title;
+    qp_buf_init(&name);
+    qp_buf_init(&status);
+    qp_buf_init(&title);
+    int rc = qp_text_cell(&name, d->name, 28, 1) | qp_text_cell(&status, d->status, 10, 1) |
+             qp_text_cell(&title, d->title ? d->title : "", 60, 0);
+    if (!rc)
+        printf("%s %-10s %-4s %5d %5d %5d  %s %s\n", name.data, d->published ? d->published : "-",
+               d->lang ? d->lang : "-", d->sentences, d->events, d->clutter_lines, status.data,
+               title.data ? title.data : "");
+    qp_buf_destroy(&name);
+    qp_buf_destroy(&status);
+    qp_buf_destroy(&title);
+    return rc ? QP_ENOMEM : 0;
 }
 
 static int print_jsonl(const qp_doc_info *d, void *ud)

@@ -1,151 +1,197 @@
-/* cmd_events.c — `quipu events`: the stored events, filtered, as a table, JSONL or CSV. */
+/* cmd_events.c — `quipu events`: the stored events, filtered, as a table, JSONL, CSV or PLOVER JSON. */
 #include "cli.h"
+#include "cli_filter.h"
+#include "cli_progress.h"
 #include "event_json.h"
+#include "eventrow.h"
+#include "phrase.h"
 #include "qp.h"
 #include "store.h"
-#include "textout.h"
+#include "textcell.h"
 
 #include <getopt.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static void help(FILE *out)
 {
-    fputs("Usage: quipu events [--db FILE] [--actor X] [--action A] [--place P] [--since D] [--until D]\n"
-          "                    [--doc NAME] [--all] [--format table|jsonl|csv]\n\n"
-          "Lists the events extracted from the stored articles, in time order.\n\n"
-          "  --db FILE       database (default: $QUIPU_DB or ./quipu.db)\n"
-          "  --actor X       events where actor id X (or an actor under it: IRQ-GOV takes in the Iraqi\n"
-          "                  air force) is initiator or recipient\n"
-          "  --action A      a PLOVER category: ASSAULT, AID, SUPPORT, COOPERATE, MOBILIZE, … (or LEAD)\n"
-          "  --place P       a place id (geonames:92138) or name (Al Qa'im)\n"
-          "  --since D       events that end after D (YYYY-MM-DD)\n"
-          "  --until D       events that start on or before D\n"
-          "  --doc NAME      events of one document\n"
-          "  --all           also negated and hypothetical events (hidden by default)\n"
-          "  --format F      table (default), jsonl (one JSON object per event: see README), csv\n\n"
-          "Example: quipu events --actor RUS --action AID --since 2017-01-01 --format jsonl\n",
+    fputs("Usage: quipu events [--db FILE] [--actor X] [--action A] [--mode M] [--place P] [--country C]\n"
+          "                    [--since D] [--until D] [--min-confidence X] [--doc NAME] [--all]\n"
+          "                    [--format table|jsonl|csv|plover]\n\n"
+          "Lists the events extracted from the stored articles, in time order. A name that matches\n"
+          "nothing is refused with the names it may have meant (exit 2).\n\n"
+          "  --db FILE         database (default: $QUIPU_DB or ./quipu.db)\n" CLI_FILTER_HELP
+          "  --doc NAME        events of one document\n"
+          "  --all             also negated and hypothetical events (hidden by default)\n"
+          "  --format F        table (default), jsonl (quipu's event objects: see README), csv (one\n"
+          "                    row per event, the columns of README's \"One CSV layout\"), plover\n"
+          "                    (PLOVER's own JSON records, one a line)\n\n"
+          "Examples:\n"
+          "  quipu events --actor Russia --action ASSAULT --since 2015-09\n"
+          "  quipu events --country Syrie --mode aerial --format csv > strikes.csv\n"
+          "  quipu events --place Damas --since 2013-08 --until 2013-08 --format plover\n",
           out);
 }
 
-static int print_jsonl(const qp_event *e, void *ud)
+typedef struct out_ctx {
+    qp_row_docs *docs;
+    qp_buf line, summary;
+    int format;               /* 0 table, 1 jsonl, 2 csv, 3 plover */
+    int width;                /* the evidence column of the table */
+    size_t rows;
+    int err;
+} out_ctx;
+
+/* ---- rows ---- */
+
+static int flush_line(out_ctx *c)
 {
-    (void)ud;
-    json_t *o = qp_event_to_json(e);
-    if (!o)
-        return QP_ENOMEM;
-    char *s = json_dumps(o, JSON_COMPACT);
-    if (s)
-        puts(s);
-    free(s);
-    json_decref(o);
+    if (c->line.len && fwrite(c->line.data, 1, c->line.len, stdout) != c->line.len)
+        return c->err = QP_EIO;
+    qp_buf_clear(&c->line);
     return 0;
 }
 
-/* One CSV field as the timeline's CSV writes it: quoted as RFC 4180 says, a formula made text. */
-static int csv_field(qp_buf *b, const char *s, int last)
+static int on_event(const qp_event *e, void *ud)
 {
-    qp_buf_clear(b);
-    int rc = qp_text_csv(b, s) | qp_buf_putc(b, last ? '\n' : ',');
-    if (!rc)
-        fwrite(b->data, 1, b->len, stdout);
-    return rc ? QP_ENOMEM : 0;
-}
-
-static int print_csv(const qp_event *e, void *ud)
-{
-    (void)ud;
-    char conf[16], sent[16];
-    snprintf(conf, sizeof conf, "%.2f", e->confidence);
-    snprintf(sent, sizeof sent, "%d", e->sentence);
-    const char *f[] = {e->uid, e->doc, sent, e->time.value, e->actor1.id, e->actor1.label, e->action, e->mode,
-                       e->cameo, e->actor2.id, e->actor2.label, e->place.id, e->place.label, e->place.country,
-                       conf, e->evidence_text};
-    qp_buf b;
-    qp_buf_init(&b);
+    out_ctx *c = ud;
+    c->rows++;
     int rc = 0;
-    for (size_t i = 0; i < QP_ARRAY_LEN(f) && !rc; i++)
-        rc = csv_field(&b, f[i], i + 1 == QP_ARRAY_LEN(f));
-    qp_buf_destroy(&b);
-    return rc;
-}
-
-static int print_table(const qp_event *e, void *ud)
-{
-    int *n = ud;
-    (*n)++;
-    printf("%-10.10s %-22.22s %-10.10s %-22.22s %-18.18s %.60s\n", e->time.value ? e->time.value : "-",
-           e->actor1.label ? e->actor1.label : "-", e->action, e->actor2.label ? e->actor2.label : "-",
-           e->place.label ? e->place.label : "-", e->evidence_text ? e->evidence_text : "");
-    return 0;
+    if (c->format == 1) {
+        json_t *o = qp_event_to_json(e);
+        /* ten significant digits: 0.85 as written, not 0.84999999999999998 */
+        char *s = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
+        json_decref(o);
+        if (!s)
+            return c->err = QP_ENOMEM;
+        rc = qp_buf_puts(&c->line, s) || qp_buf_putc(&c->line, '\n');
+        free(s);
+    } else if (c->format == 0) {
+        char date[11];
+        snprintf(date, sizeof date, "%s", e->time.start ? e->time.start : "-");
+        rc |= qp_text_cell(&c->line, date, 10, 1);
+        rc |= qp_buf_putc(&c->line, ' ');
+        rc |= qp_text_cell(&c->line, e->actor1.label ? e->actor1.label : e->actor1.text, 22, 1);
+        rc |= qp_buf_putc(&c->line, ' ');
+        rc |= qp_text_cell(&c->line, e->action, 10, 1);
+        rc |= qp_buf_putc(&c->line, ' ');
+        rc |= qp_text_cell(&c->line, e->actor2.label ? e->actor2.label : e->actor2.text, 22, 1);
+        rc |= qp_buf_putc(&c->line, ' ');
+        rc |= qp_text_cell(&c->line, e->place.label ? e->place.label : e->place.text, 18, 1);
+        rc |= qp_buf_putc(&c->line, ' ');
+        rc |= qp_text_cell(&c->line, e->evidence_text ? e->evidence_text : "", c->width, 0);
+        rc |= qp_buf_putc(&c->line, '\n');
+    } else {
+        qp_row_doc d;
+        if ((rc = qp_row_docs_get(c->docs, e->doc, &d)))
+            return c->err = rc;
+        if (c->format == 2) {
+            qp_buf_clear(&c->summary);
+            rc = qp_phrase_event(&c->summary, e, QP_LANG_EN) ||
+                 qp_row_csv(&c->line, e, &d, QP_LANG_EN, c->summary.data, NULL);
+        } else {
+            rc = qp_row_plover(&c->line, e, &d);
+        }
+    }
+    if (rc)
+        return c->err = QP_ENOMEM;
+    return c->line.len >= 1 << 16 ? flush_line(c) : 0;
 }
 
 int cmd_events(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"db", required_argument, NULL, 'd'},     {"actor", required_argument, NULL, 'a'},
-        {"action", required_argument, NULL, 'A'}, {"place", required_argument, NULL, 'p'},
-        {"since", required_argument, NULL, 's'},  {"until", required_argument, NULL, 'u'},
-        {"doc", required_argument, NULL, 'D'},    {"all", no_argument, NULL, 'x'},
-        {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
+        {"db", required_argument, NULL, 'd'},      {"actor", required_argument, NULL, 'a'},
+        {"action", required_argument, NULL, 'A'},  {"place", required_argument, NULL, 'p'},
+        {"country", required_argument, NULL, 'c'}, {"mode", required_argument, NULL, 'm'},
+        {"since", required_argument, NULL, 's'},   {"until", required_argument, NULL, 'u'},
+        {"min-confidence", required_argument, NULL, 'C'},
+        {"doc", required_argument, NULL, 'D'},     {"all", no_argument, NULL, 'x'},
+        {"format", required_argument, NULL, 'f'},  {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *db = cli_default_db(), *format = "table";
-    qp_event_filter f = {0};
+    cli_filter cf = {0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:a:A:p:s:u:D:xf:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:a:A:p:c:m:s:u:C:D:xf:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
-        case 'a': f.actor = optarg; break;
-        case 'A': f.action = optarg; break;
-        case 'p': f.place = optarg; break;
-        case 's': f.since = optarg; break;
-        case 'u': f.until = optarg; break;
-        case 'D': f.doc = optarg; break;
-        case 'x': f.include_hidden = 1; break;
+        case 'a': cf.actor = optarg; break;
+        case 'A': cf.action = optarg; break;
+        case 'p': cf.place = optarg; break;
+        case 'c': cf.country = optarg; break;
+        case 'm': cf.mode = optarg; break;
+        case 's': cf.since = optarg; break;
+        case 'u': cf.until = optarg; break;
+        case 'C': cf.min_confidence = optarg; break;
+        case 'D': cf.doc = optarg; break;
+        case 'x': cf.include_hidden = 1; break;
         case 'f': format = optarg; break;
         case 'h': help(stdout); return QP_EXIT_OK;
         default: help(stderr); return QP_EXIT_USAGE;
         }
     }
-    if ((f.since && !cli_is_date(f.since)) || (f.until && !cli_is_date(f.until))) {
-        cli_error("events", "--since and --until take YYYY-MM-DD");
+    if (optind < argc) {
+        cli_error("events", "unexpected argument '%s' (see `quipu events --help`)", argv[optind]);
         return QP_EXIT_USAGE;
     }
-    qp_event_fn fn;
-    if (!strcmp(format, "jsonl"))
-        fn = print_jsonl;
-    else if (!strcmp(format, "csv"))
-        fn = print_csv;
-    else if (!strcmp(format, "table"))
-        fn = print_table;
-    else {
-        cli_error("events", "--format takes table, jsonl or csv, not '%s'", format);
+    out_ctx ctx = {.width = 60};
+    static const char *const formats[] = {"table", "jsonl", "csv", "plover"};
+    ctx.format = -1;
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(format, formats[i]))
+            ctx.format = i;
+    if (ctx.format < 0) {
+        cli_error("events", "--format takes table, jsonl, csv or plover, not '%s'", format);
         return QP_EXIT_USAGE;
     }
-    qp_store *s = NULL;
     /* a reader must not leave an empty database behind a mistyped --db */
     if (access(db, F_OK) != 0) {
         cli_error("events", "%s: no such database (quipu ingest creates it)", db);
         return QP_EXIT_FAILURE;
     }
+    qp_store *s = NULL;
     if (qp_store_open_read(&s, db)) {
         cli_error("events", "%s", qp_store_errmsg(s));
         qp_store_close(s);
         return QP_EXIT_FAILURE;
     }
-    if (fn == print_csv)
-        puts("id,doc,sentence,date,actor1,actor1_label,action,mode,cameo,actor2,actor2_label,place,place_label,"
-             "country,confidence,evidence");
-    if (fn == print_table)
-        printf("%-10s %-22s %-10s %-22s %-18s %s\n", "DATE", "ACTOR", "ACTION", "RECIPIENT", "PLACE", "EVIDENCE");
-    int n = 0, rc = QP_EXIT_OK;
-    if (qp_store_events_each(s, &f, fn, &n)) {
-        cli_error("events", "%s", qp_store_errmsg(s));
-        rc = QP_EXIT_FAILURE;
+    int ex = cli_filter_resolve("events", s, &cf);
+    if (ex) {
+        qp_store_close(s);
+        return ex;
     }
+    qp_buf_init(&ctx.line);
+    qp_buf_init(&ctx.summary);
+    if (ctx.format >= 2 && qp_row_docs_open(&ctx.docs, s)) {
+        cli_error("events", "%s", qp_store_errmsg(s));
+        qp_store_close(s);
+        return QP_EXIT_FAILURE;
+    }
+    if (ctx.format == 2)
+        ctx.err = qp_row_csv_header(&ctx.line);
+    if (ctx.format == 0)
+        printf("%-10s %-22s %-10s %-22s %-18s %s\n", "DATE", "ACTOR", "ACTION", "RECIPIENT", "PLACE", "EVIDENCE");
+    /* rows go out as they come: on a terminal they are the progress */
+    cli_progress_begin("events", 0);
+    cli_progress_stage("reading the events");
+    int rc = ctx.err ? ctx.err : qp_store_events_each(s, &cf.f, on_event, &ctx);
+    if (!rc)
+        rc = flush_line(&ctx);
+    cli_progress_end();
+    if (rc) {
+        cli_error("events", "%s", rc == QP_EDB || rc == QP_EBUSY ? qp_store_errmsg(s) : qp_strerror(rc));
+        ex = QP_EXIT_FAILURE;
+    } else if (!ctx.rows && ctx.format == 0) {
+        fprintf(stderr, "(no event matches)\n");
+    }
+    fflush(stdout);
+    qp_row_docs_close(ctx.docs);
+    qp_buf_destroy(&ctx.line);
+    qp_buf_destroy(&ctx.summary);
     qp_store_close(s);
-    return rc;
+    return ex;
 }

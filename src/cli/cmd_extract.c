@@ -30,6 +30,8 @@ static void help(FILE *out)
           "  --max-size MB  longest line accepted, in megabytes (default 16); a longer one is skipped\n\n"
           "A broken or over-size line is reported on stderr with its line number and skipped; exit\n"
           "status 3 then. Exit status 1: the input cannot be read, or memory ran out.\n"
+          "Plain text on standard input is not JSON Lines: give text files as PATHs (or to `quipu\n"
+          "ingest`), or wrap them with `jq -Rs '{text: .}' article.txt | quipu extract`.\n"
           "Examples: quipu extract < articles.jsonl > events.jsonl\n"
           "          quipu extract --documents articles/ | quipu ingest --db shard.db --events -\n",
           out);
@@ -76,7 +78,7 @@ static int on_article(void *ud, const char *raw, size_t len, const qp_article_me
             if (!x->all && (doc.events[i].flags & QP_EVENT_HIDDEN))
                 continue;
             json_t *ej = qp_event_to_json(&doc.events[i]);
-            char *s = ej ? json_dumps(ej, JSON_COMPACT) : NULL;
+            char *s = ej ? json_dumps(ej, JSON_COMPACT | JSON_REAL_PRECISION(10)) : NULL;
             if (s)
                 puts(s);
             free(s);
@@ -137,6 +139,17 @@ int cmd_extract(int argc, char **argv)
     qp_reader rd;
     qp_reader_init(&rd, "quipu extract", max_bytes, on_article, &x);
     if (optind >= argc) {
+        /* plain text is the likeliest mistake: said once, before the reader skips every line */
+        int first = getc(stdin);
+        while (first == ' ' || first == '\t' || first == '\r' || first == '\n')
+            first = getc(stdin);
+        if (first != EOF) {
+            ungetc(first, stdin);
+            if (first != '{')
+                cli_error("extract", "%s reads as plain text: quipu extract takes JSON Lines, one article a line as "
+                                     "{\"text\": \"…\"} (plain text files go as PATHs or to `quipu ingest`, or "
+                                     "through `jq -Rs '{text: .}' FILE | quipu extract`)", x.path);
+        }
         r = qp_read_jsonl(&rd, stdin, "stdin");
     } else {
         for (int i = optind; i < argc && !r; i++) {

@@ -8,9 +8,12 @@
 #include "actors_lookup.h"
 #include "cli.h"
 #include "graph.h"
+#include "cli_filter.h"
+#include "cli_progress.h"
 #include "graph_load.h"
 #include "qp.h"
 #include "store.h"
+#include "textcell.h"
 
 typedef struct qctx {
     const char *cmd;        /* "query" */
@@ -94,8 +97,9 @@ static void usage(FILE *out)
     fprintf(out,
             "\nOptions:\n"
             "  --db FILE             the database (default: $QUIPU_DB, else ./quipu.db)\n"
-            "  --since YYYY-MM-DD    only events that end after this date\n"
-            "  --until YYYY-MM-DD    only events that start on or before this date\n"
+            "  --since D             only events that end after the start of D (YYYY, YYYY-MM or\n"
+            "                        YYYY-MM-DD)\n"
+            "  --until D             only events that start before the end of D\n"
             "  --by actor|country    actor (default): each actor its own node; country: an\n"
             "                        army, an air force, a minister and the state itself count\n"
             "                        as the country's government (IRQ-AIRFORCE -> IRQ-GOV)\n"
@@ -122,6 +126,19 @@ static const char *s_or(const char *s, const char *dflt)
     return s ? s : dflt;
 }
 
+/* s as a table cell `width` columns wide (by display width, never cut inside a character);
+ * the text lives in one of four rotating buffers, so that a printf can take several. */
+static const char *cell(const char *s, int width)
+{
+    static qp_buf bufs[4];
+    static int next;
+    qp_buf *b = &bufs[next++ % 4];
+    qp_buf_clear(b);
+    if (qp_text_cell(b, s, width, 1) || !b->data)
+        return "";
+    return b->data;
+}
+
 static json_t *jstr(const char *s)
 {
     return s ? json_string(s) : json_null();
@@ -129,7 +146,8 @@ static json_t *jstr(const char *s)
 
 static void json_emit(json_t *o)
 {
-    char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    /* ten significant digits: numbers as written (0.125), not their binary expansion */
+    char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
     if (s)
         puts(s);
     free(s);
@@ -189,6 +207,7 @@ static void relations_words(unsigned rels, char *buf, size_t cap, json_t *arr)
 
 static int q_ties(qctx *q)
 {
+    cli_progress_end();
     static const struct {
         const char *name, *title;
         qp_ties_kind kind;
@@ -244,7 +263,7 @@ static int q_ties(qctx *q)
                 const qp_graph_node *o = qp_graph_node_at(q->g, t[i].node);
                 char words[128];
                 relations_words(t[i].relations, words, sizeof words, NULL);
-                printf("%-14s %-34.34s %6zu %5zu  %-10s  %-10s  ", o->id, o->label, t[i].weight,
+                printf("%s %s %6zu %5zu  %-10s  %-10s  ", cell(o->id, 14), cell(o->label, 34), t[i].weight,
                        t[i].documents, s_or(t[i].first, "-"), s_or(t[i].last, "-"));
                 if (allies)
                     printf("%-13s", t[i].via >= 0 ? qp_graph_node_at(q->g, (size_t)t[i].via)->id
@@ -275,6 +294,7 @@ static int cmp_member(const void *pa, const void *pb)
 static int q_sides(qctx *q)
 {
     int nb = qp_graph_sides(q->g, q->seed);
+    cli_progress_end();
     if (nb < 0) {
         cli_error("query", "sides: %s", qp_strerror(nb));
         return QP_EXIT_FAILURE;
@@ -342,7 +362,7 @@ static int q_sides(qctx *q)
                     size++;
                 printf("\nBloc %d%s\n", n->bloc + 1, size == 1 ? " (alone)" : "");
             }
-            printf("  %-14s %-40.40s %6zu event%s\n", n->id, n->label, n->events,
+            printf("  %s %s %6zu event%s\n", cell(n->id, 14), cell(n->label, 40), n->events,
                    n->events == 1 ? "" : "s");
         }
         int any = 0;
@@ -387,6 +407,7 @@ static const char *hop_words(const qp_graph_edge *e, size_t from)
 
 static int q_path(qctx *q)
 {
+    cli_progress_end();
     ptrdiff_t a = arg_node(q, 0), b = a >= 0 ? arg_node(q, 1) : -1;
     qp_graph_path p = {0};
     if (a >= 0 && b >= 0) {
@@ -447,6 +468,7 @@ static int cmp_u32(const void *a, const void *b)
 
 static int q_why(qctx *q)
 {
+    cli_progress_end();
     ptrdiff_t a = arg_node(q, 0), b = a >= 0 ? arg_node(q, 1) : -1;
     uint32_t *ev = NULL;
     size_t n = 0, cap = 0;
@@ -545,6 +567,7 @@ static int cmp_central(const void *pa, const void *pb)
 static int q_actors(qctx *q)
 {
     int rc = qp_graph_centrality(q->g);
+    cli_progress_end();
     if (rc) {
         cli_error("query", "actors: %s", qp_strerror(rc));
         return QP_EXIT_FAILURE;
@@ -576,7 +599,7 @@ static int q_actors(qctx *q)
             json_object_set_new(o, "last", jstr(n->last));
             json_array_append_new(arr, o);
         } else {
-            printf("%-4zu %-14s %-34.34s %6zu %6zu %11.1f  %-10s  %-10s\n", i + 1, n->id, n->label,
+            printf("%-4zu %s %s %6zu %6zu %11.1f  %-10s  %-10s\n", i + 1, cell(n->id, 14), cell(n->label, 34),
                    n->degree, n->events, n->betweenness, s_or(n->first, "-"), s_or(n->last, "-"));
         }
     }
@@ -666,19 +689,27 @@ static int run(qctx *q, const query_def *qd, char **args)
             qp_graph_destroy(g1);
         }
     }
+    /* the answer is printed at the end: the line is wiped before it */
+    cli_progress_begin("query", 1);
+    cli_progress_stage("building the graph");
     if (!rc && !q->g)
         rc = qp_graph_load(q->store, &lo, &q->g, err, sizeof err);
+    cli_progress_stage(qd->run == q_sides ? "finding the blocs" : qd->run == q_actors ? "measuring centrality"
+                                                                                     : "answering");
     if (rc) {
+        cli_progress_end();
         cli_error("query", "%s: %s%s%s", q->db, qp_strerror(rc), err[0] ? ": " : "", err);
         return QP_EXIT_FAILURE;
     }
     q->cmd = qd->name;
-    return qd->run(q);
+    ex = qd->run(q);
+    cli_progress_end();
+    return ex;
 }
 
 int cmd_query(int argc, char **argv)
 {
-    qctx q = {.seed = 42};
+    qctx q = {.seed = QP_SIDES_SEED};
     char *pos[4];
     int npos = 0, help = 0;
     const char *format = "table", *by = "actor";
@@ -748,10 +779,12 @@ int cmd_query(int argc, char **argv)
         cli_error("query", "usage: quipu query %s", qd->usage);
         return QP_EXIT_USAGE;
     }
-    if ((q.since && !cli_is_date(q.since)) || (q.until && !cli_is_date(q.until))) {
-        cli_error("query", "--since and --until want a date as YYYY-MM-DD");
+    char since[11], until[11];
+    if ((q.since && cli_date_option("query", "--since", q.since, 0, since)) ||
+        (q.until && cli_date_option("query", "--until", q.until, 1, until)))
         return QP_EXIT_USAGE;
-    }
+    q.since = q.since ? since : NULL;
+    q.until = q.until ? until : NULL;
     if (q.since && q.until && strcmp(q.since, q.until) > 0) {
         cli_error("query", "--since %s is after --until %s", q.since, q.until);
         return QP_EXIT_USAGE;

@@ -1,5 +1,7 @@
 /* cmd_timeline.c — `quipu timeline`: a chronological briefing or a timeline of the stored events. */
 #include "cli.h"
+#include "cli_filter.h"
+#include "cli_progress.h"
 #include "qp.h"
 #include "store.h"
 #include "timeline.h"
@@ -12,7 +14,8 @@
 static void help(FILE *out)
 {
     fputs("Usage: quipu timeline [--db FILE] [--format md|html|json|csv|jsonl] [--lang en|fr]\n"
-          "                      [--since D] [--until D] [--actor X] [--place P] [--title T] -o FILE\n\n"
+          "                      [--since D] [--until D] [--actor X] [--action A] [--place P]\n"
+          "                      [--country C] [--min-confidence X] [--title T] [--key N] -o FILE\n\n"
           "Writes what happened, in time order, from the stored events.\n\n"
           "  md, html  a briefing: title with scope and period, key developments (the most-reported\n"
           "            events), one section per day, oldest first, each event a sentence with numbered\n"
@@ -25,10 +28,9 @@ static void help(FILE *out)
           "  --db FILE      database (default: $QUIPU_DB or ./quipu.db)\n"
           "  --format F     md (default), html, json, csv, jsonl; guessed from -o's extension when absent\n"
           "  --lang L       language of the sentences and headings: en (default) or fr\n"
-          "  --since D      events that end after D (YYYY-MM-DD)\n"
-          "  --until D      events that start on or before D\n"
-          "  --actor X      events of actor id X (or actors under it), as initiator or recipient\n"
-          "  --place P      events at place id or name P\n"
+          "  --since D, --until D, --actor X, --action A, --place P, --country C, --min-confidence X\n"
+          "                 the events told, as `quipu events` takes them (names in either\n"
+          "                 language, partial dates: --since 2013-08)\n"
           "  --title T      the title (default: made from the scope and period)\n"
           "  --key N        how many key developments to put first (default 5; 0 for 5)\n"
           "  --no-blocs     leave out the blocs (faster on large databases)\n"
@@ -55,15 +57,18 @@ int cmd_timeline(int argc, char **argv)
         {"lang", required_argument, NULL, 'l'},   {"since", required_argument, NULL, 's'},
         {"until", required_argument, NULL, 'u'},  {"actor", required_argument, NULL, 'a'},
         {"place", required_argument, NULL, 'p'},  {"title", required_argument, NULL, 't'},
+        {"action", required_argument, NULL, 'A'}, {"country", required_argument, NULL, 'c'},
+        {"min-confidence", required_argument, NULL, 'C'},
         {"key", required_argument, NULL, 'k'},    {"no-blocs", no_argument, NULL, 'B'},
         {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     const char *db = cli_default_db(), *format = NULL, *out = NULL;
     qp_timeline_opts o = {.lang = QP_LANG_EN};
+    cli_filter cf = {0};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:f:l:s:u:a:p:t:k:Bo:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:f:l:s:u:a:p:t:A:c:C:k:Bo:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'f': format = optarg; break;
@@ -77,10 +82,13 @@ int cmd_timeline(int argc, char **argv)
                 return QP_EXIT_USAGE;
             }
             break;
-        case 's': o.since = optarg; break;
-        case 'u': o.until = optarg; break;
-        case 'a': o.actor = optarg; break;
-        case 'p': o.place = optarg; break;
+        case 's': cf.since = optarg; break;
+        case 'u': cf.until = optarg; break;
+        case 'a': cf.actor = optarg; break;
+        case 'p': cf.place = optarg; break;
+        case 'A': cf.action = optarg; break;
+        case 'c': cf.country = optarg; break;
+        case 'C': cf.min_confidence = optarg; break;
         case 't': o.title = optarg; break;
         case 'k': {
             char *end;
@@ -106,14 +114,6 @@ int cmd_timeline(int argc, char **argv)
         cli_error("timeline", "no output file: give -o FILE (or -o - for standard output)");
         return QP_EXIT_USAGE;
     }
-    if ((o.since && !cli_is_date(o.since)) || (o.until && !cli_is_date(o.until))) {
-        cli_error("timeline", "--since and --until take YYYY-MM-DD");
-        return QP_EXIT_USAGE;
-    }
-    if (o.since && o.until && strcmp(o.since, o.until) > 0) {
-        cli_error("timeline", "--since %s is after --until %s", o.since, o.until);
-        return QP_EXIT_USAGE;
-    }
     int fmt = format ? qp_timeline_format_parse(format) : format_from_path(out);
     if (fmt < 0 && !format)
         fmt = QP_TIMELINE_MD;
@@ -132,8 +132,21 @@ int cmd_timeline(int argc, char **argv)
         qp_store_close(s);
         return QP_EXIT_FAILURE;
     }
+    int ex = cli_filter_resolve("timeline", s, &cf);
+    if (ex) {
+        qp_store_close(s);
+        return ex;
+    }
+    o.since = cf.f.since;
+    o.until = cf.f.until;
+    o.actor = cf.f.actor;
+    o.place = cf.f.place;
+    o.filter = &cf.f;
+    o.progress = cli_progress_cb;
+    cli_progress_begin("timeline", strcmp(out, "-") != 0);
     char err[600];
     int rc = qp_timeline_write(s, &o, out, err, sizeof err);
+    cli_progress_end();
     qp_store_close(s);
     if (rc) {
         cli_error("timeline", "%s", err);

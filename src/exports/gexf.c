@@ -1,8 +1,10 @@
 /* gexf.c — dynamic GEXF 1.3 for Gephi's timeline: nodes start when first seen, each edge has
- * one spell per dated event, colours by bloc (or kind) and sizes by betweenness. */
+ * its merged spells of dated events, positions from igraph's layout, colours by bloc (or kind)
+ * and sizes by betweenness. */
 #include "export_int.h"
 
 #include "codes.h"
+#include "palette.h"
 #include "qp.h"
 #include "textout.h"
 
@@ -10,14 +12,9 @@
 #include <stdio.h>
 #include <string.h>
 
-typedef struct rgb {
-    unsigned char r, g, b;
-} rgb;
+typedef qp_rgb rgb;
 
-/* Blocs get strong distinct colours; kinds softer ones. */
-static const rgb bloc_rgb[] = {{31, 119, 180}, {255, 127, 14}, {148, 103, 189}, {23, 190, 207},
-                               {140, 86, 75}, {227, 119, 194}, {188, 189, 34}, {44, 160, 44}};
-
+/* Kinds get softer colours than blocs. */
 static rgb kind_colour(const char *kind)
 {
     static const rgb kinds[QP_KIND_COUNT] = {
@@ -40,7 +37,8 @@ static const char *const node_attrs[][3] = {
     {"bloc", "bloc", "integer"},
 };
 static const char *const edge_attrs[][3] = {
-    {"relation", "relation", "string"}, {"sign", "sign", "integer"}, {"documents", "documents", "integer"},
+    {"relation", "relation", "string"}, {"mutual", "mutual", "boolean"}, {"sign", "sign", "integer"},
+    {"documents", "documents", "integer"},
     {"first_date", "first_date", "string"}, {"last_date", "last_date", "string"},
     {"event_ids", "event_ids", "string"},
 };
@@ -54,7 +52,7 @@ static int put_attvalue(qp_buf *b, const char *id, const char *value)
     return rc | qp_buf_puts(b, "\"/>\n");
 }
 
-static int put_node(qp_buf *b, const qp_graph_node *n, const qp_export_opts *o, double maxb, double maxs)
+static int put_node(qp_buf *b, const qp_graph_node *n, const qp_export_opts *o, const export_picture *pic)
 {
     int rc = qp_buf_puts(b, "      <node id=\"");
     rc |= export_put_id(b, n->id);
@@ -72,20 +70,19 @@ static int put_node(qp_buf *b, const qp_graph_node *n, const qp_export_opts *o, 
     rc |= put_attvalue(b, "last_seen", n->last);
     rc |= qp_buf_printf(b, "          <attvalue for=\"event_count\" value=\"%zu\"/>\n"
                            "          <attvalue for=\"degree\" value=\"%zu\"/>\n"
-                           "          <attvalue for=\"betweenness\" value=\"%.6g\"/>\n"
-                           "          <attvalue for=\"bloc\" value=\"%d\"/>\n        </attvalues>\n",
-                        n->events, n->degree, n->betweenness, n->bloc);
-    rgb c = !o->colour_by_kind && n->bloc >= 0 ? bloc_rgb[(size_t)n->bloc % QP_ARRAY_LEN(bloc_rgb)]
-                                               : kind_colour(n->kind);
-    /* brokers (betweenness) stand out; strength keeps the others from all looking alike */
-    double size = 4 + 36 * (maxb > 0 ? sqrt(n->betweenness / maxb) : 0) +
-                  10 * (maxs > 0 ? log1p(n->strength) / log1p(maxs) : 0);
-    rc |= qp_buf_printf(b, "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>\n        <viz:size value=\"%.2f\"/>\n",
-                        c.r, c.g, c.b, size);
+                           "          <attvalue for=\"betweenness\" value=\"%.6g\"/>\n",
+                        n->events, n->degree, n->betweenness);
+    if (n->bloc >= 0) /* numbered as `quipu query sides` numbers them; no side, no value */
+        rc |= qp_buf_printf(b, "          <attvalue for=\"bloc\" value=\"%d\"/>\n", n->bloc + 1);
+    rc |= qp_buf_puts(b, "        </attvalues>\n");
+    rgb c = o->colour_by_kind || o->no_sides ? kind_colour(n->kind) : qp_bloc_rgb(n->bloc, pic->n_shared, NULL);
+    rc |= qp_buf_printf(b, "        <viz:color r=\"%u\" g=\"%u\" b=\"%u\"/>\n"
+                           "        <viz:position x=\"%.2f\" y=\"%.2f\" z=\"0\"/>\n        <viz:size value=\"%.2f\"/>\n",
+                        c.r, c.g, c.b, export_coord(n->x, pic), export_coord(-n->y, pic), export_node_size(n, pic));
     return rc | qp_buf_puts(b, "      </node>\n");
 }
 
-static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e)
+static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e, const qp_export_opts *o)
 {
     const qp_graph_node *s = qp_graph_node_at(g, e->source), *t = qp_graph_node_at(g, e->target);
     const char *rel = qp_relation_name(e->relation);
@@ -97,10 +94,15 @@ static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e)
     rc |= export_put_id(b, s->id);
     rc |= qp_buf_puts(b, "\" target=\"");
     rc |= export_put_id(b, t->id);
-    rc |= qp_buf_printf(b, "\" type=\"%s\" kind=\"%s\" label=\"%s\" weight=\"%zu\">\n        <attvalues>\n",
-                        qp_relation_directed(e->relation) ? "directed" : "undirected", rel, rel,
+    /* one edge type per file unless --mixed: networkx refuses an undirected edge in a directed
+     * graph, and Gephi drops one under defaultedgetype="directed" */
+    int mutual = !qp_relation_directed(e->relation);
+    if (o->mixed)
+        rc |= qp_buf_printf(b, "\" type=\"%s", mutual ? "undirected" : "directed");
+    rc |= qp_buf_printf(b, "\" kind=\"%s\" label=\"%s\" weight=\"%zu\">\n        <attvalues>\n", rel, rel,
                         e->weight ? e->weight : 1);
     rc |= put_attvalue(b, "relation", rel);
+    rc |= put_attvalue(b, "mutual", mutual ? "true" : "false");
     rc |= qp_buf_printf(b, "          <attvalue for=\"sign\" value=\"%d\"/>\n"
                            "          <attvalue for=\"documents\" value=\"%zu\"/>\n",
                         e->sign, e->documents);
@@ -116,25 +118,7 @@ static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e)
         rc |= qp_buf_puts(b, "\"/>\n");
     }
     rc |= qp_buf_puts(b, "        </attvalues>\n");
-    /* one spell per dated event; undated ones cannot be placed on the timeline */
-    int open = 0;
-    for (size_t k = 0; k < e->n_events; k++) {
-        const qp_graph_event *ev = qp_graph_event_at(g, e->events[k]);
-        if (!ev->date || strlen(ev->date) < 10)
-            continue;
-        if (!open++)
-            rc |= qp_buf_puts(b, "        <spells>\n");
-        char last[48];
-        export_last_day(ev->date, ev->date_end, last);
-        /* by hand rather than printf: this line is written once per event */
-        rc |= qp_buf_append(b, "          <spell start=\"", 24);
-        rc |= qp_buf_append(b, ev->date, 10);
-        rc |= qp_buf_append(b, "\" end=\"", 7);
-        rc |= qp_buf_append(b, last, 10);
-        rc |= qp_buf_append(b, "\"/>\n", 4);
-    }
-    if (open)
-        rc |= qp_buf_puts(b, "        </spells>\n");
+    rc |= export_put_spells(b, g, e, "        ");
     return rc | qp_buf_puts(b, "      </edge>\n");
 }
 
@@ -151,28 +135,31 @@ int qp_export_gexf_graph(const qp_graph *g, const qp_export_opts *o, const char 
     if ((rc = qp_outfile_open(&f, path, err, errlen)))
         goto cleanup;
     opened = 1;
-    double maxb = 0, maxs = 0;
-    size_t nn = 0, ne = 0;
-    for (size_t i = 0; i < sel.n_nodes; i++)
-        if (sel.node[i]) {
-            const qp_graph_node *n = qp_graph_node_at(g, i);
-            maxb = n->betweenness > maxb ? n->betweenness : maxb;
-            maxs = n->strength > maxs ? n->strength : maxs;
-            nn++;
-        }
+    export_picture pic;
+    export_picture_init(&pic, g, &sel);
+    size_t nn = pic.n_nodes, ne = 0;
     for (size_t i = 0; i < sel.n_edges; i++)
         ne += sel.edge[i];
-    rc = qp_buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                         "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n"
-                         "  <meta>\n    <creator>quipu " QP_VERSION "</creator>\n"
-                         "    <description>Actors and their relations (backs, fights, cooperates, leads");
+    /* 1.2draft for readers that know no later one (networkx before 3.0): the same file in the
+     * older namespaces, without 1.3's time representation */
+    rc = qp_buf_puts(&b, o->gexf12 ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                     "<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+                                     "xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n"
+                                   : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                     "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" version=\"1.3\">\n");
+    rc |= qp_buf_puts(&b, "  <meta>\n    <creator>quipu " QP_VERSION "</creator>\n"
+                          "    <description>Actors and their relations (backs, fights, cooperates, leads");
     rc |= qp_buf_printf(&b, "%s), aggregated from news events", o->by == QP_GRAPH_BY_COUNTRY ? ", by country" : "");
     if (o->since || o->until)
         rc |= qp_buf_printf(&b, " %s%s%s%s", o->since ? "from " : "", o->since ? o->since : "",
                             o->until ? (o->since ? " to " : "until ") : "", o->until ? o->until : "");
     rc |= qp_buf_puts(&b, "</description>\n  </meta>\n"
-                          "  <graph mode=\"dynamic\" defaultedgetype=\"directed\" timeformat=\"date\" "
-                          "timerepresentation=\"interval\">\n    <attributes class=\"node\" mode=\"static\">\n");
+                          "  <graph mode=\"dynamic\"");
+    /* without a default, Gephi takes each edge's type (a mixed graph); the schema's default
+     * would be undirected, so networkx cannot read such a file */
+    rc |= qp_buf_puts(&b, o->mixed ? "" : " defaultedgetype=\"directed\"");
+    rc |= qp_buf_puts(&b, o->gexf12 ? " timeformat=\"date\">\n" : " timeformat=\"date\" timerepresentation=\"interval\">\n");
+    rc |= qp_buf_puts(&b, "    <attributes class=\"node\" mode=\"static\">\n");
     for (size_t i = 0; i < QP_ARRAY_LEN(node_attrs); i++)
         rc |= qp_buf_printf(&b, "      <attribute id=\"%s\" title=\"%s\" type=\"%s\"/>\n", node_attrs[i][0],
                             node_attrs[i][1], node_attrs[i][2]);
@@ -183,12 +170,12 @@ int qp_export_gexf_graph(const qp_graph *g, const qp_export_opts *o, const char 
     rc |= qp_buf_printf(&b, "    </attributes>\n    <nodes count=\"%zu\">\n", nn);
     for (size_t i = 0; i < sel.n_nodes && !rc; i++)
         if (sel.node[i])
-            rc = put_node(&b, qp_graph_node_at(g, i), o, maxb, maxs) ? QP_ENOMEM : export_maybe_flush(&f, &b);
+            rc = put_node(&b, qp_graph_node_at(g, i), o, &pic) ? QP_ENOMEM : export_maybe_flush(&f, &b);
     if (!rc)
         rc = qp_buf_printf(&b, "    </nodes>\n    <edges count=\"%zu\">\n", ne);
     for (size_t i = 0; i < sel.n_edges && !rc; i++)
         if (sel.edge[i])
-            rc = put_edge(&b, g, qp_graph_edge_at(g, i)) ? QP_ENOMEM : export_maybe_flush(&f, &b);
+            rc = put_edge(&b, g, qp_graph_edge_at(g, i), o) ? QP_ENOMEM : export_maybe_flush(&f, &b);
     if (!rc)
         rc = qp_buf_puts(&b, "    </edges>\n  </graph>\n</gexf>\n");
     rc = qp_outfile_finish(&f, &b, rc, path, err, errlen);

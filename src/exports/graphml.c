@@ -1,8 +1,10 @@
-/* graphml.c — GraphML as Gephi reads it: descriptive key ids (Gephi takes d3/d7-style ids for
- * its own), labels on nodes and edges, no graph-level keys, weights above 0, one edge per
- * (source, target, relation) since Gephi merges parallel GraphML edges. */
+/* graphml.c — GraphML as Gephi, networkx and igraph read it: descriptive key ids (Gephi takes
+ * d3/d7-style ids for its own), labels on nodes and edges, no graph-level keys, weights above 0,
+ * one edge per (source, target, relation) since Gephi merges parallel GraphML edges, every edge
+ * directed (symmetric ones flagged mutual), positions and colours under the names Gephi maps. */
 #include "export_int.h"
 
+#include "palette.h"
 #include "qp.h"
 #include "textout.h"
 
@@ -25,8 +27,16 @@ static const key keys[] = {
     {"degree", "node", "degree", "int"},
     {"betweenness", "node", "betweenness", "double"},
     {"bloc", "node", "bloc", "int"},
+    /* Gephi reads these ids as the node's position, size and colour */
+    {"x", "node", "x", "float"},
+    {"y", "node", "y", "float"},
+    {"size", "node", "size", "float"},
+    {"r", "node", "r", "int"},
+    {"g", "node", "g", "int"},
+    {"b", "node", "b", "int"},
     {"edge_label", "edge", "label", "string"},
     {"relation", "edge", "relation", "string"},
+    {"mutual", "edge", "mutual", "boolean"},
     {"sign", "edge", "sign", "int"},
     {"weight", "edge", "weight", "double"},
     {"documents", "edge", "documents", "int"},
@@ -44,7 +54,7 @@ static int put_data(qp_buf *b, const char *keyid, const char *text)
     return rc | qp_buf_puts(b, "</data>\n");
 }
 
-static int put_node(qp_buf *b, const qp_graph_node *n)
+static int put_node(qp_buf *b, const qp_graph_node *n, const export_picture *pic)
 {
     int rc = qp_buf_puts(b, "    <node id=\"");
     rc |= export_put_id(b, n->id);
@@ -57,8 +67,16 @@ static int put_node(qp_buf *b, const qp_graph_node *n)
     rc |= put_data(b, "first_seen", n->first);
     rc |= put_data(b, "last_seen", n->last);
     rc |= qp_buf_printf(b, "      <data key=\"event_count\">%zu</data>\n      <data key=\"degree\">%zu</data>\n"
-                           "      <data key=\"betweenness\">%.6g</data>\n      <data key=\"bloc\">%d</data>\n",
-                        n->events, n->degree, n->betweenness, n->bloc);
+                           "      <data key=\"betweenness\">%.6g</data>\n",
+                        n->events, n->degree, n->betweenness);
+    if (n->bloc >= 0) /* numbered as `quipu query sides` numbers them; no side, no value */
+        rc |= qp_buf_printf(b, "      <data key=\"bloc\">%d</data>\n", n->bloc + 1);
+    qp_rgb c = qp_bloc_rgb(n->bloc, pic->n_shared, NULL);
+    rc |= qp_buf_printf(b, "      <data key=\"x\">%.2f</data>\n      <data key=\"y\">%.2f</data>\n"
+                           "      <data key=\"size\">%.2f</data>\n      <data key=\"r\">%u</data>\n"
+                           "      <data key=\"g\">%u</data>\n      <data key=\"b\">%u</data>\n",
+                        export_coord(n->x, pic), export_coord(-n->y, pic), export_node_size(n, pic), c.r, c.g,
+                        c.b);
     return rc | qp_buf_puts(b, "    </node>\n");
 }
 
@@ -74,9 +92,11 @@ static int put_edge(qp_buf *b, const qp_graph *g, const qp_graph_edge *e)
     rc |= export_put_id(b, s->id);
     rc |= qp_buf_puts(b, "\" target=\"");
     rc |= export_put_id(b, t->id);
-    rc |= qp_buf_printf(b, "\" directed=\"%s\">\n", qp_relation_directed(e->relation) ? "true" : "false");
+    /* no directed="false": networkx refuses it in a directed graph, igraph ignores it */
+    rc |= qp_buf_puts(b, "\">\n");
     rc |= put_data(b, "edge_label", rel);
     rc |= put_data(b, "relation", rel);
+    rc |= put_data(b, "mutual", qp_relation_directed(e->relation) ? "false" : "true");
     rc |= qp_buf_printf(b, "      <data key=\"sign\">%d</data>\n      <data key=\"weight\">%zu</data>\n"
                            "      <data key=\"documents\">%zu</data>\n",
                         e->sign, e->weight ? e->weight : 1, e->documents);
@@ -105,6 +125,8 @@ int qp_export_graphml_graph(const qp_graph *g, const qp_export_opts *o, const ch
     int rc = export_sel_init(&sel, g, o);
     if (rc)
         goto cleanup;
+    export_picture pic;
+    export_picture_init(&pic, g, &sel);
     if ((rc = qp_outfile_open(&f, path, err, errlen)))
         goto cleanup;
     opened = 1;
@@ -118,11 +140,10 @@ int qp_export_graphml_graph(const qp_graph *g, const qp_export_opts *o, const ch
     for (size_t i = 0; i < QP_ARRAY_LEN(keys); i++)
         rc |= qp_buf_printf(&b, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n", keys[i].id,
                             keys[i].domain, keys[i].name, keys[i].type);
-    /* edges of undirected relations say so one by one: the graph mixes both */
     rc |= qp_buf_puts(&b, "  <graph id=\"quipu\" edgedefault=\"directed\">\n");
     for (size_t i = 0; i < sel.n_nodes && !rc; i++)
         if (sel.node[i])
-            rc = put_node(&b, qp_graph_node_at(g, i)) ? QP_ENOMEM : export_maybe_flush(&f, &b);
+            rc = put_node(&b, qp_graph_node_at(g, i), &pic) ? QP_ENOMEM : export_maybe_flush(&f, &b);
     for (size_t i = 0; i < sel.n_edges && !rc; i++)
         if (sel.edge[i])
             rc = put_edge(&b, g, qp_graph_edge_at(g, i)) ? QP_ENOMEM : export_maybe_flush(&f, &b);

@@ -130,9 +130,11 @@ static int fr_article(const char *label, const char *kind)
     static const char *const plural[] = {"rebelles", "civils", "insurgés", "jihadistes", "djihadistes",
         "peshmergas", "loyalistes", "forces", "milices", "unités", "gardiens", "brigades", "troupes",
         "Philippines", "Comores", "Maldives", "Seychelles", "Bahamas", "Émirats", "États-Unis", "Pays-Bas",
-        "habitants", "combattants", "manifestants", "opposants", "Kurdes", "autorités", NULL};
+        "habitants", "combattants", "manifestants", "opposants", "Kurdes", "autorités", "Nations", "Occidentaux",
+        "Alliés", NULL};
     static const char *const masc_e[] = {"Mexique", "Mozambique", "Cambodge", "Zimbabwe", "Belize", "régime",
-        "groupe", "ministère", "peuple", "service", "centre", "Yémen", "collectif", NULL};
+        "groupe", "ministère", "peuple", "service", "centre", "Yémen", "collectif", "Royaume", "gouvernorat",
+        "Vatican", NULL};
     static const char *const fem[] = {"coalition", "opposition", "organisation", "union", "ligue", "junte",
         "mission", "commission", "administration", "fédération", "délégation", "direction", NULL};
     if (!strncasecmp(label, "le ", 3) || !strncasecmp(label, "la ", 3) || !strncasecmp(label, "les ", 4) ||
@@ -148,6 +150,9 @@ static int fr_article(const char *label, const char *kind)
     size_t w1 = strcspn(label, " -");
     if (in_list(label, w, plural) || in_list(label, w1, plural) || (w1 > 3 && !strncmp(label + w1 - 3, "aux", 3)))
         return ART_PLURAL; /* also the -aux plurals: Occidentaux, loyaux */
+    /* a common noun in -s or -x is a plural ("chrétiens", "alaouites"); a name is not ("Hamas") */
+    if (w1 > 3 && label[0] >= 'a' && label[0] <= 'z' && (label[w1 - 1] == 's' || label[w1 - 1] == 'x'))
+        return ART_PLURAL;
     if (starts_with_vowel(label))
         return ART_ELIDED;
     if (is_acronym(label))
@@ -156,6 +161,9 @@ static int fr_article(const char *label, const char *kind)
     if (in_list(label, fw, masc_e))
         return ART_MASC;
     if (in_list(label, fw, fem) || (fw > 4 && (!strncmp(label + fw - 4, "tion", 4) || !strncmp(label + fw - 4, "sion", 4))))
+        return ART_FEM;
+    /* -té is feminine: la communauté, la société, l'autorité */
+    if (fw > 3 && !strncmp(label + fw - 3, "t\xc3\xa9", 3))
         return ART_FEM;
     return fw && label[fw - 1] == 'e' ? ART_FEM : ART_MASC;
 }
@@ -166,8 +174,8 @@ static int en_article(const char *label, const char *kind)
         "Comoros", "Seychelles", "Vatican", NULL};
     if (!strncasecmp(label, "the ", 4))
         return ART_NONE;
-    if (kind && !strcmp(kind, "person"))
-        return ART_NONE;
+    if (kind && (!strcmp(kind, "person") || !strcmp(kind, "civilians")))
+        return ART_NONE; /* "attacked civilians", as English says it */
     if (kind && !strcmp(kind, "state")) {
         if (in_list(label, strlen(label), the_states) || strstr(label, "United ") || strstr(label, "Republic") ||
             strstr(label, "Kingdom") || strstr(label, "Islands") || strstr(label, "Emirates"))
@@ -295,17 +303,30 @@ static int put_place(qp_buf *out, const qp_place_ref *p, qp_lang lang)
         int art = place_is_country(p) ? en_article(label, "state") : ART_NONE;
         return qp_buf_puts(out, " in ") || put_np(out, NULL, label, art, lang) ? QP_ENOMEM : 0;
     }
-    if (!place_is_country(p))
+    if (!place_is_country(p)) {
+        /* a common noun ("banlieue de Damas", "province d'Alep") is a place one is in */
+        if (label[0] >= 'a' && label[0] <= 'z') {
+            int art = fr_article(label, NULL);
+            const char *a = art == ART_PLURAL ? "les " : art == ART_FEM ? "la " : art == ART_ELIDED ? "l'" : "le ";
+            return qp_buf_printf(out, " dans %s%s", a, label);
+        }
         return qp_buf_printf(out, " à %s", label);
+    }
+    /* islands and city-states without an article take "à": à Bahreïn, à Chypre, à Cuba */
+    static const char *const at[] = {"Bahreïn", "Bahrain", "Cuba", "Chypre", "Malte", "Singapour", "Madagascar",
+                                     "Oman", "Monaco", "Taïwan", "Djibouti", "Maurice", "Sainte-Lucie", NULL};
     int art = fr_article(label, "state");
     const char *prep = art == ART_MASC ? " au " : art == ART_PLURAL ? " aux " : " en ";
+    if (in_list(label, strlen(label), at))
+        prep = " à ";
     return qp_buf_printf(out, "%s%s", prep, label);
 }
 
 static int is_plural_subject(const qp_actor_ref *a)
 {
     const char *label = actor_label(a, QP_LANG_FR);
-    return label && actor_art(a, label, QP_LANG_FR) == ART_PLURAL;
+    /* "la police et les forces de sécurité" are several: "ont" */
+    return label && (actor_art(a, label, QP_LANG_FR) == ART_PLURAL || strstr(label, " et "));
 }
 
 int qp_phrase_event(qp_buf *out, const qp_event *e, qp_lang lang)

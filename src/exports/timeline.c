@@ -2,6 +2,9 @@
  * articles tell alike, numbers the sources, finds the blocs, and hands over to a renderer. */
 #include "timeline_int.h"
 
+#include "codes.h"
+#include "doctitle.h"
+#include "palette.h"
 #include "graph.h"
 #include "graph_load.h"
 #include "outfile.h"
@@ -11,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <utf8proc.h>
 
 int qp_timeline_format_parse(const char *s)
 {
@@ -155,252 +159,198 @@ static int on_event(const qp_event *e, void *ud)
     return 0;
 }
 
-/* Gazetteer labels are English; a French briefing names a country the way the actor table
- * does ("en Syrie", not "au Syria"). */
+/* "DEIR EZ-ZOR" as "Deir Ez-Zor" (every word), "liban" as "Liban" (the first only). */
+static const char *title_case(qp_arena *a, const char *s, int every_word)
+{
+    utf8proc_uint8_t *low = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)s, 0, &low,
+                     UTF8PROC_NULLTERM | UTF8PROC_COMPOSE | (every_word ? UTF8PROC_CASEFOLD : 0)) < 0)
+        return s;
+    qp_buf b;
+    qp_buf_init(&b);
+    int start = 1, rc = 0;
+    const utf8proc_uint8_t *p = low;
+    while (*p && !rc) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
+        if (n <= 0)
+            break;
+        utf8proc_uint8_t enc[8];
+        utf8proc_ssize_t m = utf8proc_encode_char(start ? utf8proc_toupper(c) : c, enc);
+        rc = qp_buf_append(&b, (const char *)enc, (size_t)m);
+        start = every_word && (c == ' ' || c == '-' || c == '\'');
+        p += n;
+    }
+    free(low);
+    const char *out = rc ? NULL : qp_arena_strdup(a, b.data ? b.data : "");
+    qp_buf_destroy(&b);
+    return out;
+}
+
+/* A place and the name French articles give it. */
+typedef struct fr_name {
+    const char *id, *name;
+} fr_name;
+
+static int cmp_fr_name(const void *pa, const void *pb)
+{
+    const fr_name *a = pa, *b = pb;
+    int c = strcmp(a->id, b->id);
+    return c ? c : strcmp(a->name, b->name);
+}
+
+/* The words a French article used for a place, cleaned: a dateline's capitals ("NICOSIE -")
+ * as a name ("Nicosie"). A common noun ("banlieue de Damas") stays one: the sentence gives it
+ * its article. */
+static const char *french_words(tl *t, const char *text)
+{
+    int lower = 0;
+    for (const char *c = text; *c && !lower; c++)
+        lower = *c >= 'a' && *c <= 'z';
+    return lower ? text : title_case(&t->arena, text, 1);
+}
+
+/* Gazetteer labels are English: a French briefing names a place as the French articles of the
+ * briefing name it (every event at Damascus is "à Damas" once one article says so), a country
+ * as the actor table does ("en Syrie", not "au Syria"). */
 static int frenchify_places(tl *t, qp_store *s)
 {
     if (t->o->lang != QP_LANG_FR)
         return 0;
-    /* a French article names the place in French: its own words beat the English label */
-    for (size_t i = 0; i < t->n_events; i++) {
-        qp_place_ref *p = &t->events[i].e.place;
-        const tl_doc *d = &t->docs[t->events[i].doc];
-        if (d->lang && !strcmp(d->lang, "fr") && p->text && *p->text && p->label)
-            p->label = p->text;
-    }
+    fr_name *names = malloc((t->n_events + 1) * sizeof *names);
+    if (!names)
+        return QP_ENOMEM;
+    size_t n = 0;
     int rc = 0;
     for (size_t i = 0; i < t->n_events && !rc; i++) {
         qp_place_ref *p = &t->events[i].e.place;
-        if (!p->label || !p->feature || strncmp(p->feature, "A.PCL", 5) || p->label == p->text)
+        const tl_doc *d = &t->docs[t->events[i].doc];
+        if (!d->lang || strcmp(d->lang, "fr") || !p->text || !*p->text)
             continue;
-        char fr[256];
-        int r = qp_store_state_label_fr(s, p->label, fr, sizeof fr);
-        if (!r && !(p->label = qp_arena_strdup(&t->arena, fr)))
+        const char *w = french_words(t, p->text);
+        if (!w)
             rc = QP_ENOMEM;
-        else if (r == QP_ENOMEM)
-            rc = r; /* a name the store lacks, or cannot give: the English name will do */
+        else if (p->id)
+            names[n++] = (fr_name){p->id, w};
+        else
+            p->label = w;
     }
+    qp_sort(names, n, sizeof *names, cmp_fr_name);
+    /* per place, the name most often used (runs of equal names are adjacent) */
+    size_t m = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i, best = i, best_run = 0;
+        while (j < n && !strcmp(names[j].id, names[i].id)) {
+            size_t k = j;
+            while (k < n && !strcmp(names[k].id, names[j].id) && !strcmp(names[k].name, names[j].name))
+                k++;
+            if (k - j > best_run) {
+                best_run = k - j;
+                best = j;
+            }
+            j = k;
+        }
+        names[m++] = names[best];
+        i = j;
+    }
+    for (size_t i = 0; i < t->n_events && !rc; i++) {
+        qp_place_ref *p = &t->events[i].e.place;
+        if (!p->id)
+            continue;
+        /* a country: the actor table's French name ("Liban"), whatever an article wrote */
+        if (p->label && p->feature && !strncmp(p->feature, "A.PCL", 5)) {
+            char fr[256];
+            int r = qp_store_state_label_fr(s, p->label, fr, sizeof fr);
+            if (!r && !(p->label = qp_arena_strdup(&t->arena, fr)))
+                rc = QP_ENOMEM;
+            else if (r == QP_ENOMEM)
+                rc = r;
+            if (!r || rc)
+                continue; /* else the French articles' word, or the English name, will do */
+        }
+        fr_name key = {p->id, ""}, *hit = NULL;
+        size_t lo = 0, hi = m;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            int c = strcmp(names[mid].id, key.id);
+            if (!c) {
+                hit = &names[mid];
+                break;
+            }
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (hit)
+            p->label = hit->name;
+    }
+    free(names);
     return rc;
 }
 
+/* Each cited document's title as a reader should see it (not a scraped page's banner), its
+ * outlet (never a local path), URL, date and language. */
 static int load_docs(tl *t, qp_store *s, char *err, size_t errlen)
 {
-    for (size_t i = 0; i < t->n_docs; i++) {
+    qp_doc_names *names = NULL;
+    int rc = qp_doc_names_open(&names, s);
+    for (size_t i = 0; i < t->n_docs && !rc; i++) {
         tl_doc *d = &t->docs[i];
         qp_doc_meta m;
-        int rc = qp_store_doc_meta(s, d->name, &m);
-        if (rc == QP_ENOTFOUND)
+        rc = qp_store_doc_meta(s, d->name, &m);
+        if (rc == QP_ENOTFOUND) {
+            rc = 0;
             continue;
-        if (rc) {
-            if (rc != QP_ENOMEM)
-                snprintf(err, errlen, "%s", qp_store_errmsg(s));
-            return rc;
         }
-        const char *v[] = {m.title, m.url, m.source, m.published, m.lang};
+        if (rc)
+            break;
+        char *title = NULL, host[256];
+        rc = qp_doc_names_title(names, d->name, m.title, m.source, &title);
+        const char *outlet = qp_doc_outlet(m.source, m.url, host, sizeof host);
+        const char *v[] = {title, m.url, outlet, m.published, m.lang};
         const char **f[] = {&d->title, &d->url, &d->source, &d->published, &d->lang};
         for (int k = 0; k < 5 && !rc; k++)
             if (v[k] && !(*f[k] = qp_arena_strdup(&t->arena, v[k])))
                 rc = QP_ENOMEM;
+        free(title);
         qp_doc_meta_destroy(&m);
-        if (rc)
-            return rc;
     }
-    return 0;
-}
-
-/* ---- merging and ordering ---- */
-
-static int cmp_str(const char *a, const char *b)
-{
-    if (!a || !b)
-        return (a != NULL) - (b != NULL);
-    return strcmp(a, b);
-}
-
-static const char *actor_key(const qp_actor_ref *a)
-{
-    return a->id ? a->id : a->label ? a->label : a->text;
-}
-
-/* Dated before undated; earlier start first; at one start, the wider period first. */
-static int cmp_period(const qp_event *a, const qp_event *b)
-{
-    if (!a->time.start || !b->time.start)
-        return (a->time.start == NULL) - (b->time.start == NULL);
-    int c = strcmp(a->time.start, b->time.start);
-    return c ? c : -cmp_str(a->time.end, b->time.end);
-}
-
-static const tl *sort_ctx;
-
-static int cmp_merge(const void *pa, const void *pb)
-{
-    size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
-    const qp_event *a = &sort_ctx->events[ia].e, *b = &sort_ctx->events[ib].e;
-    int c = cmp_period(a, b);
-    if (!c)
-        c = cmp_str(actor_key(&a->actor1), actor_key(&b->actor1));
-    if (!c)
-        c = cmp_str(a->action, b->action);
-    if (!c)
-        c = cmp_str(actor_key(&a->actor2), actor_key(&b->actor2));
-    return c ? c : (ia > ib) - (ia < ib);
-}
-
-static int same_line(const qp_event *a, const qp_event *b)
-{
-    return !cmp_period(a, b) && !cmp_str(a->time.end, b->time.end) &&
-           !cmp_str(actor_key(&a->actor1), actor_key(&b->actor1)) && !cmp_str(a->action, b->action) &&
-           !cmp_str(actor_key(&a->actor2), actor_key(&b->actor2));
-}
-
-static int cmp_item(const void *pa, const void *pb)
-{
-    const tl_item *a = pa, *b = pb;
-    int c = cmp_period(&sort_ctx->events[a->first].e, &sort_ctx->events[b->first].e);
-    return c ? c : (a->first > b->first) - (a->first < b->first);
-}
-
-static int cmp_key(const void *pa, const void *pb)
-{
-    const tl_item *a = &sort_ctx->items[*(const size_t *)pa], *b = &sort_ctx->items[*(const size_t *)pb];
-    if (a->n_docs != b->n_docs)
-        return a->n_docs < b->n_docs ? 1 : -1;
-    if (a->n_events != b->n_events)
-        return a->n_events < b->n_events ? 1 : -1;
-    if (a->confidence != b->confidence)
-        return a->confidence < b->confidence ? 1 : -1;
-    size_t ia = *(const size_t *)pa, ib = *(const size_t *)pb;
-    return (ia > ib) - (ia < ib);
-}
-
-static int cmp_size(const void *pa, const void *pb)
-{
-    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    return (a > b) - (a < b);
-}
-
-static int merge(tl *t)
-{
-    int rc = QP_ENOMEM;
-    size_t *idx = malloc((t->n_events + 1) * sizeof *idx);
-    if (!idx)
-        return QP_ENOMEM;
-    for (size_t i = 0; i < t->n_events; i++)
-        idx[i] = i;
-    sort_ctx = t;
-    qp_sort(idx, t->n_events, sizeof *idx, cmp_merge);
-    t->items = qp_arena_calloc(&t->arena, t->n_events + 1, sizeof *t->items);
-    if (!t->items)
-        goto cleanup;
-    /* group runs of alike events into items */
-    for (size_t i = 0; i < t->n_events;) {
-        size_t j = i + 1;
-        while (j < t->n_events && same_line(&t->events[idx[i]].e, &t->events[idx[j]].e))
-            j++;
-        tl_item *it = &t->items[t->n_items++];
-        it->n_events = j - i;
-        if (!(it->events = qp_arena_alloc(&t->arena, it->n_events * sizeof *it->events)))
-            goto cleanup;
-        memcpy(it->events, idx + i, it->n_events * sizeof *idx);
-        qp_sort(it->events, it->n_events, sizeof *it->events, cmp_size);
-        it->first = it->events[0];
-        for (size_t k = 0; k < it->n_events; k++)
-            if (t->events[it->events[k]].e.confidence > it->confidence)
-                it->confidence = t->events[it->events[k]].e.confidence;
-        i = j;
-    }
-    qp_sort(t->items, t->n_items, sizeof *t->items, cmp_item);
-    /* sections: runs of items with the same period */
-    t->sections = qp_arena_calloc(&t->arena, t->n_items + 1, sizeof *t->sections);
-    if (!t->sections)
-        goto cleanup;
-    for (size_t i = 0; i < t->n_items;) {
-        const qp_event *e = &t->events[t->items[i].first].e;
-        size_t j = i + 1;
-        while (j < t->n_items && !cmp_period(e, &t->events[t->items[j].first].e) &&
-               !cmp_str(e->time.end, t->events[t->items[j].first].e.time.end))
-            j++;
-        tl_section *sec = &t->sections[t->n_sections];
-        sec->start = e->time.start;
-        sec->end = e->time.end;
-        sec->grain = e->time.grain;
-        sec->n_items = j - i;
-        if (!(sec->items = qp_arena_alloc(&t->arena, sec->n_items * sizeof *sec->items)))
-            goto cleanup;
-        for (size_t k = i; k < j; k++) {
-            sec->items[k - i] = k;
-            t->items[k].section = t->n_sections;
-            for (size_t m = 0; m < t->items[k].n_events; m++)
-                t->events[t->items[k].events[m]].item = k;
-        }
-        if (!e->time.start)
-            t->n_undated += j - i;
-        else {
-            if (!t->first_day)
-                t->first_day = e->time.start;
-            if (!t->last_day || strcmp(e->time.start, t->last_day) > 0)
-                t->last_day = e->time.start;
-        }
-        t->n_sections++;
-        i = j;
-    }
-    /* source notes, numbered in the order the briefing first cites them */
-    int note = 0;
-    for (size_t i = 0; i < t->n_items; i++) {
-        tl_item *it = &t->items[i];
-        if (!(it->docs = qp_arena_alloc(&t->arena, it->n_events * sizeof *it->docs)))
-            goto cleanup;
-        for (size_t k = 0; k < it->n_events; k++) {
-            size_t d = t->events[it->events[k]].doc;
-            if (!t->docs[d].note)
-                t->docs[d].note = ++note;
-            size_t m = 0;
-            while (m < it->n_docs && it->docs[m] != d)
-                m++;
-            if (m == it->n_docs)
-                it->docs[it->n_docs++] = d;
-        }
-    }
-    if (!(t->cited = qp_arena_alloc(&t->arena, ((size_t)note + 1) * sizeof *t->cited)))
-        goto cleanup;
-    for (size_t d = 0; d < t->n_docs; d++)
-        if (t->docs[d].note)
-            t->cited[t->docs[d].note - 1] = d;
-    t->n_cited = (size_t)note;
-    for (size_t i = 0; i < t->n_items; i++) /* by note number: insertion sort, lists are short */
-        for (size_t a = 1; a < t->items[i].n_docs; a++)
-            for (size_t b = a; b > 0 && t->docs[t->items[i].docs[b - 1]].note > t->docs[t->items[i].docs[b]].note; b--) {
-                size_t tmp = t->items[i].docs[b];
-                t->items[i].docs[b] = t->items[i].docs[b - 1];
-                t->items[i].docs[b - 1] = tmp;
-            }
-    /* key developments: the most-reported lines */
-    size_t want = t->o->key_developments ? t->o->key_developments : 5;
-    if (!(t->key = qp_arena_alloc(&t->arena, (t->n_items + 1) * sizeof *t->key)))
-        goto cleanup;
-    size_t nk = 0;
-    for (size_t i = 0; i < t->n_items; i++) /* undated lines cannot say when they mattered */
-        if (t->sections[t->items[i].section].start)
-            t->key[nk++] = i;
-    qp_sort(t->key, nk, sizeof *t->key, cmp_key);
-    t->n_key = nk < want ? nk : want;
-    rc = 0;
-cleanup:
-    free(idx);
+    if (rc && rc != QP_ENOMEM)
+        snprintf(err, errlen, "%s", qp_store_errmsg(s));
+    qp_doc_names_close(names);
     return rc;
 }
 
 /* ---- the alliance graph of the period ---- */
 
+/* How many actors the picture draws: the most tied ones; a bigger picture is a hairball. */
+#define GRAPH_MAX_NODES 36
+
+static const qp_graph *strength_ctx;
+static const double *strength_of;
+
+static int cmp_strength(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    if (strength_of[a] != strength_of[b])
+        return strength_of[a] < strength_of[b] ? 1 : -1;
+    return strcmp(qp_graph_node_at(strength_ctx, a)->id, qp_graph_node_at(strength_ctx, b)->id);
+}
+
+/* The blocs of `quipu query sides` over the same window (one loader, one seed), and the
+ * picture: the most tied actors laid out by igraph. */
 static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
 {
     qp_graph *g = NULL;
+    size_t *order = NULL;
+    double *strength = NULL;
+    unsigned char *keep = NULL;
     qp_graph_load_opts lo = {.since = t->o->since, .until = t->o->until, .by = QP_GRAPH_BY_ACTOR};
     int rc = qp_graph_load(s, &lo, &g, err, errlen);
     if (rc)
         goto cleanup;
-    int nb = qp_graph_sides(g, 1);
+    int nb = qp_graph_sides(g, QP_SIDES_SEED);
     if (nb < 0) {
         rc = nb;
         goto cleanup;
@@ -408,15 +358,38 @@ static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
     if ((rc = qp_graph_centrality(g)))
         goto cleanup;
     t->n_nodes = qp_graph_node_count(g);
+    rc = QP_ENOMEM;
     t->nodes = qp_arena_calloc(&t->arena, t->n_nodes + 1, sizeof *t->nodes);
     t->edges = qp_arena_calloc(&t->arena, qp_graph_edge_count(g) + 1, sizeof *t->edges);
     t->blocs = qp_arena_calloc(&t->arena, (size_t)nb + 1, sizeof *t->blocs);
-    rc = QP_ENOMEM;
-    if (!t->nodes || !t->edges || !t->blocs)
+    order = malloc((t->n_nodes + 1) * sizeof *order);
+    strength = calloc(t->n_nodes + 1, sizeof *strength);
+    keep = calloc(t->n_nodes + 1, 1);
+    if (!t->nodes || !t->edges || !t->blocs || !order || !strength || !keep)
         goto cleanup;
+    /* the drawn actors: the most tied by backing, cooperation and fighting */
+    for (size_t i = 0; i < qp_graph_edge_count(g); i++) {
+        const qp_graph_edge *e = qp_graph_edge_at(g, i);
+        if (e->relation == QP_REL_MEMBER_OF || e->source == e->target)
+            continue;
+        strength[e->source] += (double)e->weight;
+        strength[e->target] += (double)e->weight;
+    }
+    size_t n_tied = 0;
+    for (size_t i = 0; i < t->n_nodes; i++)
+        if (strength[i] > 0)
+            order[n_tied++] = i;
+    strength_ctx = g;
+    strength_of = strength;
+    qp_sort(order, n_tied, sizeof *order, cmp_strength);
+    for (size_t k = 0; k < n_tied && k < GRAPH_MAX_NODES; k++)
+        keep[order[k]] = 1;
+    if ((rc = qp_graph_layout(g, keep, QP_SIDES_SEED)))
+        goto cleanup;
+    rc = QP_ENOMEM;
     double maxb = 0;
     for (size_t i = 0; i < t->n_nodes; i++)
-        if (qp_graph_node_at(g, i)->betweenness > maxb)
+        if (keep[i] && qp_graph_node_at(g, i)->betweenness > maxb)
             maxb = qp_graph_node_at(g, i)->betweenness;
     for (size_t i = 0; i < t->n_nodes; i++) {
         const qp_graph_node *n = qp_graph_node_at(g, i);
@@ -429,11 +402,17 @@ static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
             goto cleanup;
         m->bloc = n->bloc;
         m->size = maxb > 0 ? n->betweenness / maxb : 0;
+        m->x = n->x;
+        m->y = n->y;
+        m->strength = strength[i];
+        m->drawn = keep[i];
         if (n->bloc >= 0 && n->bloc < nb)
             t->blocs[n->bloc].n_members++;
     }
     t->n_blocs = (size_t)nb;
     for (size_t k = 0; k < t->n_blocs; k++) {
+        if (t->blocs[k].n_members >= 2)
+            t->n_shared_blocs = k + 1; /* blocs come largest first */
         if (!(t->blocs[k].members = qp_arena_alloc(&t->arena, (t->blocs[k].n_members + 1) * sizeof(size_t))))
             goto cleanup;
         t->blocs[k].n_members = 0;
@@ -453,6 +432,9 @@ static int load_blocs(tl *t, qp_store *s, char *err, size_t errlen)
     rc = 0;
 cleanup:
     qp_graph_destroy(g);
+    free(order);
+    free(strength);
+    free(keep);
     if (rc && !*err)
         snprintf(err, errlen, "cannot find the blocs: %s", qp_strerror(rc));
     return rc;
@@ -469,8 +451,10 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
     loader l = {.t = &t};
     if (errlen)
         err[0] = 0;
+#define STAGE(name) (o->progress ? o->progress(name, o->progress_ud) : (void)0)
+    STAGE("reading the events");
     qp_event_filter f = {.actor = o->actor, .place = o->place, .since = o->since, .until = o->until};
-    int rc = qp_store_events_each(s, &f, on_event, &l);
+    int rc = qp_store_events_each(s, o->filter ? o->filter : &f, on_event, &l);
     if (l.err)
         rc = l.err;
     else if (rc)
@@ -479,10 +463,24 @@ int qp_timeline_render(qp_store *s, const qp_timeline_opts *o, qp_buf *out, char
         rc = load_docs(&t, s, err, errlen);
     if (!rc)
         rc = frenchify_places(&t, s);
+    STAGE("merging the reports");
     if (!rc)
-        rc = merge(&t);
-    if (!rc && !o->no_sides && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML))
+        rc = tl_merge(&t);
+    if (!rc)
+        rc = tl_arrange(&t);
+    if (!rc && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML)) {
+        STAGE("quoting the articles");
+        rc = tl_quote_items(&t, s);
+        if (rc && rc != QP_ENOMEM)
+            snprintf(err, errlen, "%s", qp_store_errmsg(s));
+    }
+    if (!rc)
+        rc = tl_rank_key(&t);
+    if (!rc && !o->no_sides && (o->format == QP_TIMELINE_MD || o->format == QP_TIMELINE_HTML)) {
+        STAGE("finding the blocs");
         rc = load_blocs(&t, s, err, errlen);
+    }
+    STAGE("writing");
     if (!rc) {
         switch (o->format) {
         case QP_TIMELINE_MD: rc = tl_render_md(&t, out); break;
@@ -529,7 +527,48 @@ const char *tl_node_label(const tl *t, const tl_node *n)
 
 int tl_item_sentence(const tl *t, const tl_item *it, qp_buf *out)
 {
-    return qp_phrase_event(out, &t->events[it->first].e, t->o->lang);
+    return qp_phrase_event(out, &it->told, t->o->lang);
+}
+
+int tl_item_when(const tl *t, const tl_item *it, qp_buf *out)
+{
+    const qp_time_ref *tm = &it->told.time;
+    if (!tm->start)
+        return qp_buf_puts(out, t->o->lang == QP_LANG_FR ? "sans date" : "undated");
+    return qp_phrase_period(out, tm->start, tm->end, tm->grain, t->o->lang);
+}
+
+int tl_section_heading(const tl *t, const tl_section *s, qp_buf *out)
+{
+    int fr = t->o->lang == QP_LANG_FR;
+    switch (s->kind) {
+    case TL_SECTION_BEFORE:
+        return qp_buf_puts(out, fr ? "Contexte : avant la période" : "Background: before the period");
+    case TL_SECTION_AFTER:
+        return qp_buf_puts(out, fr ? "Datés après leur propre article" : "Dated after their own article");
+    case TL_SECTION_UNDATED:
+        return qp_buf_puts(out, fr ? "Sans date" : "Undated");
+    case TL_SECTION_LONGER:
+        return qp_buf_puts(out, fr ? "Sur des périodes plus longues" : "Over longer periods");
+    default:
+        break;
+    }
+    if (!strcmp(s->grain, "week")) {
+        int rc = qp_buf_puts(out, fr ? "Semaine du " : "Week of ");
+        return rc | qp_phrase_period(out, s->start, NULL, "day", t->o->lang);
+    }
+    return qp_phrase_period(out, s->start, NULL, s->grain, t->o->lang);
+}
+
+int tl_tone(const char *action)
+{
+    int a = qp_action_parse(action);
+    return a < 0 ? 0 : qp_action_tone((qp_action)a);
+}
+
+void tl_node_colour(const tl *t, int bloc, char out[8])
+{
+    qp_bloc_hex(bloc, t->n_shared_blocs, out, NULL);
 }
 
 static const qp_actor_ref *find_actor(const tl *t, const char *id)
@@ -593,12 +632,12 @@ static const char *plural(size_t n, const char *one, const char *many)
 int tl_summary(const tl *t, size_t ncited, qp_buf *out)
 {
     if (t->o->lang == QP_LANG_FR)
-        return qp_buf_printf(out, "%zu %s (%zu %s) tirés de %zu %s ; %zu sans date.", t->n_items,
+        return qp_buf_printf(out, "%zu %s (%zu %s) tirés de %zu %s ; %zu sans date ; %zu hors période.", t->n_items,
                              plural(t->n_items, "fait", "faits"), t->n_events,
                              plural(t->n_events, "événement extrait", "événements extraits"), ncited,
-                             plural(ncited, "article", "articles"), t->n_undated);
-    return qp_buf_printf(out, "%zu %s (%zu %s) from %zu %s; %zu undated.", t->n_items,
+                             plural(ncited, "article", "articles"), t->n_undated, t->n_background);
+    return qp_buf_printf(out, "%zu %s (%zu %s) from %zu %s; %zu undated; %zu outside the period.", t->n_items,
                          plural(t->n_items, "development", "developments"), t->n_events,
                          plural(t->n_events, "extracted event", "extracted events"), ncited,
-                         plural(ncited, "article", "articles"), t->n_undated);
+                         plural(ncited, "article", "articles"), t->n_undated, t->n_background);
 }

@@ -25,6 +25,10 @@ typedef struct qp_timeline_opts {
     const char *title;         /* NULL: made from the scope and period */
     size_t key_developments;   /* how many to put first; 0 means 5 */
     int no_sides;              /* leave the blocs section out (and do not build the graph) */
+    const qp_event_filter *filter; /* when set, the events read (its since, until, actor and place
+                                    * should be the ones above, which the title names) */
+    void (*progress)(const char *stage, void *ud); /* told each stage ("merging the reports"), or NULL */
+    void *progress_ud;
 } qp_timeline_opts;
 
 /* The format named s ("md", "markdown", "html", "json", "csv", "jsonl"), or QP_EINVAL. */

@@ -1,6 +1,7 @@
 /* tlformats.c — timelines for other tools: Knight Lab TimelineJS JSON, CSV (RFC 4180) and JSONL. */
 #include "timeline_int.h"
 
+#include "eventrow.h"
 #include "qp.h"
 #include "textout.h"
 
@@ -95,7 +96,7 @@ int tl_render_timelinejs(const tl *t, qp_buf *out)
     int first = 1;
     for (size_t i = 0; i < t->n_items; i++) {
         const tl_item *it = &t->items[i];
-        const qp_event *e = &t->events[it->first].e;
+        const qp_event *e = &it->told;
         if (!e->time.start)
             continue; /* TimelineJS needs a start date; undated events are counted in the title */
         rc |= qp_buf_puts(out, first ? "\n{" : ",\n{");
@@ -122,7 +123,9 @@ int tl_render_timelinejs(const tl *t, qp_buf *out)
         rc |= put_sources_html(t, it, &tmp);
         rc |= put_json_field(out, "text", tmp.data, 1);
         rc |= qp_buf_putc(out, '}');
-        rc |= put_json_field(out, "group", qp_phrase_action_name(e->action, t->o->lang), 1);
+        /* the background (an article's recall, a date after its article) in a row of its own */
+        rc |= put_json_field(out, "group", it->when ? (fr ? "Contexte" : "Background")
+                                                    : qp_phrase_action_name(e->action, t->o->lang), 1);
         /* unique_id becomes an HTML id and a URL fragment: letters, digits, - and _ only */
         qp_buf_clear(&tmp);
         rc |= qp_buf_printf(&tmp, "e%zu-", i + 1);
@@ -137,93 +140,44 @@ int tl_render_timelinejs(const tl *t, qp_buf *out)
     return rc ? QP_ENOMEM : 0;
 }
 
-/* ---- one row per event ---- */
+/* ---- one row per event: the layout `quipu events` writes too (eventrow.h) ---- */
 
-enum { N_FIELDS = 23 };
-
-static const char *const field_names[N_FIELDS] = {"uid", "start", "end", "grain", "time_text", "actor1",
-    "actor1_label", "action", "mode", "actor2", "actor2_label", "place", "place_label", "sentence", "document",
-    "outlet", "title", "url", "published", "confidence", "flags", "merged_with", "evidence"};
-
-/* The fields of event i; strings in tmp (which must not move: offsets are fixed afterwards). */
-static int fields_of(const tl *t, size_t i, qp_buf *tmp, const char *v[N_FIELDS])
+static qp_row_doc row_doc(const tl_doc *d)
 {
-    const tl_event *te = &t->events[i];
-    const qp_event *e = &te->e;
-    const tl_doc *d = &t->docs[te->doc];
-    const tl_item *it = &t->items[te->item];
-    qp_buf_clear(tmp);
-    size_t off_sentence = tmp->len;
-    int rc = qp_phrase_event(tmp, e, t->o->lang);
-    rc |= qp_buf_putc(tmp, 0);
-    size_t off_conf = tmp->len;
-    rc |= qp_buf_printf(tmp, "%.3f", e->confidence);
-    rc |= qp_buf_putc(tmp, 0);
-    size_t off_flags = tmp->len;
-    rc |= qp_buf_printf(tmp, "%d", e->flags);
-    rc |= qp_buf_putc(tmp, 0);
-    size_t off_merged = tmp->len;
-    rc |= qp_buf_printf(tmp, "%s", t->events[it->first].e.uid ? t->events[it->first].e.uid : "");
-    rc |= qp_buf_putc(tmp, 0);
-    if (rc)
-        return QP_ENOMEM;
-    const char *a1 = e->actor1.label ? e->actor1.label : e->actor1.text;
-    const char *a2 = e->actor2.label ? e->actor2.label : e->actor2.text;
-    if (t->o->lang == QP_LANG_FR) {
-        a1 = e->actor1.label_fr ? e->actor1.label_fr : a1;
-        a2 = e->actor2.label_fr ? e->actor2.label_fr : a2;
-    }
-    const char *vals[N_FIELDS] = {e->uid, e->time.start, te->end, te->grain, e->time.text, e->actor1.id,
-        a1, e->action, e->mode, e->actor2.id, a2, e->place.id, e->place.label ? e->place.label : e->place.text,
-        tmp->data + off_sentence, e->doc, d->source, d->title, d->url, d->published, tmp->data + off_conf,
-        tmp->data + off_flags, tmp->data + off_merged, e->evidence_text};
-    memcpy(v, vals, sizeof vals);
-    return 0;
+    return (qp_row_doc){.title = d->title, .outlet = d->source, .url = d->url, .published = d->published,
+                        .lang = d->lang};
+}
+
+static int render_rows(const tl *t, qp_buf *out, int json)
+{
+    qp_buf tmp;
+    qp_buf_init(&tmp);
+    int rc = json ? 0 : qp_row_csv_header(out);
+    for (size_t i = 0; i < t->n_items && !rc; i++)
+        for (size_t k = 0; k < t->items[i].n_events && !rc; k++) {
+            const tl_event *te = &t->events[t->items[i].events[k]];
+            qp_event e = te->e;
+            /* the period as stored, not as the headings normalise it */
+            e.time.end = te->end;
+            e.time.grain = te->grain;
+            qp_buf_clear(&tmp);
+            rc = qp_phrase_event(&tmp, &te->e, t->o->lang);
+            qp_row_doc d = row_doc(&t->docs[te->doc]);
+            const char *dev = t->events[t->items[i].first].e.uid;
+            if (!rc)
+                rc = json ? qp_row_json(out, &e, &d, t->o->lang, tmp.data, dev)
+                          : qp_row_csv(out, &e, &d, t->o->lang, tmp.data, dev);
+        }
+    qp_buf_destroy(&tmp);
+    return rc ? QP_ENOMEM : 0;
 }
 
 int tl_render_csv(const tl *t, qp_buf *out)
 {
-    qp_buf tmp;
-    qp_buf_init(&tmp);
-    int rc = 0;
-    for (int f = 0; f < N_FIELDS; f++)
-        rc |= qp_buf_printf(out, "%s%s", f ? "," : "", field_names[f]);
-    rc |= qp_buf_puts(out, "\r\n");
-    for (size_t i = 0; i < t->n_items && !rc; i++)
-        for (size_t k = 0; k < t->items[i].n_events && !rc; k++) {
-            const char *v[N_FIELDS];
-            if ((rc = fields_of(t, t->items[i].events[k], &tmp, v)))
-                break;
-            for (int f = 0; f < N_FIELDS; f++) {
-                if (f)
-                    rc |= qp_buf_putc(out, ',');
-                rc |= qp_text_csv(out, v[f]);
-            }
-            rc |= qp_buf_puts(out, "\r\n");
-        }
-    qp_buf_destroy(&tmp);
-    return rc ? QP_ENOMEM : 0;
+    return render_rows(t, out, 0);
 }
 
 int tl_render_jsonl(const tl *t, qp_buf *out)
 {
-    qp_buf tmp;
-    qp_buf_init(&tmp);
-    int rc = 0;
-    for (size_t i = 0; i < t->n_items && !rc; i++)
-        for (size_t k = 0; k < t->items[i].n_events && !rc; k++) {
-            const char *v[N_FIELDS];
-            if ((rc = fields_of(t, t->items[i].events[k], &tmp, v)))
-                break;
-            rc |= qp_buf_putc(out, '{');
-            for (int f = 0; f < N_FIELDS; f++) {
-                if (f == 19 || f == 20) /* confidence and flags are numbers */
-                    rc |= qp_buf_printf(out, "%s\"%s\":%s", f ? "," : "", field_names[f], v[f]);
-                else
-                    rc |= put_json_field(out, field_names[f], v[f], f > 0);
-            }
-            rc |= qp_buf_puts(out, "}\n");
-        }
-    qp_buf_destroy(&tmp);
-    return rc ? QP_ENOMEM : 0;
+    return render_rows(t, out, 1);
 }

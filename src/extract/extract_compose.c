@@ -17,7 +17,7 @@ static const char *fill_template(qp_arena *a, const char *tpl, const char *dem)
 }
 
 /* An agent with a nationality: ISO3-CODE, from actors.json when it knows it. */
-static int composite_actor(const qp_extractor *x, qp_arena *a, int agent, int ci, qp_actor_ref *out)
+int xt_compose_agent(const qp_extractor *x, qp_arena *a, int agent, int ci, qp_actor_ref *out)
 {
     const qp_lex_agent *ag = &x->lx.agents[agent];
     const qp_lex_country *c = &x->lx.countries[ci];
@@ -257,7 +257,7 @@ int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 ag->kind = -1; /* nobody we can name */
                 continue;
             }
-            int r = composite_actor(x, a, ag->agent, ci, &ag->actor);
+            int r = xt_compose_agent(x, a, ag->agent, ci, &ag->actor);
             if (r)
                 return r;
             ag->guessed = from_context;

@@ -65,11 +65,15 @@ static int xc_is_dateline(const char *text, const qp_timex *x)
 
 /* The time of an event in sentence s: the time expression that governs the trigger, the time a
  * past-tense report carries on, else the date of the article. */
-void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t)
+void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, const char *code,
+                   qp_time_ref *t)
 {
     const qp_timex *best = NULL;
     size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < st->timex.count; i++) {
+    /* the parse said which expression the trigger's clause governs */
+    if (st->clause_timex >= 0 && (size_t)st->clause_timex < st->timex.count)
+        best = &st->timex.items[st->clause_timex], best_d = 0;
+    for (size_t i = 0; !best && i < st->timex.count; i++) {
         const qp_timex *x = &st->timex.items[i];
         if (x->start < s->start || x->end > s->end || x->type == QP_TIMEX_DURATION || x->type == QP_TIMEX_SET ||
             !x->begin)
@@ -96,18 +100,25 @@ void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, i
     if (!best && past) {
         /* a report goes on at the time it set, in the past tense: "yesterday … Near Raqqa, 22
          * strikes engaged …"; the present ("l'opération est présentée") is the article's day */
+        const qp_event *ctx = NULL;
         for (size_t i = st->n_events; i-- > 0;) {
             const qp_event *e = &st->events[i];
             if (&e->time == t)
                 continue; /* the event being made */
-            if (e->sentence + 3 < s->index)
-                break; /* a report's section headers may come between */
-            if (e->sentence < s->index && e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain &&
-                !strcmp(e->time.grain, "day")) {
-                *t = e->time;
-                t->anchor = "context";
-                return;
-            }
+            /* the latest sentence before, within three (a report's section headers may come
+             * between), or six for the same deed (a strike report's lines go on from its
+             * summary); the events are in the order they were made, not always by sentence */
+            int same = code && e->action && !strcmp(code, e->action);
+            if (e->sentence >= s->index || e->sentence + (same ? 6 : 3) < s->index ||
+                (ctx && e->sentence <= ctx->sentence))
+                continue;
+            if (e->time.anchor && strcmp(e->time.anchor, "document") && e->time.grain && !strcmp(e->time.grain, "day"))
+                ctx = e;
+        }
+        if (ctx) {
+            *t = ctx->time;
+            t->anchor = "context";
+            return;
         }
     }
     if (best) {
@@ -323,16 +334,38 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv)
     }
 }
 
-/* Whether the article has a attacking b. */
-static int attacks(const doc_state *st, const qp_actor_ref *a, const qp_actor_ref *b)
+/* Whether the article has a fighting the generic jihadists. */
+static int fights_jihadists(const doc_state *st, const qp_actor_ref *a)
 {
-    for (size_t j = 0; j < st->n_events; j++) {
-        const qp_event *o = &st->events[j];
-        if (!strcmp(o->action, "ASSAULT") && o->actor2.id && xc_same_actor(&o->actor1, a) &&
-            xc_same_actor(&o->actor2, b))
+    for (size_t i = 0; i < st->n_events; i++) {
+        const qp_event *e = &st->events[i];
+        if (!strcmp(e->action, "ASSAULT") && !(e->flags & QP_EVENT_HIDDEN) && e->actor2.id &&
+            !strcmp(e->actor2.id, "JIHADISTS") && xc_same_actor(&e->actor1, a))
             return 1;
     }
     return 0;
+}
+
+/* The armed group the article names most, at least twice, that it does not have fighting the
+ * jihadists ("l'EI", named five times in an article on al-Qaïm where the regime and the SDF
+ * squeeze "les jihadistes"); NULL when none. Points into st->ents. */
+static const qp_actor_ref *most_named_group(const doc_state *st)
+{
+    const qp_actor_ref *best = NULL;
+    size_t best_n = 1;
+    for (size_t i = 0; i < st->n_ents; i++) {
+        const qp_actor_ref *a = &st->ents[i].a;
+        if (!a->id || !a->kind || strcmp(a->kind, "armed group") || !strcmp(a->id, "JIHADISTS"))
+            continue;
+        size_t n = 0;
+        for (size_t j = 0; j < st->n_ents; j++)
+            n += st->ents[j].a.id && !strcmp(st->ents[j].a.id, a->id);
+        if (n > best_n && !fights_jihadists(st, a)) {
+            best = a;
+            best_n = n;
+        }
+    }
+    return best;
 }
 
 void xc_name_the_jihadists(doc_state *st)
@@ -340,6 +373,8 @@ void xc_name_the_jihadists(doc_state *st)
     /* the armed group the article's assaults are most against, other than the generic one:
      * the Kurdish-Arab alliance an article on Raqqa names most is not "the jihadists" */
     const qp_actor_ref *named = most_attacked(st, 1, 1, 1);
+    if (!named)
+        named = most_named_group(st);
     if (!named)
         return;
     qp_actor_ref group = *named;
@@ -355,61 +390,6 @@ void xc_name_the_jihadists(doc_state *st)
     for (size_t i = 0; i < st->n_events; i++) /* "ISIS attacked the terrorists" is no event */
         if (st->events[i].actor2.id && xc_same_actor(&st->events[i].actor1, &st->events[i].actor2))
             memset(&st->events[i].actor2, 0, sizeof st->events[i].actor2);
-}
-
-void xc_infer_aid_recipients(doc_state *st)
-{
-    /* the enemy the article's fighting is most against is nobody's implied protégé */
-    const qp_actor_ref *enemy = most_attacked(st, 1, 0, 0);
-    for (size_t i = 0; i < st->n_events; i++) {
-        qp_event *e = &st->events[i];
-        if (strcmp(e->action, "AID") || e->actor2.id || (e->flags & QP_EVENT_HIDDEN))
-            continue;
-        const qp_actor_ref *best = NULL;
-        int best_d = 3; /* this sentence, or the two around it */
-        for (size_t j = 0; j < st->n_events; j++) {
-            const qp_event *o = &st->events[j];
-            int d = o->sentence > e->sentence ? o->sentence - e->sentence : e->sentence - o->sentence;
-            if (d >= best_d || strcmp(o->action, "ASSAULT") || (o->flags & QP_EVENT_HIDDEN) ||
-                xc_same_actor(&o->actor1, &e->actor1) || !xc_armed_kind(o->actor1.kind) ||
-                (enemy && xc_same_actor(&o->actor1, enemy)) ||
-                attacks(st, &e->actor1, &o->actor1) || attacks(st, &o->actor1, &e->actor1))
-                continue;
-            best = &o->actor1;
-            best_d = d;
-        }
-        if (best) {
-            e->actor2 = *best;
-            e->actor2.text = NULL;
-            e->confidence *= 0.8;
-        }
-    }
-}
-
-int xc_speaker(const sentence_view *s, size_t from)
-{
-    for (size_t k = from; k < s->n_tok; k++) {
-        if (!xs_is_speech(s, k, 1))
-            continue;
-        /* "a déclaré M. Lavrov", "said the minister": the speaker follows … */
-        for (size_t j = k + 1; j < s->n_tok && j <= k + 4; j++) {
-            int mj = xs_mention_at(s, j);
-            if (mj >= 0 && s->m[mj].kind == MENTION_ACTOR && s->m[mj].actor.id)
-                return mj;
-            if (s->tok[j].flags & QP_TOK_PUNCT && !xs_is(s, j, "."))
-                break;
-        }
-        /* … or comes just before: "M. Lavrov a déclaré", "the minister said" */
-        for (size_t i = s->n_m; i-- > 0;) {
-            const mention *m = &s->m[i];
-            if (m->t1 > k || m->kind < 0)
-                continue;
-            if (m->kind == MENTION_ACTOR && m->actor.id && k - m->t1 <= 2)
-                return (int)i;
-            break;
-        }
-    }
-    return -1;
 }
 
 void xc_infer_protest_targets(doc_state *st)
@@ -466,7 +446,7 @@ void xc_place_words_at_dateline(doc_state *st)
 void xc_dump_mentions(const qp_extractor *x, const sentence_view *s)
 {
     static const char *const kinds[] = {"ACTOR", "ACTION", "PLACE", "AGENT", "DEMONYM"};
-    fprintf(stderr, "sentence %d:\n", s->index);
+    fprintf(stderr, "sentence %d: %.*s\n", s->index, (int)(s->end - s->start), s->text + s->start);
     for (size_t i = 0; i < s->n_m; i++) {
         const mention *m = &s->m[i];
         if (m->kind < 0)
@@ -511,10 +491,32 @@ int xc_counted_dead(const sentence_view *s)
     return 0;
 }
 
+/* Whether e, told without a recipient, is the deed another event of its sentence tells with one
+ * ("tués … par les forces" beside "tués par les forces" of the civilians): the same actor, act
+ * and reading. */
+static int subsumed(const doc_state *st, size_t i)
+{
+    const qp_event *e = &st->events[i];
+    if (e->actor2.id)
+        return 0;
+    for (size_t j = 0; j < st->n_events; j++) {
+        const qp_event *k = &st->events[j];
+        if (j != i && k->sentence == e->sentence && k->actor2.id && !strcmp(k->action, e->action) &&
+            xc_same_actor(&k->actor1, &e->actor1) && (k->flags & QP_EVENT_HIDDEN) == (e->flags & QP_EVENT_HIDDEN))
+            return 1;
+    }
+    return 0;
+}
+
 /* After targets are inferred two triggers of a sentence can tell the same event ("had killed 20
  * fighters in air strikes"): keep one, with the better-anchored time and the wider evidence. */
 void xc_merge_duplicates(doc_state *st)
 {
+    size_t kept = 0;
+    for (size_t i = 0; i < st->n_events; i++)
+        if (!subsumed(st, i))
+            st->events[kept++] = st->events[i];
+    st->n_events = kept;
     size_t out = 0;
     for (size_t i = 0; i < st->n_events; i++) {
         qp_event *e = &st->events[i];

@@ -8,6 +8,15 @@
 #include "extract_int.h"
 #include "timex.h"
 
+/* An actor the article has named (extract_entities.c). */
+typedef struct xn_entity {
+    qp_actor_ref a;
+    int sentence;
+    size_t at;     /* byte offset in the text */
+    int plural;
+    int subject;   /* named as the subject of a verb */
+} xn_entity;
+
 /* One article being extracted: its events so far and what the frames carry between sentences. */
 typedef struct doc_state {
     const qp_extractor *x;
@@ -19,12 +28,24 @@ typedef struct doc_state {
     size_t n_events, cap_events;
     qp_event *last_added;    /* the event add_event just made, NULL when it made none */
     int trigger_past;        /* the trigger being framed is in a past tense */
+    int clause_timex;        /* the time expression its clause governs on the parse (index in timex), -1 */
     int victims;             /* mention of the sentence's unnamed victims ("30 civilians were killed"), -1 */
     qp_place_ref last_place; /* the latest place the article named, for sentences that name none */
     int last_place_sentence;
     qp_place_ref focus_place;
+    int where;               /* the country the article's events happen in (lexicon index), -1 */
     const char *doc_end;     /* the day after the document date, in the arena */
     qp_place_ref dateline;   /* "MOSCOU -", "BEIRUT, Aug. 3 —": where the article was filed */
+    xn_entity *ents;         /* the actors named so far, in order */
+    size_t n_ents, cap_ents;
+    qp_actor_ref author;     /* the body that issued the article (its "source"), the text's "we" */
+    qp_actor_ref speaker;    /* the latest speaker, and in which sentence */
+    int speaker_sentence;
+    /* a report's lines that name no attacker ("Near Raqqa, 22 strikes engaged…") are read
+     * again once the article is done, with its main attacker (extract_entities.c) */
+    unsigned char *report_lines;
+    int report_pass;
+    qp_actor_ref report_actor;
 } doc_state;
 
 /* The day after d (YYYY-MM-DD) into out; "" when d is malformed. */
@@ -35,7 +56,8 @@ int xc_same_actor(const qp_actor_ref *a, const qp_actor_ref *b);
 
 /* The time of an event in sentence s: the time expression that governs the trigger, the time a
  * past-tense report carries on, else the date of the article. */
-void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, qp_time_ref *t);
+void xc_event_time(doc_state *st, const sentence_view *s, size_t trigger_byte, int past, const char *code,
+                   qp_time_ref *t);
 
 /* The place of event e (its actors set): the object place, the nearest place of the sentence
  * (a town before a country), the place just named if in the country the article happens in
@@ -50,16 +72,6 @@ void xc_infer_assault_targets(doc_state *st, const sentence_view *sv);
 /* "the terrorists", "les jihadistes" in an article about one armed group are that group: the
  * armed group its assaults are most against. */
 void xc_name_the_jihadists(doc_state *st);
-
-/* Support given without a named recipient ("coalition strikes in support of operations in
- * Ramadi", "enabled by coalition support") goes to the forces fighting nearest to it: the
- * initiator of an assault in this sentence or the two around it, neither the backer itself,
- * nor anyone it fights, nor the article's main enemy (the actor most often attacked). */
-void xc_infer_aid_recipients(doc_state *st);
-
-/* Who speaks in sentence s after token from: the actor of "a déclaré M. Lavrov", "the
- * minister said"; a mention index, -1 when none. */
-int xc_speaker(const sentence_view *s, size_t from);
 
 /* People who protest with no one named protest against their own state ("des milliers de
  * Syriens ont manifesté"), or the state of the place they protest in. */

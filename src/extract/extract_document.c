@@ -4,6 +4,8 @@
 #include "extract.h"
 #include "extract_context.h"
 #include "extract_event.h"
+#include "extract_entities.h"
+#include "extract_roles.h"
 #include "extract_int.h"
 #include "extract_syntax.h"
 #include "qp.h"
@@ -141,6 +143,63 @@ static int source_accuses(doc_state *st, const sentence_view *s, size_t from)
     return 0;
 }
 
+/* The body that issued the article, from its "source" ("U.S. Department of State press
+ * statement", "Ministère des Affaires étrangères"): the first actor named there, who is the
+ * "we" of the text when no one else speaks. Leaves st->author empty when none; 0 or an error. */
+static int source_author(doc_state *st)
+{
+    const char *src = st->doc->source;
+    if (!src || !*src)
+        return 0;
+    sentence_view s = {.text = src, .start = 0, .end = strlen(src), .index = -1, .lang = st->lang};
+    int r = qp_tokenize(src, 0, s.end, st->arena, &s.tok, &s.n_tok);
+    if (!r)
+        r = xt_match_sentence(st->x, st->arena, &s, st->lang, st->doc->published);
+    if (r == QP_EUTF8)
+        return 0; /* a source we cannot read names no author */
+    for (size_t k = 0; !r && k < s.n_m; k++)
+        if (s.m[k].kind == MENTION_ACTOR && s.m[k].actor.id) {
+            st->author = s.m[k].actor;
+            break;
+        }
+    return r;
+}
+
+/* After a report's lines were read again with their doer, a line dated by the context takes
+ * the day of the nearest line before it that set one ("Additionally, 12 strikes were conducted
+ * on March 7. / Near Raqqa, two strikes destroyed…"), as the first reading could not: the
+ * line before had no event then. */
+static void retime_report_lines(doc_state *st)
+{
+    for (size_t i = 0; i < st->n_events; i++) {
+        qp_event *e = &st->events[i];
+        if (!e->time.anchor || strcmp(e->time.anchor, "context"))
+            continue;
+        const qp_event *best = NULL;
+        for (size_t j = 0; j < st->n_events; j++) {
+            const qp_event *o = &st->events[j];
+            if (o->sentence >= e->sentence || o->sentence + 6 < e->sentence || !o->time.anchor ||
+                strcmp(o->time.anchor, "text") || !o->time.grain || strcmp(o->time.grain, "day") ||
+                strcmp(o->action, e->action) || (best && o->sentence <= best->sentence))
+                continue;
+            best = o;
+        }
+        if (best && best->time.value && (!e->time.value || strcmp(best->time.value, e->time.value))) {
+            /* only when nothing dated lies between them */
+            int between = 0;
+            for (size_t j = 0; j < st->n_events && !between; j++) {
+                const qp_event *o = &st->events[j];
+                between = o->sentence > best->sentence && o->sentence < e->sentence && o->time.anchor &&
+                          !strcmp(o->time.anchor, "text");
+            }
+            if (!between) {
+                e->time = best->time;
+                e->time.anchor = "context";
+            }
+        }
+    }
+}
+
 int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena)
 {
     if (!doc->lang || (strcmp(doc->lang, "fr") && strcmp(doc->lang, "en")))
@@ -155,6 +214,8 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     }
     int r = qp_timex_find(doc->text, doc->text_len, doc->lang, doc->published, arena, &st.timex);
     if (r && r != QP_EINVAL)
+        return r;
+    if ((r = source_author(&st)))
         return r;
     sentence_view *sv = qp_arena_calloc(arena, doc->n_sentences ? doc->n_sentences : 1, sizeof *sv);
     int *country_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *country_count);
@@ -203,23 +264,33 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
     int *place_count = qp_arena_calloc(arena, x->lx.n_countries + 1, sizeof *place_count);
     if (!place_count)
         return QP_ENOMEM;
+    /* places first; a country named as an actor ("U.S. forces", fifteen times in a Pentagon
+     * release on strikes in Iraq) counts only when the article names no place at all */
     int where = -1;
-    for (size_t i = 0; i < doc->n_sentences; i++)
-        for (size_t k = 0; k < sv[i].n_m; k++) {
-            const mention *m = &sv[i].m[k];
-            int c = m->kind == MENTION_PLACE || m->is_place_too ? xt_mention_country(x, m) : -1;
-            if (c < 0 || (m->kind != MENTION_PLACE && m->kind != MENTION_ACTOR))
-                continue;
-            place_count[c] += m->kind == MENTION_PLACE ? 2 : 1;
-            if (where < 0 || place_count[c] > place_count[where])
-                where = c;
-        }
+    for (int pass = 0; pass < 2 && where < 0; pass++)
+        for (size_t i = 0; i < doc->n_sentences; i++)
+            for (size_t k = 0; k < sv[i].n_m; k++) {
+                const mention *m = &sv[i].m[k];
+                if (pass == 0 ? m->kind != MENTION_PLACE : !(m->kind == MENTION_ACTOR && m->is_place_too))
+                    continue;
+                int c = xt_mention_country(x, m);
+                if (c < 0)
+                    continue;
+                place_count[c]++;
+                if (where < 0 || place_count[c] > place_count[where])
+                    where = c;
+            }
     if (where >= 0)
         xt_place_from_country(x, arena, where, &st.focus_place);
+    st.where = where >= 0 ? where : focus;
     /* a bare agent ("l'armée") belongs to the country named just before, in this sentence or the
      * last; further back, to the country the article's events happen in */
     int recent = -1, recent_sentence = -10;
     int debug = getenv("QUIPU_DEBUG_MENTIONS") != NULL;
+    st.clause_timex = -1;
+    st.report_lines = qp_arena_calloc(arena, doc->n_sentences + 1, 1);
+    if (!st.report_lines)
+        return QP_ENOMEM;
     for (size_t i = 0; i < doc->n_sentences; i++) {
         int near = recent_sentence + 1 >= (int)i ? recent : -1;
         const qp_actor_ref *carried = carried_actor(&st, (int)i);
@@ -238,8 +309,9 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
         }
         st.victims = xc_died_victims(&sv[i]);
         size_t before = st.n_events;
-        if ((r = xf_frames(&st, &sv[i])))
+        if ((r = xp_parse_sentence(x, arena, &sv[i])) || (r = xr_roles(&st, &sv[i])))
             return r;
+        xn_remember(&st, &sv[i]);
         if ((r = source_accuses(&st, &sv[i], before)))
             return r;
         /* the sentence's assaults without a target were on its victims; "a fait 34 morts",
@@ -270,9 +342,19 @@ int qp_extract_document(const qp_extractor *x, qp_document *doc, qp_arena *arena
                 break;
             }
     }
+    /* a report's lines that named no attacker, read again with the article's main one */
+    const qp_actor_ref *main_attacker = xn_main_attacker(&st);
+    if (main_attacker) {
+        st.report_actor = *main_attacker;
+        st.report_pass = 1;
+        for (size_t i = 0; i < doc->n_sentences; i++)
+            if (st.report_lines[i] && sv[i].parse && (r = xr_roles(&st, &sv[i])))
+                return r;
+    }
+    if (main_attacker)
+        retime_report_lines(&st);
     xc_infer_assault_targets(&st, sv);
     xc_name_the_jihadists(&st);
-    xc_infer_aid_recipients(&st);
     xc_infer_protest_targets(&st);
     xc_find_dateline(&st, sv, doc->n_sentences);
     xc_place_words_at_dateline(&st);

@@ -120,7 +120,7 @@ int xe_add_event(doc_state *st, const sentence_view *s, const mention *trig, con
     e->cameo = act->cameo;
     e->action_text = xt_span_text(st->arena, s, trig->t0, trig->t1);
     xc_event_place(st, s, trig->t0, obj_place, e);
-    xc_event_time(st, s, s->tok[trig->t0].start, st->trigger_past, &e->time);
+    xc_event_time(st, s, s->tok[trig->t0].start, st->trigger_past, code, &e->time);
     size_t b = s->tok[trig->t0].start, en = s->tok[trig->t1 - 1].end;
     e->evidence_start = b;
     e->evidence_end = en;

@@ -19,8 +19,4 @@ int xe_add_event(doc_state *st, const sentence_view *s, const mention *trig, con
 /* Widens e's evidence to cover mention m; nothing when e is NULL. */
 void xe_widen_evidence(qp_event *e, const sentence_view *s, const mention *m);
 
-/* The frames of sentence s (an element of the article's sentence array): its events into st.
- * 0 or QP_ENOMEM. */
-int xf_frames(doc_state *st, sentence_view *s);
-
 #endif

@@ -5,13 +5,17 @@
 
 #include "arena.h"
 #include "extract.h"
+#include "extract_frames.h"
 #include "gazetteer.h"
 #include "lexicon.h"
 #include "mention.h"
+#include "parse.h"
 
 struct qp_extractor {
     qp_lexicon lx;
-    qp_gazetteer *gaz; /* NULL when no gazetteer was built */
+    qp_gazetteer *gaz;             /* NULL when no gazetteer was built */
+    qp_parser *parser;             /* the dependency parser's models of both languages */
+    xfr_frames frames[QP_LANG_COUNT]; /* lexicon/<lang>/frames.json */
 };
 
 /* Finds the lexicon and gazetteer phrases of s (lang 0 fr, 1 en; date: the document's, for
@@ -23,6 +27,9 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
  * -1 when none). 0 or QP_ENOMEM. */
 int xt_compose_actors(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, int recent,
                       const qp_actor_ref *carried, int focus);
+/* Agent (an index in x->lx.agents) of country ci (a lexicon index) as an actor: ISO3-CODE,
+ * from actors.json when it knows it, else made from the agent's templates. 0 or QP_ENOMEM. */
+int xt_compose_agent(const qp_extractor *x, qp_arena *a, int agent, int ci, qp_actor_ref *out);
 /* References to actors named before: "ces trois pays", "the two countries" stand for the
  * states named in the two sentences before sentence i of sv; "l'ONG", "the NGO" for the NGO
  * named last. 0 or QP_ENOMEM. */

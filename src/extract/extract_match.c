@@ -338,6 +338,29 @@ static int is_place_head(const char *fold)
     return xs_word_in(fold, heads, QP_ARRAY_LEN(heads));
 }
 
+/* Whether the words after the article at i, up to j, are an actor of the lexicon: a place
+ * name the gazetteer lists with its article ("La Maison Blanche", a town in Algeria) is then
+ * the article and the actor ("la Maison Blanche", the US government). */
+static int article_before_actor(const qp_extractor *x, const sentence_view *s, size_t i, size_t j)
+{
+    char phrase[256];
+    size_t len = 0;
+    for (size_t k = i + 1; k < j; k++) {
+        size_t n = strlen(s->tok[k].fold);
+        if (len + n + 2 > sizeof phrase)
+            return 0;
+        if (len)
+            phrase[len++] = ' ';
+        memcpy(phrase + len, s->tok[k].fold, n);
+        len += n;
+    }
+    int prefix;
+    for (int32_t e = qp_lexicon_find(&x->lx, phrase, len, &prefix); e >= 0; e = x->lx.entries[e].next)
+        if (x->lx.entries[e].kind == QP_LEX_ACTOR || x->lx.entries[e].kind == QP_LEX_COUNTRY)
+            return 1;
+    return 0;
+}
+
 int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int lang, const char *date)
 {
     size_t cap = 0;
@@ -409,6 +432,10 @@ int xt_match_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s, int 
                 i++;
                 continue;
             }
+        }
+        if (gaz_j > best_j && gaz_j > i + 1 && xs_is_article(s, i) && article_before_actor(x, s, i, gaz_j)) {
+            i++; /* "La Maison Blanche": the article, then the actor the lexicon names */
+            continue;
         }
         if (gaz_j > best_j) {
             /* a place the gazetteer knows, longer than any lexicon phrase */

@@ -29,6 +29,7 @@ typedef struct mention {
     int guessed;                /* MENTION_ACTOR: an agent whose nationality the context gave */
     const qp_actor_ref *group;  /* MENTION_ACTOR: "ces trois pays", the actors it stands for */
     int n_group;
+    int head;                   /* the word of the parse the mention hangs from, -1 (extract_parse.c) */
 } mention;
 
 typedef struct sentence_view {
@@ -39,7 +40,8 @@ typedef struct sentence_view {
     size_t n_m;
     size_t start, end;          /* byte span */
     int index;
-    int lang;                   /* 0 fr, 1 en */
+    int lang;                   /* qp_lang */
+    struct xp_view *parse;      /* the dependency parse, NULL when the sentence was not parsed */
 } sentence_view;
 
 #endif

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "datadir.h"
 #include "fold.h"
+#include "names_lookup.h"
 #include "qp.h"
 
 /* ---- name resolution ---- */
@@ -212,6 +213,13 @@ int qp_actors_resolve(qp_store *s, const char *name, qp_actor_matches *m)
     for (size_t i = 0; i < l.n && m->n < 8; i++)
         if (word_prefix(l.e[i].folded, q) && (r = match_add(m, l.e[i].id, l.e[i].name)))
             goto cleanup;
+    /* a slip of the keyboard ("Rusia"): names one or two edits away, the nearest first */
+    size_t len = strlen(q);
+    int most = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    for (int d = 1; d <= most && !m->n; d++)
+        for (size_t i = 0; i < l.n && m->n < 8; i++)
+            if (qp_name_distance(l.e[i].folded, q) == d && (r = match_add(m, l.e[i].id, l.e[i].name)))
+                goto cleanup;
     r = fill_labels(s, m);
     if (!r)
         r = QP_ENOTFOUND;

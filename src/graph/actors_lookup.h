@@ -22,7 +22,8 @@ typedef struct qp_actor_matches {
  * and, when present, lexicon/{en,fr}/actors.json; "FDS" and "SDF" both give SDF.
  * When several actors match, those in the store's actors table win over lexicon-only ones.
  * Returns 0 (m->n == 1: the actor), QP_EAMBIGUOUS (m holds the candidates, sorted by id),
- * QP_ENOTFOUND (m holds up to 8 near names whose words start with the name's, maybe none),
+ * QP_ENOTFOUND (m holds up to 8 near names: whose words start with the name's, else one to
+ * three edits away, maybe none),
  * QP_EDB or QP_ENOMEM. m must be freed with qp_actor_matches_destroy in every case. */
 int qp_actors_resolve(qp_store *s, const char *name, qp_actor_matches *m);
 void qp_actor_matches_destroy(qp_actor_matches *m);

@@ -63,6 +63,7 @@ typedef struct qp_graph_node {
     double strength;         /* sum of the weights of its edges */
     double betweenness;      /* on positive ties; 0 until qp_graph_centrality() */
     int bloc;                /* from qp_graph_sides(); -1 before, or when it has no signed tie */
+    double x, y;             /* from qp_graph_layout(), in [-1, 1]; 0 before */
 } qp_graph_node;
 
 typedef struct qp_graph_edge {
@@ -168,8 +169,20 @@ int qp_graph_ties(const qp_graph *g, size_t node, qp_ties_kind kind, qp_graph_ti
  * node's bloc (-1 for nodes without a signed tie); blocs are numbered by size, largest first
  * (ties: by smallest member id). Returns the number of blocs (>= 0), or QP_ENOMEM/QP_EGRAPH. */
 int qp_graph_sides(qp_graph *g, unsigned long seed);
+/* The seed `quipu query sides`, the exports and the briefings all give qp_graph_sides() (and
+ * the layout), so that one database shows the same blocs wherever they are looked at. */
+#define QP_SIDES_SEED 42UL
 /* Number of blocs found by the last qp_graph_sides(), 0 before. */
 size_t qp_graph_bloc_count(const qp_graph *g);
+
+/* Positions for a picture of the graph: igraph's Fruchterman–Reingold on the pairs of actors
+ * in keep (a byte per node, non-zero to place; NULL places every node), each pair pulling with
+ * 1 + log(1 + events) of backing, cooperation, leading or membership and a fifth of that for
+ * fighting, so that allies sit together and enemies apart but in sight. Components are laid
+ * out together; nodes not kept stay at 0. Sets each node's x and y, scaled to [-1, 1] (both
+ * axes by one factor). The RNG is seeded with seed: the same graph gives the same picture.
+ * Returns 0, QP_ENOMEM or QP_EGRAPH. */
+int qp_graph_layout(qp_graph *g, const unsigned char *keep, unsigned long seed);
 
 /* Weighted betweenness on positive ties (length 1/weight, undirected), stored in each node.
  * Returns 0 or QP_ENOMEM/QP_EGRAPH. */

@@ -14,6 +14,7 @@ struct qp_class_slot {
     uint32_t hash;
     uint32_t bits;
     const char *kind; /* group nouns: the kind of actor (a static string of the table below) */
+    char *author;     /* document nouns: the actor id of their default author, owned */
 };
 
 static uint32_t hash_of(const char *s, size_t n)
@@ -88,6 +89,10 @@ static const struct {
     {"negation", QP_WC_NEGATION},     {"modal", QP_WC_MODAL},             {"source", QP_WC_SOURCE},
     {"purpose", QP_WC_PURPOSE},       {"destination", QP_WC_DESTINATION}, {"symmetric", QP_WC_SYMMETRIC},
     {"death", QP_WC_DEATH},           {"place_nouns", QP_WC_PLACE_NOUN},  {"relative_pronouns", QP_WC_RELATIVE},
+    {"populated", QP_WC_POPULATED},   {"support_verbs", QP_WC_SUPPORT_VERB}, {"fronting", QP_WC_FRONTING},
+    {"expressing", QP_WC_EXPRESSING}, {"distance_units", QP_WC_DISTANCE},
+    {"target_nouns", QP_WC_TARGET_NOUN}, {"accompaniment", QP_WC_WITH},
+    {"in_support", QP_WC_IN_SUPPORT},
 };
 
 /* The kinds group nouns may name, as the store and the exports spell them. */
@@ -101,6 +106,11 @@ static const struct {
 int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t errlen)
 {
     qp_classes_destroy(wc);
+    return qp_classes_merge(wc, path, err, errlen);
+}
+
+int qp_classes_merge(qp_word_classes *wc, const char *path, char *err, size_t errlen)
+{
     json_error_t je;
     json_t *root = json_load_file(path, 0, &je);
     if (!root) {
@@ -133,6 +143,37 @@ int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t err
             continue;
         }
         int groups = !strcmp(key, "group_nouns"), pronouns = !strcmp(key, "pronouns");
+        if (!strcmp(key, "documents") && json_is_object(val)) {
+            /* "résolution": "UN": the noun and its author when none is named (null: none) */
+            const char *word;
+            json_t *who;
+            json_object_foreach(val, word, who) {
+                if (!json_is_string(who) && !json_is_null(who)) {
+                    snprintf(err, errlen, "%s: class \"documents\", \"%s\": the author is an actor id or null", path,
+                             word);
+                    r = QP_ELEXICON;
+                    goto done;
+                }
+                if ((r = add(wc, word, QP_WC_DOCUMENT, NULL))) {
+                    if (r == QP_ELEXICON)
+                        snprintf(err, errlen, "%s: class \"documents\": \"%s\" is no word", path, word);
+                    goto done;
+                }
+                if (json_is_string(who)) {
+                    qp_buf f;
+                    qp_buf_init(&f);
+                    qp_fold(word, strlen(word), &f);
+                    qp_class_slot *s = find_slot(wc, f.data ? f.data : "", f.len, hash_of(f.data ? f.data : "", f.len));
+                    qp_buf_destroy(&f);
+                    free(s->author);
+                    if (!(s->author = strdup(json_string_value(who)))) {
+                        r = QP_ENOMEM;
+                        goto done;
+                    }
+                }
+            }
+            continue;
+        }
         if (!(groups || pronouns) || !json_is_object(val)) {
             snprintf(err, errlen, "%s: unknown class \"%s\" (or of the wrong shape)", path, key);
             r = QP_ELEXICON;
@@ -171,8 +212,10 @@ done:
 
 void qp_classes_destroy(qp_word_classes *wc)
 {
-    for (size_t i = 0; wc->slots && i <= wc->mask; i++)
+    for (size_t i = 0; wc->slots && i <= wc->mask; i++) {
         free(wc->slots[i].key);
+        free(wc->slots[i].author);
+    }
     free(wc->slots);
     memset(wc, 0, sizeof *wc);
 }
@@ -191,4 +234,12 @@ const char *qp_classes_group_kind(const qp_word_classes *wc, const char *folded,
         return NULL;
     const qp_class_slot *s = find_slot(wc, folded, len, hash_of(folded, len));
     return s->key ? s->kind : NULL;
+}
+
+const char *qp_classes_author(const qp_word_classes *wc, const char *folded, size_t len)
+{
+    if (!wc->n)
+        return NULL;
+    const qp_class_slot *s = find_slot(wc, folded, len, hash_of(folded, len));
+    return s->key ? s->author : NULL;
 }

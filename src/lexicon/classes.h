@@ -28,6 +28,15 @@ enum {
     QP_WC_PRONOUN_PL = 1u << 16, /* "ils", "they" */
     QP_WC_SPEAKER = 1u << 17,    /* "nous", "we": whoever speaks */
     QP_WC_RELATIVE = 1u << 18,   /* "qui", "which": the antecedent */
+    QP_WC_POPULATED = 1u << 19,  /* "quartier", "market", "manifestation": an assault on them falls on civilians */
+    QP_WC_SUPPORT_VERB = 1u << 20, /* "manifester", "provide": lends its subject to the event noun it takes */
+    QP_WC_DOCUMENT = 1u << 21,   /* "résolution", "plan": an act on it is an act toward its author */
+    QP_WC_FRONTING = 1u << 22,   /* "près de", "near", "lundi": opens an adverbial set before the clause by a comma */
+    QP_WC_EXPRESSING = 1u << 23, /* "exprimer", "voice": the support noun it takes is words, not means */
+    QP_WC_DISTANCE = 1u << 24,   /* "kilomètre", "mile": a place it is measured from is not where */
+    QP_WC_TARGET_NOUN = 1u << 25,/* "cible", "target": "X est la cible de frappes": X is whom they hit */
+    QP_WC_WITH = 1u << 26,       /* "avec", "with", "grâce à": "with the support of X": X backs the clause's subject */
+    QP_WC_IN_SUPPORT = 1u << 27, /* "en", "in": "in support of X": the clause's doer backs X */
 };
 
 typedef struct qp_class_slot qp_class_slot;
@@ -44,11 +53,16 @@ typedef struct qp_word_classes {
  * pronouns) into wc, replacing what it held. Returns 0, QP_EIO (unreadable), QP_ELEXICON (err
  * names the file, the class and what is wrong), QP_ENOMEM. Free with qp_classes_destroy. */
 int qp_classes_load(qp_word_classes *wc, const char *path, char *err, size_t errlen);
+/* The same, adding the words of path to those wc holds (an overlay's classes.json). */
+int qp_classes_merge(qp_word_classes *wc, const char *path, char *err, size_t errlen);
 void qp_classes_destroy(qp_word_classes *wc);
 
 /* The classes of a folded lemma or phrase (len bytes); 0 when it has none. */
 uint32_t qp_classes_of(const qp_word_classes *wc, const char *folded, size_t len);
 /* For a group noun ("groupe", "regime"), the actor kind it names ("armed group"); else NULL. */
 const char *qp_classes_group_kind(const qp_word_classes *wc, const char *folded, size_t len);
+/* For a document noun ("resolution"), the id of its author when none is named (the UN's);
+ * else NULL. */
+const char *qp_classes_author(const qp_word_classes *wc, const char *folded, size_t len);
 
 #endif

@@ -17,10 +17,28 @@ typedef enum {
     QP_LEX_ACTION,   /* ref: index in actions; tag: morph tag of this form */
 } qp_lex_kind;
 
+/* A span of office [from, to), dates as YYYY-MM-DD, to NULL while it lasts. */
+typedef struct qp_lex_term {
+    char *from, *to;
+} qp_lex_term;
+
+/* Another office a person held, acting for another body ("posts" in actors.json). */
+typedef struct qp_lex_post {
+    char *office, *parent, *from, *to;
+} qp_lex_post;
+
 typedef struct qp_lex_actor {
     char *id, *label, *label_fr, *kind, *country, *parent;
     char *agent;     /* the agent code that, with this actor's country, names it ("MILITIAS") */
     char *from, *to; /* persons: in office */
+    char *office;    /* persons: the office held ("President of Syria") */
+    qp_lex_term *terms; /* persons: the spans inside from–to when the office had gaps */
+    size_t n_terms;
+    qp_lex_post *posts; /* persons: other offices, each with the body it acts for */
+    size_t n_posts;
+    int approx;      /* a date is only known to the month or year */
+    char *agent_key; /* "IRQ-MILITIAS" for an actor with an agent and a country, else NULL */
+    const char *origin; /* NULL: the built-in lexicon; else the overlay folder that gave it */
 } qp_lex_actor;
 
 typedef struct qp_lex_country {
@@ -36,11 +54,17 @@ typedef struct qp_lex_agent {
 
 typedef struct qp_lex_action {
     char *lemma, *code, *mode, *context, *cameo, *pos, *object;
-    char **preps;
+    char *frame;     /* the argument frame (lexicon/<lang>/frames.json), or NULL for the default */
+    int need;        /* the event needs what it acts on, a place or a recipient ("siège de", "prise de") */
+    char **preps;    /* folded: what introduces the recipient ("contre", "against") */
     size_t n_preps;
+    char **place_preps; /* folded: what introduces the place of a verb whose object is not one
+                           ("avancer vers", "withdraw from") */
+    size_t n_place_preps;
     int light;
     double weight;
     int lang; /* 0 fr, 1 en */
+    const char *origin; /* NULL: the built-in lexicon; else the overlay folder that gave it */
 } qp_lex_action;
 
 typedef struct qp_lex_entry {
@@ -84,12 +108,29 @@ typedef struct qp_lexicon {
     int oom;         /* a copy failed while loading: qp_lexicon_load returns QP_ENOMEM */
     size_t n_forms[2];     /* inflected forms read from forms.tsv, per language (0 fr, 1 en) */
     qp_lex_index by_actor_id, by_iso3, by_iso2; /* the extractor looks these up for every mention */
+    qp_lex_index by_agent_key; /* actors by "ISO3-AGENT" of their agent field */
+    char **overlays;           /* the overlay folders loaded, in order (owned) */
+    size_t n_overlays;
+    void *claims;              /* while loading: folded phrase → the id an overlay gave it (json_t) */
     qp_word_classes classes[2]; /* lexicon/{fr,en}/classes.json, by qp_lang */
 } qp_lexicon;
 
-/* Loads every file of lexicon/ (and the compiled forms); on error errmsg names the file and
- * the problem. Returns 0, QP_ENOTFOUND, QP_ELEXICON, QP_ENOMEM; qp_lexicon_destroy frees in
- * every case. */
+/* Overlays: folders laid out as lexicon/ (actors.json, countries.json, fr/ and en/ actors,
+ * countries, agents, actions and classes), whose entries are merged over the built-in ones
+ * (lexicon/README.md, "Overlays"): an actor or a country replaced or added by id, aliases,
+ * names, phrases and class words added (an overlay's alias takes its phrase from any other
+ * actor), an action replaced by lemma and part of speech, or added. The folders are those
+ * given to qp_lexicon_add_overlay (`--lexicon DIR`, in order, the last one winning), else
+ * those of $QUIPU_LEXICON (separated by ':'). Returns 0, QP_ENOMEM or QP_ETOOBIG. */
+int qp_lexicon_add_overlay(const char *dir);
+/* Forgets the folders qp_lexicon_add_overlay was given. */
+void qp_lexicon_clear_overlays(void);
+/* The overlay folders the next qp_lexicon_load will read (NULL-terminated, static). */
+const char *const *qp_lexicon_overlay_dirs(void);
+
+/* Loads every file of lexicon/ (and the compiled forms), then the overlays; on error errmsg
+ * names the file and the problem. Returns 0, QP_ENOTFOUND, QP_ELEXICON, QP_ENOMEM;
+ * qp_lexicon_destroy frees in every case. */
 int qp_lexicon_load(qp_lexicon *lx, char *errmsg, size_t errlen);
 void qp_lexicon_destroy(qp_lexicon *lx);
 
@@ -102,5 +143,15 @@ int qp_lexicon_actor(const qp_lexicon *lx, const char *id);
 int qp_lexicon_country(const qp_lexicon *lx, const char *iso3);
 /* Index of a country by ISO alpha-2 (as GeoNames writes it), or -1. */
 int qp_lexicon_country_iso2(const qp_lexicon *lx, const char *iso2);
+/* The actor an agent of a country is ("IRQ" + "MILITIAS"): the actor with id ISO3-CODE, else
+ * the one whose "agent" is CODE for that country (IRQ-PMF); -1 when neither exists. */
+int qp_lexicon_agent_actor(const qp_lexicon *lx, const char *iso3, const char *code);
+/* Whether a person holds the office on date (YYYY-MM-DD): from <= date < to, and inside one
+ * of the terms when the office had gaps. 0 for a non-person or a NULL date. */
+int qp_lexicon_in_office(const qp_lex_actor *a, const char *date);
+/* The body a person acts for on date: the parent of the post that covers it (the last one
+ * listed, when several do), else his parent while in office (qp_lexicon_in_office); NULL out
+ * of office, for a non-person, or with no date. *office, when not NULL, gets the office. */
+const char *qp_lexicon_acts_for(const qp_lex_actor *a, const char *date, const char **office);
 
 #endif

@@ -198,6 +198,19 @@ int qp_store_actors_each(qp_store *s, qp_actor_fn fn, void *ud);
 typedef int (*qp_name_fn)(const char *id, const char *name, void *ud);
 int qp_store_names_each(qp_store *s, qp_name_fn fn, void *ud);
 
+/* Calls fn for each place events name, once per (place id, words of the text): the id (NULL for
+ * a place the gazetteer did not find), its label and ISO alpha-2 country (NULL when unknown),
+ * the article's words, and how many visible events name it so. For resolving a place a user
+ * types. Returns 0, QP_EDB (errmsg set) or fn's non-zero value. */
+typedef int (*qp_place_fn)(const char *id, const char *label, const char *country, const char *text,
+                           size_t events, void *ud);
+int qp_store_places_each(qp_store *s, qp_place_fn fn, void *ud);
+
+/* Calls fn for each (action, mode) pair of the visible events that has a mode, with its number
+ * of events. Returns like above. */
+typedef int (*qp_mode_fn)(const char *action, const char *mode, size_t events, void *ud);
+int qp_store_modes_each(qp_store *s, qp_mode_fn fn, void *ud);
+
 /* The English label of actor id, malloc'd into *label (NULL when the actor is unknown or has
  * none). 0, QP_EDB or QP_ENOMEM. */
 int qp_store_actor_label(qp_store *s, const char *id, char **label);
@@ -211,6 +224,21 @@ int qp_store_state_label_fr(qp_store *s, const char *label, char *out, size_t ca
 typedef struct qp_doc_meta {
     char *title, *source, *url, *published, *lang;
 } qp_doc_meta;
+
+/* Calls fn for each title two documents or more share, with how many: a scraped page's
+ * boilerplate ("Good luck !", a site's banner headline) rather than its own title. Returns 0,
+ * QP_EDB (errmsg set) or fn's non-zero value. */
+typedef int (*qp_title_fn)(const char *title, size_t documents, void *ud);
+int qp_store_shared_titles_each(qp_store *s, qp_title_fn fn, void *ud);
+
+/* The first cap - 1 bytes (at most) of the cleaned text of the document named name, cut at a
+ * line end, into a malloc'd *head (NULL when the document is unknown). 0, QP_EDB or QP_ENOMEM. */
+int qp_store_doc_head(qp_store *s, const char *name, size_t cap, char **head);
+
+/* The text of sentence idx of the document named name, malloc'd into *text, and its byte offset
+ * in the cleaned text into *start (so an evidence span can be found in it); *text NULL when
+ * there is no such sentence. 0, QP_EDB or QP_ENOMEM. */
+int qp_store_sentence(qp_store *s, const char *name, int idx, char **text, size_t *start);
 
 /* Fills d for the document named name: 0, QP_ENOTFOUND, QP_EDB or QP_ENOMEM (d is empty on
  * error). */
