@@ -24,6 +24,11 @@ work=${QP_FUZZ_DIR:-/tmp/quipu-fuzz}
 shared=${QP_SHARED:-$root/../shared}
 mkdir -p "$work"
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+# the data build-fuzz does not make (only the harnesses are built there): the inflected forms
+# and the parser's models of build/, which quipu refuses to extract without
+if [ -z "${QUIPU_DATA:-}" ] && [ -s "$root/build/lexicon/fr/forms.tsv" ]; then
+    export QUIPU_DATA=$root/build
+fi
 failed=0 passed=0
 for h in "${harnesses[@]}"; do
     exe=$builddir/tests/fuzz/$h
