@@ -2,8 +2,8 @@
 # fuzz.sh — runs each libFuzzer harness of tests/fuzz/ for a while, on its seeds.
 #
 # Usage: tools/fuzz.sh [--builddir DIR] [SECONDS [HARNESS...]]
-#   SECONDS   how long each harness runs (default 60; CI gives 30, a release 1800 or more)
-#   HARNESS   fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson (default: all)
+#   SECONDS   how long each harness runs (default 60; CI gives 20, a release 1800 or more)
+#   HARNESS   fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson fuzz_parse (default: all)
 # Builds nothing: run tools/setup.sh --fuzz first (build-fuzz/, clang, ASan + UBSan). Each
 # harness starts from tests/fuzz/seeds/NAME, examples/ (for the text harnesses) and, when
 # ../shared is there, its fixtures; what it finds new goes to a scratch corpus under
@@ -19,7 +19,7 @@ case "${1:-}" in -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson fuzz_parse)
 work=${QP_FUZZ_DIR:-/tmp/quipu-fuzz}
 shared=${QP_SHARED:-$root/../shared}
 mkdir -p "$work"
@@ -38,7 +38,7 @@ for h in "${harnesses[@]}"; do
     fi
     seeds=("$root/tests/fuzz/seeds/${h#fuzz_}")
     case $h in
-        fuzz_clean|fuzz_sentence|fuzz_extract|fuzz_timex) seeds+=("$root/examples") ;;
+        fuzz_clean|fuzz_sentence|fuzz_extract|fuzz_timex|fuzz_parse) seeds+=("$root/examples") ;;
     esac
     [ -d "$shared/fixtures" ] && seeds+=("$shared/fixtures")
     mkdir -p "$work/$h"

@@ -81,10 +81,12 @@ fi
 if [ "$fuzz" = 1 ]; then
     # no -Dwerror here: the -Werror build is gcc's (build/); clang warns on other things
     if [ ! -f build-fuzz/build.ninja ]; then
-        CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+        # the parser's models are copied from $builddir, as for build-san: fuzz_extract parses
+        CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
+            -Dparser_models="$root/$builddir/models" >/dev/null
     fi
     fuzzers=(tests/fuzz/fuzz_jsonl tests/fuzz/fuzz_clean tests/fuzz/fuzz_sentence tests/fuzz/fuzz_timex
-             tests/fuzz/fuzz_extract tests/fuzz/fuzz_docjson)
+             tests/fuzz/fuzz_extract tests/fuzz/fuzz_docjson tests/fuzz/fuzz_parse models/fr.qpm models/en.qpm)
     ninja -C build-fuzz "${fuzzers[@]}" >/dev/null || ninja -C build-fuzz "${fuzzers[@]}"
     say "built the fuzz harnesses in build-fuzz/tests/fuzz/ (run them: tools/fuzz.sh)"
 fi

@@ -34,6 +34,12 @@ int qp_action_parse(const char *code);
 /* +1 for the categories of cooperation (AGREE … AID, LEAD), -1 for those of conflict
  * (ACCUSE … ASSAULT), 0 for RETREAT and REQUEST and out-of-range values. */
 int qp_action_tone(qp_action a);
+/* Whether mode is one of PLOVER's modes of category a ("aerial" of ASSAULT). */
+int qp_action_mode_valid(qp_action a, const char *mode);
+/* Whether context is one of PLOVER's contexts ("military", "political_institutions"). */
+int qp_context_valid(const char *context);
+/* Whether the CAMEO root cameo ("19") is one CAMEO2PLOVER maps to category a. */
+int qp_cameo_fits(qp_action a, const char *cameo);
 
 /* What an actor is (lexicon/README.md). */
 typedef enum qp_kind {

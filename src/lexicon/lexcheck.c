@@ -3,6 +3,7 @@
  * small scanner of the raw text maps each JSON path ("actors[3].from") to its line. */
 #include "lexcheck.h"
 #include "buf.h"
+#include "codes.h"
 #include "datadir.h"
 #include "fold.h"
 #include "morph.h"
@@ -17,47 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* ---- PLOVER (the codebook's tables 3.1–3.11, chapter 4; CAMEO2PLOVER-2021) ---- */
-
-static const struct {
-    const char *code;
-    const char *modes; /* space-separated, with a space at each end */
-} plover[] = {
-    {"AGREE", " "},
-    {"CONSULT", " visit third-party multilateral phone "},
-    {"SUPPORT", " "},
-    {"CONCEDE", " "},
-    {"COOPERATE", " "},
-    {"AID", " "},
-    {"RETREAT", " withdraw release disarm ceasefire access resign return "},
-    {"REQUEST", " assist change yield meet "},
-    {"ACCUSE", " disapprove investigate allege "},
-    {"REJECT", " assist change yield meet "},
-    {"THREATEN", " restrict arrest relations expel territory violence ban "},
-    {"PROTEST", " demo riot strike hunger boycott obstruct vandalize "},
-    {"SANCTION", " convict expel withdraw discontinue "},
-    {"MOBILIZE", " troops weapons police militia "},
-    {"COERCE", " seize restrict censor curfew martial-law arrest deport withhold misinformation cyber ban "},
-    {"ASSAULT", " abduct beat torture sexual targeted destroy primitive firearms explosives suicide-attack aerial "
-                "drone heavy-weapons crowd-control unconventional assassinate massacre cleansing "},
-    {"LEAD", " "},
-};
-
-static const char *const contexts =
-    " military intelligence executive legislative election political_institutions pro_democracy pro_autocracy "
-    "economic legal reparations human_rights rights_freedoms repression human_security gender lgbt "
-    "religion_ethnicity inequality diplomatic territory peacekeeping health asylum migration disasters "
-    "natural_resource environment technology terrorism cbrn cyber misinformation crime corruption "
-    "illegal_drugs trafficking humanitarian democracy ";
-
-/* CAMEO root → the categories CAMEO2PLOVER sends its codes to (191 blockade and 192 occupation
- * are COERCE under root 19). */
-static const char *const cameo_roots[21] = {
-    NULL, " AGREE SUPPORT ", " REQUEST ", " AGREE ", " CONSULT ", " SUPPORT ", " COOPERATE ", " AID ",
-    " CONCEDE RETREAT ", " ACCUSE ", " REQUEST ", " ACCUSE ", " REJECT ", " THREATEN ", " PROTEST ",
-    " MOBILIZE ", " SANCTION COERCE ", " COERCE ASSAULT ", " ASSAULT ", " ASSAULT COERCE ", " ASSAULT ",
-};
-
+/* Whether word is one of list's space-separated words. */
 static int in_list(const char *list, const char *word)
 {
     if (!word || !*word || strchr(word, ' '))
@@ -67,38 +28,6 @@ static int in_list(const char *list, const char *word)
         if (p[-1] == ' ' && p[n] == ' ')
             return 1;
     return 0;
-}
-
-static int plover_index(const char *code)
-{
-    for (size_t i = 0; code && i < QP_ARRAY_LEN(plover); i++)
-        if (!strcmp(plover[i].code, code))
-            return (int)i;
-    return -1;
-}
-
-int qp_plover_code(const char *code)
-{
-    return plover_index(code) >= 0;
-}
-
-int qp_plover_mode(const char *code, const char *mode)
-{
-    int i = plover_index(code);
-    return i >= 0 && in_list(plover[i].modes, mode);
-}
-
-int qp_plover_context_valid(const char *context)
-{
-    return in_list(contexts, context);
-}
-
-int qp_plover_cameo(const char *code, const char *cameo)
-{
-    if (!cameo || strlen(cameo) != 2 || cameo[0] < '0' || cameo[0] > '2' || cameo[1] < '0' || cameo[1] > '9')
-        return 0;
-    int root = (cameo[0] - '0') * 10 + (cameo[1] - '0');
-    return root >= 1 && root <= 20 && in_list(cameo_roots[root], code);
 }
 
 /* ---- where things are: JSON path → line ---- */
@@ -308,20 +237,9 @@ static int is_upper(const char *s, size_t n)
     return 1;
 }
 
-static const char *const actor_kinds =
-    " state government military paramilitary police armed_group coalition igo ngo party opposition person "
-    "civilians media ";
-
 static int known_kind(const char *k)
 {
-    if (!k || strchr(k, '_'))
-        return 0;
-    char buf[64];
-    snprintf(buf, sizeof buf, "%s", k);
-    for (char *p = buf; *p; p++)
-        if (*p == ' ')
-            *p = '_';
-    return in_list(actor_kinds, buf);
+    return qp_kind_parse(k) >= 0;
 }
 
 static int known_country(const checker *c, const char *iso3)
@@ -951,18 +869,19 @@ static void check_actions(checker *c, json_t *root, int lang)
         }
         const char *code = jstr(e, "code"), *mode = jstr(e, "mode"), *ctx = jstr(e, "context"),
                    *cameo = jstr(e, "cameo");
-        if (!qp_plover_code(code)) {
+        int ac = qp_action_parse(code);
+        if (ac < 0) {
             say(c, 0, json_object_get(e, "code") ? fpath(p, sizeof p, where, "code") : where,
                 "field \"code\": \"%s\" is no PLOVER category (AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, "
                 "RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT) or LEAD",
                 code ? code : "(none)");
             continue;
         }
-        if (mode && !qp_plover_mode(code, mode))
+        if (mode && !qp_action_mode_valid((qp_action)ac, mode))
             say(c, 0, fpath(p, sizeof p, where, "mode"), "field \"mode\": \"%s\" is no mode of %s", mode, code);
-        if (ctx && !qp_plover_context_valid(ctx))
+        if (ctx && !qp_context_valid(ctx))
             say(c, 0, fpath(p, sizeof p, where, "context"), "field \"context\": \"%s\" is no PLOVER context", ctx);
-        if (!(cameo == NULL && !strcmp(code, "LEAD")) && !qp_plover_cameo(code, cameo))
+        if (!(cameo == NULL && !strcmp(code, "LEAD")) && !qp_cameo_fits((qp_action)ac, cameo))
             say(c, 0, json_object_get(e, "cameo") ? fpath(p, sizeof p, where, "cameo") : where,
                 "field \"cameo\": \"%s\" is no CAMEO root (\"01\"…\"20\") that maps to %s", cameo ? cameo : "(none)",
                 code);

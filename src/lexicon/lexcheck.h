@@ -21,12 +21,4 @@ typedef struct qp_lexcheck_result {
  * folder, QP_ENOMEM. */
 int qp_lexicon_check_dir(const qp_lexicon *base, const char *dir, FILE *out, qp_lexcheck_result *res);
 
-/* PLOVER's categories, modes, contexts and CAMEO roots, as tools/check-actions.py has them:
- * whether code (or LEAD) is a category; whether mode is one of its modes; context one of the
- * codebook's contexts; cameo a root that CAMEO2PLOVER sends to code. */
-int qp_plover_code(const char *code);
-int qp_plover_mode(const char *code, const char *mode);
-int qp_plover_context_valid(const char *context);
-int qp_plover_cameo(const char *code, const char *cameo);
-
 #endif
