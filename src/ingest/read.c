@@ -349,7 +349,10 @@ static int read_text_file(qp_reader *rd, const char *path, int in_dir)
     char *dot = strrchr(name, '.');
     if (dot && dot != name)
         *dot = '\0';
-    qp_article_meta m = {.name = name, .source = path, .origin = path};
+    /* no source: a text file does not say who issued it, and its path is not an issuer (read as
+     * one, ".../fr-syria-scraped/x.txt" made Syria the "we" of the article, and the events of a
+     * text depended on the folder it was read from); messages name it by its origin */
+    qp_article_meta m = {.name = name, .origin = path};
     if (date_from_name(base, date))
         m.date = date;
     int r = rd->fn(rd->ud, raw, len, &m);
