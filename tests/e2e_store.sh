@@ -42,6 +42,18 @@ same_names() {
     check "same-named files: event ids follow the stored name" \
         test "$(sql same.db "SELECT count(*) FROM events e JOIN documents d ON d.id = e.document_id
               WHERE e.uid NOT LIKE d.name || '#%'")" -eq 0
+    # the folder is no part of the article: a statement in the first person read from a folder
+    # named after a country is not that country's (the path was once taken for the issuer)
+    mkdir -p syria plain
+    printf "Nous condamnons fermement le bombardement de Homs.\n" >syria/2012-07-06_cns.txt
+    cp syria/2012-07-06_cns.txt plain/
+    "$QUIPU" ingest --quiet --db in_syria.db syria >/dev/null 2>&1
+    "$QUIPU" ingest --quiet --db in_plain.db plain >/dev/null 2>&1
+    check "the same text in two folders: the same events" \
+        test "$(sql in_syria.db 'SELECT actor1, action, actor2 FROM events ORDER BY 1, 2, 3')" = \
+             "$(sql in_plain.db 'SELECT actor1, action, actor2 FROM events ORDER BY 1, 2, 3')"
+    check "a folder named syria: no event of Syria's" \
+        test "$(sql in_syria.db "SELECT count(*) FROM events WHERE actor1 = 'SYR'")" -eq 0
     if have_scraped; then
         mkdir -p c
         for f in "$SCRAPED"/*.txt; do { cat "$f"; printf '\nCopie numéro deux.\n'; } >"c/$(basename "$f")"; done
