@@ -457,6 +457,27 @@ static void betweenness_on_positive_ties(void **state)
     qp_graph_destroy(g);
 }
 
+/* Past 2,000 tied actors betweenness is estimated from 256 sources: a hub backing 3,000
+ * actors must still come out near its exact figure (every pair of them goes through it:
+ * 3000 * 2999 / 2), its leaves at 0, and the same on a second run. */
+static void betweenness_estimated_on_a_big_graph(void **state)
+{
+    qp_graph_builder *b = builder(QP_GRAPH_BY_ACTOR);
+    char leaf[16];
+    for (int i = 0; i < 3000; i++) {
+        snprintf(leaf, sizeof leaf, "L%04d", i);
+        add(b, "d", "HUB", "AID", leaf, "2020-01-01", 0);
+    }
+    qp_graph *g = build(b);
+    assert_int_equal(qp_graph_centrality(g), 0);
+    double exact = 3000.0 * 2999.0 / 2.0, hub = qp_graph_node_at(g, node(g, "HUB"))->betweenness;
+    assert_true(hub > 0.99 * exact && hub < 1.01 * exact);
+    assert_float_equal(qp_graph_node_at(g, node(g, "L0042"))->betweenness, 0, 1e-9);
+    assert_int_equal(qp_graph_centrality(g), 0);
+    assert_float_equal(qp_graph_node_at(g, node(g, "HUB"))->betweenness, hub, 1e-9);
+    qp_graph_destroy(g);
+}
+
 static void relation_names_round_trip(void **state)
 {
     for (int r = 0; r < QP_REL_COUNT; r++)
@@ -478,6 +499,7 @@ int main(void)
         cmocka_unit_test(allies_through_a_common_backer),
         cmocka_unit_test(strongest_path),
         cmocka_unit_test(betweenness_on_positive_ties),
+        cmocka_unit_test(betweenness_estimated_on_a_big_graph),
         cmocka_unit_test(relation_names_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

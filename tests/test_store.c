@@ -247,11 +247,16 @@ static void version_1_database_is_migrated_and_keeps_its_data(void **state)
     qp_store *s = NULL;
     assert_int_equal(qp_store_open(&s, dbpath), 0);
     assert_int_equal(query_int(s, "PRAGMA user_version"), qp_store_schema_version());
-    assert_int_equal(qp_store_schema_version(), 2);
-    /* 002: of the events indexes only events_document is left */
+    assert_int_equal(qp_store_schema_version(), 3);
+    /* 002 dropped five events indexes and kept events_document; 003 added day, (actor1, day),
+     * (actor2, day) and (place_id, day) */
     assert_int_equal(query_int(s, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' "
-                                   "AND name NOT LIKE 'sqlite_autoindex%'"), 1);
+                                   "AND name NOT LIKE 'sqlite_autoindex%'"), 5);
     assert_int_equal(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name = 'events_document'"), 1);
+    /* 003: the old event's days, from its time: 2017-11-02 is day 17472 since 1970 */
+    assert_int_equal(query_int(s, "SELECT day FROM events"), 17472);
+    assert_int_equal(query_int(s, "SELECT day_end FROM events"), 17473);
+    assert_int_equal(query_int(s, "SELECT value FROM store_meta WHERE key = 'max_span_days'"), 1);
     assert_int_equal(count_rows(s, "documents"), 1);
     assert_int_equal(count_rows(s, "sentences"), 2);
     assert_int_equal(count_rows(s, "clutter"), 1);

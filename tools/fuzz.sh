@@ -2,8 +2,8 @@
 # fuzz.sh — runs each libFuzzer harness of tests/fuzz/ for a while, on its seeds.
 #
 # Usage: tools/fuzz.sh [--builddir DIR] [SECONDS [HARNESS...]]
-#   SECONDS   how long each harness runs (default 60; CI gives 30, a release 1800 or more)
-#   HARNESS   fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_parse (default: all)
+#   SECONDS   how long each harness runs (default 60; CI gives 20, a release 1800 or more)
+#   HARNESS   fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson fuzz_parse (default: all)
 # Builds nothing: run tools/setup.sh --fuzz first (build-fuzz/, clang, ASan + UBSan). Each
 # harness starts from tests/fuzz/seeds/NAME, examples/ (for the text harnesses) and, when
 # ../shared is there, its fixtures; what it finds new goes to a scratch corpus under
@@ -19,11 +19,16 @@ case "${1:-}" in -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_parse)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(fuzz_jsonl fuzz_clean fuzz_sentence fuzz_timex fuzz_extract fuzz_docjson fuzz_parse)
 work=${QP_FUZZ_DIR:-/tmp/quipu-fuzz}
 shared=${QP_SHARED:-$root/../shared}
 mkdir -p "$work"
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+# the data build-fuzz does not make (only the harnesses are built there): the inflected forms
+# and the parser's models of build/, which quipu refuses to extract without
+if [ -z "${QUIPU_DATA:-}" ] && [ -s "$root/build/lexicon/fr/forms.tsv" ]; then
+    export QUIPU_DATA=$root/build
+fi
 failed=0 passed=0
 for h in "${harnesses[@]}"; do
     exe=$builddir/tests/fuzz/$h

@@ -25,6 +25,8 @@ int cmd_export(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_gazetteer(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_reextract(int argc, char **argv);
 int cmd_lexicon(int argc, char **argv);
 
 /* Prints "quipu <cmd>: <message>" on stderr. */

@@ -1,6 +1,7 @@
 /* cmd_extract.c — `quipu extract`: JSONL articles in, JSONL events out; no database, so it can
  * run as a mapper in a pipeline (Spark, Hadoop streaming, xargs -P). */
 #include "cli.h"
+#include "doc_json.h"
 #include "event_json.h"
 #include "pipeline.h"
 #include "qp.h"
@@ -13,19 +14,26 @@
 
 static void help(FILE *out)
 {
-    fputs("Usage: quipu extract [--lang auto|fr|en] [--date YYYY-MM-DD] [--all] [--max-size MB] [FILE|-]\n\n"
+    fputs("Usage: quipu extract [--lang auto|fr|en] [--date YYYY-MM-DD] [--all] [--documents] [--max-size MB]\n"
+          "                     [PATH...|-]\n\n"
           "Reads articles as JSON Lines ({\"id\", \"url\", \"title\", \"source\", \"date\", \"lang\", \"text\"}; only\n"
-          "\"text\" is required) from FILE or standard input and writes their events as JSON Lines on\n"
-          "standard output, in the same format as `quipu events --format jsonl`. Nothing is stored.\n\n"
+          "\"text\" is required) from standard input, or from the PATHs as `quipu ingest` reads them (text\n"
+          "files, .jsonl, directories), and writes their events as JSON Lines on standard output, in\n"
+          "the same format as `quipu events --format jsonl`. Nothing is stored. An article is named as\n"
+          "ingest names it (its id, its file name, else doc-<hash of its text>): shards never collide.\n\n"
           "  --lang L       auto (default), fr or en\n"
           "  --date D       the date of articles that carry none\n"
           "  --all          also negated and hypothetical events\n"
+          "  --documents    one line per article: the cleaned document, its sentences and all its\n"
+          "                 events, with the extractor's version; `quipu ingest --events` stores\n"
+          "                 these lines without extracting again (a mapper's output, for merging)\n"
           "  --max-size MB  longest line accepted, in megabytes (default 16); a longer one is skipped\n\n"
           "A broken or over-size line is reported on stderr with its line number and skipped; exit\n"
           "status 3 then. Exit status 1: the input cannot be read, or memory ran out.\n"
-          "Plain text is not JSON Lines: give text files to `quipu ingest`, or wrap them with\n"
-          "`jq -Rs '{text: .}' article.txt | quipu extract`.\n"
-          "Example: quipu extract < articles.jsonl > events.jsonl\n",
+          "Plain text on standard input is not JSON Lines: give text files as PATHs (or to `quipu\n"
+          "ingest`), or wrap them with `jq -Rs '{text: .}' article.txt | quipu extract`.\n"
+          "Examples: quipu extract < articles.jsonl > events.jsonl\n"
+          "          quipu extract --documents articles/ | quipu ingest --db shard.db --events -\n",
           out);
 }
 
@@ -34,6 +42,7 @@ typedef struct extract_run {
     const char *date; /* --date */
     const char *path; /* for messages */
     int all;
+    int documents;    /* --documents: one document line per article */
     int partial;      /* a line was skipped */
 } extract_run;
 
@@ -41,12 +50,9 @@ typedef struct extract_run {
 static int on_article(void *ud, const char *raw, size_t len, const qp_article_meta *meta)
 {
     extract_run *x = ud;
-    char idbuf[32];
+    /* an article without an id is named after its text (doc-<hash>), as ingest names it: the
+     * same article gets the same name in every shard, and two articles never share one */
     qp_article_meta m = *meta;
-    if (!m.name) {
-        snprintf(idbuf, sizeof idbuf, "line-%d", meta->line);
-        m.name = idbuf;
-    }
     if (!m.date)
         m.date = x->date;
     qp_arena arena;
@@ -55,8 +61,18 @@ static int on_article(void *ud, const char *raw, size_t len, const qp_article_me
     char perr[256] = "";
     int r = qp_pipeline_run(&x->pl, raw, len, &m, &arena, &doc, perr, sizeof perr);
     if (r) {
-        cli_error("extract", "%s:%d: skipped: %s", x->path, meta->line, perr[0] ? perr : qp_strerror(r));
+        cli_error("extract", "%s: skipped: %s", meta->origin ? meta->origin : x->path, perr[0] ? perr : qp_strerror(r));
         x->partial = 1;
+    } else if (x->documents) {
+        doc.extractor = x->pl.version;
+        json_t *dj = qp_document_to_json(&doc);
+        char *s = dj ? json_dumps(dj, JSON_COMPACT | JSON_REAL_PRECISION(17)) : NULL;
+        if (s)
+            puts(s);
+        else
+            r = QP_ENOMEM;
+        free(s);
+        json_decref(dj);
     } else {
         for (size_t i = 0; i < doc.n_events; i++) {
             if (!x->all && (doc.events[i].flags & QP_EVENT_HIDDEN))
@@ -78,17 +94,19 @@ int cmd_extract(int argc, char **argv)
     static const struct option longopts[] = {
         {"lang", required_argument, NULL, 'l'}, {"date", required_argument, NULL, 't'},
         {"all", no_argument, NULL, 'a'},        {"max-size", required_argument, NULL, 'm'},
-        {"help", no_argument, NULL, 'h'},       {NULL, 0, NULL, 0},
+        {"documents", no_argument, NULL, 'D'},  {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     const char *lang = "auto", *date = NULL;
     size_t max_bytes = 16u << 20;
-    int all = 0, c;
+    int all = 0, documents = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "l:t:am:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "l:t:am:Dh", longopts, NULL)) != -1) {
         switch (c) {
         case 'l': lang = optarg; break;
         case 't': date = optarg; break;
         case 'a': all = 1; break;
+        case 'D': documents = 1; break;
         case 'm':
             if (cli_max_size("extract", optarg, &max_bytes))
                 return QP_EXIT_USAGE;
@@ -105,13 +123,7 @@ int cmd_extract(int argc, char **argv)
         cli_error("extract", "--date takes YYYY-MM-DD, not '%s'", date);
         return QP_EXIT_USAGE;
     }
-    const char *path = optind < argc ? argv[optind] : "-";
-    FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-    if (!in) {
-        cli_error("extract", "%s: cannot read: %s", path, strerror(errno));
-        return QP_EXIT_FAILURE;
-    }
-    extract_run x = {.date = date, .path = strcmp(path, "-") ? path : "stdin", .all = all};
+    extract_run x = {.date = date, .path = "stdin", .all = all, .documents = documents};
     char err[512] = "", warn[512] = "";
     int rc = QP_EXIT_OK;
     int r = qp_pipeline_load(&x.pl, lang, err, sizeof err, warn, sizeof warn);
@@ -120,25 +132,31 @@ int cmd_extract(int argc, char **argv)
         rc = QP_EXIT_FAILURE;
         goto cleanup;
     }
-    /* what leaves extraction working but coarser (no gazetteer: places are countries; no
-     * language identification), said once as ingest says it */
+    /* what leaves extraction working but coarser, said once as ingest says it */
     if (warn[0])
         cli_error("extract", "warning: %s", warn);
-    /* the reader ingest uses: the same limit on a line, the same messages */
-    /* plain text is the likeliest mistake: said once, before the reader skips every line */
-    int first = getc(in);
-    while (first == ' ' || first == '\t' || first == '\r' || first == '\n')
-        first = getc(in);
-    if (first != EOF) {
-        ungetc(first, in);
-        if (first != '{')
-            cli_error("extract", "%s reads as plain text: quipu extract takes JSON Lines, one article a line as "
-                                 "{\"text\": \"…\"} (plain text files go to `quipu ingest`, or through "
-                                 "`jq -Rs '{text: .}' FILE | quipu extract`)", x.path);
-    }
+    /* the reader ingest uses: the same inputs, the same limit on a line, the same messages */
     qp_reader rd;
     qp_reader_init(&rd, "quipu extract", max_bytes, on_article, &x);
-    r = qp_read_jsonl(&rd, in, x.path);
+    if (optind >= argc) {
+        /* plain text is the likeliest mistake: said once, before the reader skips every line */
+        int first = getc(stdin);
+        while (first == ' ' || first == '\t' || first == '\r' || first == '\n')
+            first = getc(stdin);
+        if (first != EOF) {
+            ungetc(first, stdin);
+            if (first != '{')
+                cli_error("extract", "%s reads as plain text: quipu extract takes JSON Lines, one article a line as "
+                                     "{\"text\": \"…\"} (plain text files go as PATHs or to `quipu ingest`, or "
+                                     "through `jq -Rs '{text: .}' FILE | quipu extract`)", x.path);
+        }
+        r = qp_read_jsonl(&rd, stdin, "stdin");
+    } else {
+        for (int i = optind; i < argc && !r; i++) {
+            x.path = strcmp(argv[i], "-") ? argv[i] : "stdin";
+            r = qp_read_path(&rd, argv[i]);
+        }
+    }
     if (r) {
         cli_error("extract", "stopped: %s", qp_strerror(r));
         rc = QP_EXIT_FAILURE;
@@ -151,7 +169,5 @@ int cmd_extract(int argc, char **argv)
     }
 cleanup:
     qp_pipeline_destroy(&x.pl);
-    if (in != stdin)
-        fclose(in);
     return rc;
 }

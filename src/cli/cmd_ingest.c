@@ -1,18 +1,21 @@
 /* cmd_ingest.c — `quipu ingest`: articles into the store, with events extracted. */
 #include "cli.h"
 #include "ingest.h"
+#include "lexicon.h"
 #include "qp.h"
 #include "store.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static void help(FILE *out)
 {
     fputs("Usage: quipu ingest [--db FILE] [--lang auto|fr|en] [--date YYYY-MM-DD] [--max-size MB]\n"
-          "                    [--verbose] [--quiet] PATH...\n\n"
+          "                    [-j N] [--verbose] [--quiet] PATH...\n"
+          "       quipu ingest [--db FILE] --events FILE.jsonl...\n\n"
           "Reads news articles, cleans them, extracts events and stores everything in the database.\n\n"
           "PATH is a plain-text file (one article; a name like 2017-11-03_x.txt dates it), a JSON Lines\n"
           "file (.jsonl: one {\"id\", \"url\", \"title\", \"source\", \"date\", \"lang\", \"text\"} per line, all\n"
@@ -22,6 +25,10 @@ static void help(FILE *out)
           "  --lang L           auto (default: detect), fr or en: the language of every article\n"
           "  --date D           date for articles that carry none (YYYY-MM-DD)\n"
           "  --max-size MB      largest article accepted, in megabytes (default 16)\n"
+          "  -j, --jobs N       N threads extract while one writes (default 1; at most 64); the\n"
+          "                     database is the same as with one\n"
+          "  --events           the PATHs are `quipu extract --documents` output (- for standard\n"
+          "                     input): documents and events stored as they are, not extracted again\n"
           "  --verbose          say what happened to each article, and list removed clutter lines\n"
           "  --quiet            no progress line and no summary\n\n"
           "The same text ingested twice is stored once. Bad inputs (invalid UTF-8, empty or over-size\n"
@@ -41,13 +48,14 @@ int cmd_ingest(int argc, char **argv)
         {"db", required_argument, NULL, 'd'},       {"lang", required_argument, NULL, 'l'},
         {"date", required_argument, NULL, 't'},     {"max-size", required_argument, NULL, 'm'},
         {"verbose", no_argument, NULL, 'v'},        {"quiet", no_argument, NULL, 'q'},
+        {"jobs", required_argument, NULL, 'j'},     {"events", no_argument, NULL, 'E'},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
     const char *db = cli_default_db();
     qp_ingest_opts o = {.lang = "auto"};
-    int quiet = 0, c;
+    int quiet = 0, events = 0, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "d:l:t:m:vqh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:l:t:m:vqj:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': db = optarg; break;
         case 'l':
@@ -70,6 +78,17 @@ int cmd_ingest(int argc, char **argv)
             break;
         case 'v': o.verbose = 1; break;
         case 'q': quiet = 1; break;
+        case 'E': events = 1; break;
+        case 'j': {
+            char *end;
+            long j = strtol(optarg, &end, 10);
+            if (end == optarg || *end || j < 1 || j > 64) {
+                cli_error("ingest", "-j takes a number of threads from 1 to 64, not '%s'", optarg);
+                return QP_EXIT_USAGE;
+            }
+            o.jobs = (int)j;
+            break;
+        }
         case 'h': help(stdout); return QP_EXIT_OK;
         default: help(stderr); return QP_EXIT_USAGE;
         }
@@ -84,21 +103,33 @@ int cmd_ingest(int argc, char **argv)
     qp_store *store = NULL;
     qp_pipeline pl = {0};
     int rc = QP_EXIT_FAILURE;
-    if (qp_store_open(&store, db)) {
-        cli_error("ingest", "%s", qp_store_errmsg(store));
-        goto cleanup;
-    }
+    /* the data first: a missing lexicon or gazetteer must not leave a new, empty database */
     char err[512] = "", warn[512] = "";
-    int r = qp_pipeline_load(&pl, o.lang, err, sizeof err, warn, sizeof warn);
-    if (r) {
-        cli_error("ingest", "%s", err);
-        goto cleanup;
+    qp_lexicon lx_only = {0};
+    const qp_lexicon *lx = NULL;
+    int r;
+    if (events) {
+        /* nothing to extract: the lexicon alone, for its actors and aliases */
+        if ((r = qp_lexicon_load(&lx_only, err, sizeof err))) {
+            cli_error("ingest", "cannot load the lexicons: %s", err[0] ? err : qp_strerror(r));
+            goto cleanup;
+        }
+        lx = &lx_only;
+    } else {
+        if ((r = qp_pipeline_load(&pl, o.lang, err, sizeof err, warn, sizeof warn))) {
+            cli_error("ingest", "%s", err);
+            goto cleanup;
+        }
+        lx = qp_extractor_lexicon(pl.extractor);
     }
     if (warn[0] && !quiet)
         cli_error("ingest", "warning: %s", warn);
+    if (qp_store_open(&store, db) || qp_store_set_extractor(store, events ? NULL : pl.version)) {
+        cli_error("ingest", "%s", qp_store_errmsg(store));
+        goto cleanup;
+    }
     /* the lexicon's actors and aliases, so that queries resolve names in either language */
-    if ((r = qp_store_begin(store)) || (r = qp_store_put_lexicon(store, qp_extractor_lexicon(pl.extractor))) ||
-        (r = qp_store_commit(store))) {
+    if ((r = qp_store_begin(store)) || (r = qp_store_put_lexicon(store, lx)) || (r = qp_store_commit(store))) {
         cli_error("ingest", "%s", qp_store_errmsg(store));
         qp_store_rollback(store);
         goto cleanup;
@@ -107,7 +138,7 @@ int cmd_ingest(int argc, char **argv)
     qp_ingest_init(&ig, store, &pl, &o);
     r = 0;
     for (int i = optind; i < argc && !r; i++)
-        r = qp_ingest_path(&ig, argv[i]);
+        r = events ? qp_ingest_events(&ig, argv[i]) : qp_ingest_path(&ig, argv[i]);
     int fr = qp_ingest_finish(&ig);
     const qp_ingest_stats *s = &ig.stats;
     if (r || fr)
@@ -129,6 +160,15 @@ int cmd_ingest(int argc, char **argv)
         if (s->not_extracted)
             fprintf(stderr, "quipu ingest: %zu documents stored without extraction (not French or English)\n",
                     s->not_extracted);
+        if (o.verbose) {
+            /* the share of the time the writer spent in the store, the rest being reading and
+             * extraction (bench/bench_parallel.sh reads this line) */
+            struct timespec ts;
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+            double cpu = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+            fprintf(stderr, "quipu ingest: CPU %.2f s in all, %.2f s of it storing (%.0f %%)\n", cpu, s->store_cpu,
+                    cpu > 0 ? 100.0 * s->store_cpu / cpu : 0.0);
+        }
         fprintf(stderr, "quipu ingest: database %s\n", db);
     }
     /* stopped by the store: documents committed before it are stored all the same, so that is
@@ -138,6 +178,7 @@ int cmd_ingest(int argc, char **argv)
     else
         rc = s->skipped ? QP_EXIT_PARTIAL : QP_EXIT_OK;
 cleanup:
+    qp_lexicon_destroy(&lx_only);
     qp_pipeline_destroy(&pl);
     qp_store_close(store);
     return rc;

@@ -657,10 +657,43 @@ static int run(qctx *q, const query_def *qd, char **args)
             return ex;
     char err[512] = "";
     qp_graph_load_opts lo = {.since = q->since, .until = q->until, .by = q->by, .keep_evidence = qd->run == q_why};
+    /* the questions on one actor's ties (or two actors') need only the events that name them:
+     * in the actor view a node is its actor, and those events are found on the store's actor
+     * indexes instead of loading the whole window. Allies through a common backer need the
+     * backers' events too: a first load finds them. (In the country view a node gathers a
+     * whole parent tree: the window is loaded.) */
+    const char *focus[64];
+    size_t n_focus = 0;
+    int rc = 0;
+    if (q->by == QP_GRAPH_BY_ACTOR && (qd->run == q_ties || qd->run == q_why)) {
+        for (int i = 0; i < qd->nargs; i++)
+            focus[n_focus++] = q->ids[i];
+        lo.focus = focus;
+        lo.n_focus = n_focus;
+        if (!strcmp(qd->name, "allies")) {
+            qp_graph *g1 = NULL;
+            rc = qp_graph_load(q->store, &lo, &g1, err, sizeof err);
+            ptrdiff_t x = rc ? -1 : qp_graph_find(g1, q->ids[0]);
+            qp_graph_tie *ties = NULL;
+            size_t nt = 0;
+            if (x >= 0 && !(rc = qp_graph_ties(g1, (size_t)x, QP_TIES_BACKERS, &ties, &nt))) {
+                /* the strongest backers, as many as fit: each brings its own backings */
+                for (size_t k = 0; k < nt && n_focus < QP_ARRAY_LEN(focus); k++)
+                    focus[n_focus++] = qp_graph_node_at(g1, ties[k].node)->id;
+                lo.n_focus = n_focus;
+            }
+            free(ties);
+            /* the ids point into g1: the second load copies what it needs from the store */
+            if (!rc)
+                rc = qp_graph_load(q->store, &lo, &q->g, err, sizeof err);
+            qp_graph_destroy(g1);
+        }
+    }
     /* the answer is printed at the end: the line is wiped before it */
     cli_progress_begin("query", 1);
     cli_progress_stage("building the graph");
-    int rc = qp_graph_load(q->store, &lo, &q->g, err, sizeof err);
+    if (!rc && !q->g)
+        rc = qp_graph_load(q->store, &lo, &q->g, err, sizeof err);
     cli_progress_stage(qd->run == q_sides ? "finding the blocs" : qd->run == q_actors ? "measuring centrality"
                                                                                      : "answering");
     if (rc) {

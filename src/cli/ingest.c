@@ -1,8 +1,12 @@
 /* ingest.c — the ingest driver: articles read, prepared and stored in batches; every problem
  * named on the log and counted. */
 #include "ingest.h"
+#include "ingest_int.h"
+#include "doc_json.h"
 #include "qp.h"
 
+#include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -175,59 +179,12 @@ static void stop_at(qp_ingest *ig, const char *where)
         snprintf(ig->stopped_at, sizeof ig->stopped_at, "%s", where);
 }
 
-int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta)
+/* Stores one prepared (extracted) document in the open batch, counts it, and commits the batch
+ * when it is full. Returns 0 or a store error that stops the ingest (stop_at set). */
+static int store_prepared(qp_ingest *ig, const qp_document *d, const char *where)
 {
-    ig->stats.read++;
-    ig->stats.bytes += len;
-    const char *where = meta->origin ? meta->origin : (meta->name ? meta->name : "(input)");
-    if (len > ig->opts.max_bytes) {
-        fprintf(ig->log, "quipu ingest: %s: skipped: %zu bytes is over the limit of %zu (raise it with --max-size)\n",
-                where, len, ig->opts.max_bytes);
-        ig->stats.skipped++;
-        ig->stats.too_big++;
-        return 0;
-    }
-    qp_arena arena;
-    qp_arena_init(&arena, len * 4 + 65536);
-    qp_document doc;
-    char err[256] = "";
-    qp_article_meta m = *meta;
-    if (!qp_read_valid_date(m.date) && ig->opts.date)
-        m.date = ig->opts.date;
-    int r = qp_pipeline_prepare(&ig->pipeline, raw, len, &m, &arena, &doc, err, sizeof err);
-    int64_t known = 0;
-    /* a document stored before (a resumed or repeated ingest) is known by the hash of its text:
-     * it is not extracted again only to be found there */
-    if (!r && (known = qp_store_find_hash(ig->store, doc.hash)) < 0) {
-        fprintf(ig->log, "quipu ingest: %s\n", qp_store_errmsg(ig->store));
-        qp_arena_destroy(&arena);
-        stop_at(ig, where);
-        return (int)known;
-    }
-    if (known > 0) {
-        ig->stats.duplicates++;
-        if (ig->opts.verbose)
-            fprintf(ig->log, "quipu ingest: %s: already stored (same text); not extracted again\n", where);
-        qp_arena_destroy(&arena);
-        progress(ig, 0);
-        return 0;
-    }
-    if (!r) {
-        ig->stats.extracted++;
-        r = qp_pipeline_extract(&ig->pipeline, &m, &arena, &doc);
-    }
-    if (r) {
-        fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", where, r == QP_EUTF8 || r == QP_EEMPTY ? err : qp_strerror(r));
-        ig->stats.skipped++;
-        if (r == QP_EUTF8)
-            ig->stats.bad_utf8++;
-        else if (r == QP_EEMPTY)
-            ig->stats.empty++;
-        qp_arena_destroy(&arena);
-        if (r == QP_ENOMEM)
-            stop_at(ig, where);
-        return r == QP_ENOMEM ? r : 0;
-    }
+    const qp_document doc = *d;
+    int r = 0;
     if (strcmp(doc.status, "extracted")) {
         fprintf(ig->log, "quipu ingest: %s: stored but not extracted: language '%s' is not French or English\n",
                 where, doc.lang);
@@ -236,7 +193,6 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
     int existing = 0;
     int64_t id = store_document(ig, &doc, where, &existing);
     if (id <= 0) {
-        qp_arena_destroy(&arena);
         if (id < 0)
             stop_at(ig, where);
         return (int)id;
@@ -263,10 +219,95 @@ int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_artic
                 fprintf(ig->log, "  removed line %d: %s\n", doc.clutter[i].line_no, doc.clutter[i].text);
         }
     }
-    qp_arena_destroy(&arena);
     if (++ig->in_batch >= ig->opts.batch && (r = commit_batch(ig)))
         stop_at(ig, where);
     progress(ig, 0);
+    return r;
+}
+
+void ingest_article_extract(const qp_pipeline *pl, qp_store *lookup, const qp_ingest_opts *o, const char *raw,
+                            size_t len, const qp_article_meta *meta, ingest_result *res)
+{
+    memset(res, 0, sizeof *res);
+    res->len = len;
+    snprintf(res->where, sizeof res->where, "%s", meta->origin ? meta->origin : (meta->name ? meta->name : "(input)"));
+    if (len > o->max_bytes) {
+        res->too_big = 1;
+        return;
+    }
+    qp_arena_init(&res->arena, len * 4 + 65536);
+    res->has_arena = 1;
+    qp_article_meta m = *meta;
+    if (!qp_read_valid_date(m.date) && o->date)
+        m.date = o->date;
+    res->r = qp_pipeline_prepare(pl, raw, len, &m, &res->arena, &res->doc, res->err, sizeof res->err);
+    /* a document stored before (a resumed or repeated ingest) is known by the hash of its text:
+     * it is not extracted again only to be found there */
+    if (!res->r && lookup && (res->known = qp_store_find_hash(lookup, res->doc.hash)) < 0) {
+        snprintf(res->err, sizeof res->err, "%s", qp_store_errmsg(lookup));
+        res->r = (int)res->known;
+        res->lookup_failed = 1;
+        return;
+    }
+    if (res->known > 0 || res->r)
+        return;
+    res->extracted = 1;
+    res->r = qp_pipeline_extract(pl, &m, &res->arena, &res->doc);
+}
+
+void ingest_result_destroy(ingest_result *res)
+{
+    if (res->has_arena)
+        qp_arena_destroy(&res->arena);
+    res->has_arena = 0;
+}
+
+int ingest_article_finish(qp_ingest *ig, ingest_result *res)
+{
+    const char *where = res->where;
+    ig->stats.read++;
+    ig->stats.bytes += res->len;
+    if (res->too_big) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %zu bytes is over the limit of %zu (raise it with --max-size)\n",
+                where, res->len, ig->opts.max_bytes);
+        ig->stats.skipped++;
+        ig->stats.too_big++;
+        return 0;
+    }
+    if (res->lookup_failed) {
+        fprintf(ig->log, "quipu ingest: %s\n", res->err);
+        stop_at(ig, where);
+        return res->r;
+    }
+    if (res->known > 0) {
+        ig->stats.duplicates++;
+        if (ig->opts.verbose)
+            fprintf(ig->log, "quipu ingest: %s: already stored (same text); not extracted again\n", where);
+        progress(ig, 0);
+        return 0;
+    }
+    ig->stats.extracted += res->extracted;
+    int r = res->r;
+    if (r) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", where, r == QP_EUTF8 || r == QP_EEMPTY ? res->err : qp_strerror(r));
+        ig->stats.skipped++;
+        if (r == QP_EUTF8)
+            ig->stats.bad_utf8++;
+        else if (r == QP_EEMPTY)
+            ig->stats.empty++;
+        if (r == QP_ENOMEM)
+            stop_at(ig, where);
+        return r == QP_ENOMEM ? r : 0;
+    }
+    return store_prepared(ig, &res->doc, where);
+}
+
+int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta)
+{
+    ingest_result res;
+    ingest_article_extract(&ig->pipeline, ig->store, &ig->opts, raw, len, meta, &res);
+    int r = ingest_article_finish(ig, &res);
+    ingest_result_destroy(&res);
     return r;
 }
 
@@ -274,7 +315,7 @@ int qp_ingest_path(qp_ingest *ig, const char *path)
 {
     qp_reader *rd = &ig->reader;
     rd->log = ig->log;
-    int r = qp_read_path(rd, path);
+    int r = ig->opts.jobs > 1 ? ingest_jobs_read(ig, path) : qp_read_path(rd, path);
     /* what gave no article, counted by the reader, joins the ingest's counts */
     qp_ingest_stats *s = &ig->stats;
     s->read += rd->counts.read;
@@ -283,6 +324,79 @@ int qp_ingest_path(qp_ingest *ig, const char *path)
     s->empty += rd->counts.empty;
     s->too_big += rd->counts.too_big;
     s->bad_json += rd->counts.bad_json;
+    s->unreadable += rd->counts.unreadable;
+    memset(&rd->counts, 0, sizeof rd->counts);
+    return r;
+}
+
+/* ---- documents already extracted: `quipu ingest --events` ---- */
+
+typedef struct events_input {
+    qp_ingest *ig;
+    const char *origin;
+} events_input;
+
+/* One line of `quipu extract --documents`: a document and its events, stored as they are. */
+static int on_document_line(void *ud, const char *line, size_t len, int lineno)
+{
+    events_input *in = ud;
+    qp_ingest *ig = in->ig;
+    char where[480], err[256] = "";
+    snprintf(where, sizeof where, "%.460s:%d", in->origin, lineno);
+    ig->stats.read++;
+    ig->stats.bytes += len;
+    json_error_t jerr;
+    json_t *o = json_loadb(line, len, 0, &jerr);
+    if (!o) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: not JSON (%s, column %d)\n", where, jerr.text, jerr.column);
+        ig->stats.skipped++;
+        ig->stats.bad_json++;
+        return 0;
+    }
+    qp_arena arena;
+    qp_arena_init(&arena, len + 65536);
+    qp_document doc;
+    int r = qp_document_from_json(o, &arena, &doc, err, sizeof err);
+    json_decref(o);
+    if (r) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", where, r == QP_ENOMEM ? qp_strerror(r) : err);
+        ig->stats.skipped++;
+        ig->stats.bad_json += r != QP_ENOMEM;
+        qp_arena_destroy(&arena);
+        if (r == QP_ENOMEM)
+            stop_at(ig, where);
+        return r == QP_ENOMEM ? r : 0;
+    }
+    if (!doc.status)
+        doc.status = "extracted";
+    r = store_prepared(ig, &doc, where);
+    qp_arena_destroy(&arena);
+    return r;
+}
+
+int qp_ingest_events(qp_ingest *ig, const char *path)
+{
+    int is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(ig->log, "quipu ingest: %s: skipped: %s\n", path, strerror(errno));
+        ig->stats.read++;
+        ig->stats.skipped++;
+        ig->stats.unreadable++;
+        return 0;
+    }
+    qp_reader *rd = &ig->reader;
+    rd->log = ig->log;
+    events_input in = {ig, is_stdin ? "stdin" : path};
+    int r = qp_read_lines(rd, f, in.origin, on_document_line, &in);
+    if (!is_stdin)
+        fclose(f);
+    /* lines over the limit, counted by the reader */
+    qp_ingest_stats *s = &ig->stats;
+    s->read += rd->counts.read;
+    s->bytes += rd->counts.bytes;
+    s->skipped += rd->counts.skipped;
+    s->too_big += rd->counts.too_big;
     s->unreadable += rd->counts.unreadable;
     memset(&rd->counts, 0, sizeof rd->counts);
     return r;

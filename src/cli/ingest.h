@@ -19,6 +19,8 @@ typedef struct qp_ingest_opts {
     int verbose;            /* list removed clutter lines and each document */
     int progress;           /* a progress line on stderr */
     size_t batch;           /* documents per transaction; 0 = 64 */
+    int jobs;               /* extraction threads (qp_ingest_path); 0 or 1: extraction in the
+                             * caller's thread */
 } qp_ingest_opts;
 
 typedef struct qp_ingest_stats {
@@ -67,5 +69,11 @@ int qp_ingest_path(qp_ingest *ig, const char *path);
  * counted as a duplicate and not extracted again), else extracted and written. Returns 0
  * (stored, duplicate or skipped — see stats) or a store error, as qp_ingest_path. */
 int qp_ingest_article(qp_ingest *ig, const char *raw, size_t len, const qp_article_meta *meta);
+
+/* Stores the documents of a file of `quipu extract --documents` lines (path, or "-" for standard
+ * input) as they are: no extraction, each document's identity checked against its text, its
+ * extractor version kept. A line that is not such a document is named (file and line) and
+ * skipped; returns like qp_ingest_path. */
+int qp_ingest_events(qp_ingest *ig, const char *path);
 
 #endif

@@ -19,6 +19,8 @@ typedef struct {
 
 static const command commands[] = {
     {"ingest", cmd_ingest, "read articles, extract events, store them"},
+    {"reextract", cmd_reextract, "extract the stored documents again (after a lexicon or model update)"},
+    {"merge", cmd_merge, "fold shard databases into one"},
     {"documents", cmd_documents, "list the stored documents"},
     {"events", cmd_events, "list the stored events, filtered (table, JSONL, CSV or PLOVER JSON)"},
     {"extract", cmd_extract, "JSONL articles in, JSONL events out, no database"},

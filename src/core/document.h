@@ -31,6 +31,8 @@ typedef struct qp_document {
     qp_event *events;
     size_t n_events;
     const char *status;     /* "extracted" or "skipped: <why>" */
+    const char *extractor;  /* the extractor version that made its events (qp_pipeline_version);
+                             * NULL: the one the store was given (qp_store_set_extractor) */
 } qp_document;
 
 #endif

@@ -34,10 +34,12 @@ int qp_graph_load(qp_store *s, const qp_graph_load_opts *o, qp_graph **out, char
     /* phase 1: what the store knows of every actor, so that parent chains can be walked */
     if ((rc = qp_store_actors_each(s, on_actor, b)))
         goto store_error;
-    /* phase 2: the events of the window */
+    /* phase 2: the events of the window (or of the focus), read in SQLite on its indexes with
+     * only the columns the graph keeps, and streamed into the builder */
     event_feed f = {b, 0};
-    qp_event_filter filter = {.since = o->since, .until = o->until};
-    rc = qp_store_events_each(s, &filter, on_event, &f);
+    qp_graph_events_query q = {.since = o->since, .until = o->until, .focus = o->focus, .n_focus = o->n_focus,
+                               .with_evidence = o->keep_evidence};
+    rc = qp_store_graph_events_each(s, &q, on_event, &f);
     if (f.err) {
         rc = f.err;
         goto cleanup;

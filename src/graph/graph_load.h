@@ -11,6 +11,11 @@ typedef struct qp_graph_load_opts {
     const char *since, *until; /* YYYY-MM-DD window of the events, or NULL */
     qp_graph_by by;            /* actor or country view */
     int keep_evidence;         /* keep each event's evidence and action text (for `why`) */
+    const char *const *focus;  /* n_focus actor ids, or NULL: only the events naming one of them
+                                * or an actor under one are loaded. The graph then holds every
+                                * tie of those actors (what backers, enemies, allies and why
+                                * ask), read on the store's actor indexes, not the whole window */
+    size_t n_focus;
 } qp_graph_load_opts;
 
 /* Builds the graph of the stored events in the window (negated and hypothetical ones never

@@ -289,6 +289,57 @@ cleanup:
 
 #define POSITIVE_RELS ((1u << QP_REL_BACKS) | (1u << QP_REL_COOPERATES) | (1u << QP_REL_LEADS))
 
+/* Exact betweenness costs a shortest-path search from every node: 20,000 actors took 70 s of
+ * an export. Past QP_BETWEENNESS_EXACT_MAX tied nodes it is estimated from
+ * QP_BETWEENNESS_SOURCES of them, evenly spaced in node order (the same graph, the same
+ * figures), scaled by tied / sources (Brandes and Pich, "Centrality estimation in large
+ * networks", 2007): node sizes and rankings keep their order where it is clear. */
+#define QP_BETWEENNESS_EXACT_MAX 2000
+#define QP_BETWEENNESS_SOURCES 256
+
+static int betweenness(const igraph_t *ig, const igraph_vector_t *w, igraph_vector_t *res)
+{
+    igraph_vector_int_t deg, src;
+    if (igraph_vector_int_init(&deg, 0))
+        return QP_ENOMEM;
+    int rc = QP_EGRAPH;
+    if (igraph_degree(ig, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_LOOPS))
+        goto out_deg;
+    igraph_integer_t tied = 0, n = igraph_vector_int_size(&deg);
+    for (igraph_integer_t i = 0; i < n; i++)
+        tied += VECTOR(deg)[i] > 0;
+    if (tied <= QP_BETWEENNESS_EXACT_MAX) {
+        rc = igraph_betweenness(ig, res, igraph_vss_all(), IGRAPH_UNDIRECTED, w) ? QP_EGRAPH : 0;
+        goto out_deg;
+    }
+    rc = QP_ENOMEM;
+    if (igraph_vector_int_init(&src, 0))
+        goto out_deg;
+    /* the k-th source is the tied node at rank k * tied / sources */
+    igraph_integer_t rank = 0, next = 0, k = 0;
+    for (igraph_integer_t i = 0; i < n && k < QP_BETWEENNESS_SOURCES; i++) {
+        if (VECTOR(deg)[i] == 0)
+            continue;
+        if (rank++ == next) {
+            if (igraph_vector_int_push_back(&src, i))
+                goto out_src;
+            k++;
+            next = k * tied / QP_BETWEENNESS_SOURCES;
+        }
+    }
+    rc = QP_EGRAPH;
+    if (igraph_betweenness_subset(ig, res, igraph_vss_all(), IGRAPH_UNDIRECTED, igraph_vss_vector(&src),
+                                  igraph_vss_all(), w))
+        goto out_src;
+    igraph_vector_scale(res, (igraph_real_t)tied / (igraph_real_t)k);
+    rc = 0;
+out_src:
+    igraph_vector_int_destroy(&src);
+out_deg:
+    igraph_vector_int_destroy(&deg);
+    return rc;
+}
+
 int qp_graph_centrality(qp_graph *g)
 {
     qp_graph_igraph_init();
@@ -313,7 +364,7 @@ int qp_graph_centrality(qp_graph *g)
     /* the more events tie two actors, the closer they are */
     for (igraph_integer_t i = 0; i < igraph_vector_size(&w); i++)
         VECTOR(w)[i] = 1.0 / VECTOR(w)[i];
-    if (igraph_betweenness(&ig, &res, igraph_vss_all(), IGRAPH_UNDIRECTED, &w))
+    if ((rc = betweenness(&ig, &w, &res)))
         goto cleanup;
     for (size_t i = 0; i < g->n_nodes; i++)
         g->nodes[i].betweenness = VECTOR(res)[i];

@@ -174,7 +174,7 @@ static int read_line(FILE *f, char **buf, size_t *cap, size_t max, uint64_t skip
     return n > max ? LINE_OVER : LINE_OK;
 }
 
-int qp_read_jsonl(qp_reader *rd, FILE *f, const char *origin)
+int qp_read_lines(qp_reader *rd, FILE *f, const char *origin, qp_line_fn fn, void *ud)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -210,7 +210,7 @@ int qp_read_jsonl(qp_reader *rd, FILE *f, const char *origin)
             s++;
         if (s == len)
             continue;
-        r = read_json_line(rd, line + s, len - s, origin, lineno);
+        r = fn(ud, line + s, len - s, lineno);
     }
     if (!r && got == QP_ENOMEM) {
         /* not the end of the input: said, and the reading stops with the error */
@@ -223,6 +223,23 @@ int qp_read_jsonl(qp_reader *rd, FILE *f, const char *origin)
     }
     free(line);
     return r;
+}
+
+typedef struct jsonl_ctx {
+    qp_reader *rd;
+    const char *origin;
+} jsonl_ctx;
+
+static int on_json_line(void *ud, const char *line, size_t len, int lineno)
+{
+    jsonl_ctx *c = ud;
+    return read_json_line(c->rd, line, len, c->origin, lineno);
+}
+
+int qp_read_jsonl(qp_reader *rd, FILE *f, const char *origin)
+{
+    jsonl_ctx c = {rd, origin};
+    return qp_read_lines(rd, f, origin, on_json_line, &c);
 }
 
 /* Reads a whole stream, up to limit + 1 bytes (so an over-size input is seen as such). */

@@ -50,6 +50,14 @@ int qp_read_path(qp_reader *r, const char *path);
  * like qp_read_path; QP_ENOMEM when memory ran out reading a line (named on the log). */
 int qp_read_jsonl(qp_reader *r, FILE *f, const char *origin);
 
+/* Called with each line that is not blank (without its newline, a leading BOM, CR or indent),
+ * from 1; a non-zero return stops the reading and is returned. */
+typedef int (*qp_line_fn)(void *ud, const char *line, size_t len, int lineno);
+/* The line loop of qp_read_jsonl, for other line formats (`quipu ingest --events`): the same
+ * limit (r->max_bytes, a longer line named, counted and skipped without being kept), the same
+ * messages. Returns 0, QP_ENOMEM, or fn's first non-zero value. */
+int qp_read_lines(qp_reader *r, FILE *f, const char *origin, qp_line_fn fn, void *ud);
+
 /* 1 when s is a YYYY-MM-DD date of the calendar (2016-02-29 is, 2017-02-30 is not), else 0. */
 int qp_read_valid_date(const char *s);
 

@@ -20,13 +20,22 @@ typedef struct qp_pipeline {
     qp_langid *langid;           /* NULL: no detection, the language is "und" unless given */
     const qp_extractor *extractor; /* NULL: documents are prepared without events */
     const char *force_lang;      /* "fr" or "en" for every article; NULL or "auto" to detect */
+    char version[64];            /* the extractor version (qp_pipeline_version), "" before load */
 } qp_pipeline;
 
-/* Loads language identification and the extractor into p (force_lang as given). Returns 0,
- * or the extractor's error with err naming the file and the place (p then holds nothing).
- * Problems that leave quipu working are written into warn (empty when none): language
- * identification unavailable, no gazetteer. Free with qp_pipeline_destroy. */
+/* Loads language identification and the extractor into p (force_lang as given), and sets
+ * p->version. A data file extraction cannot do well without (the inflected forms, the
+ * gazetteer, the parser's models, language identification when force_lang is auto) that is
+ * missing, empty or unreadable is an error: QP_ENOTFOUND or QP_ELEXICON with err naming its
+ * path. Returns 0, that, or the extractor's error with err naming the file and the place (p
+ * then holds nothing). Problems that leave quipu working are written into warn (empty when
+ * none). Free with qp_pipeline_destroy. */
 int qp_pipeline_load(qp_pipeline *p, const char *force_lang, char *err, size_t errlen, char *warn, size_t warnlen);
+/* The extractor version: "quipu VERSION+FINGERPRINT", the fingerprint hashing the lexicon
+ * files, the inflected forms, the parser's models and the gazetteer that extraction reads
+ * (large files by size, head and tail). Stored with every event, so that `quipu reextract`
+ * knows which events an older lexicon or model made. 0 or QP_ETOOBIG. */
+int qp_pipeline_version(const qp_pipeline *p, char *out, size_t cap);
 /* Frees what qp_pipeline_load loaded; safe on a zeroed or failed pipeline. */
 void qp_pipeline_destroy(qp_pipeline *p);
 

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arena.h"
 #include "document.h"
 #include "event.h"
 
@@ -82,6 +83,55 @@ int64_t qp_store_find_hash(qp_store *s, const char *hash);
  * *existing (set to 1 in that case, 0 otherwise). */
 int64_t qp_store_add_document(qp_store *s, const qp_document *d, int *existing);
 
+/* The extractor version (qp_pipeline_version) recorded with the documents and events written
+ * from now on whose qp_document.extractor is NULL; NULL records none. Copied. 0 or QP_ENOMEM. */
+int qp_store_set_extractor(qp_store *s, const char *version);
+
+/* Bulk loading: with on, the events' secondary indexes (schema 003's day, actor and place
+ * indexes) are dropped, so that millions of rows go in without a random b-tree insert each;
+ * with off they are built again, each by one sort. Reads are slow in between. Call outside a
+ * transaction. 0 or QP_EDB/QP_EFULL/QP_EBUSY (errmsg set). */
+int qp_store_bulk_load(qp_store *s, int on);
+
+/* What a merge did. */
+typedef struct qp_merge_stats {
+    int64_t documents_in;    /* documents the input holds */
+    int64_t documents_added; /* of those, not here before (by identity: the hash of the text) */
+    int64_t events_added;
+} qp_merge_stats;
+
+/* Folds the quipu database at path (of this schema version; opened read-only, never written)
+ * into s, in one transaction: each of its documents not already here (by identity) with its
+ * sentences, clutter lines and events, and the actors, aliases, places and extractor versions
+ * they name, unified with those here (a described actor keeps its description; a placeholder
+ * takes the input's). A document whose name another text holds here is stored as name~<hash>,
+ * as ingest does, and its events' uids follow. A kill leaves s as it was before this input or
+ * with all of it. Returns 0, QP_EDB, QP_EDBVERSION, QP_EINVAL (path is s's own file),
+ * QP_ENOTFOUND, QP_EFULL, QP_EBUSY or QP_ENOMEM, with qp_store_errmsg(s) naming the file. */
+int qp_store_merge(qp_store *s, const char *path, qp_merge_stats *stats);
+
+/* Which stored documents `quipu reextract` takes. NULL/0 fields do not filter. */
+typedef struct qp_doc_filter {
+    const char *since, *until; /* YYYY-MM-DD: documents published on or after, on or before */
+    const char *doc;           /* a document name */
+    int stale;                 /* only those whose events another extractor version made (or none
+                                * recorded: stored before schema 003) than qp_store_set_extractor's */
+} qp_doc_filter;
+
+/* The row ids of the documents f takes, oldest first, into *ids (malloc'd; free() it) and *n.
+ * 0, QP_EDB or QP_ENOMEM. */
+int qp_store_document_ids(qp_store *s, const qp_doc_filter *f, int64_t **ids, size_t *n);
+
+/* Reads document id (name, hash, description, language, cleaned text; no sentences or events)
+ * into d, every string copied into arena. 0, QP_ENOTFOUND, QP_EDB or QP_ENOMEM. */
+int qp_store_load_document(qp_store *s, int64_t id, qp_arena *arena, qp_document *d);
+
+/* Replaces what extraction made of document id (its sentences, language, status, events and
+ * the extractor version) by d's, d being the same text extracted again; its name, text and
+ * clutter lines stay. Call inside a transaction (a savepoint per document: an error undoes
+ * it alone). Returns 0, or QP_EDB, QP_EBUSY, QP_EFULL, QP_ECORRUPT with errmsg set. */
+int qp_store_replace_extraction(qp_store *s, int64_t id, const qp_document *d);
+
 struct qp_lexicon;
 /* Writes the lexicon's actors (countries as states) and their aliases into the store, so that
  * queries resolve names and roll actors up through their parents. Replaces what an older
@@ -108,11 +158,34 @@ typedef struct qp_event_filter {
     int include_hidden;  /* also negated and hypothetical events */
 } qp_event_filter;
 
-/* Calls fn for each event matching f, ordered by time then document and sentence. The event's
- * strings live only during the call. fn returns non-zero to stop (that value is returned).
- * Returns 0 or QP_EDB. */
+/* Calls fn for each event matching f, ordered by time (the first day of the event, its
+ * document's date when it has no time of its own) then the order they were stored in
+ * (document, sentence), undated events last. Streams: the filters run in SQLite on the
+ * indexes of schema 003 (src/store/store_events.c says which serves what), and rows come in
+ * index order without being gathered first, except when an actor, place or country filter
+ * picks a small set that is then sorted. The event's strings live only during the call. fn
+ * returns non-zero to stop (that value is returned). Returns 0, QP_EDB (errmsg set) or
+ * QP_EINVAL (a date that is not YYYY-MM-DD; errmsg says which). */
 typedef int (*qp_event_fn)(const qp_event *e, void *ud);
 int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, void *ud);
+
+/* What the graph is built from (src/graph/graph_load.c). NULL/0 fields do not filter. */
+typedef struct qp_graph_events_query {
+    const char *since, *until;   /* YYYY-MM-DD window, as qp_event_filter's */
+    const char *const *focus;    /* n_focus actor ids: only the events that name one of them, or
+                                  * an actor under one (its parent chain leads there) */
+    size_t n_focus;
+    int with_evidence;           /* fill evidence_text and action_text too (`query why`) */
+} qp_graph_events_query;
+
+/* Calls fn for each event the graph counts (neither negated nor hypothetical, naming at least
+ * one actor) that q selects, in the order of qp_store_events_each, with only what the graph
+ * reads: uid, doc (the document's name, taken from the uid), sentence, the two actors' ids
+ * (their descriptions come from qp_store_actors_each), action, context, time, confidence,
+ * flags, place; evidence and action text with q->with_evidence. No document text is read
+ * otherwise, and a window or a focus is searched on the indexes of schema 003. Returns 0,
+ * QP_EDB, QP_EINVAL (a bad date) or fn's non-zero value. */
+int qp_store_graph_events_each(qp_store *s, const qp_graph_events_query *q, qp_event_fn fn, void *ud);
 
 /* Calls fn for each actor the store knows (the lexicon's and those events named), with what is
  * known of it: label, French label, kind (NULL when unknown), country, parent. Strings live

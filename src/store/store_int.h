@@ -13,11 +13,21 @@ struct qp_store {
     sqlite3 *db;
     char *path;
     char errmsg[512];        /* the last error, in words, naming the file */
-    sqlite3_stmt *cache[16]; /* statements of the write path, prepared once per open */
+    sqlite3_stmt *cache[32]; /* statements of the write path, prepared once per open */
     /* actor and place ids written in the current transaction, so that each is written once
      * per transaction and not once per event; forgotten on begin, rollback and error */
     struct qp_idset *actors_written, *places_written;
+    int schema;              /* the schema version of the file (readers read older ones as they are) */
+    char *extractor;         /* qp_store_set_extractor's version, or NULL */
+    int64_t extractor_ids[2];/* row ids in extractors of the last two versions written, 0 unknown;
+                              * forgotten with the ids above (a rollback may undo the row) */
+    char *extractor_names[2];
+    int64_t max_span;        /* store_meta's max_span_days as last read or written; -1 unknown */
 };
+
+/* Days since 1970-01-01 of a date that starts with YYYY-MM-DD, into *days: 1, or 0 when s is
+ * NULL or not such a date. */
+int store_days(const char *s, int64_t *days);
 
 /* Sets s->errmsg to "<path>: <what>: <SQLite's message>" and returns code. */
 int store_error(qp_store *s, int code, const char *what);

@@ -1,5 +1,6 @@
-/* store_read.c — what the rest of quipu asks of the store: documents, events by filter, actors,
- * names and aliases, places and modes named, a document's description. */
+/* store_read.c — what the rest of quipu asks of the store: documents, actors, names and
+ * aliases, places and modes named, a document's description. Events by filter are read in
+ * store_events.c. */
 #include "store_int.h"
 #include "qp.h"
 
@@ -35,83 +36,6 @@ int qp_store_documents_each(qp_store *s, qp_doc_fn fn, void *ud)
     sqlite3_finalize(st);
     return r;
 }
-
-int qp_store_events_each(qp_store *s, const qp_event_filter *f, qp_event_fn fn, void *ud)
-{
-    qp_event_filter none = {0};
-    if (!f)
-        f = &none;
-    char sql[4096];
-    /* the actor and every actor whose parent chain leads to it (a WITH over a NULL actor is
-     * empty: no cost when the filter is off) */
-    snprintf(sql, sizeof sql,
-        "WITH RECURSIVE under(id) AS (SELECT ?1 WHERE ?1 IS NOT NULL "
-        " UNION SELECT a.id FROM actors a JOIN under u ON a.parent = u.id) "
-        "SELECT e.uid, d.name, e.sentence, "
-        " e.actor1, a1.label, a1.label_fr, a1.kind, a1.country, a1.parent, e.actor1_text, "
-        " e.actor2, a2.label, a2.label_fr, a2.kind, a2.country, a2.parent, e.actor2_text, "
-        " e.action, e.mode, e.context, e.cameo, e.action_text, "
-        " e.place_id, p.label, p.country, p.lat, p.lon, p.feature, e.place_text, "
-        " e.time_value, e.time_start, e.time_end, e.time_grain, e.time_text, e.time_anchor, "
-        " e.evidence_start, e.evidence_end, substr(CAST(d.text AS BLOB), e.evidence_start + 1, e.evidence_end - e.evidence_start), "
-        " e.confidence, e.flags, e.speaker "
-        "FROM events e JOIN documents d ON d.id = e.document_id "
-        "LEFT JOIN actors a1 ON a1.id = e.actor1 LEFT JOIN actors a2 ON a2.id = e.actor2 "
-        "LEFT JOIN places p ON p.id = e.place_id "
-        "WHERE (?1 IS NULL OR e.actor1 IN (SELECT id FROM under) OR e.actor2 IN (SELECT id FROM under)) "
-        "AND (?2 IS NULL OR e.action = upper(?2)) "
-        "AND (?3 IS NULL OR e.place_id = ?3 OR p.label = ?3 COLLATE NOCASE OR e.place_text = ?3 COLLATE NOCASE "
-        " OR (substr(?3, 1, 1) = '[' AND json_valid(?3) AND e.place_id IN (SELECT value FROM json_each(?3)))) "
-        "AND (?4 IS NULL OR coalesce(e.time_end, e.time_start, d.published) > ?4) "
-        "AND (?5 IS NULL OR coalesce(e.time_start, d.published) <= ?5) "
-        "AND (?6 IS NULL OR d.name = ?6) "
-        "AND (?7 OR (e.flags & %d) = 0) "
-        "AND (?8 IS NULL OR p.country = upper(?8)) "
-        "AND (?9 IS NULL OR e.mode = lower(?9)) "
-        "AND (?10 IS NULL OR e.confidence >= ?10) "
-        "ORDER BY e.time_start IS NULL, e.time_start, d.name, e.sentence, e.id",
-        QP_EVENT_HIDDEN);
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK)
-        return store_error(s, store_sqlite_code(rc), "cannot read events");
-    store_bind_str(st, 1, f->actor);
-    store_bind_str(st, 2, f->action);
-    store_bind_str(st, 3, f->place);
-    store_bind_str(st, 4, f->since);
-    store_bind_str(st, 5, f->until);
-    store_bind_str(st, 6, f->doc);
-    sqlite3_bind_int(st, 7, f->include_hidden);
-    store_bind_str(st, 8, f->country);
-    store_bind_str(st, 9, f->mode);
-    if (f->min_confidence > 0)
-        sqlite3_bind_double(st, 10, f->min_confidence);
-    int r = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        qp_event e = {
-            .uid = store_col(st, 0), .doc = store_col(st, 1), .sentence = sqlite3_column_int(st, 2),
-            .actor1 = {store_col(st, 3), store_col(st, 4), store_col(st, 5), store_col(st, 6), store_col(st, 7), store_col(st, 8), store_col(st, 9)},
-            .actor2 = {store_col(st, 10), store_col(st, 11), store_col(st, 12), store_col(st, 13), store_col(st, 14), store_col(st, 15), store_col(st, 16)},
-            .action = store_col(st, 17), .mode = store_col(st, 18), .context = store_col(st, 19), .cameo = store_col(st, 20),
-            .action_text = store_col(st, 21),
-            .place = {store_col(st, 22), store_col(st, 23), store_col(st, 24), sqlite3_column_double(st, 25),
-                      sqlite3_column_double(st, 26), store_col(st, 27), store_col(st, 28)},
-            .time = {store_col(st, 29), store_col(st, 30), store_col(st, 31), store_col(st, 32), store_col(st, 33), store_col(st, 34)},
-            .evidence_start = (size_t)sqlite3_column_int64(st, 35),
-            .evidence_end = (size_t)sqlite3_column_int64(st, 36),
-            .evidence_text = store_col(st, 37),
-            .confidence = sqlite3_column_double(st, 38), .flags = sqlite3_column_int(st, 39),
-            .speaker = store_col(st, 40),
-        };
-        if ((r = fn(&e, ud)))
-            break;
-    }
-    if (!r && rc != SQLITE_DONE)
-        r = store_error(s, store_sqlite_code(rc), "cannot read events");
-    sqlite3_finalize(st);
-    return r;
-}
-
 
 int qp_store_actors_each(qp_store *s, qp_actor_fn fn, void *ud)
 {
