@@ -191,6 +191,24 @@ static void repair_partitive(qp_word *w, size_t n)
     }
 }
 
+/* "launched an offensive", "l'offensive": a word that is both adjective and noun, tagged an
+ * adjective though it has its own article and stands where a noun stands (subject, object,
+ * oblique, nominal modifier), is the noun: its frames are the noun's. */
+static void repair_nominal_adjective(qp_word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        qp_deprel r = qp_deprel_universal((qp_deprel)w[i].deprel);
+        if (w[i].upos != QP_UPOS_ADJ ||
+            (r != QP_DEP_NSUBJ && r != QP_DEP_OBJ && r != QP_DEP_OBL && r != QP_DEP_NMOD && w[i].deprel != QP_DEP_NSUBJ_PASS))
+            continue;
+        int det = 0;
+        for (size_t k = 0; k < n && !det; k++)
+            det = w[k].head == (int)i && w[k].deprel == QP_DEP_DET && w[k].feats && strstr(w[k].feats, "PronType=Art");
+        if (det)
+            w[i].upos = QP_UPOS_NOUN;
+    }
+}
+
 int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
 {
     s->parse = NULL;
@@ -247,6 +265,7 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
     }
     repair_control(w, n);
     repair_false_passive(w, n);
+    repair_nominal_adjective(w, n);
     if (s->lang == QP_LANG_FR)
         repair_partitive(w, n);
     xp_view *p = qp_arena_calloc(a, 1, sizeof *p);
