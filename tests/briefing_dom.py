@@ -117,7 +117,8 @@ with tempfile.TemporaryDirectory() as tmp:
     md = run("timeline", "--db", db, "-o", "-")
     got = {}
     for m in re.finditer(r"^- \*\*Bloc (\d+)\*\*: (.*)$", md, re.M):
-        got[int(m.group(1))] = sorted(x.replace("\\", "") for x in m.group(2).split(", "))
+        # names are parted by ", " outside brackets: "French intelligence (DGSE, DGSI)" is one
+        got[int(m.group(1))] = sorted(x.replace("\\", "") for x in re.split(r", (?![^()]*\))", m.group(2)))
     check(got == want, "the briefing's blocs differ from query sides:\n  briefing %s\n  query    %s"
           % (sorted(got.items())[:4], sorted(want.items())[:4]))
     title = md.splitlines()[0]
