@@ -152,7 +152,12 @@ static int told_in_past(const xp_view *p, size_t g)
             if (p->w[up].upos == QP_UPOS_VERB || p->w[up].upos == QP_UPOS_AUX) {
                 g = up;
                 continue;
-            } /* a noun with no verb over it ("22 strikes engaged…" read so): the participle's own */
+            }
+            /* a noun with no verb over it: "22 strikes engaged…" misread so is a finite past, the
+             * participle's own; "le régime soutenu par la Russie", with its agent, qualifies
+             * the noun for as long as it holds, told at no time of its own */
+            if (xp_child(p, g, QP_DEP_OBL_AGENT) >= 0)
+                return 0;
         }
         return xp_feat(p, g, "Tense=Past") || xp_feat(p, g, "Tense=Imp");
     }
