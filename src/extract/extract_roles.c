@@ -814,6 +814,108 @@ static void country_aimed_at(const xr_ctx *c, const qp_lex_action *act, int w, x
         }
 }
 
+/* Whether actor ids a and b are one side: the same, or one a branch of the other ("FRA" and
+ * "FRA-GOV"; a state's bodies are one side too, below): "le ministre doit se rendre à Moscou, a
+ * indiqué Paris" is a plan, not a demand. */
+static int one_side(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > lb) {
+        const char *x = a;
+        a = b, b = x, la = lb;
+    }
+    return !strncmp(a, b, la) && (b[la] == '\0' || b[la] == '-');
+}
+
+/* Whether actor a speaks for a state: the state, its government, ministries or forces. */
+static int of_state(const qp_actor_ref *a)
+{
+    return a->country && a->kind &&
+           (!strcmp(a->kind, "state") || !strcmp(a->kind, "government") || !strcmp(a->kind, "military"));
+}
+
+/* The verb of saying whose words clause v is: one it is the content of ("a estimé que le
+ * régime doit"), or one set in or after it ("« Assad doit partir », a-t-il dit"); -1 when none. */
+static int saying_of(const xp_view *p, size_t v)
+{
+    size_t at = v;
+    for (int steps = 0; steps < 6; steps++) {
+        for (size_t k = 0; k < xp_kids(p, at); k++) {
+            int ch = xp_kid(p, at, k);
+            qp_deprel r = xp_rel(p, (size_t)ch);
+            if ((p->cls[ch] & QP_WC_SPEECH) && p->w[ch].upos == QP_UPOS_VERB &&
+                (r == QP_DEP_PARATAXIS || r == QP_DEP_CONJ || r == QP_DEP_ADVCL) && (size_t)ch > v)
+                return ch;
+        }
+        int h = p->w[at].head;
+        if (h < 0)
+            return -1;
+        qp_deprel r = xp_rel(p, at);
+        if ((p->cls[h] & QP_WC_SPEECH) && p->w[h].upos == QP_UPOS_VERB && (r == QP_DEP_CCOMP || r == QP_DEP_XCOMP))
+            return h;
+        if (r != QP_DEP_CONJ && r != QP_DEP_CCOMP && r != QP_DEP_XCOMP && r != QP_DEP_PARATAXIS)
+            return -1;
+        at = (size_t)h;
+    }
+    return -1;
+}
+
+/* "« Le régime doit prendre le chemin des réformes », a estimé William Hague", "Assad must go,
+ * the minister said": one who says another must or should act demands it of them (PLOVER
+ * REQUEST), the speaker of the one who is to act. Not a plan told by its own side ("le ministre
+ * doit se rendre à Moscou, a indiqué Paris"), a schedule ("doit se réunir lundi"), or what was
+ * to be ("devait", "a dû"). 0 or QP_ENOMEM. */
+static int modal_demand(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act)
+{
+    const xp_view *p = c->p;
+    if (xp_feat(p, t, "Tense=Imp") || xp_feat(p, t, "Tense=Past") || xp_feat(p, t, "VerbForm=Part"))
+        return 0;
+    int v = -1;
+    if (xp_rel(p, t) == QP_DEP_AUX && p->w[t].head >= 0)
+        v = p->w[t].head; /* "must go", "doit partir" read as an auxiliary */
+    else
+        v = xp_child_u(p, t, QP_DEP_XCOMP); /* "doit partir": devoir and its infinitive */
+    if (v < 0 || !is_verb_word(p, (size_t)v))
+        return 0;
+    for (size_t k = 0; k < p->n; k++) /* "doit se réunir lundi": a schedule */
+        if (p->w[k].head == v && xa_in_timex(c, k))
+            return 0;
+    int say = saying_of(p, (size_t)v);
+    if (say < 0)
+        return 0;
+    xr_args speakers = {.n = 0}, whom = {.n = 0};
+    subject_of(c, (size_t)say, &speakers);
+    subject_of(c, (size_t)v, &whom);
+    if (!whom.n)
+        subject_of(c, t, &whom);
+    drop_places(c, &speakers);
+    drop_places(c, &whom);
+    if (!speakers.n || !whom.n)
+        return 0;
+    size_t j = 0;
+    for (size_t k = 0; k < whom.n; k++) {
+        int own = 0;
+        for (size_t q = 0; q < speakers.n; q++)
+            own |= one_side(speakers.a[q].id, whom.a[k].id) ||
+                    (of_state(&speakers.a[q]) && of_state(&whom.a[k]) && !strcmp(speakers.a[q].country, whom.a[k].country));
+        if (!own)
+            whom.a[j] = whom.a[k], whom.m[j] = whom.m[k], whom.word[j] = whom.word[k], j++;
+    }
+    whom.n = j;
+    if (c->debug)
+        fprintf(stderr, "  roles of %s (%s, demanded): speakers %zu; whom %zu\n", p->w[t].form, act->code,
+                speakers.n, whom.n);
+    if (!whom.n)
+        return 0;
+    /* read at the saying; the demand is made, however the deed it asks for is put: the modal
+     * over a saying set after it ("Assad must go, the minister said") makes no hypothesis */
+    size_t before = c->st->n_events;
+    int r = xa_make_events(c, (size_t)say, tm, act, speakers.a, speakers.m, speakers.n, whom.a, whom.n, -1, NULL);
+    for (size_t k = before; !r && k < c->st->n_events; k++)
+        c->st->events[k].flags &= ~QP_EVENT_HYPOTHETICAL;
+    return r;
+}
+
 static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
 {
     const xp_view *p = c->p;
@@ -831,6 +933,8 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     const xfr_frame *f = xfr_of(fr, act);
     if (!f)
         return 0;
+    if (f->name && !strcmp(f->name, "modal_demand"))
+        return modal_demand(c, t, tm, act);
     int noun = act->pos && !strcmp(act->pos, "noun");
     int pass = !noun && passive(p, t, c->s->lang);
     /* "fighting positions", "attack aircraft", "combat units": a trigger that qualifies
