@@ -261,7 +261,7 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
                 root2 = (int)i;
         }
         for (size_t i = 0; i < n1 && root2 >= 0; i++)
-            if (w[i].head < 0 && w[i].upos != QP_UPOS_PUNCT) {
+            if (w[i].head < 0) {
                 w[i].head = root2;
                 w[i].deprel = (uint8_t)(w[i].upos == QP_UPOS_NOUN || w[i].upos == QP_UPOS_PROPN ? QP_DEP_OBL
                                                                                                  : QP_DEP_ADVMOD);
@@ -367,7 +367,9 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
             continue;
         size_t w0 = n, w1 = 0;
         for (size_t i = 0; i < n; i++)
-            if (w[i].token >= m->t0 && w[i].token < m->t1) {
+            /* not the hyphen the words of "Iranian-backed" were split at, which comes with
+             * "backed": a mention never ends or begins with punctuation */
+            if (w[i].token >= m->t0 && w[i].token < m->t1 && w[i].upos != QP_UPOS_PUNCT) {
                 if (i < w0)
                     w0 = i;
                 w1 = i + 1;

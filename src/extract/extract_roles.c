@@ -865,6 +865,9 @@ static int saying_of(const xp_view *p, size_t v)
  * REQUEST), the speaker of the one who is to act. Not a plan told by its own side ("le ministre
  * doit se rendre à Moscou, a indiqué Paris"), a schedule ("doit se réunir lundi"), or what was
  * to be ("devait", "a dû"). 0 or QP_ENOMEM. */
+static const qp_lex_action demand = {.lemma = "devoir", .code = "REQUEST", .cameo = "10", .pos = "verb",
+                                     .object = "recipient", .weight = 0.5};
+
 static int modal_demand(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act)
 {
     const xp_view *p = c->p;
@@ -916,6 +919,46 @@ static int modal_demand(xr_ctx *c, size_t t, const mention *tm, const qp_lex_act
     return r;
 }
 
+/* Whether words a and b (a before b) are written as one with a hyphen between ("US-backed"):
+ * the tokens they came from are parted by "-" and nothing else. */
+static int hyphened(const xr_ctx *c, size_t a, size_t b)
+{
+    const xp_view *p = c->p;
+    uint32_t ta = p->w[a].token, tb = p->w[b].token;
+    if (ta >= tb || tb >= c->s->n_tok)
+        return 0;
+    uint32_t e = c->s->tok[ta].end, st = c->s->tok[tb].start;
+    return st == e + 1 && c->s->text[e] == '-';
+}
+
+/* "the Iranian-backed Houthis", "US-backed forces", "Turkish-funded rebels": a participle
+ * written onto the actor who does it qualifies those it is done to, the words right after it
+ * (the parser splits the word and rarely hangs the pieces together). 1 when events were made,
+ * 0 when the participle is not so, or QP_ENOMEM. */
+static int hyphened_participle(xr_ctx *c, size_t t, const mention *tm, const qp_lex_action *act)
+{
+    const xp_view *p = c->p;
+    if (t < 2 || strcmp(p->w[t - 1].form, "-") || !hyphened(c, t - 2, t) || p->mention[t - 2] < 0 ||
+        !xp_feat(p, t, "VerbForm=Part"))
+        return 0;
+    qp_actor_ref by, whom;
+    if (!mention_actor(c, p->mention[t - 2], &by))
+        return 0;
+    int found = 0;
+    for (size_t k = t + 1; k < p->n && k <= t + 4 && !found; k++) {
+        if (p->w[k].upos == QP_UPOS_VERB || p->w[k].upos == QP_UPOS_PUNCT || p->w[k].upos == QP_UPOS_ADP)
+            break;
+        found = p->mention[k] >= 0 && mention_actor(c, p->mention[k], &whom);
+    }
+    if (!found || one_side(by.id, whom.id))
+        return 0;
+    if (c->debug)
+        fprintf(stderr, "  roles of %s (%s, written onto its doer): actors %s; recipients %s\n", p->w[t].form,
+                act->code, by.id, whom.id);
+    int r = xa_make_events(c, t, tm, act, &by, NULL, 1, &whom, 1, -1, NULL);
+    return r ? r : 1;
+}
+
 static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
 {
     const xp_view *p = c->p;
@@ -933,8 +976,11 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
     const xfr_frame *f = xfr_of(fr, act);
     if (!f)
         return 0;
-    if (f->name && !strcmp(f->name, "modal_demand"))
-        return modal_demand(c, t, tm, act);
+    if (!(act->pos && !strcmp(act->pos, "noun"))) {
+        int r = hyphened_participle(c, t, tm, act);
+        if (r)
+            return r < 0 ? r : 0;
+    }
     int noun = act->pos && !strcmp(act->pos, "noun");
     int pass = !noun && passive(p, t, c->s->lang);
     /* "fighting positions", "attack aircraft", "combat units": a trigger that qualifies
@@ -1533,6 +1579,15 @@ int xr_roles(doc_state *st, sentence_view *s)
         if (c.p->trigger[t] < 0)
             continue;
         if ((r = frame_trigger(&c, t, 0)))
+            return r;
+    }
+    /* demands made in what is said: a modal of obligation is a class of words, not a lexicon
+     * action (as one, "du" would read as devoir's participle everywhere) */
+    for (size_t t = 0; t < c.p->n; t++) {
+        if (!(c.p->cls[t] & QP_WC_OBLIGATION) || !is_verb_word(c.p, t) || c.p->w[t].token >= s->n_tok)
+            continue;
+        mention m = {.kind = MENTION_ACTION, .t0 = c.p->w[t].token, .t1 = c.p->w[t].token + 1, .head = (int)t};
+        if ((r = modal_demand(&c, t, &m, &demand)))
             return r;
     }
     return 0;

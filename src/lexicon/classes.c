@@ -92,7 +92,7 @@ static const struct {
     {"populated", QP_WC_POPULATED},   {"support_verbs", QP_WC_SUPPORT_VERB}, {"fronting", QP_WC_FRONTING},
     {"expressing", QP_WC_EXPRESSING}, {"distance_units", QP_WC_DISTANCE},
     {"target_nouns", QP_WC_TARGET_NOUN}, {"accompaniment", QP_WC_WITH},
-    {"in_support", QP_WC_IN_SUPPORT},
+    {"in_support", QP_WC_IN_SUPPORT}, {"obligation", QP_WC_OBLIGATION},
 };
 
 /* The kinds group nouns may name, as the store and the exports spell them. */
