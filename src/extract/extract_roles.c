@@ -959,6 +959,57 @@ static int hyphened_participle(xr_ctx *c, size_t t, const mention *tm, const qp_
     return r ? r : 1;
 }
 
+static const qp_lex_action backing = {.lemma = "back", .code = "AID", .context = "military", .cameo = "07",
+                                      .pos = "verb", .object = "recipient", .weight = 0.6};
+
+/* "Iran-backed Houthis", "Russia-Backed Separatists", "Rwanda-backed M23": an actor's name that
+ * starts with a state (its name or demonym) written onto "backed", "funded", "armed"… names its
+ * backer too: the state aids it. 0 or QP_ENOMEM. */
+static int backers_in_names(xr_ctx *c)
+{
+    static const char *const participles[] = {"backed", "supported", "funded", "armed", "sponsored", "financed"};
+    const sentence_view *s = c->s;
+    const xp_view *p = c->p;
+    for (size_t mi = 0; mi < s->n_m; mi++) {
+        const mention *m = &s->m[mi];
+        if (m->kind != MENTION_ACTOR || !m->actor.id || m->used || m->t1 < m->t0 + 3 || m->t0 + 1 >= s->n_tok)
+            continue;
+        const qp_token *a = &s->tok[m->t0], *b = &s->tok[m->t0 + 1];
+        if (b->start != a->end + 1 || s->text[a->end] != '-')
+            continue;
+        int part = 0;
+        for (size_t k = 0; k < sizeof participles / sizeof *participles && !part; k++)
+            part = !strcmp(b->fold, participles[k]);
+        if (!part)
+            continue;
+        int prefix, country = -1;
+        for (int32_t e = qp_lexicon_find(&c->x->lx, a->fold, strlen(a->fold), &prefix); e >= 0 && country < 0;
+             e = c->x->lx.entries[e].next)
+            if (c->x->lx.entries[e].kind == QP_LEX_COUNTRY || c->x->lx.entries[e].kind == QP_LEX_DEMONYM)
+                country = (int)c->x->lx.entries[e].ref;
+        qp_actor_ref by = {0};
+        if (country < 0)
+            continue;
+        xt_actor_from_country(c->x, country, &by);
+        if (!by.id || one_side(by.id, m->actor.id))
+            continue;
+        by.text = xt_span_text(c->st->arena, s, m->t0, m->t0 + 1);
+        size_t w = p->n; /* the word of the participle, to read the event at */
+        for (size_t i = 0; i < p->n && w == p->n; i++)
+            if (p->w[i].token == m->t0 + 1 && p->w[i].upos != QP_UPOS_PUNCT)
+                w = i;
+        if (w == p->n)
+            continue;
+        mention tm = {.kind = MENTION_ACTION, .t0 = m->t0 + 1, .t1 = m->t0 + 2, .head = (int)w};
+        if (c->debug)
+            fprintf(stderr, "  backer in the name %s: %s\n", m->actor.id, by.id);
+        int r = xa_make_events(c, w, &tm, &backing, &by, NULL, 1, &m->actor, 1, -1, NULL);
+        if (r)
+            return r;
+    }
+    return 0;
+}
+
 static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
 {
     const xp_view *p = c->p;
@@ -1581,6 +1632,8 @@ int xr_roles(doc_state *st, sentence_view *s)
         if ((r = frame_trigger(&c, t, 0)))
             return r;
     }
+    if ((r = backers_in_names(&c)))
+        return r;
     /* demands made in what is said: a modal of obligation is a class of words, not a lexicon
      * action (as one, "du" would read as devoir's participle everywhere) */
     for (size_t t = 0; t < c.p->n; t++) {
