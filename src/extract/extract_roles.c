@@ -175,6 +175,32 @@ static int through_modifiers(const xr_ctx *c, int w, xr_args *g, int depth)
 }
 
 /* The actors word w names, with those coordinated with it ("la Russie et l'Iran"). */
+/* "ISIS-held buildings", "rebel-held areas", "quartiers tenus par les rebelles", "areas controlled
+ * by ISIS": what a participle of holding says is held stands for whoever holds it, its agent or
+ * the actor written onto it. Whether any was found. */
+static int held_by(const xr_ctx *c, int w, xr_args *g, int depth)
+{
+    const xp_view *p = c->p;
+    size_t before = g->n;
+    for (size_t k = 0; k < xp_kids(p, (size_t)w) && g->n == before; k++) {
+        int h = xp_kid(p, (size_t)w, k);
+        qp_deprel r = xp_rel(p, (size_t)h);
+        if ((r != QP_DEP_AMOD && r != QP_DEP_ACL) || !(p->cls[h] & QP_WC_HOLDING) || !xp_feat(p, (size_t)h, "VerbForm=Part"))
+            continue;
+        for (size_t q = 0; q < xp_kids(p, (size_t)h) && g->n == before; q++) {
+            int a = xp_kid(p, (size_t)h, q);
+            char cs[16];
+            xp_case_of(p, (size_t)a, cs, sizeof cs);
+            if (p->w[a].deprel == QP_DEP_OBL_AGENT || p->w[a].deprel == QP_DEP_OBL_UNMARKED ||
+                (xp_rel(p, (size_t)a) == QP_DEP_OBL && (!strcmp(cs, "by") || !strcmp(cs, "par"))))
+                actors_at(c, a, g, depth + 1);
+        }
+        if (g->n == before && h >= 2 && !strcmp(p->w[h - 1].form, "-") && p->mention[h - 2] >= 0)
+            actors_at(c, h - 2, g, depth + 1); /* "ISIS-held", however the parser hung the pieces */
+    }
+    return g->n > before;
+}
+
 static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
 {
     const xp_view *p = c->p;
@@ -198,6 +224,8 @@ static void actors_at(const xr_ctx *c, int w, xr_args *g, int depth)
                (cls & (QP_WC_PRONOUN_SG | QP_WC_PRONOUN_PL | QP_WC_SPEAKER))) {
         if (xn_resolve_pronoun(c, w, &a))
             args_push(g, &a, -1, w);
+    } else if (mi < 0 && held_by(c, w, g, depth)) {
+        /* held: whoever holds it, populated or not */
     } else if ((cls & QP_WC_POPULATED) && !named_place(c, w)) {
         /* "les quartiers", "a market", "la manifestation": the people there */
         if (civilians(c, &a)) {

@@ -93,6 +93,7 @@ static const struct {
     {"expressing", QP_WC_EXPRESSING}, {"distance_units", QP_WC_DISTANCE},
     {"target_nouns", QP_WC_TARGET_NOUN}, {"accompaniment", QP_WC_WITH},
     {"in_support", QP_WC_IN_SUPPORT}, {"obligation", QP_WC_OBLIGATION},
+    {"holding", QP_WC_HOLDING},
 };
 
 /* The kinds group nouns may name, as the store and the exports spell them. */

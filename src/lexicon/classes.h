@@ -38,6 +38,7 @@ enum {
     QP_WC_WITH = 1u << 26,       /* "avec", "with", "grâce à": "with the support of X": X backs the clause's subject */
     QP_WC_IN_SUPPORT = 1u << 27, /* "en", "in": "in support of X": the clause's doer backs X */
     QP_WC_OBLIGATION = 1u << 28, /* "devoir", "must": said of another, a demand of them */
+    QP_WC_HOLDING = 1u << 29,    /* "tenir", "hold": "rebel-held areas", "quartiers tenus par X" are X's */
 };
 
 typedef struct qp_class_slot qp_class_slot;
