@@ -401,6 +401,31 @@ PY
     check "3 MB of news in one article: extracted in $((t1 - t0)) s (< 20 s; rc=$rc)" test "$rc" -eq 0 -a $((t1 - t0)) -lt 20
 }
 
+# --- outputs that are not files: a device or a pipe is written to, never renamed over ------------
+special_outputs() {
+    articles spec_src 3 4
+    "$QUIPU" ingest --db spec.db spec_src >/dev/null 2>&1
+    mkfifo out.fifo
+    timeout 20 cat out.fifo >from_fifo.graphml &  # bounded: a FIFO renamed over has no writer
+    local reader=$!
+    run_for 30 export graphml --db spec.db -o out.fifo
+    wait "$reader"
+    check "export -o FIFO: exit 0 (rc=$rc)" test "$rc" -eq 0
+    check "export -o FIFO: the reader got the GraphML" grep -q "</graphml>" from_fifo.graphml
+    check "export -o FIFO: still a FIFO" test -p out.fifo
+    if [ "$(id -u)" -eq 0 ] && mknod null_dev c 1 3 2>/dev/null; then
+        # a null device of our own: were it renamed over, /dev/null itself is not at stake
+        run timeline --db spec.db --format md -o null_dev
+        check "timeline -o a character device: exit 0 (rc=$rc)" test "$rc" -eq 0
+        check "timeline -o a character device: still that device (not a regular file)" test -c null_dev
+    else
+        skipped "output to a character device (needs root for mknod)"
+    fi
+    mkdir -p out_dir
+    run export graphml --db spec.db -o out_dir
+    check "export -o a directory: refused, named (rc=$rc)" test "$rc" -ne 0 -a -n "$(grep -F 'out_dir: it is a directory' err.txt)"
+}
+
 # --- 16. resuming ---------------------------------------------------------------------------------
 resume() {
     articles res_src 30 40
@@ -411,7 +436,7 @@ resume() {
 }
 
 all=(disk_full_commit disk_full_document read_only_db damaged_page readers_never_write input_limits
-     endless_input links_and_fifos no_gazetteer odds_and_ends hostile_exports linear_time resume)
+     endless_input links_and_fifos no_gazetteer odds_and_ends hostile_exports special_outputs linear_time resume)
 for part in "${@:-${all[@]}}"; do
     echo "# $part"
     "$part"

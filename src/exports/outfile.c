@@ -20,6 +20,25 @@ int qp_outfile_open(qp_outfile *o, const char *path, char *err, size_t errlen)
         o->fp = stdout;
         return 0;
     }
+    /* a device, a pipe or a socket ("-o /dev/null", "-o >(gzip …)") is written as it is: a
+     * rename over it would put a regular file in its place (as root, over /dev/null) */
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        snprintf(err, errlen, "cannot write %s: it is a directory", path);
+        return QP_EIO;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        o->path = strdup(path);
+        o->fp = o->path ? fopen(path, "w") : NULL;
+        if (!o->fp) {
+            int rc = o->path ? QP_EIO : QP_ENOMEM;
+            snprintf(err, errlen, "cannot write %s: %s", path, o->path ? strerror(errno) : "out of memory");
+            free(o->path);
+            memset(o, 0, sizeof *o);
+            return rc;
+        }
+        return 0;
+    }
     size_t n = strlen(path);
     o->path = strdup(path);
     o->tmp = malloc(n + 16);
@@ -83,17 +102,18 @@ int qp_outfile_commit(qp_outfile *o, char *err, size_t errlen)
         }
         return 0;
     }
-    if (!o->failed && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
+    if (!o->failed && o->tmp && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
         o->failed = errno;
     if (fclose(o->fp) != 0 && !o->failed)
         o->failed = errno ? errno : EIO;
     o->fp = NULL;
-    if (!o->failed && rename(o->tmp, o->path) != 0)
+    if (!o->failed && o->tmp && rename(o->tmp, o->path) != 0)
         o->failed = errno;
     int rc = 0;
     if (o->failed) {
         snprintf(err, errlen, "cannot write %s: %s", name, strerror(o->failed));
-        unlink(o->tmp);
+        if (o->tmp)
+            unlink(o->tmp);
         rc = QP_EIO;
     }
     free(o->path);
@@ -106,7 +126,8 @@ void qp_outfile_abort(qp_outfile *o)
 {
     if (o->fp && o->path) {
         fclose(o->fp);
-        unlink(o->tmp);
+        if (o->tmp)
+            unlink(o->tmp); /* a device or pipe written directly keeps what it was sent */
     }
     o->fp = NULL;
     free(o->path);

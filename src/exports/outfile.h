@@ -10,11 +10,13 @@
 typedef struct qp_outfile {
     FILE *fp;
     char *path;      /* the final name; NULL for stdout */
-    char *tmp;       /* the temporary name in the same directory, renamed on commit */
+    char *tmp;       /* the temporary name in the same directory, renamed on commit; NULL
+                        when path is written directly (a device or a pipe) */
     int failed;      /* a write failed: commit will refuse */
 } qp_outfile;
 
-/* Opens a temporary file beside path ("-" means stdout, written directly). Returns 0, or
+/* Opens a temporary file beside path ("-" means stdout, and a device, pipe or socket such as
+ * /dev/null is written directly, never renamed over). Returns 0, or
  * QP_EIO / QP_ENOMEM with err holding a sentence naming the file; nothing to close then. */
 int qp_outfile_open(qp_outfile *o, const char *path, char *err, size_t errlen);
 /* Writes the buffer's contents and clears it. Returns 0 or QP_EIO (also remembered). */
