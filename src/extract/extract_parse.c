@@ -223,6 +223,65 @@ static void repair_nominal_adjective(qp_word *w, size_t n)
     }
 }
 
+/* "The European Union calls on Russia to stop…", "France condemns…": an English present in
+ * -s after a subject, in a clause with no other finite verb, is tagged a plural noun heading the
+ * sentence, its subject a compound of it. When that subject is an actor the lexicon names, the
+ * noun is put back as the verb it is: the subject its nsubj, its "on"/"for" phrases obliques,
+ * its "to" infinitive the verb's xcomp. 0 or QP_ENOMEM. */
+static int repair_headline_verb(qp_arena *a, const sentence_view *s, qp_word *w, size_t n)
+{
+    int r = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].head < 0 && r < 0)
+            r = (int)i;
+        if (w[i].upos == QP_UPOS_AUX || (w[i].feats && strstr(w[i].feats, "VerbForm=Fin")))
+            return 0; /* a finite verb: the clause has its verb */
+    }
+    if (r < 1 || w[r].upos != QP_UPOS_NOUN || !w[r].form || !w[r].feats || !strstr(w[r].feats, "Number=Plur"))
+        return 0;
+    size_t len = strlen(w[r].form);
+    if (len < 4 || w[r].form[len - 1] != 's' || w[r].form[len - 2] == 's' || w[r].form[len - 2] == '\'')
+        return 0;
+    int subj = r - 1; /* the subject's head, just before: "Union calls", "France condemns" */
+    if (w[subj].head != r || qp_deprel_universal((qp_deprel)w[subj].deprel) != QP_DEP_COMPOUND)
+        return 0;
+    int actor = 0;
+    for (size_t mi = 0; mi < s->n_m; mi++) {
+        if (s->m[mi].kind != MENTION_ACTOR || !s->m[mi].actor.id)
+            continue;
+        if (w[r].token >= s->m[mi].t0 && w[r].token < s->m[mi].t1)
+            return 0; /* the noun ends an actor's name: "U.S. military forces used…" */
+        actor |= w[subj].token >= s->m[mi].t0 && w[subj].token < s->m[mi].t1;
+    }
+    if (!actor)
+        return 0;
+    /* "pushes", "reaches", "fixes": -es after a sibilant; else the -s */
+    size_t cut = len >= 5 && w[r].form[len - 2] == 'e' &&
+                         (w[r].form[len - 3] == 'x' || w[r].form[len - 3] == 'z' ||
+                          (w[r].form[len - 3] == 'h' && (w[r].form[len - 4] == 's' || w[r].form[len - 4] == 'c')))
+                     ? 2
+                     : 1;
+    char *lemma = qp_arena_strndup(a, w[r].form, len - cut);
+    if (!lemma)
+        return QP_ENOMEM;
+    for (char *c = lemma; *c; c++)
+        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c);
+    w[r].upos = QP_UPOS_VERB;
+    w[r].lemma = lemma;
+    w[r].feats = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin";
+    w[subj].deprel = QP_DEP_NSUBJ;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].head != r)
+            continue;
+        qp_deprel u = qp_deprel_universal((qp_deprel)w[i].deprel);
+        if (u == QP_DEP_NMOD)
+            w[i].deprel = QP_DEP_OBL;
+        else if (u == QP_DEP_ACL && w[i].upos == QP_UPOS_VERB)
+            w[i].deprel = QP_DEP_XCOMP;
+    }
+    return 0;
+}
+
 int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
 {
     s->parse = NULL;
@@ -278,6 +337,8 @@ int xp_parse_sentence(const qp_extractor *x, qp_arena *a, sentence_view *s)
             return r;
     }
     repair_punct_heads(w, n);
+    if (s->lang == QP_LANG_EN && (r = repair_headline_verb(a, s, w, n)))
+        return r;
     repair_control(w, n);
     repair_false_passive(w, n);
     repair_nominal_adjective(w, n);
