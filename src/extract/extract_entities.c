@@ -41,21 +41,6 @@ static int xn_push(doc_state *st, const qp_actor_ref *a, int sentence, size_t at
     return 0;
 }
 
-/* "« … », a déclaré M. Lavrov": the subject a verb of saying set after the words it reports
- * has after it, which the parser often takes for its object; -1 when v is not so. */
-static int inverted_subject(const xp_view *p, size_t v)
-{
-    size_t b = v;
-    while (b > 0 && (xp_rel(p, b - 1) == QP_DEP_AUX || p->w[b - 1].upos == QP_UPOS_AUX))
-        b--;
-    if (b == 0 || p->w[b - 1].upos != QP_UPOS_PUNCT)
-        return -1;
-    for (size_t k = v + 1; k < p->n && k <= v + 6; k++)
-        if (p->w[k].head == (int)v && (xp_rel(p, k) == QP_DEP_OBJ || xp_rel(p, k) == QP_DEP_NSUBJ))
-            return (int)k;
-    return -1;
-}
-
 void xn_remember(doc_state *st, const sentence_view *s)
 {
     for (size_t k = 0; k < s->n_m; k++) {
@@ -72,7 +57,7 @@ void xn_remember(doc_state *st, const sentence_view *s)
             continue;
         int sj = xp_child_u(p, v, QP_DEP_NSUBJ);
         if (sj < 0 || p->mention[sj] < 0)
-            sj = inverted_subject(p, v);
+            sj = xp_inverted_speaker(p, v);
         int mi = sj >= 0 ? p->mention[sj] : -1;
         for (size_t k = 0; sj >= 0 && mi < 0 && k < p->n; k++) /* "M. Lavrov": the title's name */
             if (p->w[k].head == sj && p->mention[k] >= 0 &&

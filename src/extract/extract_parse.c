@@ -536,6 +536,27 @@ const char *xp_case_of(const xp_view *p, size_t i, char *out, size_t cap)
     return out;
 }
 
+/* "« … », a dénoncé le président libanais": a verb of saying after the words it reports, its
+ * subject after it — the parser takes that subject for an object. The word of the speaker, or
+ * -1 when v is not so. */
+int xp_inverted_speaker(const xp_view *p, size_t v)
+{
+    if (!(p->cls[v] & QP_WC_SPEECH) || v < 2)
+        return -1;
+    size_t b = v;
+    while (b > 0 && (xp_rel(p, b - 1) == QP_DEP_AUX || p->w[b - 1].upos == QP_UPOS_AUX))
+        b--; /* the auxiliary: "…, a dénoncé" */
+    if (b == 0 || p->w[b - 1].upos != QP_UPOS_PUNCT || strcmp(p->w[b - 1].form, ","))
+        return -1;
+    for (size_t k = 0; k < xp_kids(p, v); k++) {
+        int ch = xp_kid(p, v, k);
+        if ((size_t)ch > v && (xp_rel(p, (size_t)ch) == QP_DEP_OBJ || xp_rel(p, (size_t)ch) == QP_DEP_NSUBJ) &&
+            (p->w[ch].upos == QP_UPOS_NOUN || p->w[ch].upos == QP_UPOS_PROPN || p->w[ch].upos == QP_UPOS_PRON))
+            return ch;
+    }
+    return -1;
+}
+
 int xp_feat(const xp_view *p, size_t i, const char *feat)
 {
     const char *f = p->w[i].feats;

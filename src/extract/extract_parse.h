@@ -52,6 +52,9 @@ int xp_child_u(const xp_view *p, size_t i, qp_deprel rel);
 /* The case marker of a nominal (its `case` children joined, folded: "de", "a cause de",
  * "against"), written into out; "" when it has none. */
 const char *xp_case_of(const xp_view *p, size_t i, char *out, size_t cap);
+/* "« … », a dénoncé le président libanais": the subject a verb of saying v set after the words
+ * it reports has after it, which the parser takes for an object; -1 when v is not so. */
+int xp_inverted_speaker(const xp_view *p, size_t v);
 /* Whether word i's FEATS hold feat ("VerbForm=Part"). */
 int xp_feat(const xp_view *p, size_t i, const char *feat);
 /* The words of the sentence dominated by i: [lo[i], hi[i]] by index (a subtree is contiguous

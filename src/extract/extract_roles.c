@@ -385,33 +385,12 @@ static int shared_subject(const xp_view *p, size_t v, int *as_actor)
     return -1;
 }
 
-/* "« … », a dénoncé le président libanais": a verb of saying after the words it reports, its
- * subject after it — the parser takes that subject for an object. The word of the speaker, or
- * -1 when v is not so. */
-static int inverted_speaker(const xp_view *p, size_t v)
-{
-    if (!(p->cls[v] & QP_WC_SPEECH) || v < 2)
-        return -1;
-    size_t b = v;
-    while (b > 0 && (xp_rel(p, b - 1) == QP_DEP_AUX || p->w[b - 1].upos == QP_UPOS_AUX))
-        b--; /* the auxiliary: "…, a dénoncé" */
-    if (b == 0 || p->w[b - 1].upos != QP_UPOS_PUNCT || strcmp(p->w[b - 1].form, ","))
-        return -1;
-    for (size_t k = 0; k < xp_kids(p, v); k++) {
-        int ch = xp_kid(p, v, k);
-        if ((size_t)ch > v && (xp_rel(p, (size_t)ch) == QP_DEP_OBJ || xp_rel(p, (size_t)ch) == QP_DEP_NSUBJ) &&
-            (is_noun_word(p, (size_t)ch) || p->w[ch].upos == QP_UPOS_PRON))
-            return ch;
-    }
-    return -1;
-}
-
 /* The subject of verb v, in the active: its own (every nsubj the parser gave it: a
  * coordination it did not see is still one), else the one it shares. */
 static void subject_of(const xr_ctx *c, size_t v, xr_args *g)
 {
     const xp_view *p = c->p;
-    int inv = inverted_speaker(p, v);
+    int inv = xp_inverted_speaker(p, v);
     if (inv >= 0) {
         actors_at(c, inv, g, 0);
         return;
@@ -1415,7 +1394,7 @@ static int frame_trigger(xr_ctx *c, size_t t, int as_noun)
             if (p->w[rkids[k]].deprel != QP_DEP_OBJ)
                 actors_at(c, rkids[k], &recips, 0);
     } else {
-        int inv = noun ? -1 : inverted_speaker(p, t);
+        int inv = noun ? -1 : xp_inverted_speaker(p, t);
         for (size_t k = 0; k < nrk; k++) {
             if (rkids[k] == inv)
                 continue;
