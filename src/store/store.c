@@ -295,18 +295,16 @@ int qp_store_open(qp_store **out, const char *path)
     return r;
 }
 
-/* "file:PATH?immutable=1", with the characters a URI gives a meaning to (% ? #) escaped;
- * sqlite3_free it. */
-static char *immutable_uri(const char *path)
+char *store_file_uri(const char *path, const char *query)
 {
     size_t n = strlen(path);
-    char *uri = sqlite3_malloc64(3 * n + 32), *o = uri;
+    char *uri = sqlite3_malloc64(3 * n + strlen(query) + 16), *o = uri;
     if (!uri)
         return NULL;
     o += sprintf(o, "file:");
     for (const char *p = path; *p; p++)
         o += *p == '%' || *p == '?' || *p == '#' ? sprintf(o, "%%%02X", (unsigned char)*p) : sprintf(o, "%c", *p);
-    sprintf(o, "?immutable=1");
+    sprintf(o, "?%s", query);
     return uri;
 }
 
@@ -337,7 +335,7 @@ int qp_store_open_read(qp_store **out, const char *path)
          * the file either, so SQLite may read it as immutable, with no locks and no -shm. */
         sqlite3_close_v2(s->db);
         s->db = NULL;
-        char *uri = immutable_uri(path);
+        char *uri = store_file_uri(path, "immutable=1");
         if (!uri)
             return QP_ENOMEM;
         rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);

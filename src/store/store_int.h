@@ -35,6 +35,9 @@ int store_error(qp_store *s, int code, const char *what);
 int store_sqlite_code(int rc);
 /* Runs sql; 0 or an error with errmsg set. */
 int store_exec(qp_store *s, const char *sql, const char *what);
+/* "file:PATH?QUERY" ("immutable=1", "mode=ro"), the characters a URI gives a meaning to (% ? #)
+ * escaped in PATH; NULL when out of memory, else sqlite3_free it. */
+char *store_file_uri(const char *path, const char *query);
 /* The statement of cache slot, prepared on first use and reset; NULL on error (errmsg set). */
 sqlite3_stmt *store_cached(qp_store *s, size_t slot, const char *sql);
 /* Runs a cached statement that takes no parameters. */

@@ -10,19 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* "file:PATH?mode=ro" with % ? # escaped; sqlite3_free it. */
-static char *readonly_uri(const char *path)
-{
-    size_t n = strlen(path);
-    char *uri = sqlite3_malloc64(3 * n + 32), *o = uri;
-    if (!uri)
-        return NULL;
-    o += sprintf(o, "file:");
-    for (const char *p = path; *p; p++)
-        o += *p == '%' || *p == '?' || *p == '#' ? sprintf(o, "%%%02X", (unsigned char)*p) : sprintf(o, "%c", *p);
-    sprintf(o, "?mode=ro");
-    return uri;
-}
 
 /* One count from sql (no parameters). */
 static int64_t count_of(qp_store *s, const char *sql)
@@ -107,7 +94,7 @@ int qp_store_merge(qp_store *s, const char *path, qp_merge_stats *st)
         snprintf(s->errmsg, sizeof s->errmsg, "%s: is the database merged into", path);
         return QP_EINVAL;
     }
-    char *uri = readonly_uri(path);
+    char *uri = store_file_uri(path, "mode=ro");
     if (!uri)
         return QP_ENOMEM;
     sqlite3_stmt *att = NULL;
